@@ -1,0 +1,2 @@
+#include "clean.h"
+void clean_document(document *doc) { (void)doc; }

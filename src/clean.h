@@ -1,0 +1,15 @@
+/*
+ * clean.h — drop what is never article text before scoring.
+ */
+#ifndef LEDE_CLEAN_H
+#define LEDE_CLEAN_H
+
+#include "tree.h"
+
+/* Flag NODE_REMOVED on the subtrees that are boilerplate by their element or
+ * their class/id vocabulary (navigation, headers and footers, share bars,
+ * comments, ads, related links, newsletter boxes, hidden elements) and take
+ * their text out of their ancestors' sums. */
+void clean_document(document *doc);
+
+#endif

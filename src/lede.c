@@ -1,0 +1,160 @@
+/*
+ * lede.c — the pipeline behind include/lede.h.
+ *
+ * bytes -> decode -> parse -> metadata -> clean -> score -> select -> render
+ *
+ * Metadata is read before cleaning because select needs the headline, the
+ * byline and the description to recognise their copies in the body; it reads
+ * the whole tree, so the order costs nothing. Each stage owns its file; this
+ * one only checks the input, calls them in turn and owns the result.
+ */
+#include "lede.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+#include "decode.h"
+#include "lede_limits.h"
+#include "metadata/metadata.h"
+#include "parse.h"
+#include "render/render.h"
+#include "score.h"
+#include "select.h"
+
+static const char *const status_messages[LEDE_STATUS_COUNT] = {
+    [LEDE_OK] = "success",
+    [LEDE_ERR_INVALID_ARG] = "invalid argument: a required pointer is NULL or an option is out of range",
+    [LEDE_ERR_NOMEM] = "out of memory",
+    [LEDE_ERR_EMPTY] = "empty input: the page has no content",
+    [LEDE_ERR_TOO_LARGE] = "input too large: the page exceeds the maximum input size",
+    [LEDE_ERR_NOT_HTML] = "not HTML: the input is binary data, not a web page",
+    [LEDE_ERR_PARSE] = "parse error: the HTML parser could not read the page",
+    [LEDE_ERR_NO_ARTICLE] = "no article found: the page carries no article text",
+};
+
+const char *lede_strerror(lede_status status) {
+    if ((unsigned)status < LEDE_STATUS_COUNT && status_messages[status])
+        return status_messages[status];
+    return "unknown error";
+}
+
+void lede_options_init(lede_options *opt) {
+    memset(opt, 0, sizeof *opt);
+    opt->format = LEDE_FORMAT_TEXT;
+    opt->max_input = LEDE_MAX_INPUT;
+    opt->max_depth = LEDE_MAX_DEPTH;
+}
+
+void lede_result_free(lede_result *r) {
+    if (!r)
+        return;
+    char **fields[] = {&r->body, &r->text, &r->title, &r->author, &r->date, &r->sitename,
+                       &r->description, &r->language, &r->url, &r->image, &r->section};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        free(*fields[i]);
+    for (size_t i = 0; i < r->tag_count; i++)
+        free(r->tags[i]);
+    free(r->tags);
+    free(r);
+}
+
+static bool only_whitespace(const char *s, size_t len) {
+    for (size_t i = 0; i < len; i++)
+        if (!strchr(" \t\r\n\f\v", s[i]))
+            return false;
+    return true;
+}
+
+/* Binary data has NUL bytes or control characters early on; text in any
+ * encoding (UTF-16 aside, which has a BOM or is caught by decode) has few. */
+static bool looks_binary(const char *s, size_t len) {
+    size_t n = len < 4096 ? len : 4096, control = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x09 || (c > 0x0d && c < 0x20 && c != 0x1b))
+            control++;
+    }
+    return control * 10 > n;
+}
+
+static lede_status render_body(const document *doc, const article *art, lede_format format,
+                               lede_result *res) {
+    res->text = render_text(doc, art);
+    if (!res->text)
+        return LEDE_ERR_NOMEM;
+    switch (format) {
+    case LEDE_FORMAT_MARKDOWN:
+        res->body = render_markdown(doc, art);
+        break;
+    case LEDE_FORMAT_HTML:
+        res->body = render_html(doc, art);
+        break;
+    default:
+        res->body = strdup(res->text);
+        break;
+    }
+    return res->body ? LEDE_OK : LEDE_ERR_NOMEM;
+}
+
+static lede_status extract_document(document *doc, const lede_options *opt, lede_result *res) {
+    lede_status st = metadata_extract(doc, opt->url, res);
+    if (st != LEDE_OK)
+        return st;
+    clean_document(doc);
+    score_document(doc);
+    page_hints hints = {res->title, res->author, res->description, res->sitename};
+    article art = {0};
+    st = select_article(doc, &hints, &art);
+    if (st != LEDE_OK)
+        return st;
+    return render_body(doc, &art, opt->format, res);
+}
+
+lede_status lede_extract(const char *html, size_t len, const lede_options *opt,
+                         lede_result **result) {
+    if (!result)
+        return LEDE_ERR_INVALID_ARG;
+    *result = NULL;
+    lede_options defaults;
+    if (!opt) {
+        lede_options_init(&defaults);
+        opt = &defaults;
+    }
+    if (!html && len)
+        return LEDE_ERR_INVALID_ARG;
+    if ((unsigned)opt->format > LEDE_FORMAT_HTML)
+        return LEDE_ERR_INVALID_ARG;
+    if (len > (opt->max_input ? opt->max_input : LEDE_MAX_INPUT))
+        return LEDE_ERR_TOO_LARGE;
+    if (len == 0 || only_whitespace(html, len))
+        return LEDE_ERR_EMPTY;
+
+    char *utf8 = NULL;
+    size_t utf8_len = 0;
+    lede_status st = decode_to_utf8(html, len, opt->encoding, &utf8, &utf8_len);
+    if (st != LEDE_OK)
+        return st;
+    if (looks_binary(utf8, utf8_len)) {
+        free(utf8);
+        return LEDE_ERR_NOT_HTML;
+    }
+    document doc = {0};
+    st = parse_html(utf8, utf8_len, opt->max_depth, &doc);
+    free(utf8);
+    if (st != LEDE_OK)
+        return st;
+    lede_result *res = calloc(1, sizeof *res);
+    if (!res) {
+        document_free(&doc);
+        return LEDE_ERR_NOMEM;
+    }
+    st = extract_document(&doc, opt, res);
+    document_free(&doc);
+    if (st != LEDE_OK) {
+        lede_result_free(res);
+        return st;
+    }
+    *result = res;
+    return LEDE_OK;
+}

@@ -1,0 +1,2 @@
+#include "score.h"
+void score_document(document *doc) { (void)doc; }

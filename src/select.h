@@ -1,0 +1,32 @@
+/*
+ * select.h — choose the article among the scored candidates.
+ */
+#ifndef LEDE_SELECT_H
+#define LEDE_SELECT_H
+
+#include <stddef.h>
+
+#include "lede.h"
+#include "tree.h"
+
+/* The article: subtrees of the document, in document order. Nodes inside
+ * them flagged NODE_REMOVED are not part of it. */
+typedef struct article {
+    node **roots;
+    size_t count;
+} article;
+
+/* What select knows of the page besides its tree, to drop the copies of the
+ * headline, the byline and teasers from the body. Any may be NULL. */
+typedef struct page_hints {
+    const char *title;
+    const char *author;
+    const char *description;
+    const char *sitename;
+} page_hints;
+
+/* Pick the article of DOC (cleaned and scored). Returns LEDE_ERR_NO_ARTICLE
+ * when the page has none, LEDE_ERR_NOMEM on failure. */
+lede_status select_article(document *doc, const page_hints *hints, article *out);
+
+#endif

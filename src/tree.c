@@ -1,0 +1,123 @@
+/*
+ * tree.c — names of tags, attribute access and the iterative walk over the
+ * tree built by parse.c. See tree.h for why the tree looks as it does.
+ */
+#include "tree.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+
+static const struct {
+    const char *name;
+    unsigned char kind;
+} tag_table[TAG_COUNT] = {
+    [TAG_ROOT] = {"#root", K_BLOCK},
+    [TAG_TEXT] = {"#text", K_INLINE},
+    [TAG_OTHER] = {"#other", K_INLINE},
+#define X(e, n, k) [TAG_##e] = {n, k},
+#include "tags.def"
+#undef X
+};
+
+/* The first named tag: tags.def is sorted, so names from here on are too. */
+enum { FIRST_NAMED = TAG_OTHER + 1 };
+
+enum tag_kind tag_kind(enum tag t) {
+    return t < TAG_COUNT ? (enum tag_kind)tag_table[t].kind : K_INLINE;
+}
+
+const char *tag_name(enum tag t) {
+    return t < TAG_COUNT ? tag_table[t].name : "#other";
+}
+
+enum tag tag_lookup(const char *name) {
+    int lo = FIRST_NAMED, hi = TAG_COUNT - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        int c = strcmp(name, tag_table[mid].name);
+        if (c == 0)
+            return (enum tag)mid;
+        if (c < 0)
+            hi = mid - 1;
+        else
+            lo = mid + 1;
+    }
+    return TAG_OTHER;
+}
+
+const char *node_attr(const node *n, const char *name) {
+    for (unsigned i = 0; i < n->attr_count; i++)
+        if (strcmp(n->attrs[i].name, name) == 0)
+            return n->attrs[i].value;
+    return NULL;
+}
+
+node *tree_next(const node *top, const node *n, bool skip_children) {
+    if (!skip_children && n->first_child)
+        return n->first_child;
+    while (n && n != top) {
+        if (n->next)
+            return n->next;
+        n = n->parent;
+    }
+    return NULL;
+}
+
+static bool is_space(unsigned char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* Append S collapsing whitespace runs; a leading run becomes one space only
+ * when OUT does not already end in one. */
+static void append_collapsed(buf *out, const char *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        if (is_space((unsigned char)s[i])) {
+            while (i < len && is_space((unsigned char)s[i]))
+                i++;
+            if (out->len > 0 && out->data[out->len - 1] != ' ')
+                buf_putc(out, ' ');
+            continue;
+        }
+        size_t start = i;
+        while (i < len && !is_space((unsigned char)s[i]))
+            i++;
+        buf_append(out, s + start, i - start);
+    }
+}
+
+void node_collect_text(const document *d, const node *top, buf *out) {
+    for (const node *n = top; n; ) {
+        bool skip = (n->flags & NODE_REMOVED) || (n != top && tag_kind(n->tag) == K_SKIP);
+        if (!skip && n->tag == TAG_TEXT)
+            append_collapsed(out, node_text(d, n), n->text_len);
+        else if (!skip && n->tag == TAG_BR && out->len && out->data[out->len - 1] != ' ')
+            buf_putc(out, ' ');
+        n = tree_next(top, n, skip);
+    }
+}
+
+/* ASCII case-insensitive search for WORD in S. */
+static bool contains_word(const char *s, const char *word) {
+    size_t wl = strlen(word);
+    for (; *s; s++)
+        if (strncasecmp(s, word, wl) == 0)
+            return true;
+    return false;
+}
+
+bool node_class_has(const node *n, const char *word) {
+    return (n->cls && contains_word(n->cls, word)) || (n->id && contains_word(n->id, word));
+}
+
+void document_free(document *d) {
+    if (!d)
+        return;
+    free(d->text);
+    arena_free(&d->mem);
+    d->text = NULL;
+    d->root = NULL;
+}

@@ -1,0 +1,113 @@
+/*
+ * tree.h — lede's own document tree, built by parse.c from libxml2's SAX
+ * events and read by every later stage.
+ *
+ * Why not libxml2's tree: building xmlDoc costs more than the whole of lede
+ * may spend on a page. This tree is compact (one arena, nodes of fixed size,
+ * tags as an enum, all text in one contiguous buffer) and carries what the
+ * stages need without another walk: per element the text length and the
+ * length of text inside links of its whole subtree, its comma count and its
+ * paragraph count, summed while the parser closes elements.
+ *
+ * Walks are iterative (tree_next) so that no stage recurses as deep as the
+ * input nests.
+ */
+#ifndef LEDE_TREE_H
+#define LEDE_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+typedef enum tag {
+    TAG_ROOT = 0, /* the document node above <html> */
+    TAG_TEXT,     /* a run of character data */
+    TAG_OTHER,    /* an element lede has no name for */
+#define X(e, name, kind) TAG_##e,
+#include "tags.def"
+#undef X
+    TAG_COUNT
+} tag;
+
+enum tag_kind { K_INLINE, K_BLOCK, K_VOID, K_SKIP };
+
+/* Flags set by parse (hidden, ...) and by later stages (removed, ...). */
+enum node_flag {
+    NODE_HIDDEN = 1u << 0,    /* hidden, aria-hidden, display:none */
+    NODE_REMOVED = 1u << 1,   /* dropped by clean or select: never rendered */
+    NODE_KEEP_TEXT = 1u << 2, /* a <script> whose text is kept (JSON-LD) */
+    NODE_IN_LINK = 1u << 3,   /* inside an <a> */
+    NODE_CANDIDATE = 1u << 4, /* score.c gave it a score */
+    NODE_SELECTED = 1u << 5   /* a root of the chosen article */
+};
+
+typedef struct attr {
+    const char *name; /* lower case */
+    const char *value;
+} attr;
+
+typedef struct node node;
+struct node {
+    node *parent, *first_child, *last_child, *prev, *next;
+    uint16_t tag;   /* enum tag */
+    uint16_t flags; /* enum node_flag */
+    uint16_t depth;
+    uint16_t attr_count;
+    attr *attrs;
+    const char *id;  /* the id attribute, or NULL */
+    const char *cls; /* the class attribute, or NULL */
+    /* TAG_TEXT: the bytes [text_off, text_off + text_len) of document.text;
+     * elements: unused. */
+    uint32_t text_off, text_len;
+    /* Sums over the subtree, visible text only, whitespace runs counted as
+     * one character, in code points. */
+    uint32_t text_chars;
+    uint32_t link_chars; /* of text_chars, the part inside <a> */
+    uint32_t commas;     /* ',' and its CJK forms */
+    uint32_t order;      /* position in document order */
+    float score;         /* set by score.c */
+};
+
+typedef struct document {
+    arena mem;
+    node *root;
+    char *text; /* all character data, contiguous; nodes point into it */
+    size_t text_len, text_cap;
+    uint32_t node_count;
+    const char *title_text; /* content of <title>, or NULL */
+    const char *lang;       /* <html lang>, or NULL */
+} document;
+
+enum tag_kind tag_kind(enum tag t);
+enum tag tag_lookup(const char *name);
+const char *tag_name(enum tag t);
+
+static inline bool node_is_block(const node *n) {
+    return tag_kind((enum tag)n->tag) == K_BLOCK;
+}
+
+/* The value of attribute NAME (lower case), or NULL. */
+const char *node_attr(const node *n, const char *name);
+
+/* The next node in document order below TOP (pre-order), or NULL at the end
+ * of TOP's subtree. With SKIP_CHILDREN, steps over N's subtree. */
+node *tree_next(const node *top, const node *n, bool skip_children);
+
+/* Pointer to a text node's bytes in its document. */
+static inline const char *node_text(const document *d, const node *n) {
+    return d->text + n->text_off;
+}
+
+/* Append the visible text of N's subtree, whitespace collapsed to single
+ * spaces, to OUT (a buf). Skips removed and K_SKIP nodes. */
+struct buf;
+void node_collect_text(const document *d, const node *n, struct buf *out);
+
+/* Whether N's class or id attribute contains WORD (ASCII, case-insensitive). */
+bool node_class_has(const node *n, const char *word);
+
+void document_free(document *d);
+
+#endif
