@@ -1,2 +1,101 @@
+/*
+ * clean.c — drop what is never article text, in one walk before scoring.
+ *
+ * Three kinds of evidence, from strongest to weakest:
+ *   1. the element: scripts, styles, forms controls and media (K_SKIP), <nav>,
+ *      <aside>, <footer>, hidden elements, ARIA roles of page chrome;
+ *   2. the class/id vocabulary (vocab.c): share bars, related links,
+ *      newsletter boxes, comments, ads, screen-reader-only labels;
+ *   3. for <header>, <form> and elements named both as boilerplate and as
+ *      content ("entry-meta"), the text itself: they go only when short or
+ *      made mostly of links.
+ * A removal never takes out most of the page: an element holding more than
+ * half of the page's text with few links is a wrapper with an unlucky name
+ * ("page has-sidebar"), not boilerplate, and stays. Removed subtrees are
+ * flagged, not unlinked, so metadata can still read them, and their text is
+ * taken out of their ancestors' sums so that scoring sees the cleaned page.
+ */
 #include "clean.h"
-void clean_document(document *doc) { (void)doc; }
+
+#include "vocab.h"
+
+/* An element with more than this share of the page's text is never removed
+ * for its name alone. */
+#define WRAPPER_TEXT_SHARE 0.5
+/* ...unless links make up more than this share of its text. */
+#define WRAPPER_MAX_LINK_DENSITY 0.3
+/* Headers, forms and mixed names are boilerplate below this many characters
+ * of text... */
+#define SMALL_BLOCK_CHARS 200
+/* ...or above this link density. */
+#define LINKY_BLOCK_DENSITY 0.5
+
+static double link_density(const node *n) {
+    return n->text_chars ? (double)n->link_chars / n->text_chars : 0.0;
+}
+
+static bool is_wrapper(const node *n, uint32_t page_chars) {
+    return n->text_chars > WRAPPER_TEXT_SHARE * page_chars &&
+           link_density(n) < WRAPPER_MAX_LINK_DENSITY;
+}
+
+static bool small_or_linky(const node *n) {
+    return n->text_chars < SMALL_BLOCK_CHARS || link_density(n) > LINKY_BLOCK_DENSITY;
+}
+
+static bool removed_by_tag(const node *n, uint32_t page_chars) {
+    switch ((enum tag)n->tag) {
+    case TAG_NAV:
+    case TAG_ASIDE:
+    case TAG_FOOTER:
+    case TAG_MENU:
+    case TAG_DIALOG:
+        return !is_wrapper(n, page_chars);
+    case TAG_HEADER:
+    case TAG_FORM:
+    case TAG_FIELDSET:
+        return small_or_linky(n) && !is_wrapper(n, page_chars);
+    default:
+        return false;
+    }
+}
+
+static bool removed_by_name(const node *n, uint32_t page_chars) {
+    switch ((enum tag)n->tag) {
+    case TAG_BODY:
+    case TAG_HTML:
+    case TAG_MAIN:
+    case TAG_ARTICLE:
+    case TAG_TEXT:
+        return false;
+    default:
+        break;
+    }
+    unsigned bits = vocab_classify(n);
+    if (!bits || is_wrapper(n, page_chars))
+        return false;
+    if (bits & VOCAB_ROLE_CHROME)
+        return true;
+    bool chrome = bits & (VOCAB_BOILERPLATE | VOCAB_COMMENTS);
+    if (chrome && !(bits & VOCAB_CONTENT))
+        return true;
+    if (chrome || (bits & (VOCAB_HEADER | VOCAB_BYLINE)))
+        return small_or_linky(n);
+    return false;
+}
+
+void clean_document(document *doc) {
+    uint32_t page_chars = doc->root->text_chars;
+    node *n = doc->root->first_child;
+    while (n) {
+        bool drop = false;
+        if (n->tag == TAG_TEXT) {
+            /* text is never removed on its own */
+        } else if ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP ||
+                   removed_by_tag(n, page_chars) || removed_by_name(n, page_chars)) {
+            tree_remove(n);
+            drop = true;
+        }
+        n = tree_next(doc->root, n, drop);
+    }
+}

@@ -198,6 +198,8 @@ static void on_end(void *ctx, const xmlChar *name) {
     }
     if (!(n->flags & NODE_HIDDEN) && tag_kind(t) != K_SKIP)
         add_sums(n->parent, n);
+    if (tag_kind(t) == K_BLOCK || t == TAG_IMG || (n->flags & NODE_HAS_BLOCK))
+        n->parent->flags |= NODE_HAS_BLOCK;
     b->cur = n->parent;
 }
 

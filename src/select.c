@@ -1,9 +1,189 @@
+/*
+ * select.c — choose the article among the scored candidates.
+ *
+ * Readability's phases, on scores from score.c:
+ *   1. discount every candidate by its link density and keep the best few;
+ *   2. when the best candidate is one of several close runners-up that share
+ *      an ancestor, the article is split across them: take the ancestor;
+ *   3. climb while the parent scores higher (the candidate was a part);
+ *   4. take in siblings that score close to it or read as prose paragraphs
+ *      (articles split into sibling containers, an intro outside the body);
+ *   5. trim.c removes what is left of boilerplate inside the choice.
+ * When nothing scores (a page without paragraphs), the body is the choice
+ * and trim and the length check decide whether any article is there.
+ */
 #include "select.h"
-lede_status select_article(document *doc, const page_hints *hints, article *out) {
-    (void)hints;
-    out->roots = arena_alloc(&doc->mem, sizeof(node *));
-    if (!out->roots) return LEDE_ERR_NOMEM;
-    out->roots[0] = doc->root;
-    out->count = 1;
+
+#include <math.h>
+#include <string.h>
+
+#include "trim.h"
+
+/* How many of the best candidates are compared in phase 2. */
+#define TOP_CANDIDATES 5
+/* A runner-up within this share of the best score counts as a part of the
+ * same article... */
+#define RUNNER_UP_SHARE 0.75f
+/* ...and this many of them under one ancestor make that ancestor the article. */
+#define RUNNERS_UP_NEEDED 3
+/* Siblings join when they score above this share of the best score... */
+#define SIBLING_SCORE_SHARE 0.2f
+/* ...and never below this absolute score. */
+#define SIBLING_SCORE_MIN 10.0f
+/* A sibling paragraph joins when longer than this with few links... */
+#define SIBLING_PROSE_CHARS 80
+#define SIBLING_PROSE_LINK_DENSITY 0.25f
+/* An article has at least this many characters of text. */
+#define MIN_ARTICLE_CHARS 100
+
+static float link_density(const node *n) {
+    return n->text_chars ? (float)n->link_chars / (float)n->text_chars : 0.0f;
+}
+
+static float final_score(const node *n) {
+    return n->score * (1.0f - link_density(n));
+}
+
+/* Phase 1: the best candidates, best first, in TOP (count returned). */
+static size_t best_candidates(document *doc, node *top[TOP_CANDIDATES]) {
+    size_t count = 0;
+    node *n = doc->root->first_child;
+    while (n) {
+        bool removed = (n->flags & NODE_REMOVED) != 0;
+        if (!removed && (n->flags & NODE_CANDIDATE) && n->tag != TAG_BODY && n->tag != TAG_HTML) {
+            float s = final_score(n);
+            size_t i = count < TOP_CANDIDATES ? count : TOP_CANDIDATES;
+            while (i > 0 && final_score(top[i - 1]) < s) {
+                if (i < TOP_CANDIDATES)
+                    top[i] = top[i - 1];
+                i--;
+            }
+            if (i < TOP_CANDIDATES) {
+                top[i] = n;
+                if (count < TOP_CANDIDATES)
+                    count++;
+            }
+        }
+        n = tree_next(doc->root, n, removed);
+    }
+    return count;
+}
+
+static bool is_ancestor(const node *a, const node *n) {
+    for (; n; n = n->parent)
+        if (n == a)
+            return true;
+    return false;
+}
+
+static bool is_page_level(const node *n) {
+    return !n || n->tag == TAG_BODY || n->tag == TAG_HTML || n->tag == TAG_ROOT;
+}
+
+/* Phase 2: an ancestor of the best that holds enough close runners-up. */
+static node *shared_ancestor(node *const top[], size_t count) {
+    node *best = top[0];
+    float best_score = final_score(best);
+    for (node *a = best->parent; !is_page_level(a); a = a->parent) {
+        int within = 0;
+        for (size_t i = 1; i < count; i++)
+            if (final_score(top[i]) >= RUNNER_UP_SHARE * best_score && is_ancestor(a, top[i]))
+                within++;
+        if (within >= RUNNERS_UP_NEEDED)
+            return a;
+    }
+    return best;
+}
+
+/* Phase 3: climb while the parent is a better container. */
+static node *climb(node *best) {
+    float last = final_score(best);
+    float threshold = last / 3.0f;
+    for (node *p = best->parent; !is_page_level(p); p = p->parent) {
+        if (!(p->flags & NODE_CANDIDATE))
+            continue;
+        float s = final_score(p);
+        if (s < threshold)
+            break;
+        if (s > last)
+            return p;
+        last = s;
+    }
+    /* an only child is the same container as its parent */
+    while (!is_page_level(best->parent) && best->parent->first_child == best->parent->last_child)
+        best = best->parent;
+    return best;
+}
+
+static bool same_class(const node *a, const node *b) {
+    return a->cls && b->cls && a->cls[0] && strcmp(a->cls, b->cls) == 0;
+}
+
+static bool sibling_joins(const node *sib, const node *best) {
+    if (sib->tag == TAG_TEXT || (sib->flags & NODE_REMOVED) || !sib->text_chars)
+        return false;
+    float bonus = same_class(sib, best) ? final_score(best) * SIBLING_SCORE_SHARE : 0;
+    float threshold = fmaxf(SIBLING_SCORE_MIN, final_score(best) * SIBLING_SCORE_SHARE);
+    if ((sib->flags & NODE_CANDIDATE) && final_score(sib) + bonus >= threshold)
+        return true;
+    if (sib->tag == TAG_P) {
+        float ld = link_density(sib);
+        return sib->text_chars > SIBLING_PROSE_CHARS && ld < SIBLING_PROSE_LINK_DENSITY;
+    }
+    return false;
+}
+
+/* Phase 4: the best and the siblings that belong with it, in order. */
+static lede_status gather(document *doc, node *best, article *out) {
+    size_t count = 0;
+    node *parent = best->parent;
+    if (is_page_level(best) || !parent) {
+        count = 1;
+    } else {
+        for (node *s = parent->first_child; s; s = s->next)
+            if (s == best || sibling_joins(s, best))
+                count++;
+    }
+    out->roots = arena_alloc(&doc->mem, count * sizeof(node *));
+    if (!out->roots)
+        return LEDE_ERR_NOMEM;
+    out->count = 0;
+    if (count == 1) {
+        out->roots[out->count++] = best;
+    } else {
+        for (node *s = parent->first_child; s; s = s->next)
+            if (s == best || sibling_joins(s, best))
+                out->roots[out->count++] = s;
+    }
+    for (size_t i = 0; i < out->count; i++)
+        out->roots[i]->flags |= NODE_SELECTED;
     return LEDE_OK;
+}
+
+static node *find_body(document *doc) {
+    for (node *n = doc->root->first_child; n; n = tree_next(doc->root, n, false))
+        if (n->tag == TAG_BODY)
+            return n;
+    return doc->root;
+}
+
+static uint32_t article_chars(const article *art) {
+    uint32_t chars = 0;
+    for (size_t i = 0; i < art->count; i++)
+        if (!(art->roots[i]->flags & NODE_REMOVED))
+            chars += art->roots[i]->text_chars;
+    return chars;
+}
+
+lede_status select_article(document *doc, const page_hints *hints, article *out) {
+    node *top[TOP_CANDIDATES];
+    size_t count = best_candidates(doc, top);
+    node *best = count ? climb(shared_ancestor(top, count)) : find_body(doc);
+    lede_status st = gather(doc, best, out);
+    if (st != LEDE_OK)
+        return st;
+    st = trim_article(doc, hints, out);
+    if (st != LEDE_OK)
+        return st;
+    return article_chars(out) >= MIN_ARTICLE_CHARS ? LEDE_OK : LEDE_ERR_NO_ARTICLE;
 }

@@ -113,6 +113,21 @@ bool node_class_has(const node *n, const char *word) {
     return (n->cls && contains_word(n->cls, word)) || (n->id && contains_word(n->id, word));
 }
 
+void tree_remove(node *n) {
+    if (n->flags & NODE_REMOVED)
+        return;
+    n->flags |= NODE_REMOVED;
+    if ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP)
+        return; /* parse.c never counted their text */
+    for (node *a = n->parent; a; a = a->parent) {
+        a->text_chars -= n->text_chars;
+        a->link_chars -= n->link_chars;
+        a->commas -= n->commas;
+        if (a->flags & NODE_REMOVED)
+            break; /* sums above a removed node no longer hold it */
+    }
+}
+
 void document_free(document *d) {
     if (!d)
         return;

@@ -40,7 +40,8 @@ enum node_flag {
     NODE_KEEP_TEXT = 1u << 2, /* a <script> whose text is kept (JSON-LD) */
     NODE_IN_LINK = 1u << 3,   /* inside an <a> */
     NODE_CANDIDATE = 1u << 4, /* score.c gave it a score */
-    NODE_SELECTED = 1u << 5   /* a root of the chosen article */
+    NODE_SELECTED = 1u << 5,  /* a root of the chosen article */
+    NODE_HAS_BLOCK = 1u << 6  /* some descendant is a block element */
 };
 
 typedef struct attr {
@@ -107,6 +108,9 @@ void node_collect_text(const document *d, const node *n, struct buf *out);
 
 /* Whether N's class or id attribute contains WORD (ASCII, case-insensitive). */
 bool node_class_has(const node *n, const char *word);
+
+/* Flag N removed and take its text out of its ancestors' sums. */
+void tree_remove(node *n);
 
 void document_free(document *d);
 

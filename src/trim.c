@@ -1,0 +1,469 @@
+/*
+ * trim.c — the last pass over the chosen article (Readability's
+ * post-processing, and what news sites add on top of it).
+ *
+ * Conditional cleaning: containers (div, section, list, table, form) inside
+ * the article go when their own numbers say they are not prose: more links
+ * than text, more list items or images or inputs than paragraphs, an embed
+ * with hardly any text. The numbers are gathered bottom-up in one reverse
+ * walk, so inner containers are judged (and removed) before the ones that
+ * hold them, and each is judged on what is left.
+ *
+ * Copies: news pages repeat things the reader has already seen or that
+ * belong in metadata: the headline (alone, or after "Publisher: "), the
+ * byline, a teaser of the first paragraph cut off with "…" or "[…]", and
+ * labels of audio players or ad slots. Each block's text is compared with
+ * the page's declared headline, author and description and with the other
+ * blocks; the label vocabulary is short phrases in several languages.
+ */
+#include "trim.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "vocab.h"
+
+/* Conditional cleaning applies to containers with fewer commas than this:
+ * ten commas is prose, whatever else the container holds. */
+#define PROSE_COMMAS 10
+/* Link density above which a container goes (weight below CONTENT_WEIGHT)... */
+#define MAX_LINK_DENSITY 0.2f
+/* ...and above which even a container named as content goes. */
+#define MAX_LINK_DENSITY_CONTENT 0.5f
+/* Lists hold this many more items than paragraphs before they look like
+ * link lists (Readability's number: real articles have long lists). */
+#define LIST_ITEM_ALLOWANCE 100
+/* A container shorter than this with links and no headings is a link. */
+#define MIN_CONTAINER_CHARS 25
+/* An embed with less text than this around it is all the container is. */
+#define EMBED_CONTEXT_CHARS 75
+/* Blocks longer than this are never taken for headline, byline or label. */
+#define MAX_COPY_CHARS 400
+
+typedef struct counts {
+    uint32_t paragraphs, images, list_items, inputs, embeds, table_headers;
+    uint32_t heading_chars;
+} counts;
+
+typedef struct node_list {
+    node **items;
+    size_t len, cap;
+} node_list;
+
+static bool list_push(node_list *l, node *n) {
+    if (l->len == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        node **p = realloc(l->items, cap * sizeof *p);
+        if (!p)
+            return false;
+        l->items = p;
+        l->cap = cap;
+    }
+    l->items[l->len++] = n;
+    return true;
+}
+
+/* The elements of ART in pre-order, removed subtrees left out except for
+ * their root (embeds are counted although clean.c removed them). */
+static bool collect(const article *art, node_list *out) {
+    for (size_t i = 0; i < art->count; i++) {
+        node *top = art->roots[i];
+        for (node *n = top; n;) {
+            bool removed = (n->flags & NODE_REMOVED) != 0;
+            if (n->tag != TAG_TEXT && !list_push(out, n))
+                return false;
+            n = tree_next(top, n, removed);
+        }
+    }
+    return true;
+}
+
+static bool is_heading(enum tag t) {
+    return t >= TAG_H1 && t <= TAG_H6;
+}
+
+static void count_self(const node *n, counts *c) {
+    switch ((enum tag)n->tag) {
+    case TAG_P:
+        c->paragraphs++;
+        break;
+    case TAG_IMG:
+        c->images++;
+        break;
+    case TAG_LI:
+        c->list_items++;
+        break;
+    case TAG_INPUT:
+    case TAG_SELECT:
+    case TAG_TEXTAREA:
+        c->inputs++;
+        break;
+    case TAG_IFRAME:
+    case TAG_EMBED:
+    case TAG_OBJECT:
+    case TAG_VIDEO:
+        c->embeds++;
+        break;
+    case TAG_TH:
+    case TAG_THEAD:
+    case TAG_CAPTION:
+        c->table_headers++;
+        break;
+    default:
+        if (is_heading((enum tag)n->tag))
+            c->heading_chars += n->text_chars;
+        break;
+    }
+}
+
+static void add_counts(counts *to, const counts *from) {
+    to->paragraphs += from->paragraphs;
+    to->images += from->images;
+    to->list_items += from->list_items;
+    to->inputs += from->inputs;
+    to->embeds += from->embeds;
+    to->table_headers += from->table_headers;
+    to->heading_chars += from->heading_chars;
+}
+
+static bool cleaned_conditionally(enum tag t) {
+    switch (t) {
+    case TAG_DIV:
+    case TAG_SECTION:
+    case TAG_UL:
+    case TAG_OL:
+    case TAG_TABLE:
+    case TAG_FORM:
+    case TAG_FIELDSET:
+    case TAG_HEADER:
+    case TAG_DL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool in_figure(const node *n) {
+    for (const node *a = n->parent; a; a = a->parent)
+        if (a->tag == TAG_FIGURE)
+            return true;
+    return false;
+}
+
+/* Readability's _cleanConditionally, on N's subtree numbers C. */
+static bool is_boilerplate_container(const node *n, const counts *c) {
+    if (n->commas >= PROSE_COMMAS)
+        return false;
+    enum tag t = (enum tag)n->tag;
+    if (t == TAG_TABLE && c->table_headers)
+        return false; /* a data table */
+    unsigned bits = vocab_classify(n);
+    float weight = (bits & VOCAB_CONTENT ? 25.0f : 0.0f) -
+                   (bits & (VOCAB_BOILERPLATE | VOCAB_COMMENTS) ? 25.0f : 0.0f);
+    if (weight < 0)
+        return true;
+    bool is_list = t == TAG_UL || t == TAG_OL || t == TAG_DL;
+    float chars = (float)n->text_chars;
+    float ld = chars > 0 ? (float)n->link_chars / chars : 0.0f;
+    float heading_density = chars > 0 ? (float)c->heading_chars / chars : 0.0f;
+    if (c->images > 1 && (float)c->paragraphs / (float)c->images < 0.5f && !in_figure(n))
+        return true;
+    if (!is_list && c->list_items > c->paragraphs + LIST_ITEM_ALLOWANCE)
+        return true;
+    if (c->inputs > c->paragraphs / 3)
+        return true;
+    if (!is_list && heading_density < 0.9f && chars < MIN_CONTAINER_CHARS &&
+        (c->images == 0 || c->images > 2) && ld > 0)
+        return true;
+    if (weight < 25 && ld > MAX_LINK_DENSITY && !(is_list && ld < MAX_LINK_DENSITY_CONTENT))
+        return true;
+    if (weight >= 25 && ld > MAX_LINK_DENSITY_CONTENT)
+        return true;
+    return (c->embeds == 1 && chars < EMBED_CONTEXT_CHARS) || c->embeds > 1;
+}
+
+static lede_status clean_conditionally(document *doc, const article *art) {
+    node_list nodes = {0};
+    counts *all = calloc(doc->node_count, sizeof *all);
+    if (!all || !collect(art, &nodes)) {
+        free(all);
+        free(nodes.items);
+        return LEDE_ERR_NOMEM;
+    }
+    for (size_t i = nodes.len; i-- > 0;) {
+        node *n = nodes.items[i];
+        counts *c = &all[n->order];
+        count_self(n, c);
+        bool root = (n->flags & NODE_SELECTED) != 0;
+        if (!root && !(n->flags & NODE_REMOVED) && cleaned_conditionally((enum tag)n->tag) &&
+            is_boilerplate_container(n, c)) {
+            tree_remove(n);
+            continue;
+        }
+        if (!root && n->parent && !(n->flags & NODE_REMOVED))
+            add_counts(&all[n->parent->order], c);
+        else if (!root && n->parent && tag_kind((enum tag)n->tag) == K_SKIP)
+            all[n->parent->order].embeds += c->embeds;
+    }
+    free(all);
+    free(nodes.items);
+    return LEDE_OK;
+}
+
+/* Labels that are never article text when they are all a block says:
+ * players, ad slots and "read more" links, in the languages lede is
+ * scored on. Matched on the normalised text (see normalise()). */
+static const char *const exact_labels[] = {
+    "listen to this article", "listen to this story", "listen", "listen now",
+    "advertisement", "advertising", "sponsored", "sponsored content",
+    "read more", "continue reading", "share this article", "share", "skip advertisement",
+    "anzeige", "werbung", "artikel anhoren", "artikel anhören", "weiterlesen",
+    "publicite", "publicité", "ecouter cet article", "écouter cet article", "lire la suite",
+    "publicidad", "escuchar este articulo", "escuchar este artículo", "leer mas", "leer más",
+    "pubblicita", "pubblicità", "ascolta l articolo", "ascolta larticolo", "leggi anche",
+    "publicidade", "ouvir este artigo", "ouca este artigo", "ouça este artigo", "leia mais",
+    "advertentie", "luister naar dit artikel", "lees meer",
+    "реклама", "Реклама", "слушать статью", "Слушать статью", "прослушать статью",
+    "Прослушать статью", "читать также", "Читать также",
+    "广告", "收听本文", "听文章", "广告 广告", "広告", "この記事を聞く", "音声で聞く",
+};
+
+/* Labels matched at the start of a short block ("Audio By Carbonatix"). */
+static const char *const prefix_labels[] = {
+    "audio by ", "listen to this article ", "listen to the article ", "powered by ",
+    "read more ", "related ", "see also ", "also read ", "more from ",
+};
+
+/* Byline openings in the languages lede is scored on. */
+static const char *const byline_openings[] = {
+    "by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "от ", "автор ", "文 ",
+    "written by ", "words by ", "reported by ", "text ",
+};
+
+/* ASCII letters and digits lower-cased, every other ASCII byte a single
+ * space, UTF-8 sequences kept: texts that differ only in case, punctuation
+ * and spacing compare equal. */
+static void normalise(const char *s, size_t len, buf *out) {
+    out->len = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || isalnum(c)) {
+            buf_putc(out, (char)(c < 0x80 ? tolower(c) : c));
+        } else if (out->len && out->data[out->len - 1] != ' ') {
+            buf_putc(out, ' ');
+        }
+    }
+    buf_rtrim(out, " ");
+    if (!out->data)
+        buf_append(out, "", 0);
+}
+
+typedef struct block {
+    node *n;
+    size_t raw_off, raw_len;   /* collapsed text in texts */
+    size_t norm_off, norm_len; /* normalised text in texts */
+} block;
+
+typedef struct copies {
+    block *blocks;
+    size_t count, cap;
+    buf texts;
+    buf scratch;
+    buf title, author, description;
+} copies;
+
+static bool is_text_block(const node *n) {
+    enum tag t = (enum tag)n->tag;
+    if (t == TAG_TEXT || !node_is_block(n))
+        return false;
+    return t == TAG_P || is_heading(t) || !(n->flags & NODE_HAS_BLOCK);
+}
+
+static bool add_block(const document *doc, copies *cp, node *n) {
+    if (cp->count == cp->cap) {
+        size_t cap = cp->cap ? cp->cap * 2 : 128;
+        block *p = realloc(cp->blocks, cap * sizeof *p);
+        if (!p)
+            return false;
+        cp->blocks = p;
+        cp->cap = cap;
+    }
+    block *b = &cp->blocks[cp->count++];
+    b->n = n;
+    cp->scratch.len = 0;
+    node_collect_text(doc, n, &cp->scratch);
+    buf_rtrim(&cp->scratch, " ");
+    b->raw_off = cp->texts.len;
+    b->raw_len = cp->scratch.len;
+    buf_append(&cp->texts, cp->scratch.data ? cp->scratch.data : "", cp->scratch.len);
+    buf_putc(&cp->texts, '\0');
+    buf tmp;
+    buf_init(&tmp);
+    normalise(cp->scratch.data ? cp->scratch.data : "", cp->scratch.len, &tmp);
+    b->norm_off = cp->texts.len;
+    b->norm_len = tmp.len;
+    buf_append(&cp->texts, tmp.data ? tmp.data : "", tmp.len);
+    buf_putc(&cp->texts, '\0');
+    bool ok = !tmp.failed;
+    buf_free(&tmp);
+    return ok && !cp->texts.failed && !cp->scratch.failed;
+}
+
+static bool collect_blocks(const document *doc, const article *art, copies *cp) {
+    for (size_t i = 0; i < art->count; i++) {
+        node *top = art->roots[i];
+        for (node *n = top; n;) {
+            bool skip = (n->flags & NODE_REMOVED) != 0;
+            if (!skip && is_text_block(n)) {
+                if (n->text_chars && n->text_chars <= MAX_COPY_CHARS && !add_block(doc, cp, n))
+                    return false;
+                skip = !(n->flags & NODE_HAS_BLOCK);
+            }
+            n = tree_next(top, n, skip);
+        }
+    }
+    return true;
+}
+
+static const char *raw_text(const copies *cp, const block *b) {
+    return cp->texts.data + b->raw_off;
+}
+
+static const char *norm_text(const copies *cp, const block *b) {
+    return cp->texts.data + b->norm_off;
+}
+
+static bool starts_with(const char *s, size_t len, const char *prefix) {
+    size_t pl = strlen(prefix);
+    return len >= pl && memcmp(s, prefix, pl) == 0;
+}
+
+static bool ends_with(const char *s, size_t len, const char *suffix, size_t sl) {
+    return len >= sl && memcmp(s + len - sl, suffix, sl) == 0;
+}
+
+/* How many bytes may stand beside a headline in a copy of it
+ * ("Publisher: ", " | Section"). */
+#define HEADLINE_COPY_EXTRA 40
+/* Longest byline line ("By Jane Doe and John Roe, Staff Writers | May 3"). */
+#define MAX_BYLINE_CHARS 120
+/* Teasers shorter than this are too short to tell from a real sentence. */
+#define MIN_TEASER_CHARS 40
+/* Labels are short. */
+#define MAX_LABEL_CHARS 60
+
+static bool is_headline_copy(const copies *cp, const block *b) {
+    const char *t = norm_text(cp, b), *h = cp->title.data;
+    size_t tl = b->norm_len, hl = cp->title.len;
+    if (!hl || tl < hl || tl > hl + HEADLINE_COPY_EXTRA)
+        return false;
+    return ends_with(t, tl, h, hl) || memcmp(t, h, hl) == 0;
+}
+
+static bool is_byline(const copies *cp, const block *b) {
+    if (b->raw_len > MAX_BYLINE_CHARS)
+        return false;
+    const char *t = norm_text(cp, b);
+    for (size_t i = 0; i < sizeof byline_openings / sizeof byline_openings[0]; i++)
+        if (starts_with(t, b->norm_len, byline_openings[i]))
+            return true;
+    size_t al = cp->author.len;
+    return al && b->norm_len < al + MAX_BYLINE_CHARS / 2 && strstr(t, cp->author.data);
+}
+
+static bool is_label(const copies *cp, const block *b) {
+    if (b->raw_len > MAX_LABEL_CHARS)
+        return false;
+    const char *t = norm_text(cp, b);
+    for (size_t i = 0; i < sizeof exact_labels / sizeof exact_labels[0]; i++)
+        if (strcmp(t, exact_labels[i]) == 0)
+            return true;
+    for (size_t i = 0; i < sizeof prefix_labels / sizeof prefix_labels[0]; i++)
+        if (starts_with(t, b->norm_len, prefix_labels[i]))
+            return true;
+    return false;
+}
+
+/* The length of RAW without a trailing ellipsis, or 0 when it has none. */
+static size_t without_ellipsis(const char *raw, size_t len) {
+    static const char *const marks[] = {"[\xE2\x80\xA6]", "[...]", "(\xE2\x80\xA6)",
+                                        "\xE2\x80\xA6", "..."};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t ml = strlen(marks[i]);
+        if (ends_with(raw, len, marks[i], ml))
+            return len - ml;
+    }
+    return 0;
+}
+
+/* A teaser: cut off with an ellipsis, and the start of another block or of
+ * the description. */
+static bool is_teaser(copies *cp, const block *b) {
+    size_t cut = without_ellipsis(raw_text(cp, b), b->raw_len);
+    if (cut < MIN_TEASER_CHARS)
+        return false;
+    normalise(raw_text(cp, b), cut, &cp->scratch);
+    const char *t = cp->scratch.data;
+    size_t tl = cp->scratch.len;
+    if (cp->description.len > tl && memcmp(cp->description.data, t, tl) == 0)
+        return true;
+    for (size_t i = 0; i < cp->count; i++) {
+        const block *o = &cp->blocks[i];
+        if (o != b && o->norm_len > tl && memcmp(norm_text(cp, o), t, tl) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void normalise_hint(const char *s, buf *out) {
+    if (!s) {
+        normalise("", 0, out);
+        return;
+    }
+    /* several authors: the first one is enough to recognise the line */
+    const char *end = strstr(s, "; ");
+    normalise(s, end ? (size_t)(end - s) : strlen(s), out);
+}
+
+static void copies_free(copies *cp) {
+    free(cp->blocks);
+    buf_free(&cp->texts);
+    buf_free(&cp->scratch);
+    buf_free(&cp->title);
+    buf_free(&cp->author);
+    buf_free(&cp->description);
+}
+
+static lede_status remove_copies(document *doc, const page_hints *hints, const article *art) {
+    copies cp = {0};
+    buf_init(&cp.texts);
+    buf_init(&cp.scratch);
+    normalise_hint(hints ? hints->title : NULL, &cp.title);
+    normalise_hint(hints ? hints->author : NULL, &cp.author);
+    normalise_hint(hints ? hints->description : NULL, &cp.description);
+    if (!collect_blocks(doc, art, &cp) || cp.title.failed || cp.author.failed ||
+        cp.description.failed) {
+        copies_free(&cp);
+        return LEDE_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < cp.count; i++) {
+        block *b = &cp.blocks[i];
+        if ((b->n->flags & NODE_SELECTED) && art->count == 1)
+            continue; /* never the whole article */
+        if (is_headline_copy(&cp, b) || is_byline(&cp, b) || is_label(&cp, b) ||
+            is_teaser(&cp, b))
+            tree_remove(b->n);
+    }
+    bool failed = cp.scratch.failed;
+    copies_free(&cp);
+    return failed ? LEDE_ERR_NOMEM : LEDE_OK;
+}
+
+lede_status trim_article(document *doc, const page_hints *hints, article *art) {
+    lede_status st = clean_conditionally(doc, art);
+    if (st != LEDE_OK)
+        return st;
+    return remove_copies(doc, hints, art);
+}

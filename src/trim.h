@@ -1,0 +1,14 @@
+/*
+ * trim.h — remove what is left of boilerplate inside the chosen article.
+ */
+#ifndef LEDE_TRIM_H
+#define LEDE_TRIM_H
+
+#include "select.h"
+
+/* Inside ART's subtrees, flag NODE_REMOVED on link lists, galleries, forms
+ * and embeds that read as boilerplate, and on copies of the headline, the
+ * byline, teasers cut off with an ellipsis and player or ad labels. */
+lede_status trim_article(document *doc, const page_hints *hints, article *art);
+
+#endif

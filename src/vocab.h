@@ -1,0 +1,26 @@
+/*
+ * vocab.h — what an element's class, id and role attributes say it is.
+ *
+ * Sites name their boilerplate in the same few words everywhere ("sidebar",
+ * "share", "related", "comment", "newsletter"), in English whatever the
+ * page's language, so the class/id vocabulary is the cheapest strong signal
+ * there is. clean.c removes by it, score.c weighs by it.
+ */
+#ifndef LEDE_VOCAB_H
+#define LEDE_VOCAB_H
+
+#include "tree.h"
+
+enum vocab_bits {
+    VOCAB_BOILERPLATE = 1u << 0, /* navigation, share, related, ads, ... */
+    VOCAB_COMMENTS = 1u << 1,    /* reader comments */
+    VOCAB_CONTENT = 1u << 2,     /* article, body, content, entry, post, story */
+    VOCAB_HEADER = 1u << 3,      /* page or article header */
+    VOCAB_BYLINE = 1u << 4,      /* author and date lines */
+    VOCAB_ROLE_CHROME = 1u << 5  /* role=navigation, complementary, dialog, ... */
+};
+
+/* The vocab_bits of N's class, id and role. */
+unsigned vocab_classify(const node *n);
+
+#endif
