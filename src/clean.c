@@ -9,7 +9,8 @@
  *   3. for <header>, <form> and elements named both as boilerplate and as
  *      content ("entry-meta"), the text itself: they go only when short or
  *      made mostly of links.
- * A removal never takes out most of the page: an element holding more than
+ * The walk is bottom-up, so each element is judged on what is left inside
+ * it. A removal never takes out most of the page: an element holding more than
  * half of the page's text with few links is a wrapper with an unlucky name
  * ("page has-sidebar"), not boilerplate, and stays. Removed subtrees are
  * flagged, not unlinked, so metadata can still read them, and their text is
@@ -23,7 +24,7 @@
  * for its name alone. */
 #define WRAPPER_TEXT_SHARE 0.5
 /* ...unless links make up more than this share of its text. */
-#define WRAPPER_MAX_LINK_DENSITY 0.3
+#define WRAPPER_MAX_LINK_DENSITY 0.5
 /* Headers, forms and mixed names are boilerplate below this many characters
  * of text... */
 #define SMALL_BLOCK_CHARS 200
@@ -84,18 +85,25 @@ static bool removed_by_name(const node *n, uint32_t page_chars) {
     return false;
 }
 
+static node *first_leaf(node *n) {
+    while (n->first_child)
+        n = n->first_child;
+    return n;
+}
+
+/* Post-order, so that an element is judged on its text after the chrome
+ * inside it is gone: a <form> that wraps a whole page is link-heavy only
+ * until its navigation is removed. */
 void clean_document(document *doc) {
-    uint32_t page_chars = doc->root->text_chars;
-    node *n = doc->root->first_child;
-    while (n) {
-        bool drop = false;
-        if (n->tag == TAG_TEXT) {
-            /* text is never removed on its own */
-        } else if ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP ||
-                   removed_by_tag(n, page_chars) || removed_by_name(n, page_chars)) {
+    node *root = doc->root;
+    if (!root->first_child)
+        return;
+    node *n = first_leaf(root->first_child);
+    while (n && n != root) {
+        if (n->tag != TAG_TEXT && !(n->flags & NODE_REMOVED) &&
+            ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP ||
+             removed_by_tag(n, root->text_chars) || removed_by_name(n, root->text_chars)))
             tree_remove(n);
-            drop = true;
-        }
-        n = tree_next(doc->root, n, drop);
+        n = n->next ? first_leaf(n->next) : n->parent;
     }
 }

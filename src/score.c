@@ -138,6 +138,8 @@ static bool score_node(node *n) {
     if (t == TAG_TEXT || !node_is_block(n))
         return false;
     bool leaf = !(n->flags & NODE_HAS_BLOCK);
+    if (t == TAG_H1)
+        return true; /* the headline: it sits above the article, not in it */
     if (is_paragraph_tag(t) || leaf) {
         if (n->text_chars >= MIN_PARAGRAPH_CHARS && n->parent)
             spread_points(n->parent, paragraph_points(n->text_chars, n->commas));

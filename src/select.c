@@ -87,7 +87,8 @@ static node *shared_ancestor(node *const top[], size_t count) {
     for (node *a = best->parent; !is_page_level(a); a = a->parent) {
         int within = 0;
         for (size_t i = 1; i < count; i++)
-            if (final_score(top[i]) >= RUNNER_UP_SHARE * best_score && is_ancestor(a, top[i]))
+            if (final_score(top[i]) >= RUNNER_UP_SHARE * best_score && top[i] != a &&
+                is_ancestor(a, top[i]))
                 within++;
         if (within >= RUNNERS_UP_NEEDED)
             return a;

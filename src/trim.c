@@ -39,6 +39,9 @@
 #define MIN_CONTAINER_CHARS 25
 /* An embed with less text than this around it is all the container is. */
 #define EMBED_CONTEXT_CHARS 75
+/* A gallery has at most a caption's worth of text per image; more is prose
+ * written without <p> (text and <br> between pictures). */
+#define CAPTION_CHARS 200
 /* Blocks longer than this are never taken for headline, byline or label. */
 #define MAX_COPY_CHARS 400
 
@@ -168,7 +171,8 @@ static bool is_boilerplate_container(const node *n, const counts *c) {
     float chars = (float)n->text_chars;
     float ld = chars > 0 ? (float)n->link_chars / chars : 0.0f;
     float heading_density = chars > 0 ? (float)c->heading_chars / chars : 0.0f;
-    if (c->images > 1 && (float)c->paragraphs / (float)c->images < 0.5f && !in_figure(n))
+    if (c->images > 1 && (float)c->paragraphs / (float)c->images < 0.5f &&
+        chars < CAPTION_CHARS * (float)c->images && !in_figure(n))
         return true;
     if (!is_list && c->list_items > c->paragraphs + LIST_ITEM_ALLOWANCE)
         return true;
