@@ -33,8 +33,12 @@
 /* A sibling paragraph joins when longer than this with few links... */
 #define SIBLING_PROSE_CHARS 80
 #define SIBLING_PROSE_LINK_DENSITY 0.25f
-/* An article has at least this many characters of text. */
+/* A choice shorter than this is no article when the page has
+ * SHORT_ARTICLE_PAGE_SHARE times more text elsewhere: it is what is left of
+ * a listing after its links went. A page that is short as a whole is what
+ * it is, and keeps its short text. */
 #define MIN_ARTICLE_CHARS 100
+#define SHORT_ARTICLE_PAGE_SHARE 4
 
 static float link_density(const node *n) {
     return n->text_chars ? (float)n->link_chars / (float)n->text_chars : 0.0f;
@@ -186,5 +190,9 @@ lede_status select_article(document *doc, const page_hints *hints, article *out)
     st = trim_article(doc, hints, out);
     if (st != LEDE_OK)
         return st;
-    return article_chars(out) >= MIN_ARTICLE_CHARS ? LEDE_OK : LEDE_ERR_NO_ARTICLE;
+    uint32_t chars = article_chars(out);
+    if (chars == 0 ||
+        (chars < MIN_ARTICLE_CHARS && doc->root->text_chars > SHORT_ARTICLE_PAGE_SHARE * chars))
+        return LEDE_ERR_NO_ARTICLE;
+    return LEDE_OK;
 }
