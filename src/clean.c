@@ -35,8 +35,29 @@ static double link_density(const node *n) {
     return n->text_chars ? (double)n->link_chars / n->text_chars : 0.0;
 }
 
+/* Lists, headings and paragraphs hold one kind of thing, never a page. */
+static bool can_wrap_page(enum tag t) {
+    switch (t) {
+    case TAG_UL:
+    case TAG_OL:
+    case TAG_LI:
+    case TAG_DL:
+    case TAG_P:
+    case TAG_H1:
+    case TAG_H2:
+    case TAG_H3:
+    case TAG_H4:
+    case TAG_H5:
+    case TAG_H6:
+    case TAG_BLOCKQUOTE:
+        return false;
+    default:
+        return true;
+    }
+}
+
 static bool is_wrapper(const node *n, uint32_t page_chars) {
-    return n->text_chars > WRAPPER_TEXT_SHARE * page_chars &&
+    return can_wrap_page((enum tag)n->tag) && n->text_chars > WRAPPER_TEXT_SHARE * page_chars &&
            link_density(n) < WRAPPER_MAX_LINK_DENSITY;
 }
 

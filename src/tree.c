@@ -120,11 +120,13 @@ void tree_remove(node *n) {
     if ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP)
         return; /* parse.c never counted their text */
     for (node *a = n->parent; a; a = a->parent) {
-        a->text_chars -= n->text_chars;
-        a->link_chars -= n->link_chars;
-        a->commas -= n->commas;
-        if (a->flags & NODE_REMOVED)
-            break; /* sums above a removed node no longer hold it */
+        a->text_chars -= n->text_chars < a->text_chars ? n->text_chars : a->text_chars;
+        a->link_chars -= n->link_chars < a->link_chars ? n->link_chars : a->link_chars;
+        a->commas -= n->commas < a->commas ? n->commas : a->commas;
+        /* the sums above a removed, hidden or skipped element never held
+         * its text */
+        if ((a->flags & (NODE_REMOVED | NODE_HIDDEN)) || tag_kind((enum tag)a->tag) == K_SKIP)
+            break;
     }
 }
 

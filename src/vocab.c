@@ -65,7 +65,7 @@ static const pattern substring_patterns[] = {
     {"author-bio", VOCAB_BOILERPLATE}, {"authorbio", VOCAB_BOILERPLATE},
     {"post-tags", VOCAB_BOILERPLATE}, {"tag-list", VOCAB_BOILERPLATE},
     {"taglist", VOCAB_BOILERPLATE}, {"shoutbox", VOCAB_BOILERPLATE},
-    {"combx", VOCAB_BOILERPLATE},
+    {"combx", VOCAB_BOILERPLATE}, {"legends", VOCAB_BOILERPLATE},
     /* author and date lines */
     {"byline", VOCAB_BYLINE}, {"dateline", VOCAB_BYLINE},
     {"post-meta", VOCAB_BYLINE}, {"entry-meta", VOCAB_BYLINE},
