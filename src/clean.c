@@ -72,6 +72,8 @@ static bool removed_by_tag(const node *n, uint32_t page_chars) {
     case TAG_FOOTER:
     case TAG_MENU:
     case TAG_DIALOG:
+    case TAG_FIGURE:
+    case TAG_FIGCAPTION:
         return !is_wrapper(n, page_chars);
     case TAG_HEADER:
     case TAG_FORM:

@@ -61,7 +61,7 @@ static const pattern substring_patterns[] = {
     {"visually-hidden", VOCAB_BOILERPLATE}, {"visuallyhidden", VOCAB_BOILERPLATE},
     {"offscreen", VOCAB_BOILERPLATE}, {"audio", VOCAB_BOILERPLATE},
     {"player", VOCAB_BOILERPLATE}, {"podcast", VOCAB_BOILERPLATE},
-    {"credit", VOCAB_BOILERPLATE}, {"copyright", VOCAB_BOILERPLATE},
+    {"credit", VOCAB_BOILERPLATE}, {"caption", VOCAB_BOILERPLATE}, {"copyright", VOCAB_BOILERPLATE},
     {"author-bio", VOCAB_BOILERPLATE}, {"authorbio", VOCAB_BOILERPLATE},
     {"post-tags", VOCAB_BOILERPLATE}, {"tag-list", VOCAB_BOILERPLATE},
     {"taglist", VOCAB_BOILERPLATE}, {"shoutbox", VOCAB_BOILERPLATE},
