@@ -132,6 +132,13 @@ static uint32_t loose_chars(const node *n, uint32_t *commas) {
     return chars;
 }
 
+/* A paragraph with more link text than this is a link list, not prose. */
+#define PROSE_MAX_LINK_DENSITY 0.5
+
+static uint32_t prose_of(uint32_t chars, uint32_t link_chars) {
+    return link_chars < chars * PROSE_MAX_LINK_DENSITY ? chars - link_chars : 0;
+}
+
 /* Score N if it is a paragraph; returns true when its subtree is done. */
 static bool score_node(node *n) {
     enum tag t = (enum tag)n->tag;
@@ -141,22 +148,39 @@ static bool score_node(node *n) {
     if (t == TAG_H1)
         return true; /* the headline: it sits above the article, not in it */
     if (is_paragraph_tag(t) || leaf) {
-        if (n->text_chars >= MIN_PARAGRAPH_CHARS && n->parent)
+        if (n->text_chars >= MIN_PARAGRAPH_CHARS && n->parent) {
             spread_points(n->parent, paragraph_points(n->text_chars, n->commas));
+            n->prose_chars = prose_of(n->text_chars, n->link_chars);
+        }
         return leaf || t == TAG_P || t == TAG_PRE;
     }
     uint32_t commas = 0, chars = loose_chars(n, &commas);
-    if (chars >= MIN_PARAGRAPH_CHARS)
+    if (chars >= MIN_PARAGRAPH_CHARS) {
         spread_points(n, paragraph_points(chars, commas));
+        n->prose_chars = chars;
+    }
     return false;
 }
 
+/* Pre-order to score paragraphs; on the way back up, each element adds its
+ * prose to its parent's, so every element knows the prose it holds. */
 void score_document(document *doc) {
-    node *n = doc->root->first_child;
+    node *root = doc->root, *n = root->first_child;
     while (n) {
         bool skip = (n->flags & NODE_REMOVED) != 0;
         if (!skip)
             skip = score_node(n);
-        n = tree_next(doc->root, n, skip);
+        if (!skip && n->first_child) {
+            n = n->first_child;
+            continue;
+        }
+        while (n != root) {
+            if (!(n->flags & NODE_REMOVED))
+                n->parent->prose_chars += n->prose_chars;
+            if (n->next)
+                break;
+            n = n->parent;
+        }
+        n = n == root ? NULL : n->next;
     }
 }

@@ -33,6 +33,12 @@
 /* A sibling paragraph joins when longer than this with few links... */
 #define SIBLING_PROSE_CHARS 80
 #define SIBLING_PROSE_LINK_DENSITY 0.25f
+/* Widen to an ancestor that adds at least this share of prose... */
+#define WIDEN_MIN_GAIN 0.25f
+/* ...when prose makes up at least this share of the text it adds. */
+#define WIDEN_PROSE_SHARE 0.8f
+/* ...and links (teaser headlines) at most this share. */
+#define WIDEN_MAX_LINK_DENSITY 0.1f
 /* A choice shorter than this is no article when the page has
  * SHORT_ARTICLE_PAGE_SHARE times more text elsewhere: it is what is left of
  * a listing after its links went. A page that is short as a whole is what
@@ -120,6 +126,24 @@ static node *climb(node *best) {
     return best;
 }
 
+/* Phase 3b: articles split into chunks that are not siblings (each chunk
+ * in its own wrapper) are found by their prose: climb while the parent holds
+ * clearly more prose than the choice and what it adds is mostly prose. */
+static node *widen_to_prose(node *best) {
+    for (node *p = best->parent; !is_page_level(p); p = p->parent) {
+        uint32_t more_prose = p->prose_chars - best->prose_chars;
+        uint32_t more_text = p->text_chars - best->text_chars;
+        if (p->prose_chars < best->prose_chars || more_prose < WIDEN_MIN_GAIN * best->prose_chars)
+            continue;
+        uint32_t more_links = p->link_chars - best->link_chars;
+        if ((float)more_prose < WIDEN_PROSE_SHARE * (float)more_text ||
+            (float)more_links > WIDEN_MAX_LINK_DENSITY * (float)more_text)
+            break;
+        best = p;
+    }
+    return best;
+}
+
 static bool same_class(const node *a, const node *b) {
     return a->cls && b->cls && a->cls[0] && strcmp(a->cls, b->cls) == 0;
 }
@@ -183,7 +207,7 @@ static uint32_t article_chars(const article *art) {
 lede_status select_article(document *doc, const page_hints *hints, article *out) {
     node *top[TOP_CANDIDATES];
     size_t count = best_candidates(doc, top);
-    node *best = count ? climb(shared_ancestor(top, count)) : find_body(doc);
+    node *best = count ? widen_to_prose(climb(shared_ancestor(top, count))) : find_body(doc);
     lede_status st = gather(doc, best, out);
     if (st != LEDE_OK)
         return st;

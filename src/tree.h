@@ -68,6 +68,7 @@ struct node {
     uint32_t link_chars; /* of text_chars, the part inside <a> */
     uint32_t commas;     /* ',' and its CJK forms */
     uint32_t order;      /* position in document order */
+    uint32_t prose_chars; /* set by score.c: text of its prose paragraphs */
     float score;         /* set by score.c */
 };
 

@@ -221,7 +221,7 @@ static lede_status clean_conditionally(document *doc, const article *art) {
  * scored on. Matched on the normalised text (see normalise()). */
 static const char *const exact_labels[] = {
     "listen to this article", "listen to this story", "listen", "listen now",
-    "advertisement", "advertising", "sponsored", "sponsored content",
+    "advertisement", "advertising", "advert", "ad", "sponsored", "sponsored content",
     "read more", "continue reading", "share this article", "share", "skip advertisement",
     "anzeige", "werbung", "artikel anhoren", "artikel anhören", "weiterlesen",
     "publicite", "publicité", "ecouter cet article", "écouter cet article", "lire la suite",

@@ -36,6 +36,9 @@ static const pattern substring_patterns[] = {
     /* other stories */
     {"related", VOCAB_BOILERPLATE}, {"recommend", VOCAB_BOILERPLATE},
     {"more-stories", VOCAB_BOILERPLATE}, {"morestories", VOCAB_BOILERPLATE},
+    {"more-news", VOCAB_BOILERPLATE}, {"morenews", VOCAB_BOILERPLATE},
+    {"more-posts", VOCAB_BOILERPLATE}, {"more-articles", VOCAB_BOILERPLATE},
+    {"more-from", VOCAB_BOILERPLATE}, {"latest-news", VOCAB_BOILERPLATE},
     {"most-read", VOCAB_BOILERPLATE}, {"mostread", VOCAB_BOILERPLATE},
     {"most-popular", VOCAB_BOILERPLATE}, {"popular", VOCAB_BOILERPLATE},
     {"trending", VOCAB_BOILERPLATE}, {"read-more", VOCAB_BOILERPLATE},
