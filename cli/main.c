@@ -1,15 +1,466 @@
-/* STUB CLI: replaced by the real one. */
+/*
+ * main.c — the lede command: pages in, articles out.
+ *
+ *     lede [--format text|markdown|html|json|jsonl] [--url URL]
+ *          [--encoding LABEL] [--help] [--version] [FILE|DIR|-]...
+ *
+ * A thin user of include/lede.h: it finds the inputs, reads each one whole,
+ * hands the bytes to lede_extract() and passes the result to output.c. It
+ * reaches nothing inside the library, so it is also the example of how the
+ * library is meant to be called.
+ *
+ * Inputs are handled one at a time, in the order given, and directories are
+ * walked as they come up, so a batch of any size holds one page in memory at
+ * a time and its output starts at once. The walk is iterative (an explicit
+ * stack of paths, so no directory depth can exhaust the C stack), visits each
+ * directory's entries in byte order (scandir + alphasort in the C locale),
+ * and does not follow symbolic links to directories, which could loop.
+ *
+ * A page that cannot be read is an error for that page, never for the batch:
+ * output.c gives it its one record and the next page goes on. Only bad usage
+ * (exit 2) and a failing stdout (exit 1) stop early.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "lede.h"
-int main(int argc, char **argv) {
-    for (int i = 1; i < argc; i++) {
-        FILE *f = fopen(argv[i], "rb"); if (!f) continue;
-        fseek(f, 0, SEEK_END); long n = ftell(f); fseek(f, 0, SEEK_SET);
-        char *b = malloc(n); fread(b, 1, n, f); fclose(f);
-        lede_result *r; lede_status st = lede_extract(b, n, NULL, &r); free(b);
-        if (st) { printf("%s: %s\n", argv[i], lede_strerror(st)); continue; }
-        puts(r->text); lede_result_free(r);
+#include "output.h"
+
+/* stdout's buffer: large enough that a batch of pages is written in few
+ * system calls, small enough not to matter next to one page's tree. */
+#define STDOUT_BUFFER_SIZE ((size_t)1 << 18)
+
+/* First allocation when reading a stream of unknown size (stdin as a pipe);
+ * doubled as needed, so a page of N bytes costs O(log N) reallocations. */
+#define STREAM_INITIAL_CAPACITY ((size_t)64 << 10)
+
+/* Room for an error sentence: a fixed prefix and strerror()'s text. */
+#define MESSAGE_SIZE 256
+
+enum exit_code { EXIT_ALL_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
+
+static const char usage_line[] =
+    "usage: lede [--format text|markdown|html|json|jsonl] [--url URL] [--encoding LABEL]\n"
+    "            [--help] [--version] [FILE|DIR|-]...\n";
+
+static const char help_text[] =
+    "\n"
+    "Extract the article (body and metadata) from news and article web pages.\n"
+    "\n"
+    "Inputs:\n"
+    "  FILE             an HTML page\n"
+    "  DIR              every *.html and *.htm file below DIR (any letter case),\n"
+    "                   walked recursively in sorted order; symbolic links to\n"
+    "                   directories are not followed\n"
+    "  -                one page read from standard input (also when no input\n"
+    "                   is given)\n"
+    "  Inputs are handled in the order given; options may come anywhere, and\n"
+    "  \"--\" ends them.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format F   output format (default text):\n"
+    "                     text      the article as plain text, paragraphs\n"
+    "                               separated by one blank line\n"
+    "                     markdown  the article as CommonMark (pipe tables)\n"
+    "                     html      the article as an <article> element with\n"
+    "                               semantic tags only\n"
+    "                     json      one pretty JSON object for one input; a JSON\n"
+    "                               array of them for several inputs or a DIR\n"
+    "                     jsonl     one compact JSON object per line\n"
+    "  -u, --url URL    the address the page was fetched from, to resolve its\n"
+    "                   relative links against\n"
+    "  -e, --encoding LABEL\n"
+    "                   the page's charset (as an HTTP header would give it);\n"
+    "                   by default it is read from the page or detected\n"
+    "  -h, --help       print this help and exit\n"
+    "  -V, --version    print the version and exit\n"
+    "  --url and --encoding apply to every input of the run.\n"
+    "\n"
+    "Output:\n"
+    "  text, markdown, html: the article body of each input, followed by a\n"
+    "  newline; the bodies of several inputs are separated by one blank line.\n"
+    "  An input that gives no article prints nothing on standard output and\n"
+    "  a line \"lede: PATH: message\" on standard error.\n"
+    "\n"
+    "  json, jsonl: exactly one object per input, in input order. An article:\n"
+    "    source       the path as given (\"-\" for standard input)\n"
+    "    text         the article as plain text\n"
+    "    title, author, date (ISO 8601), sitename, description,\n"
+    "    language (BCP 47), url (canonical), image, section\n"
+    "    tags         an array of strings\n"
+    "  Every field the page does not carry is null. An input that cannot be\n"
+    "  read or gives no article yields {\"source\": PATH, \"error\": MESSAGE}\n"
+    "  and the batch goes on.\n"
+    "\n"
+    "Exit status:\n"
+    "  0  every input gave an article\n"
+    "  1  some input gave an error, or standard output could not be written\n"
+    "  2  bad usage: an unknown option, a missing or bad option value\n";
+
+typedef struct settings {
+    output_format format;
+    lede_options options;
+    char **inputs; /* the operands, in order; "-" is stdin */
+    size_t input_count;
+} settings;
+
+/* ---- command line ---- */
+
+static int usage_error(const char *fmt, const char *what) {
+    fputs("lede: ", stderr);
+    fprintf(stderr, fmt, what);
+    fputc('\n', stderr);
+    fputs(usage_line, stderr);
+    return EXIT_USAGE;
+}
+
+/* Does ARG name option LONG_NAME or SHORT_NAME? For one that takes a value,
+ * *INLINE_VALUE is set to the part after "--name=" when there is one. */
+static bool is_option(const char *arg, const char *long_name, const char *short_name,
+                      bool takes_value, const char **inline_value) {
+    *inline_value = NULL;
+    if (short_name && strcmp(arg, short_name) == 0)
+        return true;
+    size_t n = strlen(long_name);
+    if (strncmp(arg, long_name, n) != 0)
+        return false;
+    if (arg[n] == '\0')
+        return true;
+    if (takes_value && arg[n] == '=') {
+        *inline_value = arg + n + 1;
+        return true;
     }
+    return false;
+}
+
+/* The value of the option at ARGV[*I] given as the next argument, which it
+ * consumes; NULL when there is none. */
+static const char *next_value(int argc, char **argv, int *i) {
+    if (*i + 1 >= argc)
+        return NULL;
+    return argv[++*i];
+}
+
+/* Parse ARGV into S. Returns -1 to go on, or the exit code to exit with
+ * (after --help or --version, or on bad usage). Operands are gathered into
+ * S->inputs, which the caller frees. */
+static int parse_arguments(int argc, char **argv, settings *s) {
+    s->inputs = malloc(((size_t)argc + 1) * sizeof *s->inputs);
+    if (!s->inputs) {
+        fputs("lede: out of memory\n", stderr);
+        return EXIT_SOME_FAILED;
+    }
+    bool options_done = false;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
+            s->inputs[s->input_count++] = argv[i];
+            continue;
+        }
+        const char *value = NULL;
+        if (strcmp(arg, "--") == 0) {
+            options_done = true;
+        } else if (is_option(arg, "--help", "-h", false, &value)) {
+            fputs(usage_line, stdout);
+            fputs(help_text, stdout);
+            return fflush(stdout) == EOF ? EXIT_SOME_FAILED : EXIT_ALL_OK;
+        } else if (is_option(arg, "--version", "-V", false, &value)) {
+            puts("lede " LEDE_VERSION);
+            return fflush(stdout) == EOF ? EXIT_SOME_FAILED : EXIT_ALL_OK;
+        } else if (is_option(arg, "--format", "-f", true, &value)) {
+            if (!value && !(value = next_value(argc, argv, &i)))
+                return usage_error("option '%s' needs a value", arg);
+            if (!output_format_parse(value, &s->format))
+                return usage_error(
+                    "unknown format '%s' (expected text, markdown, html, json or jsonl)", value);
+        } else if (is_option(arg, "--url", "-u", true, &value)) {
+            if (!value && !(value = next_value(argc, argv, &i)))
+                return usage_error("option '%s' needs a value", arg);
+            s->options.url = value;
+        } else if (is_option(arg, "--encoding", "-e", true, &value)) {
+            if (!value && !(value = next_value(argc, argv, &i)))
+                return usage_error("option '%s' needs a value", arg);
+            s->options.encoding = value;
+        } else {
+            return usage_error("unknown option '%s'", arg);
+        }
+    }
+    return -1;
+}
+
+/* ---- reading a page ---- */
+
+typedef struct page {
+    char *bytes;
+    size_t len;
+} page;
+
+/* Read FD to its end into P, expecting about SIZE_HINT bytes (0: unknown).
+ * Returns 0, or an errno value; EFBIG when the page exceeds MAX bytes, which
+ * is found out after reading at most MAX + 1 of them. */
+static int read_all(int fd, size_t size_hint, size_t max, page *p) {
+    size_t limit = max < SIZE_MAX ? max + 1 : SIZE_MAX; /* one byte over tells */
+    size_t cap = size_hint ? size_hint + 1 : STREAM_INITIAL_CAPACITY;
+    if (cap > limit || cap == 0)
+        cap = limit;
+    char *bytes = malloc(cap ? cap : 1);
+    if (!bytes)
+        return ENOMEM;
+    size_t len = 0;
+    for (;;) {
+        if (len == cap) {
+            if (cap >= limit) {
+                free(bytes);
+                return EFBIG;
+            }
+            size_t grown = cap <= limit / 2 ? cap * 2 : limit;
+            char *more = realloc(bytes, grown);
+            if (!more) {
+                free(bytes);
+                return ENOMEM;
+            }
+            bytes = more;
+            cap = grown;
+        }
+        ssize_t got = read(fd, bytes + len, cap - len);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            int err = errno;
+            free(bytes);
+            return err;
+        }
+        if (got == 0)
+            break;
+        len += (size_t)got;
+    }
+    if (len > max) {
+        free(bytes);
+        return EFBIG;
+    }
+    p->bytes = bytes;
+    p->len = len;
     return 0;
+}
+
+/* Read the page at PATH ("-": stdin) into P. On failure returns false with
+ * a sentence naming the cause in MESSAGE. */
+static bool read_page(const char *path, size_t max, page *p, char *message) {
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *what = is_stdin ? "standard input" : "file";
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(message, MESSAGE_SIZE, "cannot open %s: %s", what, strerror(errno));
+        return false;
+    }
+    struct stat st;
+    int err = 0;
+    size_t size_hint = 0;
+    if (fstat(fd, &st) != 0) {
+        err = errno;
+    } else if (S_ISDIR(st.st_mode)) {
+        err = EISDIR;
+    } else if (S_ISREG(st.st_mode) && st.st_size > 0) {
+        /* A regular file says its size: too large is known without reading. */
+        if ((uintmax_t)st.st_size > (uintmax_t)max)
+            err = EFBIG;
+        else
+            size_hint = (size_t)st.st_size;
+    }
+    if (!err)
+        err = read_all(fd, size_hint, max, p);
+    if (!is_stdin)
+        close(fd);
+    if (err == EFBIG)
+        snprintf(message, MESSAGE_SIZE, "%s", lede_strerror(LEDE_ERR_TOO_LARGE));
+    else if (err == ENOMEM)
+        snprintf(message, MESSAGE_SIZE, "%s", lede_strerror(LEDE_ERR_NOMEM));
+    else if (err)
+        snprintf(message, MESSAGE_SIZE, "cannot read %s: %s", what, strerror(err));
+    return err == 0;
+}
+
+/* ---- one page ---- */
+
+typedef struct batch {
+    const settings *settings;
+    output out;
+    size_t failed; /* inputs that gave an error */
+} batch;
+
+static void fail(batch *b, const char *source, const char *message) {
+    output_error(&b->out, source, message);
+    b->failed++;
+}
+
+static void extract_page(batch *b, const char *path) {
+    char message[MESSAGE_SIZE];
+    page p = {0};
+    if (!read_page(path, b->settings->options.max_input, &p, message)) {
+        fail(b, path, message);
+        return;
+    }
+    lede_result *res = NULL;
+    lede_status st = lede_extract(p.bytes, p.len, &b->settings->options, &res);
+    free(p.bytes);
+    if (st != LEDE_OK) {
+        fail(b, path, lede_strerror(st));
+        return;
+    }
+    if (!output_article(&b->out, path, res))
+        fail(b, path, lede_strerror(LEDE_ERR_NOMEM));
+    lede_result_free(res);
+}
+
+/* ---- directories ---- */
+
+static bool has_html_extension(const char *path) {
+    const char *slash = strrchr(path, '/');
+    const char *name = slash ? slash + 1 : path;
+    const char *dot = strrchr(name, '.');
+    return dot && dot != name && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0);
+}
+
+static int skip_dot_entries(const struct dirent *entry) {
+    return strcmp(entry->d_name, ".") != 0 && strcmp(entry->d_name, "..") != 0;
+}
+
+/* DIR "/" NAME, malloc'd; no doubled slash when DIR ends in one. */
+static char *join_path(const char *dir, const char *name) {
+    size_t dir_len = strlen(dir), name_len = strlen(name);
+    bool slash = dir_len > 0 && dir[dir_len - 1] != '/';
+    if (name_len > SIZE_MAX - dir_len - 2)
+        return NULL;
+    char *path = malloc(dir_len + slash + name_len + 1);
+    if (!path)
+        return NULL;
+    memcpy(path, dir, dir_len);
+    if (slash)
+        path[dir_len] = '/';
+    memcpy(path + dir_len + slash, name, name_len + 1);
+    return path;
+}
+
+typedef struct path_stack {
+    char **paths;
+    size_t count, cap;
+} path_stack;
+
+static bool stack_push(path_stack *s, char *path) {
+    if (s->count == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        if (cap > SIZE_MAX / sizeof *s->paths)
+            return false;
+        char **grown = realloc(s->paths, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        s->paths = grown;
+        s->cap = cap;
+    }
+    s->paths[s->count++] = path;
+    return true;
+}
+
+/* Push DIR's entries so that they pop in sorted order: the subdirectories
+ * to walk and the HTML files to extract, each with its full path. */
+static void push_entries(batch *b, path_stack *stack, const char *dir) {
+    struct dirent **entries = NULL;
+    int n = scandir(dir, &entries, skip_dot_entries, alphasort);
+    if (n < 0) {
+        char message[MESSAGE_SIZE];
+        snprintf(message, MESSAGE_SIZE, "cannot read directory: %s", strerror(errno));
+        fail(b, dir, message);
+        return;
+    }
+    bool out_of_memory = false;
+    for (int i = n - 1; i >= 0; i--) {
+        char *path = out_of_memory ? NULL : join_path(dir, entries[i]->d_name);
+        if (!out_of_memory && (!path || !stack_push(stack, path))) {
+            free(path);
+            out_of_memory = true;
+        }
+        free(entries[i]);
+    }
+    free(entries);
+    if (out_of_memory)
+        fail(b, dir, lede_strerror(LEDE_ERR_NOMEM));
+}
+
+/* Extract every HTML file below ROOT, depth first in sorted order. */
+static void walk_directory(batch *b, const char *root) {
+    path_stack stack = {0};
+    push_entries(b, &stack, root);
+    while (stack.count > 0 && !b->out.write_failed) {
+        char *path = stack.paths[--stack.count];
+        struct stat st;
+        if (lstat(path, &st) == 0) {
+            if (S_ISDIR(st.st_mode))
+                push_entries(b, &stack, path);
+            else if (has_html_extension(path) &&
+                     (S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
+                                              S_ISREG(st.st_mode))))
+                extract_page(b, path);
+        }
+        /* An entry gone between scandir and lstat is no input of the run. */
+        free(path);
+    }
+    while (stack.count > 0)
+        free(stack.paths[--stack.count]);
+    free(stack.paths);
+}
+
+static bool is_directory(const char *path) {
+    struct stat st;
+    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* ---- main ---- */
+
+int main(int argc, char **argv) {
+    static char stdout_buffer[STDOUT_BUFFER_SIZE];
+    /* A closed pipe must end the run with exit 1 and no signal. */
+    signal(SIGPIPE, SIG_IGN);
+
+    settings s = {.format = OUTPUT_TEXT};
+    lede_options_init(&s.options);
+    int code = parse_arguments(argc, argv, &s);
+    if (code >= 0) {
+        free(s.inputs);
+        return code;
+    }
+    s.options.format = output_library_format(s.format);
+    if (s.input_count == 0)
+        s.inputs[s.input_count++] = "-";
+
+    setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
+    batch b = {.settings = &s};
+    /* The shape of the JSON output follows the command line, not what the
+     * directories turn out to hold: several inputs or a directory make an
+     * array, even of one record or none. */
+    bool as_array = s.input_count > 1 || is_directory(s.inputs[0]);
+    output_begin(&b.out, s.format, as_array);
+    for (size_t i = 0; i < s.input_count && !b.out.write_failed; i++) {
+        if (is_directory(s.inputs[i]))
+            walk_directory(&b, s.inputs[i]);
+        else
+            extract_page(&b, s.inputs[i]);
+    }
+    bool written = output_end(&b.out);
+    free(s.inputs);
+    if (!written) {
+        /* A reader that went away (lede ... | head) is no news to the user. */
+        if (b.out.write_errno != EPIPE)
+            fprintf(stderr, "lede: cannot write output: %s\n", strerror(b.out.write_errno));
+        return EXIT_SOME_FAILED;
+    }
+    return b.failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;
 }

@@ -100,6 +100,8 @@ static bool removed_by_name(const node *n, uint32_t page_chars) {
         return false;
     if (bits & VOCAB_ROLE_CHROME)
         return true;
+    if ((bits & VOCAB_EMBED) && !(bits & VOCAB_COMMENTS))
+        return false;
     bool chrome = bits & (VOCAB_BOILERPLATE | VOCAB_COMMENTS);
     if (chrome && !(bits & VOCAB_CONTENT))
         return true;

@@ -83,6 +83,8 @@ static const pattern substring_patterns[] = {
     {"body", VOCAB_CONTENT}, {"prose", VOCAB_CONTENT},
     {"richtext", VOCAB_CONTENT}, {"rich-text", VOCAB_CONTENT},
     {"hentry", VOCAB_CONTENT}, {"blog", VOCAB_CONTENT},
+    /* quoted posts: "social-embed" is a tweet the story quotes, not a share bar */
+    {"embed", VOCAB_EMBED}, {"tweet", VOCAB_EMBED},
     /* headers */
     {"header", VOCAB_HEADER},
 };
