@@ -30,7 +30,7 @@ static const char *const status_messages[LEDE_STATUS_COUNT] = {
     [LEDE_ERR_TOO_LARGE] = "input too large: the page exceeds the maximum input size",
     [LEDE_ERR_NOT_HTML] = "not HTML: the input is binary data, not a web page",
     [LEDE_ERR_PARSE] = "parse error: the HTML parser could not read the page",
-    [LEDE_ERR_NO_ARTICLE] = "no article found: the page carries no article text",
+    [LEDE_ERR_NO_ARTICLE] = "no article found: the page is a listing or index, or carries no article text",
 };
 
 const char *lede_strerror(lede_status status) {
@@ -66,16 +66,27 @@ static bool only_whitespace(const char *s, size_t len) {
     return true;
 }
 
-/* Binary data has NUL bytes or control characters early on; text in any
- * encoding (UTF-16 aside, which has a BOM or is caught by decode) has few. */
-static bool looks_binary(const char *s, size_t len) {
-    size_t n = len < 4096 ? len : 4096, control = 0;
+/* Binary data (images, archives, executables) has many control bytes in
+ * its first kilobytes; text in any encoding has almost none. UTF-16 is the
+ * exception: half its bytes are NUL, on one side of each pair; gzip input is
+ * inflated by decode and checked there. */
+static bool looks_binary(const unsigned char *s, size_t len) {
+    size_t n = len < 4096 ? len : 4096, control = 0, nul_even = 0, nul_odd = 0;
+    if (n >= 2 && s[0] == 0x1f && s[1] == 0x8b)
+        return false;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x09 || (c > 0x0d && c < 0x20 && c != 0x1b))
+        unsigned char c = s[i];
+        if (c == 0 && i % 2)
+            nul_odd++;
+        else if (c == 0)
+            nul_even++;
+        else if (c < 0x09 || (c > 0x0d && c < 0x20 && c != 0x1b))
             control++;
     }
-    return control * 10 > n;
+    bool utf16 = (nul_odd > n / 4 && nul_even < n / 64) || (nul_even > n / 4 && nul_odd < n / 64);
+    if (utf16)
+        return control * 10 > n;
+    return (control + nul_even + nul_odd) * 10 > n;
 }
 
 static lede_status render_body(const document *doc, const article *art, lede_format format,
@@ -103,7 +114,7 @@ static lede_status extract_document(document *doc, const lede_options *opt, lede
         return st;
     clean_document(doc);
     score_document(doc);
-    page_hints hints = {res->title, res->author, res->description, res->sitename};
+    page_hints hints = {res->title, res->author, res->description, res->sitename, res->section};
     article art = {0};
     st = select_article(doc, &hints, &art);
     if (st != LEDE_OK)
@@ -130,13 +141,15 @@ lede_status lede_extract(const char *html, size_t len, const lede_options *opt,
     if (len == 0 || only_whitespace(html, len))
         return LEDE_ERR_EMPTY;
 
+    if (looks_binary((const unsigned char *)html, len))
+        return LEDE_ERR_NOT_HTML;
     char *utf8 = NULL;
     size_t utf8_len = 0;
     lede_status st = decode_to_utf8(html, len, opt->encoding, &utf8, &utf8_len);
     if (st != LEDE_OK)
         return st;
-    if (looks_binary(utf8, utf8_len)) {
-        free(utf8);
+    if (looks_binary((const unsigned char *)utf8, utf8_len)) {
+        free(utf8); /* binary that was gzip-compressed */
         return LEDE_ERR_NOT_HTML;
     }
     document doc = {0};

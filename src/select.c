@@ -33,6 +33,11 @@
 /* A sibling paragraph joins when longer than this with few links... */
 #define SIBLING_PROSE_CHARS 80
 #define SIBLING_PROSE_LINK_DENSITY 0.25f
+/* A choice shorter than LISTING_MAX_CHARS with LISTING_RIVALS unrelated
+ * candidates scoring LISTING_RIVAL_SHARE of it is one teaser of a listing. */
+#define LISTING_MAX_CHARS 500
+#define LISTING_RIVALS 3
+#define LISTING_RIVAL_SHARE 0.5f
 /* Widen to an ancestor that adds at least this share of prose... */
 #define WIDEN_MIN_GAIN 0.25f
 /* ...when prose makes up at least this share of the text it adds. */
@@ -204,6 +209,21 @@ static uint32_t article_chars(const article *art) {
     return chars;
 }
 
+/* Candidates unrelated to the choice that score at least half as well: on
+ * a listing page every teaser is one. */
+static int count_rivals(node *const top[], size_t count, const node *best) {
+    int rivals = 0;
+    for (size_t i = 0; i < count; i++)
+        if (final_score(top[i]) >= LISTING_RIVAL_SHARE * final_score(best) &&
+            !is_ancestor(top[i], best) && !is_ancestor(best, top[i]))
+            rivals++;
+    return rivals;
+}
+
+static bool is_listing(node *const top[], size_t count, const node *best, uint32_t chars) {
+    return chars < LISTING_MAX_CHARS && count_rivals(top, count, best) >= LISTING_RIVALS;
+}
+
 lede_status select_article(document *doc, const page_hints *hints, article *out) {
     node *top[TOP_CANDIDATES];
     size_t count = best_candidates(doc, top);
@@ -215,7 +235,7 @@ lede_status select_article(document *doc, const page_hints *hints, article *out)
     if (st != LEDE_OK)
         return st;
     uint32_t chars = article_chars(out);
-    if (chars == 0 ||
+    if (chars == 0 || (count && is_listing(top, count, best, chars)) ||
         (chars < MIN_ARTICLE_CHARS && doc->root->text_chars > SHORT_ARTICLE_PAGE_SHARE * chars))
         return LEDE_ERR_NO_ARTICLE;
     return LEDE_OK;

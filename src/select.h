@@ -23,6 +23,7 @@ typedef struct page_hints {
     const char *author;
     const char *description;
     const char *sitename;
+    const char *section;
 } page_hints;
 
 /* Pick the article of DOC (cleaned and scored). Returns LEDE_ERR_NO_ARTICLE

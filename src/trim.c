@@ -275,13 +275,17 @@ typedef struct copies {
     size_t count, cap;
     buf texts;
     buf scratch;
-    buf title, author, description;
+    buf title, author, description, sitename, section;
 } copies;
 
+/* Blocks without blocks inside, and inline elements standing alone among
+ * blocks (a kicker link, a byline <span> between heading and text). */
 static bool is_text_block(const node *n) {
     enum tag t = (enum tag)n->tag;
-    if (t == TAG_TEXT || !node_is_block(n))
+    if (t == TAG_TEXT)
         return false;
+    if (!node_is_block(n))
+        return n->parent && (n->parent->flags & NODE_HAS_BLOCK) && node_is_block(n->parent);
     return t == TAG_P || is_heading(t) || !(n->flags & NODE_HAS_BLOCK);
 }
 
@@ -323,7 +327,7 @@ static bool collect_blocks(const document *doc, const article *art, copies *cp) 
             if (!skip && is_text_block(n)) {
                 if (n->text_chars && n->text_chars <= MAX_COPY_CHARS && !add_block(doc, cp, n))
                     return false;
-                skip = !(n->flags & NODE_HAS_BLOCK);
+                skip = !(n->flags & NODE_HAS_BLOCK) || !node_is_block(n);
             }
             n = tree_next(top, n, skip);
         }
@@ -364,6 +368,13 @@ static bool is_headline_copy(const copies *cp, const block *b) {
     if (!hl || tl < hl || tl > hl + HEADLINE_COPY_EXTRA)
         return false;
     return ends_with(t, tl, h, hl) || memcmp(t, h, hl) == 0;
+}
+
+/* The section or the site name alone: a kicker or a masthead line. */
+static bool is_name_label(const copies *cp, const block *b) {
+    const char *t = norm_text(cp, b);
+    return (cp->section.len && strcmp(t, cp->section.data) == 0) ||
+           (cp->sitename.len && strcmp(t, cp->sitename.data) == 0);
 }
 
 static bool is_byline(const copies *cp, const block *b) {
@@ -438,6 +449,8 @@ static void copies_free(copies *cp) {
     buf_free(&cp->title);
     buf_free(&cp->author);
     buf_free(&cp->description);
+    buf_free(&cp->sitename);
+    buf_free(&cp->section);
 }
 
 static lede_status remove_copies(document *doc, const page_hints *hints, const article *art) {
@@ -447,8 +460,10 @@ static lede_status remove_copies(document *doc, const page_hints *hints, const a
     normalise_hint(hints ? hints->title : NULL, &cp.title);
     normalise_hint(hints ? hints->author : NULL, &cp.author);
     normalise_hint(hints ? hints->description : NULL, &cp.description);
+    normalise_hint(hints ? hints->sitename : NULL, &cp.sitename);
+    normalise_hint(hints ? hints->section : NULL, &cp.section);
     if (!collect_blocks(doc, art, &cp) || cp.title.failed || cp.author.failed ||
-        cp.description.failed) {
+        cp.description.failed || cp.sitename.failed || cp.section.failed) {
         copies_free(&cp);
         return LEDE_ERR_NOMEM;
     }
@@ -456,7 +471,8 @@ static lede_status remove_copies(document *doc, const page_hints *hints, const a
         block *b = &cp.blocks[i];
         if ((b->n->flags & NODE_SELECTED) && art->count == 1)
             continue; /* never the whole article */
-        if (is_headline_copy(&cp, b) || is_byline(&cp, b) || is_label(&cp, b) ||
+        if (is_headline_copy(&cp, b) || is_name_label(&cp, b) || is_byline(&cp, b) ||
+            is_label(&cp, b) ||
             is_teaser(&cp, b))
             tree_remove(b->n);
     }
