@@ -359,8 +359,14 @@ static bool ends_with(const char *s, size_t len, const char *suffix, size_t sl) 
 #define MAX_BYLINE_CHARS 120
 /* Teasers shorter than this are too short to tell from a real sentence. */
 #define MIN_TEASER_CHARS 40
-/* Labels are short. */
+/* Labels are short... */
 #define MAX_LABEL_CHARS 60
+/* ...but may open a link to another story of this length, when links make
+ * up this share of the block. */
+#define MAX_LINKED_LABEL_CHARS 200
+#define LINKED_LABEL_DENSITY 0.5f
+/* A paragraph this much link is a link. */
+#define LINK_PARAGRAPH_DENSITY 0.9f
 
 static bool is_headline_copy(const copies *cp, const block *b) {
     const char *t = norm_text(cp, b), *h = cp->title.data;
@@ -388,17 +394,36 @@ static bool is_byline(const copies *cp, const block *b) {
     return al && b->norm_len < al + MAX_BYLINE_CHARS / 2 && strstr(t, cp->author.data);
 }
 
+static float block_link_density(const block *b) {
+    return b->n->text_chars ? (float)b->n->link_chars / (float)b->n->text_chars : 0.0f;
+}
+
+/* A label alone, or a label opening a link to another story
+ * ("Related: Ten things to know about the budget"). */
 static bool is_label(const copies *cp, const block *b) {
-    if (b->raw_len > MAX_LABEL_CHARS)
+    bool linked = block_link_density(b) >= LINKED_LABEL_DENSITY;
+    if (b->raw_len > (linked ? MAX_LINKED_LABEL_CHARS : MAX_LABEL_CHARS))
         return false;
     const char *t = norm_text(cp, b);
-    for (size_t i = 0; i < sizeof exact_labels / sizeof exact_labels[0]; i++)
-        if (strcmp(t, exact_labels[i]) == 0)
-            return true;
     for (size_t i = 0; i < sizeof prefix_labels / sizeof prefix_labels[0]; i++)
         if (starts_with(t, b->norm_len, prefix_labels[i]))
             return true;
+    if (b->raw_len > MAX_LABEL_CHARS)
+        return false;
+    for (size_t i = 0; i < sizeof exact_labels / sizeof exact_labels[0]; i++)
+        if (strcmp(t, exact_labels[i]) == 0)
+            return true;
     return false;
+}
+
+/* A paragraph that is one link and nothing else points to another story. */
+static bool is_link_paragraph(const block *b) {
+    enum tag t = (enum tag)b->n->tag;
+    if (t == TAG_LI || t == TAG_TD || t == TAG_TH || t == TAG_DT || t == TAG_DD ||
+        is_heading(t) || !node_is_block(b->n))
+        return false; /* list items and headings that are links are the story's own */
+    return b->raw_len <= MAX_LINKED_LABEL_CHARS &&
+           block_link_density(b) >= LINK_PARAGRAPH_DENSITY;
 }
 
 /* The length of RAW without a trailing ellipsis, or 0 when it has none. */
@@ -472,7 +497,7 @@ static lede_status remove_copies(document *doc, const page_hints *hints, const a
         if ((b->n->flags & NODE_SELECTED) && art->count == 1)
             continue; /* never the whole article */
         if (is_headline_copy(&cp, b) || is_name_label(&cp, b) || is_byline(&cp, b) ||
-            is_label(&cp, b) ||
+            is_label(&cp, b) || is_link_paragraph(b) ||
             is_teaser(&cp, b))
             tree_remove(b->n);
     }
