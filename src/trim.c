@@ -163,6 +163,8 @@ static bool is_boilerplate_container(const node *n, const counts *c) {
     if (t == TAG_TABLE && c->table_headers)
         return false; /* a data table */
     unsigned bits = vocab_classify(n);
+    if ((bits & VOCAB_EMBED) && !(bits & VOCAB_COMMENTS))
+        return false; /* a quoted post: links and handles are its nature */
     float weight = (bits & VOCAB_CONTENT ? 25.0f : 0.0f) -
                    (bits & (VOCAB_BOILERPLATE | VOCAB_COMMENTS) ? 25.0f : 0.0f);
     if (weight < 0)
