@@ -43,7 +43,7 @@
 /* ...when prose makes up at least this share of the text it adds. */
 #define WIDEN_PROSE_SHARE 0.8f
 /* ...and links (teaser headlines) at most this share. */
-#define WIDEN_MAX_LINK_DENSITY 0.1f
+#define WIDEN_MAX_LINK_DENSITY 0.2f
 /* A choice shorter than this is no article when the page has
  * SHORT_ARTICLE_PAGE_SHARE times more text elsewhere: it is what is left of
  * a listing after its links went. A page that is short as a whole is what
