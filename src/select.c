@@ -156,6 +156,8 @@ static bool same_class(const node *a, const node *b) {
 static bool sibling_joins(const node *sib, const node *best) {
     if (sib->tag == TAG_TEXT || (sib->flags & NODE_REMOVED) || !sib->text_chars)
         return false;
+    if (sib->tag == TAG_ARTICLE && best->tag == TAG_ARTICLE)
+        return false; /* an <article> is self-contained: a sibling is another story */
     float bonus = same_class(sib, best) ? final_score(best) * SIBLING_SCORE_SHARE : 0;
     float threshold = fmaxf(SIBLING_SCORE_MIN, final_score(best) * SIBLING_SCORE_SHARE);
     if ((sib->flags & NODE_CANDIDATE) && final_score(sib) + bonus >= threshold)

@@ -239,7 +239,9 @@ static const char *const exact_labels[] = {
 /* Labels matched at the start of a short block ("Audio By Carbonatix"). */
 static const char *const prefix_labels[] = {
     "audio by ", "listen to this article ", "listen to the article ", "powered by ",
-    "read more ", "related ", "see also ", "also read ", "more from ",
+    "read more ", "related ", "see also ", "also read ", "more from ", "tags ",
+    "schlagworte ", "schlagwörter ", "etiquetas ", "étiquettes ", "mots clés ", "tag ",
+    "теги ", "标签 ",
 };
 
 /* Byline openings in the languages lede is scored on. */
