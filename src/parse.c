@@ -33,6 +33,7 @@ typedef struct builder {
     unsigned overflow; /* open elements not made into nodes (too deep) */
     unsigned skip;     /* open K_SKIP elements: their text is not stored */
     unsigned links;    /* open <a> elements */
+    unsigned in_svg;   /* open <svg> elements */
     bool in_title;
     bool failed;
     buf title;
@@ -156,8 +157,11 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
         b->skip++;
     if (t == TAG_A)
         b->links++;
-    if (t == TAG_TITLE && !b->doc->title_text)
+    /* <svg><title> names a picture, not the page */
+    if (t == TAG_TITLE && !b->doc->title_text && !b->in_svg)
         b->in_title = true;
+    if (t == TAG_SVG)
+        b->in_svg++;
     if (t == TAG_HTML && !b->doc->lang)
         b->doc->lang = node_attr(n, "lang");
 }
@@ -183,6 +187,8 @@ static void on_end(void *ctx, const xmlChar *name) {
     enum tag t = (enum tag)n->tag;
     if (tag_kind(t) == K_SKIP && b->skip)
         b->skip--;
+    if (t == TAG_SVG && b->in_svg)
+        b->in_svg--;
     if (t == TAG_A) {
         if (b->links)
             b->links--;
@@ -191,10 +197,10 @@ static void on_end(void *ctx, const xmlChar *name) {
     if (t == TAG_TITLE && b->in_title) {
         b->in_title = false;
         char *title = buf_take(&b->title);
-        if (title) {
+        /* an empty <title></title> is no title: a later one may say more */
+        if (title && title[strspn(title, " \t\r\n")])
             b->doc->title_text = arena_strdup(&b->doc->mem, title);
-            free(title);
-        }
+        free(title);
     }
     if (!(n->flags & NODE_HIDDEN) && tag_kind(t) != K_SKIP)
         add_sums(n->parent, n);

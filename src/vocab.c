@@ -121,7 +121,8 @@ static size_t lower_names(const node *n, char out[NAMES_MAX]) {
             continue;
         for (const char *s = parts[i]; *s && len < NAMES_MAX - 2; s++)
             out[len++] = (char)tolower((unsigned char)*s);
-        out[len++] = ' ';
+        if (len < NAMES_MAX - 1)
+            out[len++] = ' ';
     }
     out[len] = '\0';
     return len;

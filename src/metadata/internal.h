@@ -1,0 +1,177 @@
+/*
+ * metadata/internal.h — what the files of the metadata stage share.
+ *
+ * The stage works in two steps. The walk (metadata.c, with jsonld.c for the
+ * JSON-LD blocks) only collects: every value the page declares is cleaned and
+ * stored in a slot named by the field it speaks for and the kind of source it
+ * came from. Nothing is decided while walking, because the right answer often
+ * needs values that come later in the page (the sitename decides how to clean
+ * the <title>, the <h1> decides between two declared titles). The decision
+ * (metadata.c, with names.c for titles and bylines) then reads the slots in an
+ * order per field, or by agreement between them for the title.
+ *
+ * Every stored string lives in the stage's own arena (candidates.mem), freed
+ * when the stage ends; only the chosen fields are copied out with malloc for
+ * lede_result.
+ */
+#ifndef LEDE_METADATA_INTERNAL_H
+#define LEDE_METADATA_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+
+/* Bytes kept of one declared value. The longest honest values are
+ * descriptions of a few hundred bytes and keyword lists of a few KB; a
+ * longer value is cut at a UTF-8 boundary rather than dropped. */
+#define META_MAX_VALUE 4096u
+
+/* Bytes of one JSON-LD block handed to jansson. Real blocks are a few KB;
+ * a multi-megabyte one is a data dump, not a description of the page. */
+#define META_MAX_JSONLD ((size_t)2 << 20)
+
+/* How deep the JSON-LD walk goes. Articles sit at most three levels down
+ * (array > @graph > WebPage.mainEntity); 8 leaves room without letting the
+ * input choose the depth. */
+#define META_JSONLD_DEPTH 8
+
+/* Elements of one JSON array looked at; an article is never the 257th. */
+#define META_JSONLD_ARRAY 256u
+
+/* Objects with an @id remembered for resolving references in @graph. */
+#define META_JSONLD_IDS 64u
+
+/* People named in one author field, and tags kept; more are noise. */
+#define META_MAX_AUTHORS 16u
+#define META_MAX_TAGS 64u
+#define META_MAX_TAG_BYTES 128u
+
+/* A visible byline longer than this (bytes) is a paragraph about the author,
+ * not a byline. */
+#define META_MAX_BYLINE 160u
+
+/* Characters a <div> of bare text needs to stand in for the first
+ * paragraph: shorter ones are labels and buttons written as divs. */
+#define META_MIN_DIV_PARAGRAPH 80u
+
+/* The longest normalised date: "2019-11-20T05:30:00.123456789+05:30". */
+#define META_DATE_CAP 48u
+
+enum meta_field {
+    F_TITLE,
+    F_AUTHOR,
+    F_DATE,
+    F_SITENAME,
+    F_DESCRIPTION,
+    F_LANGUAGE,
+    F_URL,
+    F_IMAGE,
+    F_SECTION,
+    F_TAGS,
+    F_COUNT
+};
+
+/* Kinds of source. Each field reads them in its own order (metadata.c). */
+enum meta_source {
+    SRC_JSONLD,      /* schema.org objects in <script type=application/ld+json> */
+    SRC_DUBLIN_CORE, /* dc.* and dcterms.* */
+    SRC_OPENGRAPH,   /* og:* and article:* */
+    SRC_ITEMPROP,    /* schema.org microdata */
+    SRC_NAMED,       /* plain <meta name=author|description|keywords...> */
+    SRC_TWITTER,     /* twitter:* */
+    SRC_VENDOR,      /* parsely-*, sailthru.*, citation_* */
+    SRC_LINK,        /* <link rel=...>, <meta http-equiv>, JSON-LD WebSite */
+    SRC_VISIBLE,     /* what a reader sees: byline, <time>, <h1> */
+    SRC_WEAK,        /* visible but unmarked: the first <time datetime> */
+    SRC_COUNT
+};
+
+typedef struct meta_candidates {
+    arena mem;
+    const char *value[F_COUNT][SRC_COUNT];
+    /* The value came from property= (RDFa, what OpenGraph and DC specify);
+     * a later name= value for the same slot does not replace it, a later
+     * property= value replaces a name= one. */
+    bool from_property[F_COUNT][SRC_COUNT];
+    const char *doc_title; /* <title> */
+    const char *h1;        /* the first visible <h1> */
+    bool failed;           /* out of memory somewhere */
+} meta_candidates;
+
+/* --- storing (metadata.c) --- */
+
+/* Store LEN bytes of VALUE, cleaned (meta_clean), in slot F/S unless the
+ * slot holds a value already (see from_property). Character references are
+ * decoded once more: JSON-LD carries them raw, and CMSes double-escape
+ * attribute values ("&amp;#8217;"). */
+void cand_set(meta_candidates *c, enum meta_field f, enum meta_source s, const char *value,
+              size_t len, bool from_property);
+/* As cand_set, but for a field that collects several values (authors,
+ * tags): appends to the slot, separated by SEP; a property= value replaces
+ * name= values instead. */
+void cand_append(meta_candidates *c, enum meta_field f, enum meta_source s, const char *value,
+                 size_t len, const char *sep, bool from_property);
+/* A string as cand_set cleans it, in the candidates' arena. */
+const char *cand_clean(meta_candidates *c, const char *value, size_t len, bool decode);
+
+/* --- JSON-LD (jsonld.c) --- */
+
+/* JSON-LD blocks handed to jsonld_read; later ones are ignored. */
+#define META_MAX_JSONLD_BLOCKS 16u
+
+typedef struct jsonld_block {
+    const char *text;
+    size_t len;
+} jsonld_block;
+
+/* Read the page's JSON-LD blocks into C, all together so that the article
+ * object is found wherever it is; a block that does not parse, even after
+ * repair, is ignored. */
+void jsonld_read(meta_candidates *c, const jsonld_block *blocks, size_t count);
+
+/* --- text helpers (normalize.c) --- */
+
+/* LEN bytes of S with whitespace runs collapsed to one space, control
+ * characters dropped, ends trimmed, cut to META_MAX_VALUE at a UTF-8
+ * boundary; with DECODE, HTML character references decoded too. NULL when
+ * nothing is left (*FAILED set when the arena is exhausted). */
+char *meta_clean(arena *a, const char *s, size_t len, bool decode, bool *failed);
+
+/* Whether A and B are the same text to a reader: ASCII case, whitespace and
+ * punctuation (ASCII and U+2000..U+206F) ignored. */
+bool text_same(const char *a, const char *b);
+
+/* Whether S is an address rather than words. */
+bool looks_like_url(const char *s);
+
+/* ISO 8601 form of a date written as ISO, RFC 2822 or a common textual
+ * form, into OUT; false when S is not a date. */
+bool date_normalise(const char *s, char out[META_DATE_CAP]);
+
+/* BCP 47 form ("en-US") of a language tag or locale ("en_us"), into OUT of
+ * CAP bytes; false when S is not one. */
+bool lang_normalise(const char *s, char *out, size_t cap);
+
+/* S made absolute against BASE (an absolute http(s) address or NULL), in A;
+ * NULL when S is not an http(s) address or cannot be resolved. */
+const char *url_resolve(arena *a, const char *s, const char *base);
+
+/* Count of words (runs of non-space) in S. */
+size_t word_count(const char *s);
+
+/* --- names.c --- */
+
+/* The people named by RAW ("By Jane Doe and John Roe, Staff Writers | May
+ * 3"), cleaned and "; "-joined, in A; NULL when none is left. Names equal to
+ * SITENAME (may be NULL) are dropped. */
+const char *author_clean(arena *a, const char *raw, const char *sitename, bool *failed);
+
+/* TITLE without a site name before or after it ("Headline | Site"), in A:
+ * removed when it matches SITENAME, when what is left matches HEADLINE
+ * (the <h1>; may be NULL), or, with GUESS, when the other side is much
+ * longer and the removed side looks like a site name. */
+const char *title_strip_site(arena *a, const char *title, const char *sitename,
+                             const char *headline, bool guess, bool *failed);
+
+#endif

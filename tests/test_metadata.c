@@ -1,0 +1,421 @@
+/*
+ * test_metadata.c — the metadata stage on small pages built for one
+ * behaviour each: parse_html, then metadata_extract, then the fields.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lede.h"
+#include "metadata/metadata.h"
+#include "parse.h"
+
+/* Parse HTML and extract its metadata into a fresh result. */
+static lede_result *extract(const char *html) {
+    document doc = {0};
+    assert_int_equal(parse_html(html, strlen(html), 0, &doc), LEDE_OK);
+    lede_result *res = calloc(1, sizeof *res);
+    assert_non_null(res);
+    assert_int_equal(metadata_extract(&doc, NULL, res), LEDE_OK);
+    document_free(&doc);
+    return res;
+}
+
+#define PAGE(head, body) "<!DOCTYPE html><html><head>" head "</head><body>" body "</body></html>"
+#define LD(json) "<script type=\"application/ld+json\">" json "</script>"
+
+static void test_jsonld_news_article_with_author_object(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<title>Storm hits coast | Daily Planet</title>"
+        LD("{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+           "\"headline\":\"Storm hits coast\",\"author\":{\"@type\":\"Person\",\"name\":\"Jane Doe\"},"
+           "\"datePublished\":\"2019-11-20T05:30:00Z\",\"dateModified\":\"2019-11-21T00:00:00Z\","
+           "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Daily Planet\"},"
+           "\"description\":\"Winds of 100 km/h.\",\"articleSection\":\"Weather\","
+           "\"image\":{\"@type\":\"ImageObject\",\"url\":\"https://example.com/a.jpg\"},"
+           "\"inLanguage\":\"en_GB\"}"),
+        "<p>text</p>"));
+    assert_string_equal(r->title, "Storm hits coast");
+    assert_string_equal(r->author, "Jane Doe");
+    assert_string_equal(r->date, "2019-11-20T05:30:00Z");
+    assert_string_equal(r->sitename, "Daily Planet");
+    assert_string_equal(r->description, "Winds of 100 km/h.");
+    assert_string_equal(r->section, "Weather");
+    assert_string_equal(r->image, "https://example.com/a.jpg");
+    assert_string_equal(r->language, "en-GB");
+    lede_result_free(r);
+}
+
+static void test_jsonld_author_array_is_joined(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        LD("{\"@type\":\"Article\",\"headline\":\"H\",\"author\":["
+           "{\"@type\":\"Person\",\"name\":\"Jane Doe\"},\"John Roe\","
+           "{\"@type\":\"Person\",\"name\":\"Jane Doe\"}]}"),
+        ""));
+    assert_string_equal(r->author, "Jane Doe; John Roe");
+    lede_result_free(r);
+}
+
+static void test_jsonld_graph_resolves_references(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        LD("{\"@context\":\"https://schema.org\",\"@graph\":["
+           "{\"@type\":\"Organization\",\"@id\":\"#org\",\"name\":\"The Gazette\"},"
+           "{\"@type\":\"WebSite\",\"@id\":\"#site\",\"name\":\"Gazette site\"},"
+           "{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Ann Smith\"},"
+           "{\"@type\":\"WebPage\",\"@id\":\"#page\",\"name\":\"Page name - The Gazette\"},"
+           "{\"@type\":[\"Article\",\"NewsArticle\"],\"headline\":\"Graph headline\","
+           "\"author\":{\"@id\":\"#p1\"},\"publisher\":{\"@id\":\"#org\"},"
+           "\"datePublished\":\"2020-01-02\",\"keywords\":[\"politics\",\"europe\"]}]}"),
+        ""));
+    assert_string_equal(r->title, "Graph headline");
+    assert_string_equal(r->author, "Ann Smith");
+    assert_string_equal(r->sitename, "The Gazette");
+    assert_string_equal(r->date, "2020-01-02");
+    assert_int_equal(r->tag_count, 2);
+    assert_string_equal(r->tags[0], "politics");
+    assert_string_equal(r->tags[1], "europe");
+    lede_result_free(r);
+}
+
+static void test_jsonld_with_trailing_comma_is_repaired(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        LD("<!--\n[{\"@type\":\"BlogPosting\",\"headline\":\"Fixed &amp; read\","
+           "\"description\":\"line one\nline two\",\"author\":\"Jo Bloggs\",}]\n-->"),
+        ""));
+    assert_string_equal(r->title, "Fixed & read");
+    assert_string_equal(r->description, "line one line two");
+    assert_string_equal(r->author, "Jo Bloggs");
+    lede_result_free(r);
+}
+
+static void test_jsonld_blocks_are_read_together(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        LD("{\"@type\":\"WebPage\",\"name\":\"Page title\"}")
+        LD("{\"@type\":\"ReportageNewsArticle\",\"headline\":\"Article title\"}"),
+        ""));
+    assert_string_equal(r->title, "Article title");
+    lede_result_free(r);
+}
+
+static void test_opengraph_only_page(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<meta property=\"og:title\" content=\"OG headline\">"
+        "<meta property=\"og:site_name\" content=\"OG Site\">"
+        "<meta property=\"og:description\" content=\"OG summary\">"
+        "<meta property=\"og:image\" content=\"https://example.org/i.png\">"
+        "<meta property=\"og:url\" content=\"https://example.org/story\">"
+        "<meta property=\"og:locale\" content=\"pt_BR\">"
+        "<meta property=\"article:published_time\" content=\"2021-03-04T10:11:12+01:00\">"
+        "<meta property=\"article:author\" content=\"https://facebook.com/someone\">"
+        "<meta property=\"article:section\" content=\"Sport\">"
+        "<meta property=\"article:tag\" content=\"football\">"
+        "<meta property=\"article:tag\" content=\"cup\">",
+        ""));
+    assert_string_equal(r->title, "OG headline");
+    assert_string_equal(r->sitename, "OG Site");
+    assert_string_equal(r->description, "OG summary");
+    assert_string_equal(r->image, "https://example.org/i.png");
+    assert_string_equal(r->url, "https://example.org/story");
+    assert_string_equal(r->language, "pt-BR");
+    assert_string_equal(r->date, "2021-03-04T10:11:12+01:00");
+    assert_null(r->author); /* a profile URL is no name */
+    assert_string_equal(r->section, "Sport");
+    assert_int_equal(r->tag_count, 2);
+    assert_string_equal(r->tags[1], "cup");
+    lede_result_free(r);
+}
+
+static void test_meta_names_only_page(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<title>Plain page</title>"
+        "<meta name=\"author\" content=\"By Mary Major, Staff Writer\">"
+        "<meta name=\"description\" content=\"  A   plain   summary \">"
+        "<meta name=\"date\" content=\"Wed, 20 Nov 2019 10:00:00 GMT\">"
+        "<meta http-equiv=\"content-language\" content=\"de\">"
+        "<link rel=\"canonical\" href=\"https://example.net/plain\">",
+        ""));
+    assert_string_equal(r->title, "Plain page");
+    assert_string_equal(r->author, "Mary Major");
+    assert_string_equal(r->description, "A plain summary");
+    assert_string_equal(r->date, "2019-11-20T10:00:00Z");
+    assert_string_equal(r->language, "de");
+    assert_string_equal(r->url, "https://example.net/plain");
+    lede_result_free(r);
+}
+
+static void test_dublin_core_property_wins_over_name(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<meta name=\"DC.title\" content=\"Name title\">"
+        "<meta property=\"dc:title\" content=\"Property title\">"
+        "<meta property=\"og:title twitter:title\" content=\"Other title\">",
+        ""));
+    assert_string_equal(r->title, "Property title");
+    lede_result_free(r);
+}
+
+static void test_title_suffix_is_stripped_with_known_sitename(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<title>Council approves new budget — The Town Crier</title>"
+        "<meta property=\"og:site_name\" content=\"The Town Crier\">",
+        ""));
+    assert_string_equal(r->title, "Council approves new budget");
+    lede_result_free(r);
+    r = extract(PAGE("<title>The Town Crier: Council approves new budget</title>"
+                     "<meta name=\"application-name\" content=\"The Town Crier\">",
+                     ""));
+    assert_string_equal(r->title, "Council approves new budget");
+    lede_result_free(r);
+}
+
+static void test_title_keeps_colon_without_sitename(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("<title>Review: a long title with a colon</title>", ""));
+    assert_string_equal(r->title, "Review: a long title with a colon");
+    lede_result_free(r);
+}
+
+static void test_declared_title_over_title_with_site_suffix(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<title>Rates rise again | Money Desk</title>"
+        "<meta property=\"og:title\" content=\"Rates rise again\">",
+        "<h1>Money Desk</h1>"));
+    assert_string_equal(r->title, "Rates rise again");
+    lede_result_free(r);
+}
+
+static void test_h1_decides_between_declared_titles(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<meta property=\"og:title\" content=\"Short share title\">"
+        "<meta name=\"twitter:title\" content=\"The full headline of the story\">",
+        "<h1 style=\"display:none\">Hidden</h1><h1>The full headline of the story</h1>"));
+    assert_string_equal(r->title, "The full headline of the story");
+    lede_result_free(r);
+}
+
+static void test_h1_is_title_fallback(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<h1>Only  a heading</h1><p>x</p>"));
+    assert_string_equal(r->title, "Only a heading");
+    lede_result_free(r);
+}
+
+static void test_visible_byline_by_prefix_is_stripped(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "",
+        "<article><h1>Headline</h1><div class=\"article-byline\">By Jane Doe | "
+        "November 20, 2019</div><p>Body.</p></article>"));
+    assert_string_equal(r->author, "Jane Doe");
+    lede_result_free(r);
+}
+
+static void test_byline_names_joined_by_and_are_split(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "", "<p class=\"byline\">Von Anna Berg und Otto Klein, 3. Mai 2020</p>"));
+    assert_string_equal(r->author, "Anna Berg; Otto Klein");
+    lede_result_free(r);
+    r = extract(PAGE("", "<span rel=\"author\">Par Luc Martin &amp; Zoé Petit</span>"));
+    assert_string_equal(r->author, "Luc Martin; Zoé Petit");
+    lede_result_free(r);
+}
+
+static void test_author_equal_to_sitename_is_rejected(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<meta property=\"og:site_name\" content=\"Example News\">"
+        "<meta name=\"author\" content=\"Example News\">",
+        "<span class=\"byline\">By Real Person</span>"));
+    assert_string_equal(r->author, "Real Person");
+    lede_result_free(r);
+}
+
+static void test_itemprop_author_name(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "",
+        "<div itemprop=\"author\" itemscope><img src=x><span itemprop=\"name\">Kim Lee</span>"
+        "<span itemprop=\"jobTitle\">Reporter</span></div>"
+        "<meta itemprop=\"datePublished\" content=\"2018-02-03\">"));
+    assert_string_equal(r->author, "Kim Lee");
+    assert_string_equal(r->date, "2018-02-03");
+    lede_result_free(r);
+}
+
+static void test_time_datetime_gives_date(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "", "<p>Posted <time datetime=\"2017-11-03 03:01:00\">Nov 3</time></p>"));
+    assert_string_equal(r->date, "2017-11-03T03:01:00");
+    lede_result_free(r);
+}
+
+static void test_pubdate_time_wins_over_other_time(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "", "<time datetime=\"2001-01-01\">x</time>"
+            "<time pubdate datetime=\"2016-05-06T07:08:09-04:00\">y</time>"));
+    assert_string_equal(r->date, "2016-05-06T07:08:09-04:00");
+    lede_result_free(r);
+}
+
+static void test_modification_date_is_not_publication(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<meta property=\"article:modified_time\" content=\"2022-02-02\">"
+        "<meta property=\"article:published_time\" content=\"2021-01-01\">",
+        ""));
+    assert_string_equal(r->date, "2021-01-01");
+    lede_result_free(r);
+}
+
+/* The date of a page whose only declaration is <meta name=date content=V>. */
+static char *date_of(const char *value) {
+    char html[512];
+    snprintf(html, sizeof html, PAGE("<meta name=\"date\" content=\"%s\">", ""), value);
+    lede_result *r = extract(html);
+    char *date = r->date ? strdup(r->date) : NULL;
+    lede_result_free(r);
+    return date;
+}
+
+static void test_dates_in_common_forms_are_normalised(void **state) {
+    (void)state;
+    static const char *const cases[][2] = {
+        {"2019-11-20", "2019-11-20"},
+        {"2019-11-20T05:30:00.123+0530", "2019-11-20T05:30:00.123+05:30"},
+        {"2019/11/20", "2019-11-20"},
+        {"20191120", "2019-11-20"},
+        {"Wed, 20 Nov 2019 10:00:00 +0100", "2019-11-20T10:00:00+01:00"},
+        {"November 20th, 2019 at 6:01 pm", "2019-11-20T18:01:00"},
+        {"20.11.2019", "2019-11-20"},
+        {"11/20/2019", "2019-11-20"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *date = date_of(cases[i][0]);
+        assert_non_null(date);
+        assert_string_equal(date, cases[i][1]);
+        free(date);
+    }
+    static const char *const not_dates[] = {"03/04/2019", "2019-13-01", "2019-02-30", "soon",
+                                            "12345"};
+    for (size_t i = 0; i < sizeof not_dates / sizeof not_dates[0]; i++)
+        assert_null(date_of(not_dates[i]));
+}
+
+static void test_lang_is_normalised(void **state) {
+    (void)state;
+    lede_result *r = extract("<html lang=\"EN_us\"><head></head><body></body></html>");
+    assert_string_equal(r->language, "en-US");
+    lede_result_free(r);
+    r = extract(PAGE("<meta property=\"og:locale\" content=\"zh_hant_tw\">", ""));
+    assert_string_equal(r->language, "zh-Hant-TW");
+    lede_result_free(r);
+    r = extract("<html lang=\"no language!\"><head></head><body></body></html>");
+    assert_null(r->language);
+    lede_result_free(r);
+}
+
+static void test_tags_from_keywords(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<meta name=\"keywords\" content=\"climate, Energy ,energy,, wind power\">", ""));
+    assert_int_equal(r->tag_count, 3);
+    assert_string_equal(r->tags[0], "climate");
+    assert_string_equal(r->tags[1], "Energy");
+    assert_string_equal(r->tags[2], "wind power");
+    lede_result_free(r);
+}
+
+static void test_page_without_metadata_leaves_fields_null(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<nav><p>Home</p></nav>"));
+    assert_null(r->title);
+    assert_null(r->author);
+    assert_null(r->date);
+    assert_null(r->sitename);
+    assert_null(r->description);
+    assert_null(r->language);
+    assert_null(r->url);
+    assert_null(r->tags);
+    lede_result_free(r);
+}
+
+static void test_first_paragraph_is_description_fallback(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "", "<header><p>Site slogan</p></header><p><a href=/x>Just a link</a></p>"
+            "<p hidden>Hidden text</p><p>The  first paragraph of prose.</p><p>Second.</p>"));
+    assert_string_equal(r->description, "The first paragraph of prose.");
+    lede_result_free(r);
+    r = extract(PAGE("<meta name=\"description\" content=\"Declared\">", "<p>Prose.</p>"));
+    assert_string_equal(r->description, "Declared");
+    lede_result_free(r);
+}
+
+static void test_hostile_jsonld_is_survived(void **state) {
+    (void)state;
+    /* Deep nesting, a huge array, and garbage: nothing crashes or hangs. */
+    enum { DEPTH = 5000 };
+    size_t cap = DEPTH * 24 + 256;
+    char *html = malloc(cap);
+    assert_non_null(html);
+    size_t n = (size_t)snprintf(html, cap, "<html><head><script type=\"application/ld+json\">");
+    for (int i = 0; i < DEPTH; i++)
+        n += (size_t)snprintf(html + n, cap - n, "{\"mainEntity\":");
+    n += (size_t)snprintf(html + n, cap - n, "1}}}</script>" LD("[,,,{\"@type\":") LD("\"\\u0000\"")
+                          "</head><body></body></html>");
+    lede_result *r = extract(html);
+    assert_null(r->title);
+    lede_result_free(r);
+    free(html);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_jsonld_news_article_with_author_object),
+        cmocka_unit_test(test_jsonld_author_array_is_joined),
+        cmocka_unit_test(test_jsonld_graph_resolves_references),
+        cmocka_unit_test(test_jsonld_with_trailing_comma_is_repaired),
+        cmocka_unit_test(test_jsonld_blocks_are_read_together),
+        cmocka_unit_test(test_opengraph_only_page),
+        cmocka_unit_test(test_meta_names_only_page),
+        cmocka_unit_test(test_dublin_core_property_wins_over_name),
+        cmocka_unit_test(test_title_suffix_is_stripped_with_known_sitename),
+        cmocka_unit_test(test_title_keeps_colon_without_sitename),
+        cmocka_unit_test(test_declared_title_over_title_with_site_suffix),
+        cmocka_unit_test(test_h1_decides_between_declared_titles),
+        cmocka_unit_test(test_h1_is_title_fallback),
+        cmocka_unit_test(test_visible_byline_by_prefix_is_stripped),
+        cmocka_unit_test(test_byline_names_joined_by_and_are_split),
+        cmocka_unit_test(test_author_equal_to_sitename_is_rejected),
+        cmocka_unit_test(test_itemprop_author_name),
+        cmocka_unit_test(test_time_datetime_gives_date),
+        cmocka_unit_test(test_pubdate_time_wins_over_other_time),
+        cmocka_unit_test(test_modification_date_is_not_publication),
+        cmocka_unit_test(test_dates_in_common_forms_are_normalised),
+        cmocka_unit_test(test_lang_is_normalised),
+        cmocka_unit_test(test_tags_from_keywords),
+        cmocka_unit_test(test_page_without_metadata_leaves_fields_null),
+        cmocka_unit_test(test_first_paragraph_is_description_fallback),
+        cmocka_unit_test(test_hostile_jsonld_is_survived),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
