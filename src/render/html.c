@@ -1,3 +1,406 @@
-/* STUB */
+/*
+ * html.c — the article as clean HTML: <article> holding the subtrees with
+ * only semantic tags and the attributes href, src, alt (colspan and rowspan
+ * on cells).
+ *
+ * Presentational wrappers (div, span, section, font, unknown elements, ...)
+ * are unwrapped: their content stays, their tags go. Unwrapping a div must
+ * not glue the text of two divs together, so an unwrapped block still ends
+ * the run of text before it: directly in <article> or <blockquote> a run of
+ * loose text (a div's own text, text between blocks) is wrapped in an
+ * implicit <p>; inside list items, cells and other containers the runs are
+ * separated by <br>. The same rules give the same paragraphs as text.c.
+ *
+ * Output is always well nested: a kept block element inside phrasing content
+ * (a <p> inside <a>, a <ul> inside <h2>) is unwrapped like a div, so no <p>
+ * ever holds a block. Whitespace runs collapse to one space and whitespace
+ * that only separates blocks is dropped, except inside <pre>. Links whose
+ * href runs script (javascript:, vbscript:, data:) lose their tag and keep
+ * their text; an <a> without href is unwrapped too.
+ *
+ * The start tag of a kept block waits until content arrives inside it, so
+ * blocks left empty by cleaning (<p></p>, an <li> whose link was removed)
+ * write nothing; table parts are written at once to keep rows and columns.
+ *
+ * Every element entered pushes one byte on a stack (a buf, so growing it is
+ * amortised O(1)) recording what its start tag did and which context its
+ * content is in; its end tag pops it. That keeps start and end in agreement
+ * however the context changed in between, without recursion.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "buf.h"
 #include "render.h"
-char *render_html(const document *doc, const article *art) { return render_text(doc, art); }
+#include "walk.h"
+
+/* What an element's content is: how a boundary between two runs of text
+ * inside it is written. */
+enum html_ctx {
+    CTX_FLOW_P,  /* runs become implicit <p> (article, blockquote) */
+    CTX_FLOW_BR, /* runs are separated by <br> (li, td, dd, ...) */
+    CTX_PHRASING /* text only: <br> between runs, blocks unwrapped */
+};
+
+/* What an element's start tag did. */
+enum html_act {
+    ACT_NONE,   /* dropped inline wrapper: nothing written */
+    ACT_UNWRAP, /* dropped block: a boundary on both sides */
+    ACT_BLOCK,  /* kept block element */
+    ACT_INLINE  /* kept inline element */
+};
+
+#define STACK_BYTE(act, ctx) ((char)((act) | ((ctx) << 2)))
+#define STACK_ACT(b) ((enum html_act)((unsigned char)(b) & 3u))
+#define STACK_CTX(b) ((enum html_ctx)((unsigned char)(b) >> 2))
+
+/* The most <br> written for consecutive <br>s: more are spacing, not text. */
+enum { MAX_BREAKS = 2 };
+
+typedef struct html_out {
+    const document *doc;
+    buf out;
+    buf stack;         /* one byte per open element, see STACK_BYTE */
+    buf waiting;       /* kept blocks (const node *) whose start tag waits */
+    unsigned pre;      /* open kept <pre>: whitespace verbatim */
+    unsigned links;    /* open kept <a>: no link inside a link */
+    bool implicit_p;   /* an implicit <p> is open */
+    bool inline_open;  /* text was written since the last boundary */
+    bool boundary;     /* a dropped block ended the run before */
+    bool space;        /* collapsed whitespace waits for more text */
+    unsigned breaks;   /* <br>s wait for more text */
+} html_out;
+
+static enum html_ctx context(const html_out *h) {
+    return h->stack.len ? STACK_CTX(h->stack.data[h->stack.len - 1]) : CTX_FLOW_P;
+}
+
+/* Append S escaped for text and attribute values alike. */
+static void put_escaped(buf *out, const char *s, size_t len) {
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *rep;
+        switch (s[i]) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        default: continue;
+        }
+        buf_append(out, s + start, i - start);
+        buf_puts(out, rep);
+        start = i + 1;
+    }
+    buf_append(out, s + start, len - start);
+}
+
+static void put_attr(buf *out, const char *name, const char *value) {
+    buf_putc(out, ' ');
+    buf_puts(out, name);
+    buf_append(out, "=\"", 2);
+    put_escaped(out, value, strlen(value));
+    buf_putc(out, '"');
+}
+
+static bool all_digits(const char *s) {
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+/* The tags kept, by what they are; every other element is unwrapped. */
+static bool kept_block(enum tag t) {
+    switch (t) {
+    case TAG_P: case TAG_H1: case TAG_H2: case TAG_H3: case TAG_H4: case TAG_H5:
+    case TAG_H6: case TAG_UL: case TAG_OL: case TAG_LI: case TAG_BLOCKQUOTE:
+    case TAG_PRE: case TAG_FIGURE: case TAG_FIGCAPTION: case TAG_TABLE:
+    case TAG_CAPTION: case TAG_THEAD: case TAG_TBODY: case TAG_TFOOT: case TAG_TR:
+    case TAG_TH: case TAG_TD: case TAG_DL: case TAG_DT: case TAG_DD:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool kept_inline(enum tag t) {
+    switch (t) {
+    case TAG_A: case TAG_CODE: case TAG_EM: case TAG_STRONG: case TAG_B: case TAG_I:
+    case TAG_SUP: case TAG_SUB: case TAG_Q: case TAG_CITE: case TAG_ABBR:
+    case TAG_TIME: case TAG_DEL: case TAG_INS: case TAG_MARK: case TAG_SMALL:
+    case TAG_S: case TAG_U:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The context inside a kept block. */
+static enum html_ctx block_ctx(enum tag t) {
+    switch (t) {
+    case TAG_BLOCKQUOTE: return CTX_FLOW_P;
+    case TAG_P: case TAG_H1: case TAG_H2: case TAG_H3: case TAG_H4: case TAG_H5:
+    case TAG_H6: case TAG_PRE: case TAG_DT: case TAG_CAPTION:
+        return CTX_PHRASING;
+    default:
+        return CTX_FLOW_BR;
+    }
+}
+
+/* Blocks whose start tag is followed by a newline: they hold blocks. */
+static bool holds_blocks(enum tag t) {
+    switch (t) {
+    case TAG_UL: case TAG_OL: case TAG_DL: case TAG_BLOCKQUOTE: case TAG_FIGURE:
+    case TAG_TABLE: case TAG_THEAD: case TAG_TBODY: case TAG_TFOOT: case TAG_TR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static const char *link_href(const node *n) {
+    const char *href = node_attr(n, "href");
+    return href && !walk_url_is_script(href) ? href : NULL;
+}
+
+static void start_tag(html_out *h, const node *n);
+
+/* Write the start tags that wait, outermost first. */
+static void write_waiting(html_out *h) {
+    const node *const *waiting = (const node *const *)(const void *)h->waiting.data;
+    size_t count = h->waiting.len / sizeof *waiting;
+    for (size_t i = 0; i < count; i++) {
+        start_tag(h, waiting[i]);
+        if (holds_blocks((enum tag)waiting[i]->tag))
+            buf_putc(&h->out, '\n');
+    }
+    h->waiting.len = 0;
+    /* The run before ended with the start tags. */
+    h->inline_open = h->boundary = h->space = false;
+    h->breaks = 0;
+}
+
+/* Whether the start tag of N still waits; if so it is dropped. */
+static bool drop_waiting(html_out *h, const node *n) {
+    const node *last;
+    if (h->waiting.len < sizeof last)
+        return false;
+    memcpy(&last, h->waiting.data + h->waiting.len - sizeof last, sizeof last);
+    if (last != n)
+        return false;
+    h->waiting.len -= sizeof last;
+    return true;
+}
+
+/* Table parts: written even when empty, to keep rows and columns. */
+static bool written_at_once(enum tag t) {
+    return t == TAG_TABLE || t == TAG_THEAD || t == TAG_TBODY || t == TAG_TFOOT ||
+           t == TAG_TR || t == TAG_TD || t == TAG_TH;
+}
+
+/* Before inline content: open an implicit <p> or write what separates this
+ * run from the one before. A start tag is not text yet: a block right
+ * inside it is no boundary after text. */
+static void inline_start(html_out *h, bool text) {
+    if (h->waiting.len)
+        write_waiting(h);
+    unsigned breaks = h->breaks;
+    if (h->boundary && breaks == 0)
+        breaks = 1;
+    if (context(h) == CTX_FLOW_P && !h->implicit_p) {
+        buf_append(&h->out, "<p>", 3);
+        h->implicit_p = true;
+    } else if (breaks) {
+        for (unsigned i = 0; i < breaks; i++)
+            buf_puts(&h->out, h->pre ? "\n" : "<br>");
+        if (!h->pre && h->boundary)
+            buf_putc(&h->out, '\n');
+    } else if (h->space) {
+        buf_putc(&h->out, ' ');
+    }
+    h->boundary = h->space = false;
+    h->breaks = 0;
+    h->inline_open |= text;
+}
+
+/* A block starts or ends: the run of text before it is over. */
+static void end_run(html_out *h, bool kept) {
+    /* Inside an inline element the implicit <p> around it stays open. */
+    if (h->implicit_p && context(h) == CTX_FLOW_P) {
+        buf_append(&h->out, "</p>\n", 5);
+        h->implicit_p = false;
+        h->inline_open = false;
+    }
+    h->boundary = !kept && h->inline_open;
+    if (kept)
+        h->inline_open = false;
+    h->space = false;
+    h->breaks = 0;
+}
+
+static void put_text(html_out *h, const node *n) {
+    const char *s = node_text(h->doc, n);
+    size_t len = n->text_len, i = 0;
+    if (h->pre) {
+        if (len > 0) {
+            inline_start(h, true);
+            put_escaped(&h->out, s, len);
+        }
+        return;
+    }
+    while (i < len) {
+        if (walk_is_space((unsigned char)s[i])) {
+            while (i < len && walk_is_space((unsigned char)s[i]))
+                i++;
+            if (h->inline_open)
+                h->space = true;
+            continue;
+        }
+        size_t start = i;
+        while (i < len && !walk_is_space((unsigned char)s[i]))
+            i++;
+        inline_start(h, true);
+        put_escaped(&h->out, s + start, i - start);
+    }
+}
+
+static void put_image(html_out *h, const node *n) {
+    const char *src = node_attr(n, "src");
+    if (!src || !*src || walk_url_is_script(src))
+        return;
+    inline_start(h, true);
+    buf_append(&h->out, "<img", 4);
+    put_attr(&h->out, "src", src);
+    const char *alt = node_attr(n, "alt");
+    if (alt)
+        put_attr(&h->out, "alt", alt);
+    buf_putc(&h->out, '>');
+}
+
+static void start_tag(html_out *h, const node *n) {
+    enum tag t = (enum tag)n->tag;
+    buf_putc(&h->out, '<');
+    buf_puts(&h->out, tag_name(t));
+    if (t == TAG_A) {
+        put_attr(&h->out, "href", link_href(n));
+    } else if (t == TAG_TD || t == TAG_TH) {
+        const char *span = node_attr(n, "colspan");
+        if (span && all_digits(span))
+            put_attr(&h->out, "colspan", span);
+        span = node_attr(n, "rowspan");
+        if (span && all_digits(span))
+            put_attr(&h->out, "rowspan", span);
+    }
+    buf_putc(&h->out, '>');
+}
+
+static void enter_void(html_out *h, const node *n) {
+    switch ((enum tag)n->tag) {
+    case TAG_IMG:
+        put_image(h, n);
+        break;
+    case TAG_BR:
+        if (h->inline_open && h->breaks < MAX_BREAKS)
+            h->breaks++;
+        break;
+    case TAG_HR:
+        if (context(h) == CTX_PHRASING) {
+            end_run(h, false);
+        } else {
+            end_run(h, true);
+            if (h->waiting.len)
+                write_waiting(h);
+            buf_append(&h->out, "<hr>\n", 5);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static void enter(void *ctx, const node *n) {
+    html_out *h = ctx;
+    enum tag t = (enum tag)n->tag;
+    if (t == TAG_TEXT) {
+        put_text(h, n);
+        return;
+    }
+    if (tag_kind(t) == K_VOID) {
+        enter_void(h, n);
+        return;
+    }
+    enum html_ctx outer = context(h);
+    char byte = STACK_BYTE(ACT_NONE, outer);
+    if (kept_block(t) && outer != CTX_PHRASING) {
+        /* Until its start tag is written, the block is only a boundary. */
+        end_run(h, written_at_once(t));
+        buf_append(&h->waiting, (const char *)&n, sizeof n);
+        if (written_at_once(t))
+            write_waiting(h);
+        byte = STACK_BYTE(ACT_BLOCK, block_ctx(t));
+        h->pre += t == TAG_PRE;
+    } else if (node_is_block(n)) {
+        end_run(h, false);
+        byte = STACK_BYTE(ACT_UNWRAP, outer);
+    } else if (kept_inline(t) && (t != TAG_A || (!h->links && link_href(n)))) {
+        inline_start(h, false);
+        start_tag(h, n);
+        byte = STACK_BYTE(ACT_INLINE, CTX_PHRASING);
+        h->links += t == TAG_A;
+    }
+    buf_putc(&h->stack, byte);
+}
+
+static void leave(void *ctx, const node *n) {
+    html_out *h = ctx;
+    enum tag t = (enum tag)n->tag;
+    if (t == TAG_TEXT || tag_kind(t) == K_VOID || h->stack.len == 0)
+        return;
+    /* The run ends in the element's own context, then it is popped. */
+    enum html_act act = STACK_ACT(h->stack.data[h->stack.len - 1]);
+    bool dropped = act == ACT_BLOCK && drop_waiting(h, n);
+    if (act == ACT_UNWRAP || act == ACT_BLOCK)
+        end_run(h, act == ACT_BLOCK && !dropped);
+    h->stack.len--;
+    switch (act) {
+    case ACT_NONE:
+    case ACT_UNWRAP:
+        break;
+    case ACT_BLOCK:
+        h->pre -= t == TAG_PRE;
+        if (dropped)
+            break;
+        buf_append(&h->out, "</", 2);
+        buf_puts(&h->out, tag_name(t));
+        buf_append(&h->out, ">\n", 2);
+        break;
+    case ACT_INLINE:
+        buf_append(&h->out, "</", 2);
+        buf_puts(&h->out, tag_name(t));
+        buf_putc(&h->out, '>');
+        h->links -= t == TAG_A;
+        break;
+    }
+}
+
+char *render_html(const document *doc, const article *art) {
+    html_out h = {.doc = doc};
+    buf_init(&h.out);
+    buf_init(&h.stack);
+    buf_init(&h.waiting);
+    buf_append(&h.out, "<article>\n", 10);
+    static const walk_visitor visitor = {enter, leave};
+    walk_article(art, &visitor, &h);
+    end_run(&h, true);
+    buf_puts(&h.out, "</article>");
+    bool failed = h.stack.failed || h.waiting.failed;
+    buf_free(&h.stack);
+    buf_free(&h.waiting);
+    if (failed) {
+        buf_free(&h.out);
+        return NULL;
+    }
+    return buf_take(&h.out);
+}

@@ -1,3 +1,956 @@
-/* STUB */
+/*
+ * markdown.c — the article as CommonMark (with GFM pipe tables).
+ *
+ * Markdown is line-oriented where HTML is a tree, so three pieces of state
+ * carry the tree's shape into lines:
+ *
+ * - The pending separator (none < space < hard break < line < end of list <
+ *   paragraph), as in text.c: boundaries only raise it and the strongest is
+ *   written when the next visible character comes, so empty elements,
+ *   whitespace and leading or trailing breaks never reach the output.
+ *
+ * - The container frames (block quotes, lists, list items): every new line
+ *   starts with their prefixes, "> " for a quote, the item's marker on its
+ *   first line and as many spaces on the others. A blank line carries only
+ *   the prefixes of containers already begun, so a blank line never splits a
+ *   quote and never opens one early. Frames nest at most MD_MAX_NESTING
+ *   deep; deeper containers are written flat at that depth.
+ *
+ * - The inline marks (**strong**, *em*, `code`, [link](href)), at most one
+ *   of each kind open since nested repeats are dropped. A mark is opened
+ *   lazily, just before the first character of its content, so an empty
+ *   <em> or a link around nothing writes nothing; it is closed at the end of
+ *   its element, and closed and reopened around a paragraph break, since
+ *   emphasis cannot span blocks in Markdown.
+ *
+ * Text is escaped minimally: the characters that open inline syntax (\ ` *
+ * [ ], _ at a word boundary, < before a tag, & before an entity) and, at the
+ * start of a line, what would open a block (#, >, -, +, =, ~~~, "1.").
+ *
+ * Where Markdown would misread what HTML allows, the text wins over the
+ * markup: emphasis that could not open here ("word*(x)*", or right after
+ * another "**") is left out, and two adjacent code spans get a space between
+ * them. Not handled: a closing * run after punctuation and directly before
+ * a letter ("**a.**b") stays literal, which would need a look-ahead past the
+ * element's end.
+ *
+ * <pre> becomes a fenced block whose fence is longer than any run of
+ * backticks inside it; <code> a span delimited the same way. A table becomes
+ * a pipe table (first row as header, | escaped in cells) only when its cells
+ * hold no blocks: a table laid out around paragraphs is written as those
+ * paragraphs. Tables inside such a layout table are never pipe tables, so no
+ * node is looked at twice by these look-aheads and the whole stays linear.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
 #include "render.h"
-char *render_markdown(const document *doc, const article *art) { return render_text(doc, art); }
+#include "walk.h"
+
+/* Deepest nesting of quotes and lists written as such. Every line repeats
+ * the prefixes of its containers, so output would grow with the square of a
+ * hostile page's nesting; no article quotes or nests lists 16 deep. */
+#define MD_MAX_NESTING 16
+
+/* CommonMark ordered list numbers have at most nine digits. */
+#define MD_MAX_LIST_NUMBER 999999999u
+
+/* Consecutive backticks inside a <pre> or <code> counted beyond this are
+ * not told apart: a fence of 32 backticks is longer than any real run. */
+#define MD_MAX_TICKS 31u
+
+typedef enum md_sep {
+    SEP_NONE,
+    SEP_SPACE,
+    SEP_BREAK,    /* hard line break inside a paragraph */
+    SEP_LINE,     /* a new line: the next list item, the next table row */
+    SEP_LIST_END, /* a new line if a list item follows, else a paragraph */
+    SEP_PARA
+} md_sep;
+
+enum frame_kind { FRAME_QUOTE, FRAME_LIST, FRAME_ITEM };
+
+typedef struct md_frame {
+    const node *n;
+    uint8_t kind;
+    bool ordered;    /* FRAME_LIST */
+    bool started;    /* FRAME_QUOTE, FRAME_ITEM: a line was written in it */
+    uint8_t indent;  /* FRAME_ITEM: width of its marker */
+    int list;        /* FRAME_ITEM: index of its list's frame, or -1 */
+    uint32_t number; /* FRAME_LIST: the next item's number */
+} md_frame;
+
+enum mark_kind { MARK_STRONG, MARK_EM, MARK_CODE, MARK_LINK, MARK_KINDS };
+
+typedef struct md_mark {
+    const node *n;
+    uint8_t kind;
+    uint8_t ticks; /* MARK_CODE: backticks of its delimiter */
+    bool opened;   /* its opening was written */
+    bool dead;     /* emphasis that could not open here: never written */
+} md_mark;
+
+typedef struct md_out {
+    const document *doc;
+    buf out;
+    md_sep pending;
+    bool need_prefix; /* at a new line whose prefixes are not written yet */
+    bool line_start;  /* the next text is the first of its line */
+
+    md_frame frames[MD_MAX_NESTING];
+    int frame_count;
+    md_mark marks[MARK_KINDS];
+    int mark_count;
+
+    const node *flat;    /* heading or table cell: everything on one line */
+    int heading;         /* level of the heading whose "#" waits, or 0 */
+    const node *pre;     /* the <pre> being fenced, or NULL */
+    bool pre_started;    /* its fence is written */
+    unsigned fence;      /* backticks of its fence */
+    buf pre_space;       /* whitespace in it, held until content follows */
+    const node *table;   /* the pipe table being written, or NULL */
+    unsigned layout;     /* open layout tables */
+    unsigned rows, cells; /* of the pipe table: rows written, cells in row */
+} md_out;
+
+static bool is_alnum(unsigned char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static bool is_punct(unsigned char c) {
+    return c < 0x80 && c > ' ' && c != 0x7f && !is_alnum(c);
+}
+
+static bool is_digit(unsigned char c) {
+    return c >= '0' && c <= '9';
+}
+
+static bool has_mark(const md_out *m, enum mark_kind kind) {
+    for (int i = 0; i < m->mark_count; i++)
+        if (m->marks[i].kind == kind)
+            return true;
+    return false;
+}
+
+/* ---- separators, prefixes and marks ------------------------------------ */
+
+static void request(md_out *m, md_sep sep) {
+    if (m->flat && sep > SEP_SPACE)
+        sep = SEP_SPACE;
+    if (sep == SEP_SPACE) {
+        /* After a prefix, a cell's "| " or at the start: nothing to part. */
+        if (m->out.len == 0 || m->out.data[m->out.len - 1] == ' ' ||
+            m->out.data[m->out.len - 1] == '\n')
+            return;
+    }
+    if (sep == SEP_BREAK && m->pending == SEP_BREAK)
+        sep = SEP_PARA; /* <br><br> ends a paragraph */
+    if (sep > m->pending)
+        m->pending = sep;
+}
+
+/* Whether the next line opens a list item: its marker is not written yet. */
+static bool starts_item(const md_out *m) {
+    for (int i = 0; i < m->frame_count; i++)
+        if (m->frames[i].kind == FRAME_ITEM && !m->frames[i].started)
+            return true;
+    return false;
+}
+
+static void put_item_marker(md_out *m, md_frame *item) {
+    md_frame *list = item->list >= 0 ? &m->frames[item->list] : NULL;
+    if (list && list->ordered) {
+        char num[16];
+        int len = snprintf(num, sizeof num, "%u. ", (unsigned)list->number);
+        if (list->number < MD_MAX_LIST_NUMBER)
+            list->number++;
+        buf_append(&m->out, num, (size_t)len);
+        item->indent = (uint8_t)len;
+    } else {
+        buf_append(&m->out, "- ", 2);
+        item->indent = 2;
+    }
+}
+
+/* The prefixes of the containers for a new line. A BLANK line carries only
+ * those of containers already begun, without trailing spaces. */
+static void put_prefix(md_out *m, bool blank) {
+    static const char spaces[] = "            ";
+    for (int i = 0; i < m->frame_count; i++) {
+        md_frame *f = &m->frames[i];
+        if (f->kind == FRAME_LIST)
+            continue;
+        if (blank && !f->started)
+            break;
+        if (f->kind == FRAME_QUOTE)
+            buf_append(&m->out, "> ", 2);
+        else if (f->started)
+            buf_append(&m->out, spaces, f->indent);
+        else
+            put_item_marker(m, f);
+        f->started = true;
+    }
+    if (blank)
+        buf_rtrim(&m->out, " ");
+}
+
+static void put_newline(md_out *m, bool blank) {
+    buf_putc(&m->out, '\n');
+    put_prefix(m, blank);
+}
+
+static void put_ticks(md_out *m, unsigned count) {
+    static const char ticks[] = "````````````````````````````````";
+    buf_append(&m->out, ticks, count);
+}
+
+/* Characters of a link destination that would end or break it. */
+static void put_url(md_out *m, const char *url) {
+    while (walk_is_space((unsigned char)*url))
+        url++;
+    size_t len = strlen(url);
+    while (len > 0 && walk_is_space((unsigned char)url[len - 1]))
+        len--;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)url[i];
+        if (c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == '\\' || c == '|') {
+            char hex[4];
+            snprintf(hex, sizeof hex, "%%%02X", c);
+            buf_append(&m->out, hex, 3);
+        } else if (c == '(' || c == ')') {
+            buf_putc(&m->out, '\\');
+            buf_putc(&m->out, (char)c);
+        } else {
+            buf_putc(&m->out, (char)c);
+        }
+    }
+}
+
+/* Whether the last byte written is C and not backslash-escaped. */
+static bool ends_with_syntax(const md_out *m, char c) {
+    size_t len = m->out.len;
+    if (len == 0 || m->out.data[len - 1] != c)
+        return false;
+    size_t slashes = 0;
+    while (slashes + 1 < len && m->out.data[len - 2 - slashes] == '\\')
+        slashes++;
+    return slashes % 2 == 0;
+}
+
+/* A '!' just written would make the link that follows an image. */
+static void unescape_bang(md_out *m) {
+    if (!ends_with_syntax(m, '!'))
+        return;
+    m->out.len--;
+    buf_append(&m->out, "\\!", 2);
+}
+
+static void open_mark(md_out *m, md_mark *k) {
+    switch (k->kind) {
+    case MARK_STRONG: buf_append(&m->out, "**", 2); break;
+    case MARK_EM: buf_putc(&m->out, '*'); break;
+    case MARK_LINK:
+        unescape_bang(m);
+        buf_putc(&m->out, '[');
+        break;
+    case MARK_CODE:
+        put_ticks(m, k->ticks);
+        if (k->ticks > 1) /* the content holds backticks: pad it */
+            buf_putc(&m->out, ' ');
+        break;
+    }
+    k->opened = true;
+}
+
+static void close_mark(md_out *m, md_mark *k) {
+    switch (k->kind) {
+    case MARK_STRONG: buf_append(&m->out, "**", 2); break;
+    case MARK_EM: buf_putc(&m->out, '*'); break;
+    case MARK_LINK:
+        buf_append(&m->out, "](", 2);
+        put_url(m, node_attr(k->n, "href"));
+        buf_putc(&m->out, ')');
+        break;
+    case MARK_CODE:
+        if (k->ticks > 1)
+            buf_putc(&m->out, ' ');
+        put_ticks(m, k->ticks);
+        break;
+    }
+    k->opened = false;
+}
+
+/* Write the pending separator and, at a new line, the prefixes and the
+ * waiting heading marker; no inline marks. */
+static void flush_separator(md_out *m) {
+    md_sep sep = m->pending;
+    m->pending = SEP_NONE;
+    if (sep == SEP_LIST_END)
+        sep = starts_item(m) ? SEP_LINE : SEP_PARA;
+    if (sep >= SEP_LINE) {
+        for (int i = m->mark_count - 1; i >= 0; i--)
+            if (m->marks[i].opened)
+                close_mark(m, &m->marks[i]);
+        if (m->out.len > 0) {
+            buf_putc(&m->out, '\n');
+            if (sep == SEP_PARA) {
+                put_prefix(m, true);
+                buf_putc(&m->out, '\n');
+            }
+            m->need_prefix = true;
+        }
+    } else if (sep == SEP_BREAK && !m->need_prefix) {
+        buf_append(&m->out, "\\\n", 2);
+        m->need_prefix = true;
+    } else if (sep == SEP_SPACE && !m->need_prefix) {
+        buf_putc(&m->out, ' ');
+    }
+    if (m->need_prefix) {
+        put_prefix(m, false);
+        m->need_prefix = false;
+        m->line_start = true;
+    }
+    if (m->heading) {
+        static const char hashes[] = "###### ";
+        buf_append(&m->out, hashes + 6 - m->heading, (size_t)m->heading + 1);
+        m->heading = 0;
+        m->line_start = false;
+    }
+}
+
+static unsigned char last_byte(const md_out *m) {
+    return m->out.len ? (unsigned char)m->out.data[m->out.len - 1] : '\n';
+}
+
+/* Whether a * run written now, before NEXT, can open emphasis. CommonMark
+ * wants it left-flanking, so before punctuation only after a space or
+ * punctuation ("word*(x)*" stays literal), and not right after another *
+ * run, which it would join ("**a****b**"). */
+static bool can_open_emphasis(const md_out *m, unsigned char next) {
+    unsigned char prev = last_byte(m);
+    if (prev == '*')
+        return false;
+    return !is_punct(next) || prev == ' ' || prev == '\n' || is_punct(prev);
+}
+
+/* Before inline content whose first written byte is FIRST: the separator,
+ * then the marks not yet open. Emphasis that could not open is dropped, its
+ * text kept. */
+static void flush(md_out *m, char first) {
+    flush_separator(m);
+    for (int i = 0; i < m->mark_count; i++) {
+        md_mark *k = &m->marks[i];
+        if (k->opened || k->dead)
+            continue;
+        if ((k->kind == MARK_EM || k->kind == MARK_STRONG) &&
+            !can_open_emphasis(m, (unsigned char)first)) {
+            k->dead = true;
+            continue;
+        }
+        if (k->kind == MARK_CODE && ends_with_syntax(m, '`'))
+            buf_putc(&m->out, ' '); /* two code spans in a row stay two */
+        open_mark(m, k);
+        m->line_start = false;
+    }
+}
+
+static void push_mark(md_out *m, const node *n, enum mark_kind kind, unsigned ticks) {
+    if (m->mark_count == MARK_KINDS)
+        return;
+    m->marks[m->mark_count++] = (md_mark){.n = n, .kind = (uint8_t)kind, .ticks = (uint8_t)ticks};
+}
+
+static void pop_mark(md_out *m, const node *n) {
+    if (m->mark_count == 0 || m->marks[m->mark_count - 1].n != n)
+        return;
+    md_mark *k = &m->marks[--m->mark_count];
+    if (k->opened)
+        close_mark(m, k);
+}
+
+static void push_frame(md_out *m, const node *n, enum frame_kind kind) {
+    if (m->frame_count == MD_MAX_NESTING)
+        return;
+    md_frame f = {.n = n, .kind = (uint8_t)kind, .list = -1};
+    if (kind == FRAME_LIST) {
+        f.ordered = n->tag == TAG_OL;
+        f.number = 1;
+        const char *start = f.ordered ? node_attr(n, "start") : NULL;
+        if (start && is_digit((unsigned char)*start)) {
+            uint32_t v = 0;
+            for (; is_digit((unsigned char)*start) && v <= MD_MAX_LIST_NUMBER; start++)
+                v = v * 10 + (uint32_t)(*start - '0');
+            f.number = v <= MD_MAX_LIST_NUMBER ? v : MD_MAX_LIST_NUMBER;
+        }
+    } else if (kind == FRAME_ITEM && m->frame_count > 0 &&
+               m->frames[m->frame_count - 1].kind == FRAME_LIST) {
+        /* An item nested in another item without a list of its own is a
+         * bullet: a number other than 1 could not start a list there. */
+        f.list = m->frame_count - 1;
+    }
+    m->frames[m->frame_count++] = f;
+}
+
+static void pop_frame(md_out *m, const node *n) {
+    if (m->frame_count > 0 && m->frames[m->frame_count - 1].n == n)
+        m->frame_count--;
+}
+
+/* ---- text --------------------------------------------------------------- */
+
+/* Whether S starts an entity reference (&name; or &#...;) that would be
+ * decoded if written as is. */
+static bool starts_entity(const char *s, size_t len) {
+    size_t i = 1;
+    if (i < len && s[i] == '#')
+        i++;
+    size_t name = i;
+    while (i < len && i < 40 && is_alnum((unsigned char)s[i]))
+        i++;
+    return i > name && i < len && s[i] == ';';
+}
+
+/* The index in the run S (no whitespace in it, first on its line) of a
+ * character to escape so that the line does not open a block, or LEN. */
+static size_t block_escape_at(const char *s, size_t len) {
+    size_t i = 0;
+    switch (s[0]) {
+    case '>':
+        return 0;
+    case '#': /* "#" to "######" alone: a heading */
+        while (i < len && s[i] == '#')
+            i++;
+        return i == len && len <= 6 ? 0 : len;
+    case '-': /* a bullet, a thematic break or a setext underline */
+    case '=':
+        while (i < len && s[i] == s[0])
+            i++;
+        return i == len ? 0 : len;
+    case '+':
+        return len == 1 ? 0 : len;
+    case '~':
+        return len >= 3 && s[1] == '~' && s[2] == '~' ? 0 : len;
+    default: /* "1." or "1)" alone: an ordered list item */
+        while (i < len && i < 10 && is_digit((unsigned char)s[i]))
+            i++;
+        if (i > 0 && i < 10 && i + 1 == len && (s[i] == '.' || s[i] == ')'))
+            return i;
+        return len;
+    }
+}
+
+static bool needs_escape(const md_out *m, const char *s, size_t len, size_t i, bool code) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '|')
+        return m->table != NULL;
+    if (code)
+        return false;
+    switch (c) {
+    case '\\': case '`': case '*': case '[': case ']':
+        return true;
+    case '_': /* intraword underscores never emphasise */
+        return !(i > 0 && i + 1 < len && is_alnum((unsigned char)s[i - 1]) &&
+                 is_alnum((unsigned char)s[i + 1]));
+    case '<':
+        return i + 1 < len && (((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') ||
+                               s[i + 1] == '/' || s[i + 1] == '!' || s[i + 1] == '?');
+    case '&':
+        return starts_entity(s + i, len - i);
+    default:
+        return false;
+    }
+}
+
+/* Whether the run S is all '#': at the end of a heading it would be read as
+ * the heading's closing sequence. */
+static bool all_hashes(const char *s, size_t len) {
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != '#')
+            return false;
+    return true;
+}
+
+/* Write a run of non-whitespace text, escaped, after the separator and the
+ * marks before it. */
+static void put_run(md_out *m, const char *s, size_t len) {
+    bool code = has_mark(m, MARK_CODE);
+    flush_separator(m);
+    flush(m, needs_escape(m, s, len, 0, code) ? '\\' : s[0]);
+    size_t block_at = len;
+    if (m->line_start && !code)
+        block_at = block_escape_at(s, len);
+    else if (m->flat && walk_heading_level((enum tag)m->flat->tag) && !code && all_hashes(s, len))
+        block_at = 0;
+    m->line_start = false;
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i != block_at && !needs_escape(m, s, len, i, code))
+            continue;
+        buf_append(&m->out, s + start, i - start);
+        buf_putc(&m->out, '\\');
+        start = i;
+    }
+    buf_append(&m->out, s + start, len - start);
+}
+
+static void put_collapsed(md_out *m, const char *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        if (walk_is_space((unsigned char)s[i])) {
+            while (i < len && walk_is_space((unsigned char)s[i]))
+                i++;
+            request(m, SEP_SPACE);
+            continue;
+        }
+        size_t start = i;
+        while (i < len && !walk_is_space((unsigned char)s[i]))
+            i++;
+        put_run(m, s + start, i - start);
+    }
+}
+
+/* ---- <pre> -------------------------------------------------------------- */
+
+/* The longest run of backticks in the text of TOP's subtree. */
+static unsigned longest_tick_run(const document *doc, const node *top) {
+    unsigned longest = 0, run = 0;
+    bool skip = false;
+    for (const node *n = top; (n = tree_next(top, n, skip)) != NULL;) {
+        skip = walk_skips(n);
+        if (skip || n->tag != TAG_TEXT)
+            continue;
+        const char *s = node_text(doc, n);
+        for (uint32_t i = 0; i < n->text_len; i++) {
+            run = s[i] == '`' ? run + 1 : 0;
+            if (run > longest)
+                longest = run < MD_MAX_TICKS ? run : MD_MAX_TICKS;
+        }
+    }
+    return longest;
+}
+
+/* The info string of a fence: the "language-x" or "lang-x" class of the
+ * <pre> or of the <code> in it, as far as it is a plain word. */
+static size_t code_language(const node *pre, char *out, size_t size) {
+    const char *cls = pre->cls;
+    if (!cls && pre->first_child && pre->first_child->tag == TAG_CODE)
+        cls = pre->first_child->cls;
+    if (!cls)
+        return 0;
+    const char *at = strstr(cls, "language-");
+    size_t skip = 9;
+    if (!at) {
+        at = strstr(cls, "lang-");
+        skip = 5;
+    }
+    if (!at)
+        return 0;
+    at += skip;
+    size_t len = 0;
+    while (len + 1 < size && (is_alnum((unsigned char)at[len]) || at[len] == '+' ||
+                              at[len] == '#' || at[len] == '-' || at[len] == '_'))
+        len++;
+    memcpy(out, at, len);
+    return len;
+}
+
+static void open_fence(md_out *m) {
+    flush_separator(m);
+    put_ticks(m, m->fence);
+    char lang[32];
+    buf_append(&m->out, lang, code_language(m->pre, lang, sizeof lang));
+    put_newline(m, false);
+    m->pre_started = true;
+}
+
+/* Whitespace waits in pre_space for content: before the first, only the
+ * indentation of its line is kept; after the last, none. */
+static void put_verbatim(md_out *m, const char *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i;
+        while (i < len && walk_is_space((unsigned char)s[i]))
+            i++;
+        buf_append(&m->pre_space, s + start, i - start);
+        if (i == len)
+            break;
+        start = i;
+        while (i < len && !walk_is_space((unsigned char)s[i]))
+            i++;
+        const char *ws = m->pre_space.data;
+        size_t ws_len = m->pre_space.len;
+        if (!m->pre_started) {
+            open_fence(m);
+            for (size_t k = ws_len; k > 0; k--)
+                if (ws[k - 1] == '\n') {
+                    ws += k;
+                    ws_len -= k;
+                    break;
+                }
+        }
+        for (size_t k = 0; k < ws_len; k++) {
+            if (ws[k] == '\n')
+                put_newline(m, k + 1 < ws_len && ws[k + 1] == '\n');
+            else
+                buf_putc(&m->out, ws[k]);
+        }
+        m->pre_space.len = 0;
+        buf_append(&m->out, s + start, i - start);
+    }
+}
+
+/* A block or <br> inside the <pre>: a new line unless one is waiting. */
+static void pre_line(md_out *m) {
+    if (m->pre_started &&
+        !(m->pre_space.len > 0 && memchr(m->pre_space.data, '\n', m->pre_space.len)))
+        put_verbatim(m, "\n", 1);
+}
+
+static void start_pre(md_out *m, const node *n) {
+    request(m, SEP_PARA);
+    m->pre = n;
+    m->pre_started = false;
+    m->pre_space.len = 0;
+    unsigned run = longest_tick_run(m->doc, n);
+    m->fence = run >= 3 ? run + 1 : 3;
+}
+
+static void end_pre(md_out *m) {
+    if (m->pre_started) {
+        put_newline(m, false);
+        put_ticks(m, m->fence);
+    }
+    m->pre = NULL;
+    m->pre_space.len = 0;
+    request(m, SEP_PARA);
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+static bool has_visible_text(const document *doc, const node *n) {
+    const char *s = node_text(doc, n);
+    for (uint32_t i = 0; i < n->text_len; i++)
+        if (!walk_is_space((unsigned char)s[i]))
+            return true;
+    return false;
+}
+
+/* Whether TABLE can be a pipe table: rows of at least two cells in all,
+ * no block inside a cell, no text outside one. */
+static bool is_data_table(const document *doc, const node *table) {
+    unsigned cells = 0;
+    bool skip = false;
+    for (const node *n = table; (n = tree_next(table, n, skip)) != NULL;) {
+        skip = walk_skips(n);
+        if (skip)
+            continue;
+        switch ((enum tag)n->tag) {
+        case TAG_TD:
+        case TAG_TH:
+            if (n->parent->tag != TAG_TR)
+                return false;
+            cells++;
+            break;
+        case TAG_TR: case TAG_THEAD: case TAG_TBODY: case TAG_TFOOT: case TAG_CAPTION:
+            break;
+        case TAG_TEXT: {
+            enum tag p = (enum tag)n->parent->tag;
+            if ((p == TAG_TABLE || p == TAG_TR || p == TAG_THEAD || p == TAG_TBODY ||
+                 p == TAG_TFOOT) && has_visible_text(doc, n))
+                return false;
+            break;
+        }
+        default:
+            if (node_is_block(n) || n->tag == TAG_HR)
+                return false;
+        }
+    }
+    return cells >= 2;
+}
+
+static void start_table(md_out *m, const node *n) {
+    request(m, SEP_PARA);
+    /* Marks open around a table would have to span its rows. */
+    if (!m->layout && m->mark_count == 0 && is_data_table(m->doc, n)) {
+        m->table = n;
+        m->rows = 0;
+        m->cells = 0;
+    } else {
+        m->layout++;
+    }
+}
+
+static void end_table(md_out *m, const node *n) {
+    if (m->table == n)
+        m->table = NULL;
+    else if (m->layout)
+        m->layout--;
+    request(m, SEP_PARA);
+}
+
+static void start_cell(md_out *m, const node *n) {
+    if (m->cells++ == 0) {
+        flush_separator(m);
+        buf_append(&m->out, "| ", 2);
+    } else {
+        m->pending = SEP_NONE;
+        buf_append(&m->out, " | ", 3);
+    }
+    m->line_start = false;
+    m->flat = n;
+}
+
+static void end_row(md_out *m) {
+    if (m->cells > 0) {
+        buf_append(&m->out, " |", 2);
+        if (m->rows++ == 0) {
+            put_newline(m, false);
+            buf_putc(&m->out, '|');
+            for (unsigned i = 0; i < m->cells; i++)
+                buf_append(&m->out, " --- |", 6);
+        }
+    }
+    m->pending = SEP_NONE;
+    m->cells = 0;
+}
+
+/* ---- the walk ----------------------------------------------------------- */
+
+static void put_image(md_out *m, const node *n) {
+    const char *src = node_attr(n, "src");
+    if (!src || !*src || walk_url_is_script(src) || m->pre || has_mark(m, MARK_CODE))
+        return;
+    flush(m, '!');
+    m->line_start = false;
+    buf_append(&m->out, "![", 2);
+    const char *alt = node_attr(n, "alt");
+    bool space = false, any = false;
+    for (const char *s = alt ? alt : ""; *s; s++) {
+        if (walk_is_space((unsigned char)*s)) {
+            space = true;
+            continue;
+        }
+        if (space && any)
+            buf_putc(&m->out, ' ');
+        space = false;
+        any = true;
+        if (*s == '\\' || *s == '[' || *s == ']' || (*s == '|' && m->table))
+            buf_putc(&m->out, '\\');
+        buf_putc(&m->out, *s);
+    }
+    buf_append(&m->out, "](", 2);
+    put_url(m, src);
+    buf_putc(&m->out, ')');
+}
+
+static void put_rule(md_out *m) {
+    request(m, SEP_PARA);
+    flush_separator(m);
+    buf_append(&m->out, "---", 3);
+    request(m, SEP_PARA);
+}
+
+static void enter_inline(md_out *m, const node *n) {
+    if (m->pre || has_mark(m, MARK_CODE))
+        return;
+    switch ((enum tag)n->tag) {
+    case TAG_STRONG:
+    case TAG_B:
+        if (!has_mark(m, MARK_STRONG))
+            push_mark(m, n, MARK_STRONG, 0);
+        break;
+    case TAG_EM:
+    case TAG_I:
+        if (!has_mark(m, MARK_EM))
+            push_mark(m, n, MARK_EM, 0);
+        break;
+    case TAG_CODE:
+    case TAG_KBD:
+    case TAG_SAMP:
+    case TAG_TT:
+        push_mark(m, n, MARK_CODE, longest_tick_run(m->doc, n) + 1);
+        break;
+    case TAG_A: {
+        const char *href = node_attr(n, "href");
+        if (href && !walk_url_is_script(href) && !has_mark(m, MARK_LINK)) {
+            while (walk_is_space((unsigned char)*href))
+                href++;
+            if (*href)
+                push_mark(m, n, MARK_LINK, 0);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void enter_block(md_out *m, const node *n) {
+    enum tag t = (enum tag)n->tag;
+    if (m->pre) {
+        pre_line(m);
+        return;
+    }
+    if (m->flat) {
+        request(m, SEP_SPACE);
+        return;
+    }
+    if (m->table) {
+        if (t == TAG_TR) {
+            request(m, m->rows ? SEP_LINE : SEP_PARA);
+            m->cells = 0;
+        } else if (t == TAG_TD || t == TAG_TH) {
+            start_cell(m, n);
+        } else if (t == TAG_CAPTION) {
+            request(m, SEP_PARA);
+        }
+        return;
+    }
+    int level = walk_heading_level(t);
+    if (level) {
+        request(m, SEP_PARA);
+        m->heading = level;
+        m->flat = n;
+        return;
+    }
+    switch (t) {
+    case TAG_BLOCKQUOTE:
+        request(m, SEP_PARA);
+        push_frame(m, n, FRAME_QUOTE);
+        break;
+    case TAG_UL:
+    case TAG_OL: {
+        bool in_item = m->frame_count > 0 && m->frames[m->frame_count - 1].kind == FRAME_ITEM;
+        push_frame(m, n, FRAME_LIST);
+        /* Only a bullet or "1." may interrupt the item's paragraph. */
+        const md_frame *list = &m->frames[m->frame_count - 1];
+        bool interrupts = list->n == n && (!list->ordered || list->number == 1);
+        request(m, in_item && interrupts ? SEP_LINE : SEP_PARA);
+        break;
+    }
+    case TAG_LI:
+        request(m, SEP_LINE);
+        push_frame(m, n, FRAME_ITEM);
+        break;
+    case TAG_PRE:
+        start_pre(m, n);
+        break;
+    case TAG_TABLE:
+        start_table(m, n);
+        break;
+    default:
+        request(m, SEP_PARA);
+    }
+}
+
+static void leave_block(md_out *m, const node *n) {
+    enum tag t = (enum tag)n->tag;
+    if (m->pre) {
+        if (m->pre == n)
+            end_pre(m);
+        else
+            pre_line(m);
+        return;
+    }
+    if (m->flat && m->flat != n) {
+        request(m, SEP_SPACE);
+        return;
+    }
+    if (m->flat == n) { /* a heading or a pipe table's cell */
+        m->flat = NULL;
+        m->heading = 0;
+        if (m->table)
+            m->pending = SEP_NONE;
+        else
+            request(m, SEP_PARA);
+        return;
+    }
+    if (m->table && t != TAG_TABLE) {
+        if (t == TAG_TR)
+            end_row(m);
+        else if (t == TAG_CAPTION)
+            request(m, SEP_PARA);
+        return;
+    }
+    switch (t) {
+    case TAG_BLOCKQUOTE:
+        pop_frame(m, n);
+        request(m, SEP_PARA);
+        break;
+    case TAG_UL:
+    case TAG_OL:
+        pop_frame(m, n);
+        request(m, SEP_LIST_END);
+        break;
+    case TAG_LI:
+        pop_frame(m, n);
+        request(m, SEP_LINE);
+        break;
+    case TAG_TABLE:
+        end_table(m, n);
+        break;
+    default:
+        request(m, SEP_PARA);
+    }
+}
+
+static void enter(void *ctx, const node *n) {
+    md_out *m = ctx;
+    switch ((enum tag)n->tag) {
+    case TAG_TEXT:
+        if (m->pre)
+            put_verbatim(m, node_text(m->doc, n), n->text_len);
+        else
+            put_collapsed(m, node_text(m->doc, n), n->text_len);
+        return;
+    case TAG_BR:
+        if (m->pre)
+            put_verbatim(m, "\n", 1);
+        else
+            request(m, has_mark(m, MARK_CODE) ? SEP_SPACE : SEP_BREAK);
+        return;
+    case TAG_IMG:
+        put_image(m, n);
+        return;
+    case TAG_HR:
+        if (m->pre)
+            pre_line(m);
+        else if (m->flat)
+            request(m, SEP_SPACE);
+        else
+            put_rule(m);
+        return;
+    default:
+        if (node_is_block(n))
+            enter_block(m, n);
+        else
+            enter_inline(m, n);
+    }
+}
+
+static void leave(void *ctx, const node *n) {
+    md_out *m = ctx;
+    if (n->tag == TAG_TEXT || tag_kind((enum tag)n->tag) == K_VOID)
+        return;
+    if (node_is_block(n))
+        leave_block(m, n);
+    else
+        pop_mark(m, n);
+}
+
+char *render_markdown(const document *doc, const article *art) {
+    md_out m = {.doc = doc, .need_prefix = true};
+    buf_init(&m.out);
+    buf_init(&m.pre_space);
+    static const walk_visitor visitor = {enter, leave};
+    walk_article(art, &visitor, &m);
+    bool failed = m.pre_space.failed;
+    buf_free(&m.pre_space);
+    if (failed) {
+        buf_free(&m.out);
+        return NULL;
+    }
+    return buf_take(&m.out);
+}

@@ -1,0 +1,76 @@
+/*
+ * walk.c — the shared walk of the renderers; see walk.h.
+ */
+#include "walk.h"
+
+#include <ctype.h>
+#include <stddef.h>
+
+bool walk_skips(const node *n) {
+    if (n->flags & (NODE_REMOVED | NODE_HIDDEN))
+        return true;
+    return n->tag != TAG_TEXT && tag_kind((enum tag)n->tag) == K_SKIP;
+}
+
+void walk_subtree(const node *top, const walk_visitor *v, void *ctx) {
+    const node *n = top;
+    while (n) {
+        if (!walk_skips(n)) {
+            v->enter(ctx, n);
+            if (n->first_child) {
+                n = n->first_child;
+                continue;
+            }
+            v->leave(ctx, n);
+        }
+        /* Every ancestor whose last child is done is left on the way up. */
+        while (n != top && !n->next) {
+            n = n->parent;
+            v->leave(ctx, n);
+        }
+        n = n == top ? NULL : n->next;
+    }
+}
+
+void walk_article(const article *art, const walk_visitor *v, void *ctx) {
+    for (size_t i = 0; i < art->count; i++)
+        if (art->roots[i])
+            walk_subtree(art->roots[i], v, ctx);
+}
+
+/* Whether URL starts with SCHEME (lower case, ending in ':') the way a
+ * browser compares: case-insensitively, with tabs and newlines inside
+ * ignored. */
+static bool has_scheme(const char *url, const char *scheme) {
+    const char *s = url;
+    for (const char *want = scheme; *want; s++) {
+        if (!*s)
+            return false;
+        if (*s == '\t' || *s == '\n' || *s == '\r')
+            continue;
+        if (tolower((unsigned char)*s) != *want)
+            return false;
+        want++;
+    }
+    return true;
+}
+
+bool walk_url_is_script(const char *url) {
+    /* Browsers strip leading C0 controls and spaces before the scheme. */
+    while (*url && (unsigned char)*url <= 0x20)
+        url++;
+    return has_scheme(url, "javascript:") || has_scheme(url, "vbscript:") ||
+           has_scheme(url, "data:");
+}
+
+int walk_heading_level(enum tag t) {
+    switch (t) {
+    case TAG_H1: return 1;
+    case TAG_H2: return 2;
+    case TAG_H3: return 3;
+    case TAG_H4: return 4;
+    case TAG_H5: return 5;
+    case TAG_H6: return 6;
+    default: return 0;
+    }
+}

@@ -1,0 +1,47 @@
+/*
+ * walk.h — what the three renderers share: the one iterative walk over an
+ * article and the small predicates every output format asks.
+ *
+ * The walk calls ENTER when it reaches an element or text node and LEAVE once
+ * its subtree is done, in document order, over every root of the article. It
+ * climbs back up through parent pointers instead of recursing, so a page
+ * nested as deep as the tree allows costs no stack. Nodes flagged
+ * NODE_REMOVED or NODE_HIDDEN and K_SKIP elements are neither entered nor
+ * descended into: no renderer can forget to drop them.
+ */
+#ifndef LEDE_RENDER_WALK_H
+#define LEDE_RENDER_WALK_H
+
+#include <stdbool.h>
+
+#include "select.h"
+#include "tree.h"
+
+typedef struct walk_visitor {
+    void (*enter)(void *ctx, const node *n);
+    void (*leave)(void *ctx, const node *n);
+} walk_visitor;
+
+/* Whether N and its subtree are left out of every rendering. */
+bool walk_skips(const node *n);
+
+/* Visit the roots of ART in order, each subtree in document order. */
+void walk_article(const article *art, const walk_visitor *v, void *ctx);
+
+/* Visit the subtree of TOP alone, with the same skipping; for the few
+ * look-aheads a renderer makes (a code block's longest backtick run). */
+void walk_subtree(const node *top, const walk_visitor *v, void *ctx);
+
+/* HTML whitespace: space, tab, newline, carriage return, form feed. */
+static inline bool walk_is_space(unsigned char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* Whether URL, as a browser reads it, runs script or carries a document of
+ * its own (javascript:, vbscript:, data:): such links are never emitted. */
+bool walk_url_is_script(const char *url);
+
+/* The heading level of T (1 for <h1> ... 6 for <h6>), or 0. */
+int walk_heading_level(enum tag t);
+
+#endif

@@ -1,0 +1,493 @@
+/*
+ * test_render.c — the three renderers on small documents built from HTML
+ * strings, compared with exact expected output.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "arena.h"
+#include "parse.h"
+#include "render/render.h"
+#include "tree.h"
+
+typedef char *(*renderer)(const document *, const article *);
+
+/* A parsed page and the article made of one root: <body> when the page has
+ * one, else the whole document. */
+typedef struct page {
+    document doc;
+    node *root;
+    article art;
+} page;
+
+static node *find_tag(const document *doc, enum tag t) {
+    for (node *n = doc->root; n; n = tree_next(doc->root, n, false))
+        if (n->tag == t)
+            return n;
+    return NULL;
+}
+
+static void page_parse(page *p, const char *html) {
+    memset(p, 0, sizeof *p);
+    assert_int_equal(parse_html(html, strlen(html), 512, &p->doc), LEDE_OK);
+    p->root = find_tag(&p->doc, TAG_BODY);
+    if (!p->root)
+        p->root = p->doc.root;
+    p->art.roots = &p->root;
+    p->art.count = 1;
+}
+
+static void page_free(page *p) {
+    document_free(&p->doc);
+}
+
+static void expect_render(renderer fn, const page *p, const char *expected) {
+    char *out = fn(&p->doc, &p->art);
+    assert_non_null(out);
+    assert_string_equal(out, expected);
+    free(out);
+}
+
+/* Render HTML with FN and compare with EXPECTED. */
+static void expect(renderer fn, const char *html, const char *expected) {
+    page p;
+    page_parse(&p, html);
+    expect_render(fn, &p, expected);
+    page_free(&p);
+}
+
+static void expect_absent(renderer fn, const page *p, const char *needle) {
+    char *out = fn(&p->doc, &p->art);
+    assert_non_null(out);
+    if (strstr(out, needle))
+        fail_msg("\"%s\" found in:\n%s", needle, out);
+    free(out);
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+static void test_text_blocks_are_paragraphs(void **state) {
+    (void)state;
+    expect(render_text,
+           "<body><h1> The  title </h1>\n<p>First\n  paragraph.</p>"
+           "<p>Second <b>bold</b> <a href='/x'>link</a>.</p></body>",
+           "The title\n\nFirst paragraph.\n\nSecond bold link.");
+}
+
+static void test_list_items_are_own_paragraphs(void **state) {
+    (void)state;
+    expect(render_text, "<p>Intro</p><ul>\n<li>one</li>\n<li>two <i>2</i></li></ul><ol><li>three</li></ol>",
+           "Intro\n\none\n\ntwo 2\n\nthree");
+}
+
+static void test_br_is_newline_inside_paragraph(void **state) {
+    (void)state;
+    expect(render_text, "<p>line one <br> line two<br></p><p><br>next</p>",
+           "line one\nline two\n\nnext");
+}
+
+static void test_double_br_ends_paragraph(void **state) {
+    (void)state;
+    expect(render_text, "<div>one<br><br>two<br> <br><br>three</div>", "one\n\ntwo\n\nthree");
+}
+
+static void test_text_pre_keeps_whitespace(void **state) {
+    (void)state;
+    expect(render_text, "<p>Code:</p><pre>\n  if (x)\n\n      y();  \n\n</pre><p>after</p>",
+           "Code:\n\n  if (x)\n\n      y();\n\nafter");
+}
+
+static void test_loose_div_text_is_own_paragraph(void **state) {
+    (void)state;
+    expect(render_text, "<div>before<p>inside</p>between<div>nested</div>after</div>",
+           "before\n\ninside\n\nbetween\n\nnested\n\nafter");
+}
+
+static void test_empty_blocks_leave_no_blank_lines(void **state) {
+    (void)state;
+    expect(render_text, "<div>\n <p> </p><div><span> </span></div>\n<p>a</p><p></p>\n<div> </div><p>b</p> </div>",
+           "a\n\nb");
+}
+
+static void test_text_table_cells_joined_by_pipe(void **state) {
+    (void)state;
+    expect(render_text,
+           "<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td> 31 </td></tr></table>",
+           "Name | Age\n\nAnn | 31");
+}
+
+static void test_text_images_produce_nothing(void **state) {
+    (void)state;
+    expect(render_text, "<p>a <img src='x.png' alt='pic'> b</p><figure><img src='y.png'><figcaption>cap</figcaption></figure>",
+           "a b\n\ncap");
+}
+
+static void test_text_blockquote_and_definitions(void **state) {
+    (void)state;
+    expect(render_text, "<blockquote><p>q1</p><p>q2</p></blockquote><dl><dt>term</dt><dd>def</dd></dl>",
+           "q1\n\nq2\n\nterm\n\ndef");
+}
+
+/* ---- markdown ------------------------------------------------------------- */
+
+static void test_markdown_headings_and_paragraphs(void **state) {
+    (void)state;
+    expect(render_markdown, "<h1>Title</h1><p>Text</p><h3>Sub <em>head</em></h3><h6>six<br>lines</h6>",
+           "# Title\n\nText\n\n### Sub *head*\n\n###### six lines");
+}
+
+static void test_markdown_nested_inline_emphasis_and_links(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<p>A <strong>bold <em>and <a href='http://e.com/a b'>em link</a></em></strong> "
+           "<b><b>twice</b></b> <code>x*y</code> end.</p>",
+           "A **bold *and [em link](http://e.com/a%20b)*** **twice** `x*y` end.");
+}
+
+static void test_markdown_javascript_link_keeps_text(void **state) {
+    (void)state;
+    expect(render_markdown, "<p><a href=' JavaScript:alert(1)'>click</a> and <a>plain</a></p>",
+           "click and plain");
+}
+
+static void test_markdown_empty_marks_write_nothing(void **state) {
+    (void)state;
+    expect(render_markdown, "<p>a <em> </em><a href='/x'></a><strong><span></span></strong> b</p>", "a b");
+}
+
+static void test_markdown_emphasis_is_reopened_across_paragraphs(void **state) {
+    (void)state;
+    expect(render_markdown, "<a href='/story'><div>Headline</div><div>Teaser</div></a>",
+           "[Headline](/story)\n\n[Teaser](/story)");
+}
+
+static void test_markdown_keeps_text_where_syntax_would_misparse(void **state) {
+    (void)state;
+    expect(render_markdown, "<p>word<em>(x)</em> <b>a</b><b>b</b> !<a href='/l'>link</a> <code>a</code><code>b</code></p>",
+           "word(x) **a**b \\![link](/l) `a` `b`");
+}
+
+static void test_markdown_nested_list_is_indented(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<ul><li>one<ul><li>one.a</li><li>one.b<ol><li>deep</li></ol></li></ul></li>"
+           "<li>two</li></ul><p>after</p>",
+           "- one\n  - one.a\n  - one.b\n    1. deep\n- two\n\nafter");
+}
+
+static void test_markdown_ordered_list_counts_from_start(void **state) {
+    (void)state;
+    expect(render_markdown, "<ol start='9'><li>nine</li><li></li><li>ten<br>more</li></ol>",
+           "9. nine\n10. ten\\\n    more");
+}
+
+static void test_markdown_blockquote_keeps_paragraphs(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<p>Before</p><blockquote><p>One</p><p>Two</p><blockquote>Inner</blockquote></blockquote><p>After</p>",
+           "Before\n\n> One\n>\n> Two\n>\n> > Inner\n\nAfter");
+}
+
+static void test_markdown_pipe_table_has_header_row(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<p>Scores</p><table><thead><tr><th>Team</th><th>Goals</th></tr></thead>"
+           "<tbody><tr><td><b>A|B</b></td><td>3</td></tr><tr><td>C</td><td></td></tr></tbody></table>",
+           "Scores\n\n| Team | Goals |\n| --- | --- |\n| **A\\|B** | 3 |\n| C |  |");
+}
+
+static void test_markdown_layout_table_is_paragraphs(void **state) {
+    (void)state;
+    expect(render_markdown, "<table><tr><td><p>First para.</p><p>Second para.</p></td></tr></table>",
+           "First para.\n\nSecond para.");
+}
+
+static void test_markdown_pre_is_fenced(void **state) {
+    (void)state;
+    expect(render_markdown, "<p>x</p><pre><code class='language-c'>\nint a;\n\n  b(); // *no* _escapes_\n</code></pre>",
+           "x\n\n```c\nint a;\n\n  b(); // *no* _escapes_\n```");
+}
+
+static void test_markdown_fence_outgrows_backticks_inside(void **state) {
+    (void)state;
+    expect(render_markdown, "<pre>```\nquoted\n```</pre><p>a <code>`tick`</code></p>",
+           "````\n```\nquoted\n```\n````\n\na `` `tick` ``");
+}
+
+static void test_markdown_escapes_block_starts(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<p>1. not a list</p><p># not a heading</p><p>- not a bullet</p><p>&gt; not a quote</p>"
+           "<p>2019 was #1 - yes</p>",
+           "1\\. not a list\n\n\\# not a heading\n\n\\- not a bullet\n\n\\> not a quote\n\n"
+           "2019 was #1 - yes");
+}
+
+static void test_markdown_escapes_inline_syntax(void **state) {
+    (void)state;
+    expect(render_markdown, "<p>*a* [b] `c` snake_case _d_ &lt;div&gt; a &lt; b &amp;amp; AT&amp;T \\</p>",
+           "\\*a\\* \\[b\\] \\`c\\` snake_case \\_d\\_ \\<div> a < b \\&amp; AT&T \\\\");
+}
+
+static void test_markdown_image_and_rule(void **state) {
+    (void)state;
+    expect(render_markdown, "<p>a</p><hr><figure><img src='/i (1).png' alt='A [cat]'><figcaption>Cat</figcaption></figure>"
+           "<img src='javascript:x'>",
+           "a\n\n---\n\n![A \\[cat\\]](/i%20\\(1\\).png)\n\nCat");
+}
+
+/* ---- html ----------------------------------------------------------------- */
+
+static void test_html_keeps_href_drops_other_attributes(void **state) {
+    (void)state;
+    expect(render_html,
+           "<div class='post' style='color:red'><p class='lead' onclick='x()'>Hi "
+           "<span class='x'><a href='/a?b=1&amp;c=2' class='c' target='_blank'>link</a></span>"
+           "</p><img src='a.png' alt='A' width='10' onerror='x()'></div>",
+           "<article>\n<p>Hi <a href=\"/a?b=1&amp;c=2\">link</a></p>\n"
+           "<p><img src=\"a.png\" alt=\"A\"></p>\n</article>");
+}
+
+static void test_html_unwraps_div_and_span(void **state) {
+    (void)state;
+    expect(render_html, "<section><div>One</div><div><span>Two</span> <em>2</em></div><div><p>Three</p></div></section>",
+           "<article>\n<p>One</p>\n<p>Two <em>2</em></p>\n<p>Three</p>\n</article>");
+}
+
+static void test_html_escapes_text_and_attributes(void **state) {
+    (void)state;
+    expect(render_html, "<p>a &lt; b &amp; c &gt; \"d\" <a href='/q?x=\"1\"&amp;y=&lt;'>e</a></p>",
+           "<article>\n<p>a &lt; b &amp; c &gt; &quot;d&quot; "
+           "<a href=\"/q?x=&quot;1&quot;&amp;y=&lt;\">e</a></p>\n</article>");
+}
+
+static void test_html_drops_javascript_href(void **state) {
+    (void)state;
+    expect(render_html, "<p><a href='javascript:void(0)'>js</a> <a href='java\tscript:x'>tab</a> <a name='n'>anchor</a></p>",
+           "<article>\n<p>js tab anchor</p>\n</article>");
+}
+
+static void test_html_lists_tables_and_voids(void **state) {
+    (void)state;
+    expect(render_html,
+           "<ul><li>a<br>b</li></ul><hr><table><tr><td colspan='2' class='x'>c</td>"
+           "<td rowspan='x'>d</td></tr></table><pre>  x\n   y</pre>",
+           "<article>\n<ul>\n<li>a<br>b</li>\n</ul>\n<hr>\n<table>\n<tr>\n<td colspan=\"2\">c</td>\n"
+           "<td>d</td>\n</tr>\n</table>\n<pre>  x\n   y</pre>\n</article>");
+}
+
+static void test_html_block_inside_inline_is_unwrapped(void **state) {
+    (void)state;
+    expect(render_html, "<a href='/s'><div>Headline</div><div>Teaser</div></a><li><div>x</div><div>y</div></li>",
+           "<article>\n<p><a href=\"/s\">Headline<br>\nTeaser</a></p>\n<li>x<br>\ny</li>\n</article>");
+}
+
+static void test_html_empty_blocks_write_nothing(void **state) {
+    (void)state;
+    expect(render_html, "<p> </p><ul><li><span></span></li></ul><blockquote><p></p></blockquote>"
+           "<table><tr><td></td><td>x</td></tr></table>",
+           "<article>\n<table>\n<tr>\n<td></td>\n<td>x</td>\n</tr>\n</table>\n</article>");
+}
+
+/* ---- what every renderer leaves out --------------------------------------- */
+
+static const renderer all_renderers[] = {render_text, render_markdown, render_html};
+
+static void test_removed_node_is_skipped(void **state) {
+    (void)state;
+    page p;
+    page_parse(&p, "<p>keep</p><div id='ad'><p>advert</p></div><p>also</p>");
+    node *ad = find_tag(&p.doc, TAG_DIV);
+    assert_non_null(ad);
+    ad->flags |= NODE_REMOVED;
+    expect_render(render_text, &p, "keep\n\nalso");
+    for (size_t i = 0; i < 3; i++)
+        expect_absent(all_renderers[i], &p, "advert");
+    page_free(&p);
+}
+
+static void test_hidden_node_is_skipped(void **state) {
+    (void)state;
+    page p;
+    page_parse(&p, "<p>keep <span style='display:none'>secret</span></p><p hidden>gone</p>"
+                   "<div aria-hidden='true'>aria</div>");
+    expect_render(render_text, &p, "keep");
+    for (size_t i = 0; i < 3; i++) {
+        expect_absent(all_renderers[i], &p, "secret");
+        expect_absent(all_renderers[i], &p, "gone");
+        expect_absent(all_renderers[i], &p, "aria");
+    }
+    page_free(&p);
+}
+
+static void test_script_text_never_appears(void **state) {
+    (void)state;
+    page p;
+    page_parse(&p, "<p>a<script>var evil = 1;</script>b</p><style>p{color:red}</style>"
+                   "<script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script>"
+                   "<form><button>Subscribe</button><select><option>opt</option></select></form>"
+                   "<noscript>Enable JS</noscript><svg><text>svg</text></svg>");
+    expect_render(render_text, &p, "ab");
+    static const char *const banned[] = {"evil", "color", "NewsArticle", "Subscribe", "opt",
+                                         "Enable", "svg"};
+    for (size_t i = 0; i < 3; i++)
+        for (size_t k = 0; k < sizeof banned / sizeof *banned; k++)
+            expect_absent(all_renderers[i], &p, banned[k]);
+    page_free(&p);
+}
+
+static void test_roots_render_in_order(void **state) {
+    (void)state;
+    page p;
+    page_parse(&p, "<h1>Head</h1><nav>menu</nav><p>Body</p>");
+    node *roots[2] = {find_tag(&p.doc, TAG_H1), find_tag(&p.doc, TAG_P)};
+    article art = {roots, 2};
+    char *text = render_text(&p.doc, &art);
+    char *md = render_markdown(&p.doc, &art);
+    char *html = render_html(&p.doc, &art);
+    assert_string_equal(text, "Head\n\nBody");
+    assert_string_equal(md, "# Head\n\nBody");
+    assert_string_equal(html, "<article>\n<h1>Head</h1>\n<p>Body</p>\n</article>");
+    free(text);
+    free(md);
+    free(html);
+    page_free(&p);
+}
+
+static void test_empty_article_renders_empty(void **state) {
+    (void)state;
+    page p;
+    page_parse(&p, "<p> </p>");
+    article none = {NULL, 0};
+    char *text = render_text(&p.doc, &none);
+    assert_string_equal(text, "");
+    free(text);
+    expect_render(render_markdown, &p, "");
+    expect_render(render_html, &p, "<article>\n</article>");
+    page_free(&p);
+}
+
+/* ---- hostile shapes ------------------------------------------------------- */
+
+enum { DEEP = 100000 };
+
+/* DEEP nested elements of TAG from the parser, which keeps 512 levels. */
+static void render_deeply_nested(const char *open, const char *close) {
+    size_t ol = strlen(open), cl = strlen(close), len = DEEP * (ol + cl) + 16;
+    char *html = malloc(len);
+    assert_non_null(html);
+    char *w = html;
+    for (int i = 0; i < DEEP; i++, w += ol)
+        memcpy(w, open, ol);
+    memcpy(w, "deep", 4);
+    w += 4;
+    for (int i = 0; i < DEEP; i++, w += cl)
+        memcpy(w, close, cl);
+    page p;
+    memset(&p, 0, sizeof p);
+    assert_int_equal(parse_html(html, (size_t)(w - html), 512, &p.doc), LEDE_OK);
+    free(html);
+    p.root = p.doc.root;
+    p.art.roots = &p.root;
+    p.art.count = 1;
+    for (size_t i = 0; i < 3; i++) {
+        char *out = all_renderers[i](&p.doc, &p.art);
+        assert_non_null(out);
+        assert_non_null(strstr(out, "deep"));
+        /* Nesting must not multiply the output: prefixes are capped. */
+        assert_true(strlen(out) < 64 * 1024);
+        free(out);
+    }
+    page_free(&p);
+}
+
+static void test_deep_nesting_renders_without_recursion(void **state) {
+    (void)state;
+    render_deeply_nested("<div>", "</div>");
+    render_deeply_nested("<blockquote>", "</blockquote>");
+    render_deeply_nested("<ul><li>", "</li></ul>");
+    render_deeply_nested("<em>", "</em>");
+}
+
+/* A chain far deeper than the parser would build: renderers must not
+ * recurse whatever tree they are given. */
+static void test_chain_beyond_parser_limit_renders(void **state) {
+    (void)state;
+    page p;
+    page_parse(&p, "<div>bottom</div>");
+    node *top = find_tag(&p.doc, TAG_DIV);
+    node *text = top->first_child;
+    node *cur = top;
+    top->first_child = top->last_child = NULL;
+    for (int i = 0; i < DEEP; i++) {
+        node *n = arena_alloc(&p.doc.mem, sizeof *n);
+        assert_non_null(n);
+        n->tag = (uint16_t)(i % 3 == 0 ? TAG_DIV : i % 3 == 1 ? TAG_SPAN : TAG_BLOCKQUOTE);
+        n->parent = cur;
+        cur->first_child = cur->last_child = n;
+        cur = n;
+    }
+    text->parent = cur;
+    cur->first_child = cur->last_child = text;
+    p.root = top;
+    for (size_t i = 0; i < 3; i++) {
+        char *out = all_renderers[i](&p.doc, &p.art);
+        assert_non_null(out);
+        assert_non_null(strstr(out, "bottom"));
+        free(out);
+    }
+    page_free(&p);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_blocks_are_paragraphs),
+        cmocka_unit_test(test_list_items_are_own_paragraphs),
+        cmocka_unit_test(test_br_is_newline_inside_paragraph),
+        cmocka_unit_test(test_double_br_ends_paragraph),
+        cmocka_unit_test(test_text_pre_keeps_whitespace),
+        cmocka_unit_test(test_loose_div_text_is_own_paragraph),
+        cmocka_unit_test(test_empty_blocks_leave_no_blank_lines),
+        cmocka_unit_test(test_text_table_cells_joined_by_pipe),
+        cmocka_unit_test(test_text_images_produce_nothing),
+        cmocka_unit_test(test_text_blockquote_and_definitions),
+        cmocka_unit_test(test_markdown_headings_and_paragraphs),
+        cmocka_unit_test(test_markdown_nested_inline_emphasis_and_links),
+        cmocka_unit_test(test_markdown_javascript_link_keeps_text),
+        cmocka_unit_test(test_markdown_empty_marks_write_nothing),
+        cmocka_unit_test(test_markdown_emphasis_is_reopened_across_paragraphs),
+        cmocka_unit_test(test_markdown_keeps_text_where_syntax_would_misparse),
+        cmocka_unit_test(test_markdown_nested_list_is_indented),
+        cmocka_unit_test(test_markdown_ordered_list_counts_from_start),
+        cmocka_unit_test(test_markdown_blockquote_keeps_paragraphs),
+        cmocka_unit_test(test_markdown_pipe_table_has_header_row),
+        cmocka_unit_test(test_markdown_layout_table_is_paragraphs),
+        cmocka_unit_test(test_markdown_pre_is_fenced),
+        cmocka_unit_test(test_markdown_fence_outgrows_backticks_inside),
+        cmocka_unit_test(test_markdown_escapes_block_starts),
+        cmocka_unit_test(test_markdown_escapes_inline_syntax),
+        cmocka_unit_test(test_markdown_image_and_rule),
+        cmocka_unit_test(test_html_keeps_href_drops_other_attributes),
+        cmocka_unit_test(test_html_unwraps_div_and_span),
+        cmocka_unit_test(test_html_escapes_text_and_attributes),
+        cmocka_unit_test(test_html_drops_javascript_href),
+        cmocka_unit_test(test_html_lists_tables_and_voids),
+        cmocka_unit_test(test_html_block_inside_inline_is_unwrapped),
+        cmocka_unit_test(test_html_empty_blocks_write_nothing),
+        cmocka_unit_test(test_removed_node_is_skipped),
+        cmocka_unit_test(test_hidden_node_is_skipped),
+        cmocka_unit_test(test_script_text_never_appears),
+        cmocka_unit_test(test_roots_render_in_order),
+        cmocka_unit_test(test_empty_article_renders_empty),
+        cmocka_unit_test(test_deep_nesting_renders_without_recursion),
+        cmocka_unit_test(test_chain_beyond_parser_limit_renders),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
