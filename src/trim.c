@@ -250,6 +250,15 @@ static const char *const byline_openings[] = {
     "written by ", "words by ", "reported by ", "text ",
 };
 
+/* Phrases that make a short line a byline wherever they stand in it
+ * ("05/10/2018 - Publicado por: Ana Lima - Categoria: Saúde"). */
+static const char *const byline_phrases[] = {
+    "posted by ", "published by ", "written by ", "publicado por ", "escrito por ",
+    "publié par ", "publie par ", "écrit par ", "veröffentlicht von ", "geschrieben von ",
+    "pubblicato da ", "scritto da ", "gepubliceerd door ", "geschreven door ",
+    "опубликовал", "автор:",
+};
+
 /* ASCII letters and digits lower-cased, every other ASCII byte a single
  * space, UTF-8 sequences kept: texts that differ only in case, punctuation
  * and spacing compare equal. */
@@ -393,6 +402,9 @@ static bool is_byline(const copies *cp, const block *b) {
     const char *t = norm_text(cp, b);
     for (size_t i = 0; i < sizeof byline_openings / sizeof byline_openings[0]; i++)
         if (starts_with(t, b->norm_len, byline_openings[i]))
+            return true;
+    for (size_t i = 0; i < sizeof byline_phrases / sizeof byline_phrases[0]; i++)
+        if (strstr(t, byline_phrases[i]))
             return true;
     size_t al = cp->author.len;
     return al && b->norm_len < al + MAX_BYLINE_CHARS / 2 && strstr(t, cp->author.data);

@@ -58,7 +58,9 @@ static const pattern substring_patterns[] = {
     {"cookie", VOCAB_BOILERPLATE}, {"consent", VOCAB_BOILERPLATE},
     {"gdpr", VOCAB_BOILERPLATE}, {"popup", VOCAB_BOILERPLATE},
     {"modal", VOCAB_BOILERPLATE}, {"overlay", VOCAB_BOILERPLATE},
-    {"agegate", VOCAB_BOILERPLATE},
+    {"agegate", VOCAB_BOILERPLATE}, {"tooltip", VOCAB_BOILERPLATE},
+    {"hovercard", VOCAB_BOILERPLATE}, {"rollover", VOCAB_BOILERPLATE},
+    {"popover", VOCAB_BOILERPLATE},
     /* text for screen readers only, players, credits */
     {"sr-only", VOCAB_BOILERPLATE}, {"screen-reader", VOCAB_BOILERPLATE},
     {"visually-hidden", VOCAB_BOILERPLATE}, {"visuallyhidden", VOCAB_BOILERPLATE},
