@@ -157,7 +157,8 @@ static bool in_figure(const node *n) {
 
 /* Readability's _cleanConditionally, on N's subtree numbers C. */
 static bool is_boilerplate_container(const node *n, const counts *c) {
-    if (n->commas >= PROSE_COMMAS)
+    /* commas inside links are headlines' commas, not prose */
+    if (n->commas >= PROSE_COMMAS && 2 * n->link_chars < n->text_chars)
         return false;
     enum tag t = (enum tag)n->tag;
     if (t == TAG_TABLE && c->table_headers)
