@@ -65,16 +65,18 @@ static bool small_or_linky(const node *n) {
     return n->text_chars < SMALL_BLOCK_CHARS || link_density(n) > LINKY_BLOCK_DENSITY;
 }
 
-static bool removed_by_tag(const node *n, uint32_t page_chars) {
+static bool removed_by_tag(const node *n, uint32_t page_chars, lede_focus focus) {
     switch ((enum tag)n->tag) {
     case TAG_NAV:
     case TAG_ASIDE:
     case TAG_FOOTER:
     case TAG_MENU:
     case TAG_DIALOG:
+        return !is_wrapper(n, page_chars);
     case TAG_FIGURE:
     case TAG_FIGCAPTION:
-        return !is_wrapper(n, page_chars);
+        /* captions describe pictures, not the story; recall keeps them */
+        return focus != LEDE_FOCUS_RECALL && !is_wrapper(n, page_chars);
     case TAG_HEADER:
     case TAG_FORM:
     case TAG_FIELDSET:
@@ -119,7 +121,7 @@ static node *first_leaf(node *n) {
 /* Post-order, so that an element is judged on its text after the chrome
  * inside it is gone: a <form> that wraps a whole page is link-heavy only
  * until its navigation is removed. */
-void clean_document(document *doc) {
+void clean_document(document *doc, lede_focus focus) {
     node *root = doc->root;
     if (!root->first_child)
         return;
@@ -127,8 +129,28 @@ void clean_document(document *doc) {
     while (n && n != root) {
         if (n->tag != TAG_TEXT && !(n->flags & NODE_REMOVED) &&
             ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP ||
-             removed_by_tag(n, root->text_chars) || removed_by_name(n, root->text_chars)))
+             removed_by_tag(n, root->text_chars, focus) || removed_by_name(n, root->text_chars)))
             tree_remove(n);
         n = n->next ? first_leaf(n->next) : n->parent;
     }
+}
+
+/* A comments section holds at least this much text; less is a counter
+ * ("12 comments") or an empty form. */
+#define MIN_COMMENTS_CHARS 50
+
+node *clean_find_comments(const document *doc) {
+    node *best = NULL;
+    node *n = doc->root->first_child;
+    while (n) {
+        bool found = false;
+        if (n->tag != TAG_TEXT && !(n->flags & NODE_HIDDEN) && n->text_chars >= MIN_COMMENTS_CHARS &&
+            (vocab_classify(n) & VOCAB_COMMENTS)) {
+            found = true;
+            if (!best || n->text_chars > best->text_chars)
+                best = n;
+        }
+        n = tree_next(doc->root, n, found);
+    }
+    return best;
 }

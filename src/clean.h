@@ -4,12 +4,17 @@
 #ifndef LEDE_CLEAN_H
 #define LEDE_CLEAN_H
 
+#include "lede.h"
 #include "tree.h"
 
 /* Flag NODE_REMOVED on the subtrees that are boilerplate by their element or
  * their class/id vocabulary (navigation, headers and footers, share bars,
  * comments, ads, related links, newsletter boxes, hidden elements) and take
  * their text out of their ancestors' sums. */
-void clean_document(document *doc);
+void clean_document(document *doc, lede_focus focus);
+
+/* The reader comments section: the outermost element named as comments that
+ * holds the most text, or NULL. Reads the tree before cleaning. */
+node *clean_find_comments(const document *doc);
 
 #endif

@@ -38,12 +38,24 @@
 #define LISTING_MAX_CHARS 500
 #define LISTING_RIVALS 3
 #define LISTING_RIVAL_SHARE 0.5f
+/* Confidence: an article of CONFIDENT_CHARS characters whose container
+ * scores CONFIDENT_SCORE is as long and as clear as articles get; the
+ * weights of the four signals sum to one. */
+#define CONFIDENT_CHARS 1500.0
+#define CONFIDENT_SCORE 60.0
+#define CONFIDENCE_LENGTH_WEIGHT 0.35
+#define CONFIDENCE_SCORE_WEIGHT 0.25
+#define CONFIDENCE_LINKS_WEIGHT 0.2
+#define CONFIDENCE_ALONE_WEIGHT 0.2
 /* Widen to an ancestor that adds at least this share of prose... */
 #define WIDEN_MIN_GAIN 0.25f
 /* ...when prose makes up at least this share of the text it adds. */
 #define WIDEN_PROSE_SHARE 0.8f
 /* ...and links (teaser headlines) at most this share. */
 #define WIDEN_MAX_LINK_DENSITY 0.2f
+/* Recall widens over looser prose. */
+#define WIDEN_PROSE_SHARE_RECALL 0.6f
+#define WIDEN_MAX_LINK_DENSITY_RECALL 0.3f
 /* A choice shorter than this is no article when the page has
  * SHORT_ARTICLE_PAGE_SHARE times more text elsewhere: it is what is left of
  * a listing after its links went. A page that is short as a whole is what
@@ -134,15 +146,18 @@ static node *climb(node *best) {
 /* Phase 3b: articles split into chunks that are not siblings (each chunk
  * in its own wrapper) are found by their prose: climb while the parent holds
  * clearly more prose than the choice and what it adds is mostly prose. */
-static node *widen_to_prose(node *best) {
+static node *widen_to_prose(node *best, lede_focus focus) {
+    float prose_share = focus == LEDE_FOCUS_RECALL ? WIDEN_PROSE_SHARE_RECALL : WIDEN_PROSE_SHARE;
+    float max_links = focus == LEDE_FOCUS_RECALL ? WIDEN_MAX_LINK_DENSITY_RECALL
+                                                 : WIDEN_MAX_LINK_DENSITY;
     for (node *p = best->parent; !is_page_level(p); p = p->parent) {
         uint32_t more_prose = p->prose_chars - best->prose_chars;
         uint32_t more_text = p->text_chars - best->text_chars;
         if (p->prose_chars < best->prose_chars || more_prose < WIDEN_MIN_GAIN * best->prose_chars)
             continue;
         uint32_t more_links = p->link_chars - best->link_chars;
-        if ((float)more_prose < WIDEN_PROSE_SHARE * (float)more_text ||
-            (float)more_links > WIDEN_MAX_LINK_DENSITY * (float)more_text)
+        if ((float)more_prose < prose_share * (float)more_text ||
+            (float)more_links > max_links * (float)more_text)
             break;
         best = p;
     }
@@ -153,7 +168,7 @@ static bool same_class(const node *a, const node *b) {
     return a->cls && b->cls && a->cls[0] && strcmp(a->cls, b->cls) == 0;
 }
 
-static bool sibling_joins(const node *sib, const node *best) {
+static bool sibling_joins(const node *sib, const node *best, lede_focus focus) {
     if (sib->tag == TAG_TEXT || (sib->flags & NODE_REMOVED) || !sib->text_chars)
         return false;
     if (sib->tag == TAG_ARTICLE && best->tag == TAG_ARTICLE)
@@ -162,6 +177,7 @@ static bool sibling_joins(const node *sib, const node *best) {
     float threshold = fmaxf(SIBLING_SCORE_MIN, final_score(best) * SIBLING_SCORE_SHARE);
     if ((sib->flags & NODE_CANDIDATE) && final_score(sib) + bonus >= threshold)
         return true;
+    (void)focus;
     if (sib->tag == TAG_P) {
         float ld = link_density(sib);
         return sib->text_chars > SIBLING_PROSE_CHARS && ld < SIBLING_PROSE_LINK_DENSITY;
@@ -170,14 +186,14 @@ static bool sibling_joins(const node *sib, const node *best) {
 }
 
 /* Phase 4: the best and the siblings that belong with it, in order. */
-static lede_status gather(document *doc, node *best, article *out) {
+static lede_status gather(document *doc, node *best, lede_focus focus, article *out) {
     size_t count = 0;
     node *parent = best->parent;
     if (is_page_level(best) || !parent) {
         count = 1;
     } else {
         for (node *s = parent->first_child; s; s = s->next)
-            if (s == best || sibling_joins(s, best))
+            if (s == best || sibling_joins(s, best, focus))
                 count++;
     }
     out->roots = arena_alloc(&doc->mem, count * sizeof(node *));
@@ -188,7 +204,7 @@ static lede_status gather(document *doc, node *best, article *out) {
         out->roots[out->count++] = best;
     } else {
         for (node *s = parent->first_child; s; s = s->next)
-            if (s == best || sibling_joins(s, best))
+            if (s == best || sibling_joins(s, best, focus))
                 out->roots[out->count++] = s;
     }
     for (size_t i = 0; i < out->count; i++)
@@ -226,19 +242,45 @@ static bool is_listing(node *const top[], size_t count, const node *best, uint32
     return chars < LISTING_MAX_CHARS && count_rivals(top, count, best) >= LISTING_RIVALS;
 }
 
-lede_status select_article(document *doc, const page_hints *hints, article *out) {
+static uint32_t article_links(const article *art) {
+    uint32_t links = 0;
+    for (size_t i = 0; i < art->count; i++)
+        if (!(art->roots[i]->flags & NODE_REMOVED))
+            links += art->roots[i]->link_chars;
+    return links;
+}
+
+static double clamp01(double x) {
+    return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/* How sure the choice is, from what tells a clear article page: length,
+ * a winning score, few links, and no rivals of its size elsewhere. */
+static double confidence(const article *art, node *const top[], size_t count,
+                         const node *best, uint32_t chars) {
+    double length = clamp01((double)chars / CONFIDENT_CHARS);
+    double score = count ? clamp01(final_score(top[0]) / CONFIDENT_SCORE) : 0;
+    double links = clamp01(1.0 - 2.0 * article_links(art) / (chars ? chars : 1));
+    double alone = count ? 1.0 / (1 + count_rivals(top, count, best)) : 0;
+    return CONFIDENCE_LENGTH_WEIGHT * length + CONFIDENCE_SCORE_WEIGHT * score +
+           CONFIDENCE_LINKS_WEIGHT * links + CONFIDENCE_ALONE_WEIGHT * alone;
+}
+
+lede_status select_article(document *doc, const page_hints *hints, lede_focus focus,
+                           article *out) {
     node *top[TOP_CANDIDATES];
     size_t count = best_candidates(doc, top);
-    node *best = count ? widen_to_prose(climb(shared_ancestor(top, count))) : find_body(doc);
-    lede_status st = gather(doc, best, out);
+    node *best = count ? widen_to_prose(climb(shared_ancestor(top, count)), focus) : find_body(doc);
+    lede_status st = gather(doc, best, focus, out);
     if (st != LEDE_OK)
         return st;
-    st = trim_article(doc, hints, out);
+    st = trim_article(doc, hints, focus, out);
     if (st != LEDE_OK)
         return st;
     uint32_t chars = article_chars(out);
     if (chars == 0 || (count && is_listing(top, count, best, chars)) ||
         (chars < MIN_ARTICLE_CHARS && doc->root->text_chars > SHORT_ARTICLE_PAGE_SHARE * chars))
         return LEDE_ERR_NO_ARTICLE;
+    out->confidence = confidence(out, top, count, best, chars);
     return LEDE_OK;
 }

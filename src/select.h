@@ -14,6 +14,7 @@
 typedef struct article {
     node **roots;
     size_t count;
+    double confidence; /* 0..1, see select.c */
 } article;
 
 /* What select knows of the page besides its tree, to drop the copies of the
@@ -28,6 +29,7 @@ typedef struct page_hints {
 
 /* Pick the article of DOC (cleaned and scored). Returns LEDE_ERR_NO_ARTICLE
  * when the page has none, LEDE_ERR_NOMEM on failure. */
-lede_status select_article(document *doc, const page_hints *hints, article *out);
+lede_status select_article(document *doc, const page_hints *hints, lede_focus focus,
+                           article *out);
 
 #endif

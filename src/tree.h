@@ -41,7 +41,7 @@ enum node_flag {
     NODE_IN_LINK = 1u << 3,   /* inside an <a> */
     NODE_CANDIDATE = 1u << 4, /* score.c gave it a score */
     NODE_SELECTED = 1u << 5,  /* a root of the chosen article */
-    NODE_HAS_BLOCK = 1u << 6  /* some descendant is a block element */
+    NODE_HAS_BLOCK = 1u << 6  /* some descendant is a block element or an image */
 };
 
 typedef struct attr {
@@ -80,6 +80,7 @@ typedef struct document {
     uint32_t node_count;
     const char *title_text; /* content of <title>, or NULL */
     const char *lang;       /* <html lang>, or NULL */
+    unsigned truncated;     /* LEDE_TRUNCATED_* bits: limits parse.c hit */
 } document;
 
 enum tag_kind tag_kind(enum tag t);

@@ -155,8 +155,9 @@ static bool in_figure(const node *n) {
     return false;
 }
 
-/* Readability's _cleanConditionally, on N's subtree numbers C. */
-static bool is_boilerplate_container(const node *n, const counts *c) {
+/* Readability's _cleanConditionally, on N's subtree numbers C. Recall keeps
+ * all but link lists; precision halves the links a container may hold. */
+static bool is_boilerplate_container(const node *n, const counts *c, lede_focus focus) {
     /* commas inside links are headlines' commas, not prose */
     if (n->commas >= PROSE_COMMAS && 2 * n->link_chars < n->text_chars)
         return false;
@@ -173,6 +174,9 @@ static bool is_boilerplate_container(const node *n, const counts *c) {
     bool is_list = t == TAG_UL || t == TAG_OL || t == TAG_DL;
     float chars = (float)n->text_chars;
     float ld = chars > 0 ? (float)n->link_chars / chars : 0.0f;
+    if (focus == LEDE_FOCUS_RECALL)
+        return ld > MAX_LINK_DENSITY_CONTENT;
+    float max_ld = focus == LEDE_FOCUS_PRECISION ? MAX_LINK_DENSITY / 2 : MAX_LINK_DENSITY;
     float heading_density = chars > 0 ? (float)c->heading_chars / chars : 0.0f;
     if (c->images > 1 && (float)c->paragraphs / (float)c->images < 0.5f &&
         chars < CAPTION_CHARS * (float)c->images && !in_figure(n))
@@ -184,14 +188,14 @@ static bool is_boilerplate_container(const node *n, const counts *c) {
     if (!is_list && heading_density < 0.9f && chars < MIN_CONTAINER_CHARS &&
         (c->images == 0 || c->images > 2) && ld > 0)
         return true;
-    if (weight < 25 && ld > MAX_LINK_DENSITY && !(is_list && ld < MAX_LINK_DENSITY_CONTENT))
+    if (weight < 25 && ld > max_ld && !(is_list && ld < MAX_LINK_DENSITY_CONTENT))
         return true;
     if (weight >= 25 && ld > MAX_LINK_DENSITY_CONTENT)
         return true;
     return (c->embeds == 1 && chars < EMBED_CONTEXT_CHARS) || c->embeds > 1;
 }
 
-static lede_status clean_conditionally(document *doc, const article *art) {
+static lede_status clean_conditionally(document *doc, const article *art, lede_focus focus) {
     node_list nodes = {0};
     counts *all = calloc(doc->node_count, sizeof *all);
     if (!all || !collect(art, &nodes)) {
@@ -205,7 +209,7 @@ static lede_status clean_conditionally(document *doc, const article *art) {
         count_self(n, c);
         bool root = (n->flags & NODE_SELECTED) != 0;
         if (!root && !(n->flags & NODE_REMOVED) && cleaned_conditionally((enum tag)n->tag) &&
-            is_boilerplate_container(n, c)) {
+            is_boilerplate_container(n, c, focus)) {
             tree_remove(n);
             continue;
         }
@@ -243,6 +247,19 @@ static const char *const prefix_labels[] = {
     "read more ", "related ", "see also ", "also read ", "more from ", "tags ",
     "schlagworte ", "schlagwörter ", "etiquetas ", "étiquettes ", "mots clés ", "tag ",
     "теги ", "标签 ",
+};
+
+/* Calls to action: a short paragraph asking the reader to subscribe,
+ * sign up or follow is the publisher talking, not the story. */
+static const char *const call_to_action_phrases[] = {
+    "sign up for", "sign up to", "sign up now", "subscribe to", "subscribe now",
+    "subscribe for", "subscribe today", "follow us", "click here", "our newsletter",
+    "daily newsletter", "weekly newsletter", "download our app", "get our app",
+    "newsletter abonnieren", "abonnieren sie", "folgen sie uns", "abonnez vous",
+    "inscrivez vous", "suivez nous", "suscríbete", "suscribete", "síguenos", "siguenos",
+    "iscriviti", "seguici", "assine a", "inscreva se", "siga nos", "abonneer je",
+    "meld je aan", "volg ons", "подпишитесь", "подписывайтесь", "订阅我们", "关注我们",
+    "購読する", "フォローして",
 };
 
 /* Byline openings in the languages lede is scored on. */
@@ -379,6 +396,8 @@ static bool ends_with(const char *s, size_t len, const char *suffix, size_t sl) 
  * up this share of the block. */
 #define MAX_LINKED_LABEL_CHARS 200
 #define LINKED_LABEL_DENSITY 0.5f
+/* A call to action is a sentence or two. */
+#define MAX_CALL_TO_ACTION_CHARS 200
 /* A paragraph this much link is a link. */
 #define LINK_PARAGRAPH_DENSITY 0.9f
 
@@ -433,15 +452,28 @@ static bool is_label(const copies *cp, const block *b) {
     return false;
 }
 
-/* A paragraph that is one link and nothing else points to another story. */
-static bool is_link_paragraph(const block *b) {
+static bool is_call_to_action(const copies *cp, const block *b) {
+    enum tag kind = (enum tag)b->n->tag;
+    if (b->raw_len > MAX_CALL_TO_ACTION_CHARS || is_heading(kind) || kind == TAG_LI)
+        return false;
+    const char *t = norm_text(cp, b);
+    for (size_t i = 0; i < sizeof call_to_action_phrases / sizeof call_to_action_phrases[0]; i++)
+        if (strstr(t, call_to_action_phrases[i]))
+            return true;
+    return false;
+}
+
+/* A paragraph that is one link and nothing else points to another story;
+ * precision takes one that is half links for the same. */
+static bool is_link_paragraph(const block *b, lede_focus focus) {
     enum tag t = (enum tag)b->n->tag;
     if (t == TAG_LI || t == TAG_TD || t == TAG_TH || t == TAG_DT || t == TAG_DD ||
         is_heading(t) || !node_is_block(b->n))
         return false; /* list items and headings that are links are the story's own */
-    return b->raw_len <= MAX_LINKED_LABEL_CHARS &&
-           block_link_density(b) >= LINK_PARAGRAPH_DENSITY;
+    float most = focus == LEDE_FOCUS_PRECISION ? LINKED_LABEL_DENSITY : LINK_PARAGRAPH_DENSITY;
+    return b->raw_len <= MAX_LINKED_LABEL_CHARS && block_link_density(b) >= most;
 }
+
 
 /* The length of RAW without a trailing ellipsis, or 0 when it has none. */
 static size_t without_ellipsis(const char *raw, size_t len) {
@@ -495,7 +527,8 @@ static void copies_free(copies *cp) {
     buf_free(&cp->section);
 }
 
-static lede_status remove_copies(document *doc, const page_hints *hints, const article *art) {
+static lede_status remove_copies(document *doc, const page_hints *hints, lede_focus focus,
+                                 const article *art) {
     copies cp = {0};
     buf_init(&cp.texts);
     buf_init(&cp.scratch);
@@ -514,7 +547,7 @@ static lede_status remove_copies(document *doc, const page_hints *hints, const a
         if ((b->n->flags & NODE_SELECTED) && art->count == 1)
             continue; /* never the whole article */
         if (is_headline_copy(&cp, b) || is_name_label(&cp, b) || is_byline(&cp, b) ||
-            is_label(&cp, b) || is_link_paragraph(b) ||
+            is_label(&cp, b) || is_link_paragraph(b, focus) || is_call_to_action(&cp, b) ||
             is_teaser(&cp, b))
             tree_remove(b->n);
     }
@@ -523,9 +556,10 @@ static lede_status remove_copies(document *doc, const page_hints *hints, const a
     return failed ? LEDE_ERR_NOMEM : LEDE_OK;
 }
 
-lede_status trim_article(document *doc, const page_hints *hints, article *art) {
-    lede_status st = clean_conditionally(doc, art);
+lede_status trim_article(document *doc, const page_hints *hints, lede_focus focus,
+                         article *art) {
+    lede_status st = clean_conditionally(doc, art, focus);
     if (st != LEDE_OK)
         return st;
-    return remove_copies(doc, hints, art);
+    return remove_copies(doc, hints, focus, art);
 }

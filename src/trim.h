@@ -9,6 +9,7 @@
 /* Inside ART's subtrees, flag NODE_REMOVED on link lists, galleries, forms
  * and embeds that read as boilerplate, and on copies of the headline, the
  * byline, teasers cut off with an ellipsis and player or ad labels. */
-lede_status trim_article(document *doc, const page_hints *hints, article *art);
+lede_status trim_article(document *doc, const page_hints *hints, lede_focus focus,
+                         article *art);
 
 #endif

@@ -348,7 +348,7 @@ static void test_roots_render_in_order(void **state) {
     page p;
     page_parse(&p, "<h1>Head</h1><nav>menu</nav><p>Body</p>");
     node *roots[2] = {find_tag(&p.doc, TAG_H1), find_tag(&p.doc, TAG_P)};
-    article art = {roots, 2};
+    article art = {.roots = roots, .count = 2};
     char *text = render_text(&p.doc, &art);
     char *md = render_markdown(&p.doc, &art);
     char *html = render_html(&p.doc, &art);
@@ -365,7 +365,7 @@ static void test_empty_article_renders_empty(void **state) {
     (void)state;
     page p;
     page_parse(&p, "<p> </p>");
-    article none = {NULL, 0};
+    article none = {.roots = NULL, .count = 0};
     char *text = render_text(&p.doc, &none);
     assert_string_equal(text, "");
     free(text);
