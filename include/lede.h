@@ -56,13 +56,56 @@ typedef enum lede_format {
     LEDE_FORMAT_HTML      /* the article subtree, semantic tags only */
 } lede_format;
 
+/* What to favour when the page leaves a choice (trafilatura's switches). */
+typedef enum lede_focus {
+    LEDE_FOCUS_BALANCED = 0,
+    LEDE_FOCUS_PRECISION, /* leave out anything doubtful: less noise, maybe less text */
+    LEDE_FOCUS_RECALL     /* keep anything plausible: all the text, maybe some noise */
+} lede_focus;
+
 typedef struct lede_options {
     lede_format format;    /* format of result->body; result->text is always plain text */
     const char *url;       /* the page's own address if known, or NULL */
     const char *encoding;  /* a charset hint (HTTP header), or NULL to detect */
     size_t max_input;      /* bytes; larger inputs fail with LEDE_ERR_TOO_LARGE */
-    unsigned max_depth;    /* deeper elements are attached at this depth */
+    unsigned max_depth;    /* deeper elements are flattened into the one at this depth */
+    lede_focus focus;      /* precision or recall, balanced by default */
+    int comments;          /* nonzero: put the reader comments in result->comments */
+    /* Limits (src/lede_limits.h says why each default is what it is; 0 means
+     * the default). Going over one sets a LEDE_TRUNCATED_* bit in
+     * result->truncated and keeps what fits. */
+    size_t max_nodes;      /* elements and text runs; parsing stops there */
+    unsigned max_attrs;    /* attributes per element; later ones are dropped */
+    size_t max_attr_len;   /* bytes of an attribute value; longer ones are cut */
+    size_t max_output;     /* bytes of any result string; body and text are cut */
 } lede_options;
+
+/* Bits of lede_result.truncated: which limit cut the page. */
+enum {
+    LEDE_TRUNCATED_NODES = 1u << 0,   /* more than max_nodes: the rest was not read */
+    LEDE_TRUNCATED_OUTPUT = 1u << 1,  /* a string of the result was cut at max_output */
+    LEDE_TRUNCATED_DEPTH = 1u << 2,   /* nested deeper than max_depth: flattened, text kept */
+    LEDE_TRUNCATED_ATTRS = 1u << 3,   /* attributes over max_attrs dropped or over
+                                         max_attr_len cut */
+    LEDE_TRUNCATED_REPAIRS = 1u << 4  /* so much broken markup that repairing it would
+                                         take minutes: the rest was not read */
+};
+
+/* Where each metadata field of a result was read from, for callers that
+ * weigh fields by their provenance. Each member is NULL when its field is
+ * NULL, else one of these static strings (never freed):
+ *   "json-ld"    schema.org JSON-LD        "og"        OpenGraph, article:*
+ *   "microdata"  itemprop                  "dc"        Dublin Core
+ *   "meta"       <meta name>, http-equiv   "twitter"   twitter:*
+ *   "vendor"     parsely-*, sailthru.*, citation_*
+ *   "link"       <link rel=...>            "title"     the <title> element
+ *   "html"       <html lang>               "visible"   headline, byline, <time>,
+ *                                                      a date line in the text
+ *   "url"        the page's address        "detected"  guessed from the text */
+typedef struct lede_sources {
+    const char *title, *author, *date, *modified, *sitename, *description, *language, *url,
+        *image, *section, *tags, *type;
+} lede_sources;
 
 typedef struct lede_result {
     char *body;        /* the article in options.format */
@@ -78,6 +121,14 @@ typedef struct lede_result {
     char *section;     /* section or category */
     char **tags;       /* keywords; tag_count entries */
     size_t tag_count;
+    double confidence; /* 0..1: how sure lede is that body is the article */
+    char *comments;    /* reader comments as plain text (options.comments), or NULL */
+    char **authors;      /* the people of author one by one; author_count entries */
+    size_t author_count;
+    char *modified;      /* last modification date, ISO 8601 */
+    char *type;          /* what the page is: "article", "blog post", "video", ... */
+    lede_sources sources; /* where each metadata field was read from */
+    unsigned truncated;  /* 0, or the LEDE_TRUNCATED_* bits of the limits the page hit */
 } lede_result;
 
 /* Fill OPT with the defaults: text body, no hints, the limits of limits.h. */

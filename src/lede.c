@@ -50,12 +50,16 @@ void lede_result_free(lede_result *r) {
     if (!r)
         return;
     char **fields[] = {&r->body, &r->text, &r->title, &r->author, &r->date, &r->sitename,
-                       &r->description, &r->language, &r->url, &r->image, &r->section};
+                       &r->description, &r->language, &r->url, &r->image, &r->section, &r->comments,
+                       &r->modified, &r->type};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         free(*fields[i]);
     for (size_t i = 0; i < r->tag_count; i++)
         free(r->tags[i]);
     free(r->tags);
+    for (size_t i = 0; i < r->author_count; i++)
+        free(r->authors[i]);
+    free(r->authors);
     free(r);
 }
 
@@ -108,18 +112,93 @@ static lede_status render_body(const document *doc, const article *art, lede_for
     return res->body ? LEDE_OK : LEDE_ERR_NOMEM;
 }
 
+/* The comments are found and rendered before cleaning, which removes them
+ * (and, inside them, each comment by its name). */
+static lede_status extract_comments(document *doc, lede_result *res) {
+    node *section = clean_find_comments(doc);
+    if (!section)
+        return LEDE_OK;
+    article comments = {.roots = &section, .count = 1};
+    res->comments = render_text(doc, &comments);
+    return res->comments ? LEDE_OK : LEDE_ERR_NOMEM;
+}
+
 static lede_status extract_document(document *doc, const lede_options *opt, lede_result *res) {
     lede_status st = metadata_extract(doc, opt->url, res);
     if (st != LEDE_OK)
         return st;
-    clean_document(doc);
+    if (opt->comments && (st = extract_comments(doc, res)) != LEDE_OK)
+        return st;
+    clean_document(doc, opt->focus);
     score_document(doc);
     page_hints hints = {res->title, res->author, res->description, res->sitename, res->section};
     article art = {0};
-    st = select_article(doc, &hints, &art);
+    st = select_article(doc, &hints, opt->focus, &art);
     if (st != LEDE_OK)
         return st;
-    return render_body(doc, &art, opt->format, res);
+    res->confidence = art.confidence;
+    st = render_body(doc, &art, opt->format, res);
+    return st == LEDE_OK ? metadata_detect_language(res->text, res) : st;
+}
+
+/* One parse and one extraction of UTF8 with FOCUS; *OUT is set on LEDE_OK. */
+static lede_status extract_pass(const char *utf8, size_t len, const lede_options *opt,
+                                lede_focus focus, lede_result **out) {
+    document doc = {0};
+    lede_status st = parse_html(utf8, len, opt->max_depth, &doc);
+    if (st != LEDE_OK)
+        return st;
+    lede_result *res = calloc(1, sizeof *res);
+    if (!res) {
+        document_free(&doc);
+        return LEDE_ERR_NOMEM;
+    }
+    lede_options pass = *opt;
+    pass.focus = focus;
+    st = extract_document(&doc, &pass, res);
+    document_free(&doc);
+    if (st != LEDE_OK) {
+        lede_result_free(res);
+        return st;
+    }
+    *out = res;
+    return LEDE_OK;
+}
+
+/* A first choice this short, or none, is worth a looser second pass... */
+#define SECOND_LOOK_CHARS 500
+/* ...whose result replaces it when this many times longer. */
+#define SECOND_LOOK_GAIN 1.5
+
+static bool needs_second_look(lede_status st, const lede_result *res) {
+    if (st == LEDE_ERR_NO_ARTICLE)
+        return true;
+    return st == LEDE_OK && strlen(res->text) < SECOND_LOOK_CHARS;
+}
+
+/* The recovery path of the best peers: when the first choice is short or
+ * missing, extract again with recall's looser rules (figures kept, less
+ * cleaning inside the article, wider prose) and keep the better result. A
+ * listing page stays no article: the looser pass must find one too. */
+static lede_status second_look(const char *utf8, size_t len, const lede_options *opt,
+                               lede_status first, lede_result **res) {
+    lede_result *loose = NULL;
+    lede_status st = extract_pass(utf8, len, opt, LEDE_FOCUS_RECALL, &loose);
+    if (st == LEDE_ERR_NOMEM) {
+        lede_result_free(*res);
+        *res = NULL;
+        return st;
+    }
+    if (st != LEDE_OK)
+        return first;
+    if (first == LEDE_OK && strlen(loose->text) < SECOND_LOOK_GAIN * strlen((*res)->text)) {
+        lede_result_free(loose);
+        return first;
+    }
+    if (first == LEDE_OK)
+        lede_result_free(*res);
+    *res = loose;
+    return LEDE_OK;
 }
 
 lede_status lede_extract(const char *html, size_t len, const lede_options *opt,
@@ -134,7 +213,7 @@ lede_status lede_extract(const char *html, size_t len, const lede_options *opt,
     }
     if (!html && len)
         return LEDE_ERR_INVALID_ARG;
-    if ((unsigned)opt->format > LEDE_FORMAT_HTML)
+    if ((unsigned)opt->format > LEDE_FORMAT_HTML || (unsigned)opt->focus > LEDE_FOCUS_RECALL)
         return LEDE_ERR_INVALID_ARG;
     if (len > (opt->max_input ? opt->max_input : LEDE_MAX_INPUT))
         return LEDE_ERR_TOO_LARGE;
@@ -152,22 +231,13 @@ lede_status lede_extract(const char *html, size_t len, const lede_options *opt,
         free(utf8); /* binary that was gzip-compressed */
         return LEDE_ERR_NOT_HTML;
     }
-    document doc = {0};
-    st = parse_html(utf8, utf8_len, opt->max_depth, &doc);
+    lede_result *res = NULL;
+    st = extract_pass(utf8, utf8_len, opt, opt->focus, &res);
+    if (opt->focus == LEDE_FOCUS_BALANCED && needs_second_look(st, res))
+        st = second_look(utf8, utf8_len, opt, st, &res);
     free(utf8);
     if (st != LEDE_OK)
         return st;
-    lede_result *res = calloc(1, sizeof *res);
-    if (!res) {
-        document_free(&doc);
-        return LEDE_ERR_NOMEM;
-    }
-    st = extract_document(&doc, opt, res);
-    document_free(&doc);
-    if (st != LEDE_OK) {
-        lede_result_free(res);
-        return st;
-    }
     *result = res;
     return LEDE_OK;
 }
