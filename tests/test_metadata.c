@@ -283,6 +283,12 @@ static void test_modification_date_is_not_publication(void **state) {
         "<meta property=\"article:published_time\" content=\"2021-01-01\">",
         ""));
     assert_string_equal(r->date, "2021-01-01");
+    assert_string_equal(r->modified, "2022-02-02");
+    lede_result_free(r);
+    /* A page that declares only a modification has no publication date. */
+    r = extract(PAGE("<meta property=\"article:modified_time\" content=\"2022-02-02\">", ""));
+    assert_null(r->date);
+    assert_string_equal(r->modified, "2022-02-02");
     lede_result_free(r);
 }
 
@@ -388,6 +394,227 @@ static void test_hostile_jsonld_is_survived(void **state) {
     free(html);
 }
 
+static void test_jsonld_creator_in_graph_gives_authors_modified_and_type(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        LD("{\"@graph\":[{\"@type\":\"Person\",\"@id\":\"#a\",\"name\":\"Ana Ruiz\"},"
+           "{\"@type\":\"BlogPosting\",\"headline\":\"It&#8217;s here\","
+           "\"creator\":[{\"@id\":\"#a\"},{\"@type\":\"Person\",\"name\":\"Pedro Gil\"}],"
+           "\"datePublished\":\"2020-05-03T08:00:00+02:00\",\"dateModified\":\"2020-05-04\"}]}"),
+        ""));
+    assert_string_equal(r->title, "It\u2019s here");
+    assert_string_equal(r->author, "Ana Ruiz; Pedro Gil");
+    assert_int_equal(r->author_count, 2);
+    assert_string_equal(r->authors[0], "Ana Ruiz");
+    assert_string_equal(r->authors[1], "Pedro Gil");
+    assert_string_equal(r->date, "2020-05-03T08:00:00+02:00");
+    assert_string_equal(r->modified, "2020-05-04");
+    assert_string_equal(r->type, "blog post");
+    assert_string_equal(r->sources.title, "json-ld");
+    assert_string_equal(r->sources.author, "json-ld");
+    assert_string_equal(r->sources.modified, "json-ld");
+    assert_string_equal(r->sources.type, "json-ld");
+    lede_result_free(r);
+}
+
+static void test_sources_name_each_field(void **state) {
+    (void)state;
+    lede_result *r = extract(
+        "<html lang=\"fr\"><head><title>Le titre</title>"
+        "<meta property=\"og:type\" content=\"article\">"
+        "<meta property=\"article:modified_time\" content=\"2021-02-03T04:05:06Z\">"
+        "<meta name=\"dc.creator\" content=\"Luc Martin\">"
+        "<meta property=\"og:site_name\" content=\"Le Site\">"
+        "<meta name=\"twitter:description\" content=\"R\u00e9sum\u00e9\">"
+        "</head><body><p>x</p></body></html>");
+    assert_string_equal(r->sources.title, "title");
+    assert_string_equal(r->sources.author, "dc");
+    assert_string_equal(r->sources.modified, "og");
+    assert_string_equal(r->sources.sitename, "og");
+    assert_string_equal(r->sources.description, "twitter");
+    assert_string_equal(r->sources.language, "html");
+    assert_string_equal(r->type, "article");
+    assert_string_equal(r->sources.type, "og");
+    assert_null(r->date);
+    assert_null(r->sources.date);
+    assert_null(r->sources.url);
+    lede_result_free(r);
+}
+
+static void test_microdata_item_type_publisher_and_modified(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "", "<body itemscope itemtype=\"https://schema.org/WebPage\">"
+            "<article itemscope itemtype=\"https://schema.org/NewsArticle\">"
+            "<h1 itemprop=\"headline\">Micro headline</h1>"
+            "<div itemprop=\"publisher\" itemscope><span itemprop=\"name\">Micro Times</span></div>"
+            "<meta itemprop=\"dateModified\" content=\"2018-02-04\">"
+            "<time itemprop=\"datePublished\" datetime=\"2018-02-03\">3 Feb</time>"
+            "</article></body>"));
+    assert_string_equal(r->title, "Micro headline");
+    assert_string_equal(r->sitename, "Micro Times");
+    assert_string_equal(r->sources.sitename, "microdata");
+    assert_string_equal(r->date, "2018-02-03");
+    assert_string_equal(r->modified, "2018-02-04");
+    assert_string_equal(r->type, "article");
+    assert_string_equal(r->sources.type, "microdata");
+    lede_result_free(r);
+}
+
+/* The author of a page whose only byline is LINE (in a class=byline). */
+static char *byline_of(const char *line) {
+    char html[512];
+    snprintf(html, sizeof html, PAGE("", "<p class=\"byline\">%s</p>"), line);
+    lede_result *r = extract(html);
+    char *author = r->author ? strdup(r->author) : NULL;
+    lede_result_free(r);
+    return author;
+}
+
+static void test_bylines_are_cleaned_to_people(void **state) {
+    (void)state;
+    static const char *const cases[][2] = {
+        {"Por Ana Ruiz y Pedro Gil", "Ana Ruiz; Pedro Gil"},
+        {"Di Marco Rossi e Giulia Bianchi", "Marco Rossi; Giulia Bianchi"},
+        {"Door Jan de Vries en Piet Jansen", "Jan de Vries; Piet Jansen"},
+        {"Written by Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"},
+        {"Jane Doe (https://example.org/jd) @janedoe jane@example.org", "Jane Doe"},
+        {"By Jane Doe, Staff Writer | Updated May 3, 2020", "Jane Doe"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *author = byline_of(cases[i][0]);
+        assert_non_null(author);
+        assert_string_equal(author, cases[i][1]);
+        free(author);
+    }
+    static const char *const not_people[] = {"Follow author", "View all posts", "@handle"};
+    for (size_t i = 0; i < sizeof not_people / sizeof not_people[0]; i++)
+        assert_null(byline_of(not_people[i]));
+}
+
+static void test_organisation_is_author_when_no_person_is_named(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<meta property=\"og:site_name\" content=\"Daily Planet\">"
+        "<meta property=\"og:article:author\" content=\"Daily Planet\">",
+        ""));
+    assert_string_equal(r->author, "Daily Planet");
+    assert_string_equal(r->sources.author, "og");
+    lede_result_free(r);
+}
+
+/* The date of a page whose only date is LINE, in an element whose class
+ * marks a date line. */
+static char *date_line_of(const char *line) {
+    char html[512];
+    snprintf(html, sizeof html, PAGE("", "<div class=\"post-date\">%s</div><p>Body.</p>"),
+             line);
+    lede_result *r = extract(html);
+    char *date = r->date ? strdup(r->date) : NULL;
+    if (date)
+        assert_string_equal(r->sources.date, "visible");
+    lede_result_free(r);
+    return date;
+}
+
+static void test_date_lines_in_several_languages(void **state) {
+    (void)state;
+    static const char *const cases[][2] = {
+        {"Published May 3, 2020", "2020-05-03"},
+        {"Veröffentlicht am 20. November 2019, 10:00 Uhr", "2019-11-20T10:00:00"},
+        {"Publié le 20 novembre 2019 à 10:30", "2019-11-20T10:30:00"},
+        {"Publicado el 20 de noviembre de 2019", "2019-11-20"},
+        {"Pubblicato il 3 maggio 2020", "2020-05-03"},
+        {"Publicado em 20 de novembro de 2019", "2019-11-20"},
+        {"Gepubliceerd op 3 mei 2020", "2020-05-03"},
+        {"Опубликовано 20 ноября 2019 г.", "2019-11-20"},
+        {"Mittwoch, 3. März 2021", "2021-03-03"},
+        {"2019年11月20日 10:00", "2019-11-20"},
+        {"April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", "2019-04-28T06:01:00"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *date = date_line_of(cases[i][0]);
+        assert_non_null(date);
+        assert_string_equal(date, cases[i][1]);
+        free(date);
+    }
+    /* An update is no publication, and prose is no date line. */
+    assert_null(date_line_of("Last updated: January 7, 2025"));
+    assert_null(date_line_of("Aktualisiert am 3. März 2021"));
+    assert_null(date_line_of("Call 20191120 now"));
+}
+
+static void test_date_from_url_is_the_last_resort(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<link rel=\"canonical\" href=\"https://example.com/news/2019/11/20/storm-hits\">", ""));
+    assert_string_equal(r->date, "2019-11-20");
+    assert_string_equal(r->sources.date, "url");
+    lede_result_free(r);
+    r = extract(PAGE("<link rel=\"canonical\" href=\"https://example.com/2019-11-20-storm\">"
+                     "<meta property=\"article:published_time\" content=\"2019-11-19\">",
+                     ""));
+    assert_string_equal(r->date, "2019-11-19");
+    lede_result_free(r);
+    static const char *const no_date[] = {"https://example.com/2019/11/storm",
+                                          "https://example.com/2019/13/40/storm",
+                                          "https://example.com/id/20191120/storm",
+                                          "https://example.com/2019/11/20storm"};
+    for (size_t i = 0; i < sizeof no_date / sizeof no_date[0]; i++) {
+        char html[512];
+        snprintf(html, sizeof html, PAGE("<link rel=\"canonical\" href=\"%s\">", ""), no_date[i]);
+        r = extract(html);
+        assert_null(r->date);
+        lede_result_free(r);
+    }
+}
+
+static void test_title_site_suffix_needs_confirmation(void **state) {
+    (void)state;
+    /* Confirmed by the page's host. */
+    lede_result *r = extract(PAGE("<title>Rates rise again | Example</title>"
+                                  "<link rel=\"canonical\" href=\"https://www.example.com/r\">",
+                                  ""));
+    assert_string_equal(r->title, "Rates rise again");
+    lede_result_free(r);
+    /* Confirmed by the same suffix after another headline. */
+    r = extract(PAGE("<title>Rates rise again - Money Desk</title>"
+                     "<meta property=\"og:title\" content=\"Rates rise - Money Desk\">",
+                     ""));
+    assert_string_equal(r->title, "Rates rise");
+    lede_result_free(r);
+    /* Not confirmed: kept whole. */
+    r = extract(PAGE("<title>Lorem ipsum dolor sit amet \u2013 My website</title>", ""));
+    assert_string_equal(r->title, "Lorem ipsum dolor sit amet \u2013 My website");
+    assert_string_equal(r->sources.title, "title");
+    lede_result_free(r);
+}
+
+static void test_language_is_detected_only_when_undeclared(void **state) {
+    (void)state;
+    static const char german[] =
+        "Die Bundesregierung hat am Mittwoch einen neuen Entwurf für das Gesetz vorgelegt, "
+        "mit dem die Speicherung von Verbindungsdaten neu geregelt werden soll. Kritiker "
+        "sehen darin einen Eingriff in die Grundrechte der Bürgerinnen und Bürger.";
+    lede_result *r = calloc(1, sizeof *r);
+    assert_non_null(r);
+    assert_int_equal(metadata_detect_language(german, r), LEDE_OK);
+    assert_string_equal(r->language, "de");
+    assert_string_equal(r->sources.language, "detected");
+    lede_result_free(r);
+    /* A declaration wins; a short text gives nothing. */
+    r = calloc(1, sizeof *r);
+    assert_non_null(r);
+    r->language = strdup("fr");
+    assert_int_equal(metadata_detect_language(german, r), LEDE_OK);
+    assert_string_equal(r->language, "fr");
+    free(r->language);
+    r->language = NULL;
+    assert_int_equal(metadata_detect_language("Kurzer Text.", r), LEDE_OK);
+    assert_null(r->language);
+    lede_result_free(r);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jsonld_news_article_with_author_object),
@@ -416,6 +643,15 @@ int main(void) {
         cmocka_unit_test(test_page_without_metadata_leaves_fields_null),
         cmocka_unit_test(test_first_paragraph_is_description_fallback),
         cmocka_unit_test(test_hostile_jsonld_is_survived),
+        cmocka_unit_test(test_jsonld_creator_in_graph_gives_authors_modified_and_type),
+        cmocka_unit_test(test_sources_name_each_field),
+        cmocka_unit_test(test_microdata_item_type_publisher_and_modified),
+        cmocka_unit_test(test_bylines_are_cleaned_to_people),
+        cmocka_unit_test(test_organisation_is_author_when_no_person_is_named),
+        cmocka_unit_test(test_date_lines_in_several_languages),
+        cmocka_unit_test(test_date_from_url_is_the_last_resort),
+        cmocka_unit_test(test_title_site_suffix_needs_confirmation),
+        cmocka_unit_test(test_language_is_detected_only_when_undeclared),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -51,6 +51,10 @@
  * not a byline. */
 #define META_MAX_BYLINE 160u
 
+/* A date line longer than this (characters) is prose that mentions a
+ * date, not the line that dates the page. */
+#define META_MAX_DATELINE 120u
+
 /* Characters a <div> of bare text needs to stand in for the first
  * paragraph: shorter ones are labels and buttons written as divs. */
 #define META_MIN_DIV_PARAGRAPH 80u
@@ -69,6 +73,8 @@ enum meta_field {
     F_IMAGE,
     F_SECTION,
     F_TAGS,
+    F_MODIFIED,
+    F_TYPE,
     F_COUNT
 };
 
@@ -84,6 +90,7 @@ enum meta_source {
     SRC_LINK,        /* <link rel=...>, <meta http-equiv>, JSON-LD WebSite */
     SRC_VISIBLE,     /* what a reader sees: byline, <time>, <h1> */
     SRC_WEAK,        /* visible but unmarked: the first <time datetime> */
+    SRC_TEXT,        /* a date written in a dateline or byline, any language */
     SRC_COUNT
 };
 
@@ -94,6 +101,9 @@ typedef struct meta_candidates {
      * a later name= value for the same slot does not replace it, a later
      * property= value replaces a name= one. */
     bool from_property[F_COUNT][SRC_COUNT];
+    /* What each value was read from, as lede_sources names it; a slot may
+     * hold another kind than its source says (http-equiv in SRC_LINK). */
+    const char *origin[F_COUNT][SRC_COUNT];
     const char *doc_title; /* <title> */
     const char *h1;        /* the first visible <h1> */
     bool failed;           /* out of memory somewhere */
@@ -112,6 +122,8 @@ void cand_set(meta_candidates *c, enum meta_field f, enum meta_source s, const c
  * name= values instead. */
 void cand_append(meta_candidates *c, enum meta_field f, enum meta_source s, const char *value,
                  size_t len, const char *sep, bool from_property);
+/* Say that slot F/S, when set, was read from ORIGIN (a static string). */
+void cand_origin(meta_candidates *c, enum meta_field f, enum meta_source s, const char *origin);
 /* A string as cand_set cleans it, in the candidates' arena. */
 const char *cand_clean(meta_candidates *c, const char *value, size_t len, bool decode);
 
@@ -146,8 +158,25 @@ bool text_same(const char *a, const char *b);
 bool looks_like_url(const char *s);
 
 /* ISO 8601 form of a date written as ISO, RFC 2822 or a common textual
- * form, into OUT; false when S is not a date. */
+ * form (month names in several languages, dates.c), into OUT; false when S
+ * is not a date. */
 bool date_normalise(const char *s, char out[META_DATE_CAP]);
+
+/* --- dates in prose and addresses (dates.c) --- */
+
+/* The month (1..12) named by the word at S — English, German, French,
+ * Spanish, Italian, Portuguese, Dutch or Russian, full or abbreviated, any
+ * case — and in *LEN the bytes it takes; 0 when it names none. */
+int month_from_word(const char *s, size_t *len);
+
+/* The first publication date written in a line of text ("Published 3 May
+ * 2020", "20. November 2019, 10:00 Uhr", "le 20 novembre 2019"), into OUT;
+ * a date announced as an update is passed over. False when none. */
+bool date_from_text(const char *s, char out[META_DATE_CAP]);
+
+/* The date in an address's path (/2019/11/20/, /2019-11-20/), into OUT;
+ * false when the path holds no full date. */
+bool date_from_url(const char *url, char out[META_DATE_CAP]);
 
 /* BCP 47 form ("en-US") of a language tag or locale ("en_us"), into OUT of
  * CAP bytes; false when S is not one. */
@@ -160,6 +189,11 @@ const char *url_resolve(arena *a, const char *s, const char *base);
 /* Count of words (runs of non-space) in S. */
 size_t word_count(const char *s);
 
+/* The page type ("article", "blog post", "video", ...) that a schema.org
+ * @type or an og:type names, or NULL when it names none lede reports. */
+const char *type_from_schema(const char *type);
+const char *type_from_opengraph(const char *type);
+
 /* --- names.c --- */
 
 /* The people named by RAW ("By Jane Doe and John Roe, Staff Writers | May
@@ -167,11 +201,14 @@ size_t word_count(const char *s);
  * SITENAME (may be NULL) are dropped. */
 const char *author_clean(arena *a, const char *raw, const char *sitename, bool *failed);
 
-/* TITLE without a site name before or after it ("Headline | Site"), in A:
- * removed when it matches SITENAME, when what is left matches HEADLINE
- * (the <h1>; may be NULL), or, with GUESS, when the other side is much
- * longer and the removed side looks like a site name. */
-const char *title_strip_site(arena *a, const char *title, const char *sitename,
-                             const char *headline, bool guess, bool *failed);
+/* TITLE without a site name before or after it ("Headline | Site"), in A.
+ * The side is removed only when it is confirmed as the site's: it matches
+ * SITENAME (may be NULL), it spells a label of HOST (the page's host, may
+ * be NULL), another of the COUNT titles in OTHERS ends with the same
+ * suffix after a different headline, or what is left matches HEADLINE
+ * (the <h1>; may be NULL). Otherwise TITLE is kept whole. */
+const char *title_strip_site(arena *a, const char *title, const char *sitename, const char *host,
+                             const char *headline, const char *const *others, size_t count,
+                             bool *failed);
 
 #endif

@@ -27,6 +27,7 @@ typedef struct ld_walk {
     json_t *page;
     json_t *website;
     json_t *org;
+    json_t *video;
     json_t *ids[META_JSONLD_IDS];
     size_t id_count;
 } ld_walk;
@@ -194,6 +195,10 @@ static bool is_website(const char *t) {
     return strcmp(t, "WebSite") == 0;
 }
 
+static bool is_video(const char *t) {
+    return strcmp(t, "VideoObject") == 0;
+}
+
 static bool is_organization(const char *t) {
     return ends_with(t, "Organization") || strcmp(t, "Corporation") == 0;
 }
@@ -221,6 +226,8 @@ static void visit(ld_walk *w, json_t *v, int depth) {
         w->website = v;
     else if (!w->org && type_matches(v, is_organization))
         w->org = v;
+    else if (!w->video && type_matches(v, is_video))
+        w->video = v;
     static const char *const nested[] = {"@graph", "mainEntity", "mainEntityOfPage"};
     for (size_t i = 0; i < sizeof nested / sizeof nested[0]; i++) {
         json_t *child = json_object_get(v, nested[i]);
@@ -321,6 +328,7 @@ static void read_object(meta_candidates *c, const ld_walk *w, const json_t *obj)
     if (author && !c->value[F_AUTHOR][SRC_JSONLD])
         read_authors(c, w, author);
     set_string(c, F_DATE, get_any(obj, date_keys, 3));
+    set_string(c, F_MODIFIED, json_object_get(obj, "dateModified"));
     set_string(c, F_DESCRIPTION, json_object_get(obj, "description"));
     const json_t *publisher = json_object_get(obj, "publisher");
     if (publisher)
@@ -340,6 +348,37 @@ static void read_object(meta_candidates *c, const ld_walk *w, const json_t *obj)
         set_string(c, F_URL, url_of(url));
 }
 
+/* The page type that OBJ's @type names (type_from_schema), or NULL. */
+static const char *object_type(const json_t *obj) {
+    const json_t *type = json_object_get(obj, "@type");
+    if (json_is_string(type))
+        return type_from_schema(json_string_value(type));
+    size_t count = json_array_size(type);
+    for (size_t i = 0; i < count && i < META_JSONLD_ARRAY; i++) {
+        const json_t *t = json_array_get(type, i);
+        const char *mapped = json_is_string(t) ? type_from_schema(json_string_value(t)) : NULL;
+        if (mapped)
+            return mapped;
+    }
+    return NULL;
+}
+
+/* What the page is: its article's type, else the video it shows, else its
+ * page type (a CollectionPage is a listing). */
+static void read_type(meta_candidates *c, const ld_walk *w) {
+    const char *type = NULL;
+    if (w->article)
+        type = object_type(w->article);
+    if (!type && w->video)
+        type = object_type(w->video);
+    if (!type && w->page)
+        type = object_type(w->page);
+    if (type) {
+        c->value[F_TYPE][SRC_JSONLD] = type;
+        c->origin[F_TYPE][SRC_JSONLD] = "json-ld";
+    }
+}
+
 void jsonld_read(meta_candidates *c, const jsonld_block *blocks, size_t count) {
     json_t *roots[META_MAX_JSONLD_BLOCKS];
     size_t root_count = 0;
@@ -357,11 +396,14 @@ void jsonld_read(meta_candidates *c, const jsonld_block *blocks, size_t count) {
         read_object(c, &w, w.article);
     if (w.page)
         read_object(c, &w, w.page);
+    read_type(c, &w);
     if (w.website) {
         const json_t *name = json_object_get(w.website, "name");
-        if (json_is_string(name))
+        if (json_is_string(name)) {
             cand_set(c, F_SITENAME, SRC_LINK, json_string_value(name), json_string_length(name),
                      false);
+            cand_origin(c, F_SITENAME, SRC_LINK, "json-ld");
+        }
         const json_t *publisher = json_object_get(w.website, "publisher");
         if (publisher)
             set_string(c, F_SITENAME, name_of(&w, publisher));

@@ -16,6 +16,7 @@
  */
 #include "metadata.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -24,6 +25,19 @@
 #include "internal.h"
 
 /* --- storing candidates --- */
+
+/* What each kind of source is called in lede_sources. */
+static const char *const source_names[SRC_COUNT] = {
+    [SRC_JSONLD] = "json-ld", [SRC_DUBLIN_CORE] = "dc",  [SRC_OPENGRAPH] = "og",
+    [SRC_ITEMPROP] = "microdata", [SRC_NAMED] = "meta", [SRC_TWITTER] = "twitter",
+    [SRC_VENDOR] = "vendor",  [SRC_LINK] = "link",       [SRC_VISIBLE] = "visible",
+    [SRC_WEAK] = "visible",   [SRC_TEXT] = "visible",
+};
+
+void cand_origin(meta_candidates *c, enum meta_field f, enum meta_source s, const char *origin) {
+    if (c->value[f][s])
+        c->origin[f][s] = origin;
+}
 
 const char *cand_clean(meta_candidates *c, const char *value, size_t len, bool decode) {
     return meta_clean(&c->mem, value, len, decode, &c->failed);
@@ -38,6 +52,7 @@ void cand_set(meta_candidates *c, enum meta_field f, enum meta_source s, const c
         return;
     c->value[f][s] = v;
     c->from_property[f][s] = from_property;
+    c->origin[f][s] = source_names[s];
 }
 
 void cand_append(meta_candidates *c, enum meta_field f, enum meta_source s, const char *value,
@@ -51,6 +66,7 @@ void cand_append(meta_candidates *c, enum meta_field f, enum meta_source s, cons
     if (!old || (from_property && !c->from_property[f][s])) {
         c->value[f][s] = v;
         c->from_property[f][s] = from_property;
+        c->origin[f][s] = source_names[s];
         return;
     }
     size_t old_len = strlen(old), sep_len = strlen(sep), v_len = strlen(v);
@@ -88,9 +104,17 @@ static const meta_key meta_keys[] = {
     {"article:published_time", F_DATE, SRC_OPENGRAPH, SET},
     {"article:published", F_DATE, SRC_OPENGRAPH, SET},
     {"og:published_time", F_DATE, SRC_OPENGRAPH, SET},
+    {"og:article:published_time", F_DATE, SRC_OPENGRAPH, SET},
     {"article:author", F_AUTHOR, SRC_OPENGRAPH, APPEND_PEOPLE},
+    {"og:article:author", F_AUTHOR, SRC_OPENGRAPH, APPEND_PEOPLE},
     {"article:section", F_SECTION, SRC_OPENGRAPH, SET},
+    {"og:article:section", F_SECTION, SRC_OPENGRAPH, SET},
     {"article:tag", F_TAGS, SRC_OPENGRAPH, APPEND_TAGS},
+    {"og:article:tag", F_TAGS, SRC_OPENGRAPH, APPEND_TAGS},
+    {"article:modified_time", F_MODIFIED, SRC_OPENGRAPH, SET},
+    {"og:article:modified_time", F_MODIFIED, SRC_OPENGRAPH, SET},
+    {"og:updated_time", F_MODIFIED, SRC_OPENGRAPH, SET},
+    {"og:type", F_TYPE, SRC_OPENGRAPH, SET},
 
     {"dc.title", F_TITLE, SRC_DUBLIN_CORE, SET},
     {"dcterms.title", F_TITLE, SRC_DUBLIN_CORE, SET},
@@ -105,6 +129,8 @@ static const meta_key meta_keys[] = {
     {"dcterms.issued", F_DATE, SRC_DUBLIN_CORE, SET},
     {"dcterms.created", F_DATE, SRC_DUBLIN_CORE, SET},
     {"dcterms.date", F_DATE, SRC_DUBLIN_CORE, SET},
+    {"dcterms.modified", F_MODIFIED, SRC_DUBLIN_CORE, SET},
+    {"dc.date.modified", F_MODIFIED, SRC_DUBLIN_CORE, SET},
     {"dc.language", F_LANGUAGE, SRC_DUBLIN_CORE, SET},
     {"dcterms.language", F_LANGUAGE, SRC_DUBLIN_CORE, SET},
     {"dc.subject", F_TAGS, SRC_DUBLIN_CORE, APPEND_TAGS},
@@ -126,6 +152,9 @@ static const meta_key meta_keys[] = {
     {"article.published", F_DATE, SRC_NAMED, SET},
     {"article_date_original", F_DATE, SRC_NAMED, SET},
     {"original-publish-date", F_DATE, SRC_NAMED, SET},
+    {"last-modified", F_MODIFIED, SRC_NAMED, SET},
+    {"lastmod", F_MODIFIED, SRC_NAMED, SET},
+    {"revised", F_MODIFIED, SRC_NAMED, SET},
     {"application-name", F_SITENAME, SRC_NAMED, SET},
     {"language", F_LANGUAGE, SRC_NAMED, SET},
     {"section", F_SECTION, SRC_NAMED, SET},
@@ -252,6 +281,39 @@ static const char *element_text(walk_state *w, const node *n) {
     return w->text.len ? cand_clean(w->c, w->text.data, w->text.len, false) : NULL;
 }
 
+/* Whether T only styles a run of words, so that its edges are not word
+ * breaks ("<b>J</b>ohn"). */
+static bool styles_words(enum tag t) {
+    return t == TAG_B || t == TAG_I || t == TAG_EM || t == TAG_STRONG || t == TAG_U ||
+           t == TAG_SUP || t == TAG_SUB || t == TAG_MARK;
+}
+
+/* As element_text, but every other element edge is a word break: bylines
+ * and date lines are often pieces set side by side with no space between
+ * them ("<span>Jane Doe</span><span>3 May 2020</span>"). */
+static const char *element_words(walk_state *w, const node *top) {
+    buf *b = &w->text;
+    b->len = 0;
+    for (const node *n = top; n;) {
+        bool skip = (n->flags & (NODE_REMOVED | NODE_HIDDEN)) ||
+                    (n != top && tag_kind((enum tag)n->tag) == K_SKIP);
+        if (!skip && n->tag == TAG_TEXT) {
+            const node *before = n->prev;
+            if (before && before->tag != TAG_TEXT && !styles_words((enum tag)before->tag))
+                buf_putc(b, ' ');
+            buf_append(b, node_text(w->doc, n), n->text_len);
+        } else if (!skip && n != top && !styles_words((enum tag)n->tag)) {
+            buf_putc(b, ' ');
+        }
+        n = tree_next(top, n, skip);
+    }
+    if (b->failed) {
+        w->c->failed = true;
+        return NULL;
+    }
+    return b->len ? cand_clean(w->c, b->data, b->len, false) : NULL;
+}
+
 static void collect_meta(walk_state *w, const node *n) {
     const char *content = node_attr(n, "content");
     if (!content || !*content)
@@ -263,8 +325,10 @@ static void collect_meta(walk_state *w, const node *n) {
         store_meta_keys(w->c, property, content, true);
     if (name)
         store_meta_keys(w->c, name, content, false);
-    if (equiv && strcasecmp(equiv, "content-language") == 0)
+    if (equiv && strcasecmp(equiv, "content-language") == 0) {
         cand_set(w->c, F_LANGUAGE, SRC_LINK, content, strlen(content), false);
+        cand_origin(w->c, F_LANGUAGE, SRC_LINK, "meta");
+    }
 }
 
 static void collect_link(walk_state *w, const node *n) {
@@ -331,6 +395,13 @@ static void collect_itemprop(walk_state *w, const node *n, const char *itemprop)
         store_value(c, F_TITLE, SRC_ITEMPROP, itemprop_value(w, n));
     if (list_has(itemprop, "datePublished") && !c->value[F_DATE][SRC_ITEMPROP])
         store_value(c, F_DATE, SRC_ITEMPROP, itemprop_value(w, n));
+    if (list_has(itemprop, "dateModified") && !c->value[F_MODIFIED][SRC_ITEMPROP])
+        store_value(c, F_MODIFIED, SRC_ITEMPROP, itemprop_value(w, n));
+    if (list_has(itemprop, "publisher") && !c->value[F_SITENAME][SRC_ITEMPROP]) {
+        const node *name = find_itemprop(n, "name");
+        if (name)
+            store_value(c, F_SITENAME, SRC_ITEMPROP, itemprop_value(w, name));
+    }
     if (list_has(itemprop, "author") && !c->value[F_AUTHOR][SRC_ITEMPROP]) {
         const node *name = find_itemprop(n, "name");
         const char *v = itemprop_value(w, name ? name : n);
@@ -341,22 +412,105 @@ static void collect_itemprop(walk_state *w, const node *n, const char *itemprop)
         store_value(c, F_DESCRIPTION, SRC_ITEMPROP, itemprop_value(w, n));
 }
 
-/* Class and id words that mark a byline; "author" alone is weaker because
- * it also names author boxes, author menus and comment authors. */
-static void collect_byline(walk_state *w, const node *n) {
+static bool in_page_chrome(const node *n);
+
+/* What the class and id words of an element say to the walk. They are
+ * found in one scan of each attribute, because the walk asks for every
+ * small element and asking word by word costs more than the rest of the
+ * stage. Like node_class_has, a word counts inside longer ones
+ * ("article-byline", "postDate"). */
+enum mark {
+    MARK_BYLINE = 1u << 0,
+    MARK_AUTHOR = 1u << 1,   /* weaker: author boxes and menus say it too */
+    MARK_COMMENT = 1u << 2,
+    MARK_DATELINE = 1u << 3, /* date, time, publish, posted, post meta */
+};
+
+static const struct {
+    const char *word; /* lower case */
+    unsigned marks;
+} mark_words[] = {
+    {"byline", MARK_BYLINE | MARK_DATELINE},
+    {"writtenby", MARK_BYLINE},
+    {"author", MARK_AUTHOR},
+    {"comment", MARK_COMMENT},
+    {"date", MARK_DATELINE},
+    {"time", MARK_DATELINE},
+    {"publish", MARK_DATELINE},
+    {"posted", MARK_DATELINE},
+    {"meta", MARK_DATELINE},
+};
+
+static unsigned marks_in(const char *s) {
+    unsigned marks = 0;
+    for (; *s; s++) {
+        char first = (char)tolower((unsigned char)*s);
+        for (size_t i = 0; i < sizeof mark_words / sizeof mark_words[0]; i++)
+            if (mark_words[i].word[0] == first &&
+                strncasecmp(s, mark_words[i].word, strlen(mark_words[i].word)) == 0)
+                marks |= mark_words[i].marks;
+    }
+    return marks;
+}
+
+static unsigned class_marks(const node *n) {
+    return (n->cls ? marks_in(n->cls) : 0) | (n->id ? marks_in(n->id) : 0);
+}
+
+/* A byline: rel=author or a class or id that says byline; "author" alone
+ * is weaker because it also names author boxes, author menus and comment
+ * authors. MARKS are N's class_marks. */
+static void collect_byline(walk_state *w, const node *n, unsigned marks) {
     meta_candidates *c = w->c;
     if (c->value[F_AUTHOR][SRC_VISIBLE] && c->value[F_AUTHOR][SRC_WEAK])
         return;
-    bool strong = list_has(node_attr(n, "rel"), "author") || node_class_has(n, "byline") ||
-                  node_class_has(n, "writtenby");
-    bool weak = !strong && node_class_has(n, "author");
-    if ((!strong && !weak) || node_class_has(n, "comment"))
+    bool strong = (marks & MARK_BYLINE) || list_has(node_attr(n, "rel"), "author");
+    bool weak = !strong && (marks & MARK_AUTHOR);
+    if ((!strong && !weak) || (marks & MARK_COMMENT))
         return;
     enum meta_source s = strong ? SRC_VISIBLE : SRC_WEAK;
-    if (c->value[F_AUTHOR][s] || n->text_chars == 0 || n->text_chars > META_MAX_BYLINE ||
-        !node_shown(n))
+    if (c->value[F_AUTHOR][s] || !node_shown(n))
         return;
-    store_value(c, F_AUTHOR, s, element_text(w, n));
+    const char *byline = element_words(w, n);
+    store_value(c, F_AUTHOR, s, byline);
+    char date[META_DATE_CAP];
+    if (!c->value[F_DATE][SRC_TEXT] && date_from_text(byline, date))
+        store_value(c, F_DATE, SRC_TEXT, date);
+}
+
+/* Whether N is inside the readers' comments, whose dates are theirs. */
+static bool in_comments(const node *n) {
+    for (; n; n = n->parent)
+        if (node_class_has(n, "comment"))
+            return true;
+    return false;
+}
+
+/* A date written where the page puts its date line: a short element
+ * marked as date, time or post meta, or a <time> without datetime=. The
+ * first such date counts; chrome and comments carry other pages' dates. */
+static void collect_date_line(walk_state *w, const node *n, unsigned marks) {
+    meta_candidates *c = w->c;
+    if (c->value[F_DATE][SRC_TEXT] || n->text_chars > META_MAX_DATELINE)
+        return;
+    bool time_text = n->tag == TAG_TIME && !node_attr(n, "datetime");
+    if ((!time_text && !(marks & MARK_DATELINE)) || (marks & MARK_COMMENT) || !node_shown(n) ||
+        in_page_chrome(n) || in_comments(n))
+        return;
+    char date[META_DATE_CAP];
+    if (date_from_text(element_words(w, n), date))
+        store_value(c, F_DATE, SRC_TEXT, date);
+}
+
+/* The type of a microdata item (itemscope itemtype=...): the first article
+ * type wins over a page type found before it (<body itemtype=WebPage>). */
+static void collect_item_type(walk_state *w, const node *n) {
+    const char *type = type_from_schema(node_attr(n, "itemtype"));
+    const char *held = w->c->value[F_TYPE][SRC_ITEMPROP];
+    if (type && (!held || strcmp(held, "page") == 0 || strcmp(held, "listing") == 0)) {
+        w->c->value[F_TYPE][SRC_ITEMPROP] = type;
+        w->c->origin[F_TYPE][SRC_ITEMPROP] = "microdata";
+    }
 }
 
 static void collect_time(walk_state *w, const node *n) {
@@ -393,6 +547,14 @@ static bool in_page_chrome(const node *n) {
 /* The first paragraph of prose, the summary of a page that declares none:
  * visible, outside the page's chrome, not mostly link text. */
 static void collect_first_paragraph(walk_state *w, const node *n) {
+    const meta_candidates *c = w->c;
+    /* A <meta> description, read in <head> before any paragraph, always
+     * wins over this one: then there is no need to look (asking where a
+     * paragraph sits is the dearest question of the walk). */
+    if (c->value[F_DESCRIPTION][SRC_OPENGRAPH] || c->value[F_DESCRIPTION][SRC_NAMED] ||
+        c->value[F_DESCRIPTION][SRC_TWITTER] || c->value[F_DESCRIPTION][SRC_DUBLIN_CORE] ||
+        c->value[F_DESCRIPTION][SRC_VENDOR])
+        return;
     if (w->c->value[F_DESCRIPTION][SRC_WEAK] || n->text_chars == 0 ||
         n->link_chars * 2 >= n->text_chars || !node_shown(n) || in_page_chrome(n))
         return;
@@ -443,8 +605,16 @@ static void collect_node(walk_state *w, const node *n) {
     const char *itemprop = node_attr(n, "itemprop");
     if (itemprop)
         collect_itemprop(w, n, itemprop);
-    if (n->tag != TAG_META && n->tag != TAG_LINK && (n->cls || n->id || n->attr_count))
-        collect_byline(w, n);
+    else if (n->attr_count && node_attr(n, "itemtype"))
+        collect_item_type(w, n);
+    /* Bylines and date lines are short: the length is asked first because
+     * it is free and rules out most elements. */
+    if (n->text_chars == 0 || n->text_chars > META_MAX_BYLINE || n->tag == TAG_META ||
+        n->tag == TAG_LINK || (!n->attr_count && n->tag != TAG_TIME))
+        return;
+    unsigned marks = class_marks(n);
+    collect_byline(w, n, marks);
+    collect_date_line(w, n, marks);
 }
 
 static void collect(walk_state *w) {
@@ -462,21 +632,31 @@ static void collect(walk_state *w) {
 
 /* --- deciding --- */
 
+/* A chosen value and what it was read from (a lede_sources name). */
+typedef struct pick {
+    const char *value;
+    const char *origin;
+} pick;
+
+static pick slot(const meta_candidates *c, enum meta_field f, enum meta_source s) {
+    return (pick){c->value[f][s], c->value[f][s] ? c->origin[f][s] : NULL};
+}
+
 /* The first of ORDER's slots of F that holds a value. */
-static const char *first_of(const meta_candidates *c, enum meta_field f,
-                            const enum meta_source *order, size_t count) {
+static pick first_of(const meta_candidates *c, enum meta_field f, const enum meta_source *order,
+                     size_t count) {
     for (size_t i = 0; i < count; i++)
         if (c->value[f][order[i]])
-            return c->value[f][order[i]];
-    return NULL;
+            return slot(c, f, order[i]);
+    return (pick){NULL, NULL};
 }
 
 #define FIRST_OF(c, f, ...)                                                                    \
     first_of((c), (f), (const enum meta_source[]){__VA_ARGS__},                                 \
              sizeof((const enum meta_source[]){__VA_ARGS__}) / sizeof(enum meta_source))
 
-static const char *choose_sitename(const meta_candidates *c) {
-    return FIRST_OF(c, F_SITENAME, SRC_OPENGRAPH, SRC_JSONLD, SRC_NAMED, SRC_LINK,
+static pick choose_sitename(const meta_candidates *c) {
+    return FIRST_OF(c, F_SITENAME, SRC_OPENGRAPH, SRC_JSONLD, SRC_ITEMPROP, SRC_NAMED, SRC_LINK,
                     SRC_DUBLIN_CORE);
 }
 
@@ -514,6 +694,14 @@ static enum title_hand title_hand(size_t candidate) {
     }
 }
 
+static const char *title_origin(const meta_candidates *c, size_t candidate) {
+    if (candidate == TITLE_SOURCES)
+        return "title";
+    if (candidate > TITLE_SOURCES)
+        return "visible";
+    return c->origin[F_TITLE][title_order[candidate]];
+}
+
 /* The title by agreement. The candidates are the declared titles (a site
  * name appended by the declaration removed), the <title> without its site
  * name and the first visible <h1>; each is supported by every other hand
@@ -521,16 +709,21 @@ static enum title_hand title_hand(size_t candidate) {
  * most supported wins, ties going to the most trusted: so the <h1> picks
  * among declared titles that differ, a declaration beats a <title> that is
  * the same plus a site name, and a lone odd declaration loses to a <title>
- * and <h1> that agree. */
-static const char *choose_title(meta_candidates *c, const char *sitename) {
-    const char *cand[TITLE_CANDIDATES];
+ * and <h1> that agree. A site name is only removed when it is confirmed
+ * (title_strip_site): by the declared site name, by the page's host, or by
+ * the same end on two candidates that differ before it. */
+static pick choose_title(meta_candidates *c, const char *sitename, const char *host) {
+    const char *raw[TITLE_CANDIDATES];
     for (size_t i = 0; i < TITLE_SOURCES; i++)
-        cand[i] = title_strip_site(&c->mem, c->value[F_TITLE][title_order[i]], sitename, NULL,
-                                   false, &c->failed);
-    cand[TITLE_SOURCES] =
-        title_strip_site(&c->mem, c->doc_title, sitename, c->h1, true, &c->failed);
+        raw[i] = c->value[F_TITLE][title_order[i]];
+    raw[TITLE_SOURCES] = c->doc_title;
+    raw[TITLE_SOURCES + 1] = NULL;
+    const char *cand[TITLE_CANDIDATES];
+    for (size_t i = 0; i < TITLE_SOURCES + 1; i++)
+        cand[i] = title_strip_site(&c->mem, raw[i], sitename, host, c->h1, raw, TITLE_SOURCES + 1,
+                                   &c->failed);
     cand[TITLE_SOURCES + 1] = c->h1;
-    const char *best = NULL;
+    size_t best = TITLE_CANDIDATES;
     unsigned best_support = 0;
     for (size_t i = 0; i < TITLE_CANDIDATES; i++) {
         if (!cand[i])
@@ -544,100 +737,164 @@ static const char *choose_title(meta_candidates *c, const char *sitename) {
         unsigned support = 0;
         for (size_t h = 0; h <= HAND_H1; h++)
             support += agrees[h];
-        if (!best || support > best_support)
-            best = cand[i], best_support = support;
+        if (best == TITLE_CANDIDATES || support > best_support)
+            best = i, best_support = support;
     }
-    return best;
+    if (best == TITLE_CANDIDATES)
+        return (pick){NULL, NULL};
+    return (pick){cand[best], title_origin(c, best)};
 }
 
-static const char *choose_author(meta_candidates *c, const char *sitename) {
-    static const enum meta_source order[] = {SRC_JSONLD, SRC_DUBLIN_CORE, SRC_NAMED,
-                                             SRC_ITEMPROP, SRC_OPENGRAPH, SRC_VENDOR,
-                                             SRC_VISIBLE, SRC_WEAK};
-    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-        const char *a = author_clean(&c->mem, c->value[F_AUTHOR][order[i]], sitename, &c->failed);
-        if (a)
-            return a;
-    }
-    return NULL;
+/* Author sources, most trusted first. */
+static const enum meta_source author_order[] = {SRC_JSONLD,   SRC_DUBLIN_CORE, SRC_NAMED,
+                                                SRC_ITEMPROP, SRC_OPENGRAPH,   SRC_VENDOR,
+                                                SRC_VISIBLE,  SRC_WEAK};
+
+/* The people who wrote the page. A name equal to the site's is passed
+ * over while any source names a person; when none does, the page says by
+ * every author field it has that the organisation wrote it ("BBC News",
+ * a one-person blog named after its author), and the organisation is the
+ * author. */
+static pick choose_author(meta_candidates *c, const char *sitename) {
+    const size_t count = sizeof author_order / sizeof author_order[0];
+    for (size_t pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < count; i++) {
+            enum meta_source s = author_order[i];
+            const char *a = author_clean(&c->mem, c->value[F_AUTHOR][s],
+                                         pass == 0 ? sitename : NULL, &c->failed);
+            if (a)
+                return (pick){a, c->origin[F_AUTHOR][s]};
+        }
+    return (pick){NULL, NULL};
 }
 
-static const char *choose_date(meta_candidates *c) {
-    static const enum meta_source order[] = {SRC_JSONLD, SRC_OPENGRAPH, SRC_ITEMPROP,
-                                             SRC_DUBLIN_CORE, SRC_NAMED, SRC_VENDOR,
-                                             SRC_VISIBLE, SRC_WEAK};
+/* The first of ORDER's slots of F that holds a date, in ISO 8601. */
+static pick first_date(meta_candidates *c, enum meta_field f, const enum meta_source *order,
+                       size_t count) {
     char date[META_DATE_CAP];
-    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-        if (date_normalise(c->value[F_DATE][order[i]], date)) {
+    for (size_t i = 0; i < count; i++)
+        if (date_normalise(c->value[f][order[i]], date)) {
             const char *d = arena_strdup(&c->mem, date);
             if (!d)
                 c->failed = true;
-            return d;
+            return (pick){d, c->origin[f][order[i]]};
         }
-    return NULL;
+    return (pick){NULL, NULL};
 }
 
-static const char *choose_language(meta_candidates *c, const char *html_lang) {
-    const char *tries[] = {html_lang,
-                           c->value[F_LANGUAGE][SRC_LINK],
-                           c->value[F_LANGUAGE][SRC_NAMED],
-                           c->value[F_LANGUAGE][SRC_DUBLIN_CORE],
-                           c->value[F_LANGUAGE][SRC_OPENGRAPH],
-                           c->value[F_LANGUAGE][SRC_JSONLD],
-                           c->value[F_LANGUAGE][SRC_VENDOR]};
+/* The publication date: what the page declares, then what it shows (a
+ * <time>, a date line), then the date in its address. Never the
+ * modification date: those live in their own slots (F_MODIFIED). */
+static pick choose_date(meta_candidates *c, const char *url, const char *page_url) {
+    static const enum meta_source order[] = {SRC_JSONLD, SRC_OPENGRAPH, SRC_ITEMPROP,
+                                             SRC_DUBLIN_CORE, SRC_NAMED, SRC_VENDOR,
+                                             SRC_VISIBLE, SRC_WEAK, SRC_TEXT};
+    pick p = first_date(c, F_DATE, order, sizeof order / sizeof order[0]);
+    if (p.value)
+        return p;
+    char date[META_DATE_CAP];
+    if (date_from_url(url, date) || date_from_url(page_url, date)) {
+        const char *d = arena_strdup(&c->mem, date);
+        if (!d)
+            c->failed = true;
+        return (pick){d, "url"};
+    }
+    return p;
+}
+
+static pick choose_modified(meta_candidates *c) {
+    static const enum meta_source order[] = {SRC_JSONLD, SRC_OPENGRAPH, SRC_ITEMPROP,
+                                             SRC_DUBLIN_CORE, SRC_NAMED};
+    return first_date(c, F_MODIFIED, order, sizeof order / sizeof order[0]);
+}
+
+static pick choose_language(meta_candidates *c, const char *html_lang) {
+    static const enum meta_source order[] = {SRC_LINK,      SRC_NAMED,  SRC_DUBLIN_CORE,
+                                             SRC_OPENGRAPH, SRC_JSONLD, SRC_VENDOR};
     enum { LANG_CAP = 36 };
     char lang[LANG_CAP];
-    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++)
-        if (lang_normalise(tries[i], lang, sizeof lang)) {
-            const char *l = arena_strdup(&c->mem, lang);
-            if (!l)
-                c->failed = true;
-            return l;
-        }
-    return NULL;
+    pick p = {NULL, NULL};
+    if (lang_normalise(html_lang, lang, sizeof lang))
+        p.origin = "html";
+    for (size_t i = 0; !p.origin && i < sizeof order / sizeof order[0]; i++)
+        if (lang_normalise(c->value[F_LANGUAGE][order[i]], lang, sizeof lang))
+            p.origin = c->origin[F_LANGUAGE][order[i]];
+    if (p.origin && !(p.value = arena_strdup(&c->mem, lang)))
+        c->failed = true;
+    return p;
 }
 
-static const char *choose_url(meta_candidates *c, const char *page_url) {
+static pick choose_url(meta_candidates *c, const char *page_url) {
     const char *base = page_url ? page_url : c->value[F_URL][SRC_OPENGRAPH];
-    const enum meta_source order[] = {SRC_LINK, SRC_OPENGRAPH, SRC_JSONLD, SRC_VENDOR};
+    static const enum meta_source order[] = {SRC_LINK, SRC_OPENGRAPH, SRC_JSONLD, SRC_VENDOR};
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
         const char *u = url_resolve(&c->mem, c->value[F_URL][order[i]], base);
         if (u)
-            return u;
+            return (pick){u, c->origin[F_URL][order[i]]};
     }
-    return url_resolve(&c->mem, page_url, NULL);
+    const char *u = url_resolve(&c->mem, page_url, NULL);
+    return (pick){u, u ? "url" : NULL};
 }
 
-static const char *choose_image(meta_candidates *c, const char *base) {
-    const enum meta_source order[] = {SRC_OPENGRAPH, SRC_TWITTER, SRC_JSONLD,
-                                      SRC_LINK, SRC_VENDOR};
+static pick choose_image(meta_candidates *c, const char *base) {
+    static const enum meta_source order[] = {SRC_OPENGRAPH, SRC_TWITTER, SRC_JSONLD, SRC_LINK,
+                                             SRC_VENDOR};
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
         const char *u = url_resolve(&c->mem, c->value[F_IMAGE][order[i]], base);
         if (u)
-            return u;
+            return (pick){u, c->origin[F_IMAGE][order[i]]};
     }
-    return NULL;
+    return (pick){NULL, NULL};
+}
+
+/* JSON-LD and microdata types are mapped when read; og:type here. */
+static pick choose_type(const meta_candidates *c) {
+    pick p = FIRST_OF(c, F_TYPE, SRC_JSONLD, SRC_ITEMPROP);
+    if (!p.value)
+        p = (pick){type_from_opengraph(c->value[F_TYPE][SRC_OPENGRAPH]), "og"};
+    return p.value ? p : (pick){NULL, NULL};
+}
+
+/* The host of an absolute http(s) address, in A, without "www."; NULL
+ * for anything else. */
+static const char *url_host(arena *a, const char *url, bool *failed) {
+    const char *start = url ? strstr(url, "://") : NULL;
+    if (!start)
+        return NULL;
+    start += 3;
+    size_t len = strcspn(start, "/?#:");
+    if (len > 4 && strncasecmp(start, "www.", 4) == 0)
+        start += 4, len -= 4;
+    char *host = len ? arena_strndup(a, start, len) : NULL;
+    if (len && !host)
+        *failed = true;
+    return host;
 }
 
 /* --- the result --- */
 
-static bool copy_out(char **to, const char *from) {
-    if (!from)
+static bool copy_out(char **to, const char **source, pick from) {
+    if (!from.value)
         return true;
-    *to = strdup(from);
+    *to = strdup(from.value);
+    *source = from.origin;
     return *to != NULL;
 }
 
-/* Split the chosen comma-separated keywords into RES->tags, trimmed and
- * without repeats. */
-static bool copy_tags(lede_result *res, const char *list) {
+/* Split LIST at SEPARATORS into a malloc'd array of trimmed, distinct
+ * entries of at most MAX_BYTES, at most CAP of them; NULL and *COUNT 0
+ * when none is left. */
+static bool split_list(const char *list, const char *separators, size_t cap, size_t max_bytes,
+                       char ***out, size_t *count) {
+    *count = 0;
+    *out = NULL;
     if (!list)
         return true;
-    res->tags = calloc(META_MAX_TAGS, sizeof *res->tags);
-    if (!res->tags)
+    char **items = calloc(cap, sizeof *items);
+    if (!items)
         return false;
-    for (const char *p = list; *p && res->tag_count < META_MAX_TAGS;) {
-        size_t len = strcspn(p, ",;");
+    for (const char *p = list; *p && *count < cap;) {
+        size_t len = strcspn(p, separators);
         const char *start = p;
         p += len;
         if (*p)
@@ -646,49 +903,67 @@ static bool copy_tags(lede_result *res, const char *list) {
             start++, len--;
         while (len && start[len - 1] == ' ')
             len--;
-        if (!len || len > META_MAX_TAG_BYTES)
+        if (!len || len > max_bytes)
             continue;
         bool repeat = false;
-        for (size_t i = 0; i < res->tag_count && !repeat; i++)
-            repeat = strlen(res->tags[i]) == len && strncasecmp(res->tags[i], start, len) == 0;
+        for (size_t i = 0; i < *count && !repeat; i++)
+            repeat = strlen(items[i]) == len && strncasecmp(items[i], start, len) == 0;
         if (repeat)
             continue;
         char *copy = strndup(start, len);
-        if (!copy)
+        if (!copy) {
+            for (size_t i = 0; i < *count; i++)
+                free(items[i]);
+            free(items);
+            *count = 0;
             return false;
-        res->tags[res->tag_count++] = copy;
+        }
+        items[(*count)++] = copy;
     }
-    if (!res->tag_count) {
-        free(res->tags);
-        res->tags = NULL;
+    if (!*count) {
+        free(items);
+        return true;
     }
+    *out = items;
     return true;
 }
 
 static lede_status decide(meta_candidates *c, const document *doc, const char *page_url,
                           lede_result *res) {
-    const char *sitename = choose_sitename(c);
-    const char *title = choose_title(c, sitename);
-    const char *author = choose_author(c, sitename);
-    const char *date = choose_date(c);
-    const char *description = FIRST_OF(c, F_DESCRIPTION, SRC_JSONLD, SRC_DUBLIN_CORE,
-                                       SRC_OPENGRAPH, SRC_NAMED, SRC_TWITTER, SRC_VENDOR,
-                                       SRC_ITEMPROP, SRC_WEAK);
-    const char *language = choose_language(c, doc->lang);
-    const char *url = choose_url(c, page_url);
-    const char *image = choose_image(c, url ? url : page_url);
-    const char *section = FIRST_OF(c, F_SECTION, SRC_OPENGRAPH, SRC_JSONLD, SRC_VENDOR,
-                                   SRC_NAMED);
-    const char *tags = FIRST_OF(c, F_TAGS, SRC_JSONLD, SRC_OPENGRAPH, SRC_NAMED, SRC_VENDOR,
-                                SRC_DUBLIN_CORE);
+    pick sitename = choose_sitename(c);
+    pick url = choose_url(c, page_url);
+    const char *host = url_host(&c->mem, url.value ? url.value : page_url, &c->failed);
+    pick title = choose_title(c, sitename.value, host);
+    pick author = choose_author(c, sitename.value);
+    pick date = choose_date(c, url.value, page_url);
+    pick modified = choose_modified(c);
+    pick description = FIRST_OF(c, F_DESCRIPTION, SRC_JSONLD, SRC_DUBLIN_CORE, SRC_OPENGRAPH,
+                                SRC_NAMED, SRC_TWITTER, SRC_VENDOR, SRC_ITEMPROP, SRC_WEAK);
+    pick language = choose_language(c, doc->lang);
+    pick image = choose_image(c, url.value ? url.value : page_url);
+    pick section = FIRST_OF(c, F_SECTION, SRC_OPENGRAPH, SRC_JSONLD, SRC_VENDOR, SRC_NAMED);
+    pick tags = FIRST_OF(c, F_TAGS, SRC_JSONLD, SRC_OPENGRAPH, SRC_NAMED, SRC_VENDOR,
+                         SRC_DUBLIN_CORE);
+    pick type = choose_type(c);
     if (c->failed)
         return LEDE_ERR_NOMEM;
-    bool ok = copy_out(&res->title, title) && copy_out(&res->author, author) &&
-              copy_out(&res->date, date) && copy_out(&res->sitename, sitename) &&
-              copy_out(&res->description, description) &&
-              copy_out(&res->language, language) && copy_out(&res->url, url) &&
-              copy_out(&res->image, image) && copy_out(&res->section, section) &&
-              copy_tags(res, tags);
+    lede_sources *src = &res->sources;
+    bool ok = copy_out(&res->title, &src->title, title) &&
+              copy_out(&res->author, &src->author, author) &&
+              copy_out(&res->date, &src->date, date) &&
+              copy_out(&res->modified, &src->modified, modified) &&
+              copy_out(&res->sitename, &src->sitename, sitename) &&
+              copy_out(&res->description, &src->description, description) &&
+              copy_out(&res->language, &src->language, language) &&
+              copy_out(&res->url, &src->url, url) && copy_out(&res->image, &src->image, image) &&
+              copy_out(&res->section, &src->section, section) &&
+              copy_out(&res->type, &src->type, type) &&
+              split_list(author.value, ";", META_MAX_AUTHORS, META_MAX_VALUE, &res->authors,
+                         &res->author_count) &&
+              split_list(tags.value, ",;", META_MAX_TAGS, META_MAX_TAG_BYTES, &res->tags,
+                         &res->tag_count);
+    if (ok && res->tag_count)
+        src->tags = tags.origin;
     return ok ? LEDE_OK : LEDE_ERR_NOMEM;
 }
 

@@ -58,6 +58,22 @@ static const char *const month_words[] = {
     "nov", "november", "dec", "december",
 };
 
+/* Credits after the author's name that name someone else's work ("Edited
+ * by", "Photos by"): the byline ends before them. */
+static const char *const other_credits[] = {
+    "edited by",      "editing by",   "photos by",     "photographs by", "photography by",
+    "illustrations by", "illustrated by", "translated by", "reviewed by",   "fact-checked by",
+    "fact checked by", "graphics by",  "video by",      "produced by",    "design by",
+};
+
+/* Words of navigation and sharing that pages put where a byline goes
+ * ("Follow author", "View all posts"); a name holding one is no name. */
+static const char *const navigation_words[] = {
+    "follow", "subscribe", "share", "menu", "login", "logout", "sign", "contact", "view",
+    "posts", "articles", "profile", "comments", "home", "search", "tweet", "print", "bio",
+    "more", "updated", "published", "unknown", "admin", "anonymous",
+};
+
 /* Words that announce the date that follows a name. */
 static const char *const date_lead_words[] = {"on", "updated", "published", "posted",
                                               "last", "am", "le", "el", "il"};
@@ -138,6 +154,36 @@ static void cut_at_separator(char *s) {
         if (p && p != s)
             *p = '\0';
     }
+}
+
+/* Cut S where the credits of other people's work begin. */
+static void cut_other_credits(char *s) {
+    for (size_t i = 0; i < sizeof other_credits / sizeof other_credits[0]; i++) {
+        size_t len = strlen(other_credits[i]);
+        for (char *p = s; *p; p++)
+            if ((p == s || p[-1] == ' ') && strncasecmp(p, other_credits[i], len) == 0 &&
+                (p[len] == ' ' || p[len] == ':' || !p[len])) {
+                *p = '\0';
+                break;
+            }
+    }
+}
+
+/* Whether S holds a word of navigation_words. */
+static bool has_navigation_word(char *s) {
+    enum { MAX_WORDS = 16 };
+    word words[MAX_WORDS];
+    char copy[NAME_MAX_BYTES + 1];
+    size_t len = strlen(s);
+    if (len > NAME_MAX_BYTES)
+        return false;
+    memcpy(copy, s, len + 1);
+    size_t count = split_words(copy, words, MAX_WORDS);
+    for (size_t i = 0; i < count; i++)
+        if (word_is(&words[i], navigation_words,
+                    sizeof navigation_words / sizeof navigation_words[0]))
+            return true;
+    return false;
 }
 
 /* Remove "(...)" groups holding an address and words holding '@'. */
@@ -254,7 +300,8 @@ static void add_name(name_list *list, char *s) {
     cut_trailing_role(s);
     s = trim_name(s);
     if (!*s || !has_letter(s) || strlen(s) > NAME_MAX_BYTES || word_count(s) > NAME_MAX_WORDS ||
-        looks_like_url(s) || (list->sitename && text_same(s, list->sitename)))
+        looks_like_url(s) || (list->sitename && text_same(s, list->sitename)) ||
+        has_navigation_word(s))
         return;
     for (size_t i = 0; i < list->count; i++)
         if (text_same(list->names[i], s))
@@ -378,7 +425,9 @@ static void add_comma_part(name_list *list, char *part) {
 }
 
 const char *author_clean(arena *a, const char *raw, const char *sitename, bool *failed) {
-    if (!raw || looks_like_url(raw))
+    /* A profile address stands for a person but names none; an address
+     * after a name ("Jane Doe (https://...)") is dropped below. */
+    if (!raw || (looks_like_url(raw) && !strchr(raw, ' ')))
         return NULL;
     char *s = arena_strdup(a, raw);
     if (!s) {
@@ -387,6 +436,7 @@ const char *author_clean(arena *a, const char *raw, const char *sitename, bool *
     }
     name_list list = {.sitename = sitename, .mem = a, .failed = failed};
     drop_addresses(s);
+    cut_other_credits(s);
     for (char *part = s; part;) {
         char *semi = strchr(part, ';');
         if (semi)
@@ -421,19 +471,6 @@ const char *author_clean(arena *a, const char *raw, const char *sitename, bool *
 static const char *const title_separators[] = {" | ", " - ", " – ", " — ", " :: ", " · ",
                                                " » ", " // ", " _ "};
 
-/* A side that could be a site name: a few words, much shorter than the
- * headline on the other side. */
-static bool site_like(const char *side, size_t side_len, size_t headline_len,
-                      size_t headline_words) {
-    enum { SITE_MAX_WORDS = 4, HEADLINE_MIN_WORDS = 3, LENGTH_RATIO = 2 };
-    size_t words = 1;
-    for (size_t i = 0; i < side_len; i++)
-        if (side[i] == ' ')
-            words++;
-    return words <= SITE_MAX_WORDS && headline_words >= HEADLINE_MIN_WORDS &&
-           side_len * LENGTH_RATIO <= headline_len;
-}
-
 static const char *copy_trimmed(arena *a, const char *s, size_t len, bool *failed) {
     while (len && s[0] == ' ')
         s++, len--;
@@ -445,47 +482,102 @@ static const char *copy_trimmed(arena *a, const char *s, size_t len, bool *faile
     return out;
 }
 
-const char *title_strip_site(arena *a, const char *title, const char *sitename,
-                             const char *headline, bool guess, bool *failed) {
-    if (!title)
-        return NULL;
-    size_t len = strlen(title);
-    /* The last separator: a site name is at the end. */
-    const char *last = NULL, *first = NULL;
-    size_t last_len = 0, first_len = 0;
+/* The LEN bytes at S, ASCII letters and digits only, lower case, into OUT
+ * of CAP bytes; the length, or 0 when it does not fit. */
+static size_t squash(const char *s, size_t len, char *out, size_t cap) {
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!isalnum(c))
+            continue;
+        if (n + 1 >= cap)
+            return 0;
+        out[n++] = (char)tolower(c);
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Whether the LEN bytes at SIDE name the site at HOST: its letters are
+ * one label of the host ("IAB", iab.com) or the whole host ("Slate.com"). */
+static bool names_host(const char *side, size_t len, const char *host) {
+    enum { SITE_CAP = 64, MIN_LETTERS = 2 };
+    char site[SITE_CAP], whole[SITE_CAP];
+    if (!host || squash(side, len, site, sizeof site) < MIN_LETTERS)
+        return false;
+    if (squash(host, strlen(host), whole, sizeof whole) && strcmp(site, whole) == 0)
+        return true;
+    for (const char *label = host; *label;) {
+        size_t label_len = strcspn(label, ".");
+        if (label[label_len] && label_len == strlen(site) &&
+            strncasecmp(label, site, label_len) == 0)
+            return true; /* the last label, the TLD, never counts */
+        label += label_len;
+        if (*label)
+            label++;
+    }
+    return false;
+}
+
+/* Whether another of the OTHERS titles ends with the same separator and
+ * SUFFIX but says something else before it: the suffix is a template's. */
+static bool suffix_repeated(const char *title, const char *suffix, const char *const *others,
+                            size_t count) {
+    size_t suffix_len = strlen(suffix), head_len = (size_t)(suffix - title);
+    for (size_t i = 0; i < count; i++) {
+        const char *o = others[i];
+        size_t len = o ? strlen(o) : 0;
+        if (!o || o == title || len <= suffix_len + 3 || strcmp(o + len - suffix_len, suffix) != 0)
+            continue;
+        size_t other_head = len - suffix_len;
+        if (other_head != head_len || strncmp(o, title, head_len) != 0)
+            return true;
+    }
+    return false;
+}
+
+/* The last (AT_START: first) separator in TITLE, its length in *LEN. */
+static const char *find_separator(const char *title, bool first, size_t *len) {
+    const char *found = NULL;
     for (size_t i = 0; i < sizeof title_separators / sizeof title_separators[0]; i++) {
         size_t sl = strlen(title_separators[i]);
         for (const char *p = strstr(title, title_separators[i]); p;
-             p = strstr(p + 1, title_separators[i])) {
-            if (!last || p > last)
-                last = p, last_len = sl;
-            if (!first || p < first)
-                first = p, first_len = sl;
-        }
+             p = strstr(p + 1, title_separators[i]))
+            if (!found || (first ? p < found : p > found))
+                found = p, *len = sl;
     }
-    const char *colon = strstr(title, ": ");
-    if ((sitename || headline) && colon && (!first || colon < first)) {
-        first = colon;
-        first_len = 2;
-    }
+    return found;
+}
+
+const char *title_strip_site(arena *a, const char *title, const char *sitename, const char *host,
+                             const char *headline, const char *const *others, size_t count,
+                             bool *failed) {
+    if (!title)
+        return NULL;
+    size_t len = strlen(title), sep_len = 0;
+    const char *last = find_separator(title, false, &sep_len);
     if (last && last > title) {
-        const char *right = last + last_len;
+        const char *right = last + sep_len;
         size_t left_len = (size_t)(last - title), right_len = len - (size_t)(right - title);
-        char *right_copy = arena_strndup(a, right, right_len);
         char *left_copy = arena_strndup(a, title, left_len);
-        if (!right_copy || !left_copy) {
+        if (!left_copy) {
             *failed = true;
             return title;
         }
         /* Guided by the <h1>, only when the side it keeps is the longer:
          * an <h1> holding the site's name must not make it the title. */
-        if ((sitename && text_same(right_copy, sitename)) ||
+        if (text_same(right, sitename) || names_host(right, right_len, host) ||
             (left_len >= right_len && text_same(left_copy, headline)) ||
-            (guess && right_len &&
-             site_like(right, right_len, left_len, word_count(left_copy))))
+            suffix_repeated(title, last, others, count))
             return copy_trimmed(a, title, left_len, failed);
     }
-    if (first && (sitename || headline)) {
+    /* "Site: Headline", "Site | Headline". */
+    size_t first_len = 0;
+    const char *first = find_separator(title, true, &first_len);
+    const char *colon = strstr(title, ": ");
+    if (colon && (!first || colon < first))
+        first = colon, first_len = 2;
+    if (first && first > title) {
         size_t left_len = (size_t)(first - title);
         char *left_copy = arena_strndup(a, title, left_len);
         if (!left_copy) {
@@ -493,10 +585,9 @@ const char *title_strip_site(arena *a, const char *title, const char *sitename,
             return title;
         }
         const char *rest = first + first_len;
-        if (text_same(left_copy, sitename) ||
-            (strlen(rest) >= left_len && text_same(rest, headline))) {
+        if (text_same(left_copy, sitename) || names_host(title, left_len, host) ||
+            (strlen(rest) >= left_len && text_same(rest, headline)))
             return copy_trimmed(a, rest, strlen(rest), failed);
-        }
     }
     return title;
 }

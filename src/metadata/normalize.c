@@ -224,9 +224,6 @@ typedef struct date_parts {
     char zone[8];             /* "Z", "+05:30", or "" */
 } date_parts;
 
-static const char *const month_names[12] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                            "jul", "aug", "sep", "oct", "nov", "dec"};
-
 /* Read between MIN and MAX digits at *P into *VAL. */
 static bool read_number(const char **p, int min, int max, int *val) {
     int count = 0, v = 0;
@@ -246,22 +243,24 @@ static void skip_spaces(const char **p) {
         (*p)++;
 }
 
-/* An English month name or abbreviation at *P (1..12), or 0. */
+/* A month name or abbreviation at *P in any language of dates.c (1..12),
+ * or 0. */
 static int read_month_name(const char **p) {
-    const char *s = *p;
     size_t len = 0;
-    while (isalpha((unsigned char)s[len]))
-        len++;
-    if (len < 3)
-        return 0;
-    for (int m = 0; m < 12; m++)
-        if (strncasecmp(s, month_names[m], 3) == 0) {
-            *p = s + len;
-            if (**p == '.')
-                (*p)++;
-            return m + 1;
-        }
-    return 0;
+    int month = month_from_word(*p, &len);
+    if (month)
+        *p += len;
+    return month;
+}
+
+/* Skip the word W (ASCII, any case) and the spaces after it, when *P starts
+ * with it as a whole word: the "de" of "20 de noviembre de 2019". */
+static void skip_word(const char **p, const char *w) {
+    size_t len = strlen(w);
+    if (strncasecmp(*p, w, len) == 0 && (*p)[len] == ' ') {
+        *p += len;
+        skip_spaces(p);
+    }
 }
 
 /* A time zone at *P: Z, UTC, GMT, UT, +hh, +hhmm, +hh:mm. */
@@ -395,11 +394,12 @@ static bool parse_numeric_dmy(const char *s, date_parts *d) {
     return true;
 }
 
-/* [Weekday,] 20 Nov 2019 [10:00:00 GMT] and [Weekday,] November 20[th],
+/* [Weekday,] 20 Nov 2019 [10:00:00 GMT], 20. November 2019, 20 de
+ * noviembre de 2019, 20 ноября 2019 г., and [Weekday,] November 20[th],
  * 2019 [at 6:01 am]. */
 static bool parse_textual(const char *s, date_parts *d) {
     const char *t = s;
-    while (isalpha((unsigned char)*t))
+    while (isalpha((unsigned char)*t) || (unsigned char)*t >= 0x80)
         t++;
     if (t - s >= 3 && *t == ',') { /* a weekday */
         s = t + 1;
@@ -411,8 +411,11 @@ static bool parse_textual(const char *s, date_parts *d) {
         if (*s == '.')
             s++;
         skip_spaces(&s);
+        skip_word(&s, "de");
         if (!(d->month = read_month_name(&s)))
             return false;
+        skip_spaces(&s);
+        skip_word(&s, "de");
     } else {
         if (!(d->month = read_month_name(&s)))
             return false;
@@ -430,8 +433,9 @@ static bool parse_textual(const char *s, date_parts *d) {
     if (*s == ',')
         s++;
     skip_spaces(&s);
-    if (strncasecmp(s, "at ", 3) == 0)
-        s += 3;
+    static const char *const time_leads[] = {"at", "um", "a las", "alle", "om", "à", "às", "-"};
+    for (size_t i = 0; i < sizeof time_leads / sizeof time_leads[0]; i++)
+        skip_word(&s, time_leads[i]);
     read_time(&s, d);
     return true;
 }
@@ -565,4 +569,70 @@ const char *url_resolve(arena *a, const char *s, const char *base) {
     memcpy(u, base, prefix);
     memcpy(u + prefix, s, len + 1);
     return u;
+}
+
+/* --- page types --- */
+
+/* What a type word names, by the end of the word: schema.org types are
+ * families (NewsArticle, OpinionNewsArticle, ...), so a suffix decides. */
+static const struct {
+    const char *suffix;
+    const char *type;
+} schema_types[] = {
+    {"LiveBlogPosting", "live blog"},
+    {"DiscussionForumPosting", "forum post"},
+    {"SocialMediaPosting", "social media post"},
+    {"BlogPosting", "blog post"},
+    {"Article", "article"},
+    {"Report", "article"},
+    {"VideoObject", "video"},
+    {"AudioObject", "audio"},
+    {"PodcastEpisode", "podcast"},
+    {"Recipe", "recipe"},
+    {"Review", "review"},
+    {"Product", "product"},
+    {"Event", "event"},
+    {"QAPage", "question"},
+    {"FAQPage", "faq"},
+    {"ProfilePage", "profile"},
+    {"CollectionPage", "listing"},
+    {"ItemList", "listing"},
+    {"SearchResultsPage", "listing"},
+    {"WebPage", "page"},
+};
+
+static bool has_suffix(const char *s, const char *suffix) {
+    size_t sl = strlen(s), xl = strlen(suffix);
+    return sl >= xl && strcmp(s + sl - xl, suffix) == 0;
+}
+
+const char *type_from_schema(const char *type) {
+    if (!type)
+        return NULL;
+    const char *slash = strrchr(type, '/');
+    if (slash)
+        type = slash + 1;
+    for (size_t i = 0; i < sizeof schema_types / sizeof schema_types[0]; i++)
+        if (has_suffix(type, schema_types[i].suffix))
+            return schema_types[i].type;
+    return NULL;
+}
+
+/* og:type values (https://ogp.me/#types); "website", the default that
+ * most CMSes write on every page, says nothing and gives NULL. */
+const char *type_from_opengraph(const char *type) {
+    static const struct {
+        const char *prefix;
+        const char *type;
+    } og_types[] = {
+        {"article", "article"}, {"blog", "blog post"}, {"video", "video"},
+        {"music", "audio"},     {"profile", "profile"}, {"book", "book"},
+        {"product", "product"},
+    };
+    if (!type)
+        return NULL;
+    for (size_t i = 0; i < sizeof og_types / sizeof og_types[0]; i++)
+        if (strncasecmp(type, og_types[i].prefix, strlen(og_types[i].prefix)) == 0)
+            return og_types[i].type;
+    return NULL;
 }
