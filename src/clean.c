@@ -97,7 +97,7 @@ static bool removed_by_name(const node *n, uint32_t page_chars) {
     default:
         break;
     }
-    unsigned bits = vocab_classify(n);
+    unsigned bits = n->vocab;
     if (!bits || is_wrapper(n, page_chars))
         return false;
     if (bits & VOCAB_ROLE_CHROME)
@@ -145,7 +145,7 @@ node *clean_find_comments(const document *doc) {
     while (n) {
         bool found = false;
         if (n->tag != TAG_TEXT && !(n->flags & NODE_HIDDEN) && n->text_chars >= MIN_COMMENTS_CHARS &&
-            (vocab_classify(n) & VOCAB_COMMENTS)) {
+            (n->vocab & VOCAB_COMMENTS)) {
             found = true;
             if (!best || n->text_chars > best->text_chars)
                 best = n;

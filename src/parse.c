@@ -24,6 +24,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "vocab.h"
 #include "lede_limits.h"
 
 typedef struct builder {
@@ -149,6 +150,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     }
     append_child(b->cur, n);
     b->cur = n;
+    n->vocab = (uint8_t)vocab_classify(n);
     if (attrs_hide(n))
         n->flags |= NODE_HIDDEN;
     if (t == TAG_SCRIPT && keeps_script_text(n))

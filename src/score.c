@@ -67,7 +67,7 @@ static float tag_base(enum tag t) {
 }
 
 static float class_weight(const node *n) {
-    unsigned bits = vocab_classify(n);
+    unsigned bits = n->vocab;
     float w = 0;
     if (bits & VOCAB_CONTENT)
         w += CLASS_WEIGHT;

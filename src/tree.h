@@ -56,6 +56,7 @@ struct node {
     uint16_t flags; /* enum node_flag */
     uint16_t depth;
     uint16_t attr_count;
+    uint8_t vocab; /* enum vocab_bits of its class, id and role (vocab.h) */
     attr *attrs;
     const char *id;  /* the id attribute, or NULL */
     const char *cls; /* the class attribute, or NULL */

@@ -164,7 +164,7 @@ static bool is_boilerplate_container(const node *n, const counts *c, lede_focus 
     enum tag t = (enum tag)n->tag;
     if (t == TAG_TABLE && c->table_headers)
         return false; /* a data table */
-    unsigned bits = vocab_classify(n);
+    unsigned bits = n->vocab;
     if ((bits & VOCAB_EMBED) && !(bits & VOCAB_COMMENTS))
         return false; /* a quoted post: links and handles are its nature */
     float weight = (bits & VOCAB_CONTENT ? 25.0f : 0.0f) -

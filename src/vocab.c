@@ -10,7 +10,9 @@
 #include "vocab.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct pattern {
@@ -112,7 +114,38 @@ static const struct {
     {"main", VOCAB_CONTENT},           {"article", VOCAB_CONTENT},
 };
 
-enum { NAMES_MAX = 256 };
+enum {
+    NAMES_MAX = 256,
+    SUBSTRING_COUNT = sizeof substring_patterns / sizeof substring_patterns[0],
+    PATTERNS_PER_LETTER = 64
+};
+
+/* Substring patterns by their first byte, so that each position of a name
+ * is compared with the few patterns that can start there instead of every
+ * pattern being searched through the whole name. Built once, then only
+ * read: shared by all threads. */
+static struct {
+    uint8_t count[256];
+    uint8_t pattern[256][PATTERNS_PER_LETTER];
+} by_first_byte;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+/* Whether S starts with PREFIX; stops at the end of S. */
+static bool starts_with(const char *s, const char *prefix) {
+    while (*prefix && *s == *prefix) {
+        s++;
+        prefix++;
+    }
+    return *prefix == '\0';
+}
+
+static void build_index(void) {
+    for (size_t i = 0; i < SUBSTRING_COUNT; i++) {
+        unsigned char c = (unsigned char)substring_patterns[i].text[0];
+        if (by_first_byte.count[c] < PATTERNS_PER_LETTER)
+            by_first_byte.pattern[c][by_first_byte.count[c]++] = (uint8_t)i;
+    }
+}
 
 /* Lower-cased "class id" of N into OUT; returns its length. */
 static size_t lower_names(const node *n, char out[NAMES_MAX]) {
@@ -161,9 +194,15 @@ unsigned vocab_classify(const node *n) {
     char names[NAMES_MAX];
     if (lower_names(n, names) == 0)
         return bits;
-    for (size_t i = 0; i < sizeof substring_patterns / sizeof substring_patterns[0]; i++)
-        if (!(bits & substring_patterns[i].bits) && strstr(names, substring_patterns[i].text))
-            bits |= substring_patterns[i].bits;
+    pthread_once(&index_once, build_index);
+    for (const char *p = names; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        for (unsigned k = 0; k < by_first_byte.count[c]; k++) {
+            const pattern *pat = &substring_patterns[by_first_byte.pattern[c][k]];
+            if (!(bits & pat->bits) && starts_with(p, pat->text))
+                bits |= pat->bits;
+        }
+    }
     for (size_t i = 0; i < sizeof token_patterns / sizeof token_patterns[0]; i++)
         if (!(bits & token_patterns[i].bits) && has_token(names, token_patterns[i].text))
             bits |= token_patterns[i].bits;

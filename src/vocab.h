@@ -21,7 +21,8 @@ enum vocab_bits {
     VOCAB_EMBED = 1u << 6        /* a quoted post (tweet, Instagram) in the story */
 };
 
-/* The vocab_bits of N's class, id and role. */
+/* The vocab_bits of N's class, id and role; parse.c stores them in
+ * node.vocab, which the stages read. */
 unsigned vocab_classify(const node *n);
 
 #endif
