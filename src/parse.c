@@ -35,6 +35,7 @@ typedef struct builder {
     unsigned skip;     /* open K_SKIP elements: their text is not stored */
     unsigned links;    /* open <a> elements */
     unsigned in_svg;   /* open <svg> elements */
+    node *last_text;   /* the text node that received the latest characters */
     bool in_title;
     bool failed;
     buf title;
@@ -168,6 +169,19 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
         b->doc->lang = node_attr(n, "lang");
 }
 
+/* Whether the document's text so far ends in an ellipsis. When the latest
+ * text came after an element opened, it is inside it, so this is how the
+ * element that closes now ends. */
+static bool ends_in_ellipsis(const document *d) {
+    size_t end = d->text_len;
+    while (end > 0 && is_space((unsigned char)d->text[end - 1]))
+        end--;
+    const char *t = d->text;
+    if (end >= 2 && t[end - 1] == ']')
+        end--; /* "[…]" */
+    return end >= 3 && (memcmp(t + end - 3, "\xE2\x80\xA6", 3) == 0 || memcmp(t + end - 3, "...", 3) == 0);
+}
+
 static void add_sums(node *to, const node *from) {
     to->text_chars += from->text_chars;
     to->link_chars += from->link_chars;
@@ -204,6 +218,8 @@ static void on_end(void *ctx, const xmlChar *name) {
             b->doc->title_text = arena_strdup(&b->doc->mem, title);
         free(title);
     }
+    if (b->last_text && b->last_text->order > n->order && ends_in_ellipsis(b->doc))
+        n->flags |= NODE_ELLIPSIS;
     if (!(n->flags & NODE_HIDDEN) && tag_kind(t) != K_SKIP)
         add_sums(n->parent, n);
     if (tag_kind(t) == K_BLOCK || t == TAG_IMG || (n->flags & NODE_HAS_BLOCK))
@@ -282,6 +298,7 @@ static void on_text(void *ctx, const xmlChar *ch, int len) {
             t->flags |= NODE_IN_LINK;
         prev_space = true;
     }
+    b->last_text = t;
     memcpy(d->text + d->text_len, ch, (size_t)len);
     d->text_len += (size_t)len;
     d->text[d->text_len] = '\0';

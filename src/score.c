@@ -29,6 +29,9 @@
 #define SCORE_ANCESTOR_LEVELS 5
 /* Beyond the grandparent, level L gets points / (L * FAR_LEVEL_DIVIDER). */
 #define FAR_LEVEL_DIVIDER 3
+/* A paragraph cut off with an ellipsis is a teaser: its points shrink by
+ * this much and it counts as no prose. */
+#define TEASER_DIVIDER 4.0f
 /* Class/id vocabulary weight, as large as a long paragraph's points. */
 #define CLASS_WEIGHT 25.0f
 
@@ -124,7 +127,9 @@ static uint32_t loose_chars(const node *n, uint32_t *commas) {
     uint32_t chars = 0;
     *commas = 0;
     for (const node *c = n->first_child; c; c = c->next) {
-        if ((c->flags & NODE_REMOVED) || node_is_block(c) || c->text_chars <= 1)
+        /* an inline element around blocks (a link around a card) is
+         * counted through its blocks */
+        if ((c->flags & (NODE_REMOVED | NODE_HAS_BLOCK)) || node_is_block(c) || c->text_chars <= 1)
             continue;
         chars += c->text_chars;
         *commas += c->commas;
@@ -148,7 +153,10 @@ static bool score_node(node *n) {
     if (t == TAG_H1)
         return true; /* the headline: it sits above the article, not in it */
     if (is_paragraph_tag(t) || leaf) {
-        if (n->text_chars >= MIN_PARAGRAPH_CHARS && n->parent) {
+        if (n->text_chars >= MIN_PARAGRAPH_CHARS && n->parent && (n->flags & NODE_ELLIPSIS)) {
+            /* cut off with an ellipsis: the excerpt of another story */
+            spread_points(n->parent, paragraph_points(n->text_chars, n->commas) / TEASER_DIVIDER);
+        } else if (n->text_chars >= MIN_PARAGRAPH_CHARS && n->parent) {
             spread_points(n->parent, paragraph_points(n->text_chars, n->commas));
             n->prose_chars = prose_of(n->text_chars, n->link_chars);
         }

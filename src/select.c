@@ -38,6 +38,8 @@
 #define LISTING_MAX_CHARS 500
 #define LISTING_RIVALS 3
 #define LISTING_RIVAL_SHARE 0.5f
+/* A choice holding this many <article>s is a list of stories. */
+#define LISTING_INNER_ARTICLES 4
 /* Confidence: an article of CONFIDENT_CHARS characters whose container
  * scores CONFIDENT_SCORE is as long and as clear as articles get; the
  * weights of the four signals sum to one. */
@@ -143,6 +145,18 @@ static node *climb(node *best) {
     return best;
 }
 
+/* Whether P holds, beside the branch leading to N, an <article> of its own:
+ * another story (the next one of an endless scroll, a teaser), however
+ * much prose it has. */
+static bool has_other_article(const node *p, const node *n) {
+    while (n->parent != p)
+        n = n->parent;
+    for (const node *c = p->first_child; c; c = c->next)
+        if (c != n && c->tag == TAG_ARTICLE && !(c->flags & NODE_REMOVED))
+            return true;
+    return false;
+}
+
 /* Phase 3b: articles split into chunks that are not siblings (each chunk
  * in its own wrapper) are found by their prose: climb while the parent holds
  * clearly more prose than the choice and what it adds is mostly prose. */
@@ -151,6 +165,8 @@ static node *widen_to_prose(node *best, lede_focus focus) {
     float max_links = focus == LEDE_FOCUS_RECALL ? WIDEN_MAX_LINK_DENSITY_RECALL
                                                  : WIDEN_MAX_LINK_DENSITY;
     for (node *p = best->parent; !is_page_level(p); p = p->parent) {
+        if (has_other_article(p, best))
+            break;
         uint32_t more_prose = p->prose_chars - best->prose_chars;
         uint32_t more_text = p->text_chars - best->text_chars;
         if (p->prose_chars < best->prose_chars || more_prose < WIDEN_MIN_GAIN * best->prose_chars)
@@ -238,8 +254,45 @@ static int count_rivals(node *const top[], size_t count, const node *best) {
     return rivals;
 }
 
-static bool is_listing(node *const top[], size_t count, const node *best, uint32_t chars) {
-    return chars < LISTING_MAX_CHARS && count_rivals(top, count, best) >= LISTING_RIVALS;
+/* The <article> that the best candidate is, or lies in, if any. */
+static node *story_of(node *best) {
+    for (node *a = best; !is_page_level(a); a = a->parent)
+        if (a->tag == TAG_ARTICLE)
+            return a;
+    return NULL;
+}
+
+/* The <article>s inside the choice other than STORY and its own: when the
+ * best candidate is a story, they are other stories (cards, the next story)
+ * and are removed; when it is none, they are counted, for a page that is a
+ * column of stories is a listing. */
+static unsigned other_articles(const article *art, node *story) {
+    unsigned count = 0;
+    for (size_t i = 0; i < art->count; i++) {
+        node *top = art->roots[i];
+        for (node *n = top; n;) {
+            bool skip = (n->flags & NODE_REMOVED) != 0;
+            if (!skip && n != top && n->tag == TAG_ARTICLE && n != story &&
+                !(story && (is_ancestor(n, story) || is_ancestor(story, n)))) {
+                if (story)
+                    tree_remove(n);
+                else
+                    count++;
+                skip = true;
+            }
+            n = tree_next(top, n, skip);
+        }
+    }
+    return count;
+}
+
+/* A listing: one short teaser with rivals of its size elsewhere, or a
+ * choice that is a column of stories (other_articles()). */
+static bool is_listing(unsigned stories, node *const top[], size_t count, const node *best,
+                       uint32_t chars) {
+    if (chars < LISTING_MAX_CHARS && count && count_rivals(top, count, best) >= LISTING_RIVALS)
+        return true;
+    return stories >= LISTING_INNER_ARTICLES;
 }
 
 static uint32_t article_links(const article *art) {
@@ -270,15 +323,17 @@ lede_status select_article(document *doc, const page_hints *hints, lede_focus fo
                            article *out) {
     node *top[TOP_CANDIDATES];
     size_t count = best_candidates(doc, top);
-    node *best = count ? widen_to_prose(climb(shared_ancestor(top, count)), focus) : find_body(doc);
+    node *core = count ? climb(shared_ancestor(top, count)) : find_body(doc);
+    node *best = count ? widen_to_prose(core, focus) : core;
     lede_status st = gather(doc, best, focus, out);
     if (st != LEDE_OK)
         return st;
+    unsigned stories = other_articles(out, story_of(core));
     st = trim_article(doc, hints, focus, out);
     if (st != LEDE_OK)
         return st;
     uint32_t chars = article_chars(out);
-    if (chars == 0 || (count && is_listing(top, count, best, chars)) ||
+    if (chars == 0 || is_listing(stories, top, count, best, chars) ||
         (chars < MIN_ARTICLE_CHARS && doc->root->text_chars > SHORT_ARTICLE_PAGE_SHARE * chars))
         return LEDE_ERR_NO_ARTICLE;
     out->confidence = confidence(out, top, count, best, chars);

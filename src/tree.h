@@ -41,7 +41,8 @@ enum node_flag {
     NODE_IN_LINK = 1u << 3,   /* inside an <a> */
     NODE_CANDIDATE = 1u << 4, /* score.c gave it a score */
     NODE_SELECTED = 1u << 5,  /* a root of the chosen article */
-    NODE_HAS_BLOCK = 1u << 6  /* some descendant is a block element or an image */
+    NODE_HAS_BLOCK = 1u << 6, /* some descendant is a block element or an image */
+    NODE_ELLIPSIS = 1u << 7   /* its text ends in "…" or "...": cut off, a teaser */
 };
 
 typedef struct attr {

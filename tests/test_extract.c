@@ -1,0 +1,969 @@
+/*
+ * test_extract.c — one regression test per extraction rule, through the
+ * public API.
+ *
+ * Each test is a small synthetic page built the way news sites build theirs
+ * (a header with navigation, a sidebar, a footer, an article of several
+ * paragraphs of prose) with one trap in it: the thing a rule of clean.c,
+ * score.c, select.c or trim.c exists for. The page goes through
+ * lede_extract() and the test checks, with strstr on result->text, what must
+ * be there and what must not. The comment above each test names the rule it
+ * pins; every test was seen to fail with that rule disabled.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lede.h"
+
+/* ---------------------------------------------------------------------------
+ * Page parts shared by the tests.
+ * ------------------------------------------------------------------------ */
+
+#define DOCTYPE "<!doctype html>\n<html lang=\"en\">\n"
+
+#define HEAD(extra)                                                                          \
+    "<head>\n<meta charset=\"utf-8\">\n"                                                     \
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"             \
+    "<title>Harbour board keeps winter ferry to the outer islands | Daily Courier</title>\n" \
+    "<meta property=\"og:site_name\" content=\"Daily Courier\">\n"                           \
+    "<meta property=\"og:type\" content=\"article\">\n"                                      \
+    "<link rel=\"stylesheet\" href=\"/static/css/site.css?v=20241003\">\n"                   \
+    "<script src=\"/static/js/site.js\" defer></script>\n" extra "</head>\n"
+
+#define SITE_HEADER                                                                           \
+    "<header class=\"site-header\">\n"                                                        \
+    "  <a class=\"site-logo\" href=\"/\"><img src=\"/static/img/courier-logo.svg\" "           \
+    "alt=\"Daily Courier\"></a>\n"                                                            \
+    "  <p class=\"tagline\">News for Port Alden and the outer islands since 1887</p>\n"       \
+    "  <nav class=\"main-nav\" aria-label=\"Main\"><ul>\n"                                     \
+    "    <li><a href=\"/news/\">News</a></li><li><a href=\"/news/harbour/\">Harbour</a></li>\n" \
+    "    <li><a href=\"/news/islands/\">Islands</a></li><li><a href=\"/sport/\">Sport</a></li>\n" \
+    "    <li><a href=\"/business/\">Business</a></li><li><a href=\"/opinion/\">Opinion</a></li>\n" \
+    "    <li><a href=\"/weather/\">Weather</a></li><li><a href=\"/subscribe/\">Subscribe</a></li>\n" \
+    "  </ul></nav>\n"                                                                         \
+    "</header>\n"
+
+#define SIDEBAR                                                                               \
+    "<aside class=\"sidebar\">\n"                                                             \
+    "  <section class=\"most-read\"><h3>Most read</h3><ol>\n"                                 \
+    "    <li><a href=\"/news/2024/10/01/lighthouse-keepers-cottage-sold\">Lighthouse keeper's "   \
+    "cottage sold at auction for twice its estimate</a></li>\n"                               \
+    "    <li><a href=\"/news/2024/09/30/storm-damage-east-pier\">Storm damage closes the east "  \
+    "pier until the end of the month</a></li>\n"                                              \
+    "    <li><a href=\"/sport/2024/09/29/rowing-club-regatta\">Rowing club takes four titles at " \
+    "the autumn regatta</a></li>\n"                                                           \
+    "  </ol></section>\n"                                                                     \
+    "  <div class=\"ad-slot\" data-slot=\"rail_1\"><span>Advertisement</span></div>\n"        \
+    "</aside>\n"
+
+#define SITE_FOOTER                                                                           \
+    "<footer class=\"site-footer\">\n"                                                        \
+    "  <ul><li><a href=\"/about/\">About us</a></li><li><a href=\"/contact/\">Contact</a></li>" \
+    "<li><a href=\"/privacy/\">Privacy policy</a></li><li><a href=\"/terms/\">Terms of use</a>" \
+    "</li><li><a href=\"/advertise/\">Advertise with us</a></li></ul>\n"                     \
+    "  <p class=\"copyright\">&copy; 2024 Daily Courier Media Ltd. All rights reserved.</p>\n" \
+    "</footer>\n"
+
+/* The article: five paragraphs of prose, each with a phrase of its own that
+ * the tests look for. */
+#define FERRY_P1                                                                              \
+    "<p>The harbour board voted on Tuesday evening to keep the winter ferry running between " \
+    "Port Alden and the two outer islands, reversing a decision made in the spring that "     \
+    "would have left about 900 residents without a daily crossing from November until "      \
+    "March.</p>\n"
+#define FERRY_P2                                                                              \
+    "<p>Board chair Miriam Okafor said the reversal followed three public meetings, a "       \
+    "petition signed by more than 2,000 people, and a revised budget from the operator that " \
+    "trims fuel costs by running the smaller vessel, the Tern, on weekdays and the larger "   \
+    "one only at weekends.</p>\n"
+#define FERRY_P3                                                                              \
+    "<p>Islanders had argued that the cut would have forced families to choose between "      \
+    "moving to the mainland for the winter or sending children to school by water taxi, "     \
+    "which costs about $40 a trip, and that the island clinic, staffed two days a week, "     \
+    "could not replace the hospital in town.</p>\n"
+#define FERRY_P4                                                                              \
+    "<p>The operator, Coastline Marine, will receive an extra $310,000 from the harbour fund " \
+    "this year, drawn from mooring fees that rose in January. Its contract, which runs until " \
+    "2027, now includes a penalty for cancelled sailings that are not caused by weather, a "  \
+    "clause the islanders had asked for.</p>\n"
+#define FERRY_P5                                                                              \
+    "<p>Not everyone was pleased. Two board members, both from mainland wards, voted against " \
+    "the plan, saying the fund should pay for dredging the inner harbour first, and the "     \
+    "fishermen's association warned that higher mooring fees, if they rise again, would push " \
+    "boats to moor in Kettle Bay instead.</p>\n"
+
+#define FERRY_H1 "<h1>Harbour board keeps winter ferry to the outer islands</h1>\n"
+
+/* A page in the common layout: header, MAIN beside the sidebar, footer. */
+#define PAGE(head_extra, main)                                                                \
+    DOCTYPE HEAD(head_extra) "<body class=\"article-page\">\n" SITE_HEADER                    \
+    "<div class=\"container\">\n<main id=\"main\">\n" main "</main>\n" SIDEBAR "</div>\n"     \
+    SITE_FOOTER "</body>\n</html>\n"
+
+/* ---------------------------------------------------------------------------
+ * Helpers.
+ * ------------------------------------------------------------------------ */
+
+static lede_result *extract_with(const char *html, lede_focus focus, int comments) {
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.format = LEDE_FORMAT_TEXT;
+    opt.focus = focus;
+    opt.comments = comments;
+    lede_result *res = NULL;
+    lede_status st = lede_extract(html, strlen(html), &opt, &res);
+    if (st != LEDE_OK)
+        fail_msg("lede_extract: %s", lede_strerror(st));
+    assert_non_null(res);
+    assert_non_null(res->text);
+    return res;
+}
+
+static lede_result *extract(const char *html) {
+    return extract_with(html, LEDE_FOCUS_BALANCED, 0);
+}
+
+/* NEEDLE must (or must not) occur in FIELD of RES. On failure the field is
+ * printed and RES freed, since the failure does not return. */
+static void expect_field(lede_result *res, const char *field, const char *needle,
+                         int present) {
+    if (!!(field && strstr(field, needle)) == !!present)
+        return;
+    print_error("--- result ---\n%s\n--------------\n", field ? field : "(null)");
+    lede_result_free(res);
+    fail_msg("%s: \"%s\"", present ? "missing" : "not expected", needle);
+}
+
+static void expect_text(lede_result *res, const char *needle) {
+    expect_field(res, res->text, needle, 1);
+}
+
+static void expect_no_text(lede_result *res, const char *needle) {
+    expect_field(res, res->text, needle, 0);
+}
+
+static void expect_comments(lede_result *res, const char *needle) {
+    expect_field(res, res->comments, needle, 1);
+}
+
+/* The five paragraphs of the ferry story are all there. */
+static void expect_ferry_story(lede_result *res) {
+    expect_text(res, "keep the winter ferry running");
+    expect_text(res, "Board chair Miriam Okafor");
+    expect_text(res, "school by water taxi");
+    expect_text(res, "Coastline Marine");
+    expect_text(res, "moor in Kettle Bay instead");
+}
+
+/* ---------------------------------------------------------------------------
+ * clean.c
+ * ------------------------------------------------------------------------ */
+
+/* A mega menu whose links outweigh the article until it is removed. */
+#define MEGA_MENU_COLUMN(section)                                                              \
+    "<div class=\"mega-col\"><h4>" section "</h4><ul>"                                        \
+    "<li><a href=\"/" section "/1\">" section " headlines and the latest updates</a></li>"    \
+    "<li><a href=\"/" section "/2\">" section " analysis from our reporters</a></li>"         \
+    "<li><a href=\"/" section "/3\">" section " pictures, video and podcasts</a></li>"        \
+    "<li><a href=\"/" section "/4\">" section " archive of past coverage</a></li>"            \
+    "<li><a href=\"/" section "/5\">" section " letters from our readers</a></li>"            \
+    "<li><a href=\"/" section "/6\">" section " events and community notices</a></li>"       \
+    "</ul></div>\n"
+
+/* Pins clean.c clean_document(): the walk is post-order, so the page
+ * wrapper named "body_overlay" (boilerplate by "overlay", content by "body")
+ * is judged after its navigation went, when it is no longer mostly links;
+ * judged before, it would go with the whole page (removed_by_name ->
+ * small_or_linky). */
+static void test_page_wrapper_with_boilerplate_name_is_kept(void **state) {
+    (void)state;
+    static const char html[] =
+        DOCTYPE HEAD("") "<body>\n<div id=\"body_overlay\">\n" SITE_HEADER
+        "<nav class=\"mega-menu\" aria-label=\"All sections\">\n"
+        MEGA_MENU_COLUMN("News") MEGA_MENU_COLUMN("Harbour") MEGA_MENU_COLUMN("Islands")
+        MEGA_MENU_COLUMN("Sport") MEGA_MENU_COLUMN("Business") MEGA_MENU_COLUMN("Opinion")
+        MEGA_MENU_COLUMN("Culture") MEGA_MENU_COLUMN("Property")
+        "</nav>\n"
+        "<div class=\"container\">\n<article>\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4
+        FERRY_P5 "</article>\n" SIDEBAR "</div>\n" SITE_FOOTER "</div>\n</body>\n</html>\n";
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "analysis from our reporters");
+    lede_result_free(res);
+}
+
+#define GALLERY_ITEM(n, caption)                                                              \
+    "<li><img src=\"/media/2024/10/harvest-fair-" #n ".jpg\" alt=\"\"><span>" caption          \
+    "</span></li>\n"
+
+/* Pins vocab.c's "legends" pattern (Readability's) and clean.c
+ * can_wrap_page(): a list holding most of the page's text is a caption
+ * gallery, never a page wrapper, so it goes by its name. */
+static void test_caption_gallery_list_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"story\">\n"
+        "<h1>Harvest fair returns to the quay after a five-year pause</h1>\n"
+        "<div class=\"story-body\">\n"
+        "<p>The harvest fair came back to Port Alden quay on Saturday for the first time in "
+        "five years, drawing growers from all three islands, a brass band from the mainland, "
+        "and a crowd the organisers put at close to 6,000 people over the day.</p>\n"
+        "<p>The fair was suspended after the storm of 2019, which flooded the quay sheds, and "
+        "organisers said at the time that the cost of insurance, which had doubled, made it "
+        "impossible to stage without a sponsor. This year the harbour board waived the fee "
+        "for the quay.</p>\n"
+        "<p>Stallholder Ruth Penhallow, who has grown squash on the north island for forty "
+        "years, said she sold out before noon. Others complained that the parking, which was "
+        "moved to the old rope works, was too far from the quay for older visitors.</p>\n"
+        "<p>The organisers, a committee of volunteers, said they would meet in November to "
+        "decide whether the fair becomes an annual event again, and that a shuttle bus, paid "
+        "for by the growers, would run from the car park next year if it does.</p>\n"
+        "<ul class=\"legends\">\n"
+        GALLERY_ITEM(1, "Photo 1 of 20: Growers unload crates of squash, apples and pumpkins "
+                        "from the early ferry before the gates open on the quay.")
+        GALLERY_ITEM(2, "Photo 2 of 20: The mainland brass band, in red jackets, marches along "
+                        "the harbour wall to open the fair at ten o'clock.")
+        GALLERY_ITEM(3, "Photo 3 of 20: Children queue for the apple press, which the north "
+                        "island school brought over on a borrowed fishing boat.")
+        GALLERY_ITEM(4, "Photo 4 of 20: Ruth Penhallow, centre, weighs the winning squash, "
+                        "which came in at just under forty kilograms this year.")
+        GALLERY_ITEM(5, "Photo 5 of 20: Volunteers in yellow vests direct visitors from the "
+                        "rope works car park, a walk of about fifteen minutes.")
+        GALLERY_ITEM(6, "Photo 6 of 20: A stall of island honey, jams and chutneys does brisk "
+                        "trade in the shelter of the old customs house.")
+        GALLERY_ITEM(7, "Photo 7 of 20: The judges of the vegetable show confer over a table "
+                        "of onions, leeks and beetroot in the quay shed.")
+        GALLERY_ITEM(8, "Photo 8 of 20: Dancers from the south island folk club perform on "
+                        "the slipway as the tide comes in during the afternoon.")
+        GALLERY_ITEM(9, "Photo 9 of 20: A sheepdog trial on the green behind the harbour "
+                        "office, with sheep borrowed from a mainland farm.")
+        GALLERY_ITEM(10, "Photo 10 of 20: Fishermen sell crab sandwiches from the deck of the "
+                         "Morwenna, moored alongside the quay for the day.")
+        GALLERY_ITEM(11, "Photo 11 of 20: The tug of war between the two outer islands ends, "
+                         "as it did five years ago, in a muddy draw.")
+        GALLERY_ITEM(12, "Photo 12 of 20: Visitors crowd the quay wall to watch the gig race, "
+                         "rowed from the lighthouse to the harbour mouth.")
+        GALLERY_ITEM(13, "Photo 13 of 20: A blacksmith from the mainland shoes a pony in front "
+                         "of a crowd of children outside the chandlery.")
+        GALLERY_ITEM(14, "Photo 14 of 20: The lifeboat crew shows visitors around the station "
+                         "and collects donations in a bucket by the slipway.")
+        GALLERY_ITEM(15, "Photo 15 of 20: Stalls pack up as the light fades, with most of the "
+                         "produce gone and the band playing its last tune.")
+        GALLERY_ITEM(16, "Photo 16 of 20: A cider tent, run by the north island growers, keeps "
+                         "serving until the last ferry leaves at seven.")
+        GALLERY_ITEM(17, "Photo 17 of 20: Rain showers in the early afternoon send visitors "
+                         "under the awnings of the fish market for an hour.")
+        GALLERY_ITEM(18, "Photo 18 of 20: A display of old photographs of the fair, from the "
+                         "1950s onwards, hangs inside the harbour office.")
+        GALLERY_ITEM(19, "Photo 19 of 20: The mayor presents the cup for the best island "
+                         "garden to a couple from the south island.")
+        GALLERY_ITEM(20, "Photo 20 of 20: Fireworks over the harbour close the fair, watched "
+                         "from the decks of boats moored in the outer basin.")
+        "</ul>\n"
+        "</div>\n</article>\n");
+    lede_result *res = extract(html);
+    expect_text(res, "harvest fair came back to Port Alden quay");
+    expect_text(res, "Ruth Penhallow, who has grown squash");
+    expect_text(res, "a shuttle bus, paid for by the growers");
+    expect_no_text(res, "Photo 1 of 20");
+    expect_no_text(res, "sheepdog trial");
+    expect_no_text(res, "Fireworks over the harbour");
+    lede_result_free(res);
+}
+
+#define FIGURE_PAGE                                                                          \
+    PAGE("",                                                                                  \
+         "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2                             \
+         "<figure>\n<img src=\"/media/2024/10/ferry-tern-1200.jpg\" alt=\"The ferry Tern\">\n" \
+         "<figcaption>The Tern, the smaller of the two ferries, leaves Port Alden for the "     \
+         "north island on a calm morning in September.</figcaption>\n</figure>\n"             \
+         FERRY_P3 FERRY_P4 FERRY_P5 "</article>\n")
+
+/* Pins clean.c removed_by_tag(), case TAG_FIGURE/TAG_FIGCAPTION: captions
+ * describe pictures, not the story. */
+static void test_figure_captions_are_dropped(void **state) {
+    (void)state;
+    static const char html[] = FIGURE_PAGE;
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "the smaller of the two ferries");
+    lede_result_free(res);
+}
+
+/* Pins clean.c removed_by_tag(): the figure rule stands aside for
+ * LEDE_FOCUS_RECALL. */
+static void test_recall_keeps_figure_captions(void **state) {
+    (void)state;
+    static const char html[] = FIGURE_PAGE;
+    lede_result *res = extract_with(html, LEDE_FOCUS_RECALL, 0);
+    expect_ferry_story(res);
+    expect_text(res, "the smaller of the two ferries");
+    lede_result_free(res);
+}
+
+/* Pins clean.c removed_by_name(): an element named as an embed ("tweet",
+ * "embed") is kept though also named "social", and trim.c
+ * is_boilerplate_container(), which spares it though it is links and
+ * handles; either alone drops the tweet. The share bar still goes (by its
+ * name, and by its links in trim.c). */
+static void test_quoted_tweet_is_kept(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"story\">\n" FERRY_H1
+        "<div class=\"share-buttons\"><a href=\"https://www.facebook.com/sharer/sharer.php?u=x\">"
+        "Share on Facebook</a> <a href=\"https://twitter.com/intent/tweet?url=x\">Share on X</a> "
+        "<a href=\"mailto:?subject=Winter%20ferry\">Email this story</a></div>\n"
+        FERRY_P1 FERRY_P2
+        "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\">"
+        "<p lang=\"en\" dir=\"ltr\">Winter timetable confirmed: weekday sailings on the Tern "
+        "from 4 November <a href=\"https://t.co/x7Fq2Lr\">https://t.co/x7Fq2Lr</a> "
+        "<a href=\"https://twitter.com/hashtag/PortAlden\">#PortAlden</a> "
+        "<a href=\"https://t.co/pZ81kd\">pic.twitter.com/pZ81kd</a></p>&mdash; Coastline Marine "
+        "(@CoastlineFerry) <a href=\"https://twitter.com/CoastlineFerry/status/1841\">"
+        "October 2, 2024</a></blockquote></div>\n"
+        FERRY_P3 FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_text(res, "Winter timetable confirmed");
+    expect_text(res, "@CoastlineFerry");
+    expect_no_text(res, "Share on Facebook");
+    expect_no_text(res, "Email this story");
+    lede_result_free(res);
+}
+
+/* Pins vocab.c's "rollover" pattern: a hover card of a person, with a
+ * picture and other stories' headlines, goes from inside the paragraph
+ * that holds it, and the paragraph's own words stay. */
+static void test_hover_card_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1
+        "<p>The vote was a personal win for <a class=\"person-link\" href=\"/people/miriam-"
+        "okafor\">Miriam Okafor</a><span class=\"rollover-people-block\"><img src=\"/people/"
+        "miriam-okafor-64.jpg\" alt=\"\"><a href=\"/news/2023/05/02/okafor-elected-chair\">"
+        "Okafor elected harbour board chair after a tied first ballot</a><a href=\"/news/2024/02/"
+        "14/mooring-fees\">Mooring fees to rise by a fifth from January</a><a href=\"/news/2024/"
+        "06/09/ferry-cut\">Islanders fear for winter crossings as board weighs cuts</a></span>, who "
+        "chairs the board and had promised, at the last of the public meetings, that no "
+        "islander would be left without a crossing, whatever the budget said.</p>\n"
+        FERRY_P3 FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_text(res, "The vote was a personal win for Miriam Okafor");
+    expect_text(res, "no islander would be left without a crossing");
+    expect_no_text(res, "Okafor elected harbour board chair");
+    expect_no_text(res, "Mooring fees to rise by a fifth");
+    expect_no_text(res, "Islanders fear for winter crossings");
+    lede_result_free(res);
+}
+
+/* Pins tree.c tree_remove() as clean.c uses it: the share box inside a
+ * display:none dropdown is removed first (the walk is bottom-up), and the
+ * sums above the hidden dropdown, which never counted the box's text, must
+ * not lose it. When they did, the section holding the dropdown lost more
+ * commas than the box had given it and looked like a link list to trim.c,
+ * which dropped two paragraphs of the story. */
+static void test_hidden_subtree_does_not_break_sums(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"story\">\n" FERRY_H1
+        "<div class=\"story-body\">\n" FERRY_P1 FERRY_P2 FERRY_P3
+        "<div class=\"wp-block-group\">\n"
+        "<p>The money will come from the <a href=\"/topics/harbour-fund\">harbour fund</a>, "
+        "which was set up in 1998, topped up by <a href=\"/news/2024/01/09/mooring-fees\">"
+        "January's rise in mooring fees</a>, and last used, in 2021, to repair the "
+        "<a href=\"/news/2021/02/11/east-pier\">east pier</a> after a winter storm.</p>\n"
+        "<p>The board's treasurer, <a href=\"/people/tom-hosking\">Tom Hosking</a>, said the "
+        "fund holds about 1.2 million pounds, enough, he said, for the ferry and for the "
+        "<a href=\"/news/2024/05/19/dredging\">dredging of the inner harbour</a>, though not "
+        "for both in the same year.</p>\n"
+        "<div class=\"dropdown\" style=\"display:none\"><div class=\"share\">Send this "
+        "story to a friend on Facebook, X, WhatsApp, LinkedIn or by email, or copy its link, "
+        "and they can read it free.</div></div>\n"
+        "</div>\n"
+        FERRY_P4 FERRY_P5 "</div>\n</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_text(res, "The money will come from the harbour fund");
+    expect_text(res, "The board's treasurer, Tom Hosking");
+    expect_no_text(res, "Send this story to a friend");
+    lede_result_free(res);
+}
+
+/* Pins clean.c clean_find_comments() (with lede.c extract_comments()) and
+ * vocab.c's "comment" pattern: with options.comments the comments land in
+ * result->comments; in either case they are not article text. */
+#define COMMENTS_PAGE                                                                         \
+    PAGE("",                                                                                  \
+         "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4 FERRY_P5   \
+         "</article>\n"                                                                       \
+         "<div id=\"comments\" class=\"comments-area\">\n<h2>2 comments</h2>\n"               \
+         "<ol class=\"comment-list\">\n"                                                      \
+         "<li class=\"comment\"><div class=\"comment-author\">Peter Trewin</div>"              \
+         "<p>About time. My daughter boards on the mainland every winter because of the "     \
+         "timetable, and a daily boat means she can finally come home at weekends, which "     \
+         "matters more than the board seems to understand.</p></li>\n"                       \
+         "<li class=\"comment\"><div class=\"comment-author\">Sally from Kettle Bay</div>"     \
+         "<p>Who pays when the mooring fees go up again next year? The fishermen, as "         \
+         "usual.</p></li>\n"                                                                  \
+         "</ol>\n</div>\n")
+
+static void test_comments_go_to_their_own_field(void **state) {
+    (void)state;
+    static const char html[] = COMMENTS_PAGE;
+    lede_result *res = extract_with(html, LEDE_FOCUS_BALANCED, 1);
+    expect_ferry_story(res);
+    expect_no_text(res, "My daughter boards on the mainland");
+    expect_comments(res, "My daughter boards on the mainland");
+    expect_comments(res, "The fishermen, as usual");
+    lede_result_free(res);
+
+    res = extract_with(html, LEDE_FOCUS_BALANCED, 0);
+    expect_ferry_story(res);
+    assert_null(res->comments);
+    expect_no_text(res, "My daughter boards on the mainland");
+    lede_result_free(res);
+}
+
+/* ---------------------------------------------------------------------------
+ * select.c
+ * ------------------------------------------------------------------------ */
+
+/* Pins select.c widen_to_prose(): the article comes in chunks, each in its
+ * own wrapper, with ads between. The later chunks are single paragraphs with
+ * few commas, too weak for the sibling rule (gather()), so only the climb to
+ * the element that adds their prose takes them in. */
+static void test_article_split_into_chunk_wrappers_is_joined(void **state) {
+    (void)state;
+    static const char html[] =
+        DOCTYPE HEAD("") "<body class=\"article-page\">\n" SITE_HEADER
+        "<div class=\"container\">\n<div class=\"l-col l-col--8\">\n" FERRY_H1
+        "<div class=\"chunk\"><div class=\"inner\">\n" FERRY_P1 FERRY_P2 FERRY_P3
+        "</div></div>\n"
+        "<div class=\"inline-ad\"><span>Advertisement</span></div>\n"
+        "<div class=\"chunk\"><div class=\"inner\">\n"
+        "<p>Coastline Marine will be paid more from the harbour fund this year to cover the "
+        "cost of the extra sailings. The money comes from the mooring fees that rose in January "
+        "and is meant to last until the contract ends in 2027.</p>\n</div></div>\n"
+        "<div class=\"inline-ad\"><span>Advertisement</span></div>\n"
+        "<div class=\"chunk\"><div class=\"inner\">\n"
+        "<p>Not everyone was pleased. Two board members from mainland wards voted against the "
+        "plan and said the fund should have paid for dredging the inner harbour first. The "
+        "fishermen warned that boats would moor in Kettle Bay instead if the fees rise again."
+        "</p>\n</div></div>\n"
+        "</div>\n" SIDEBAR "</div>\n" SITE_FOOTER "</body>\n</html>\n";
+    lede_result *res = extract(html);
+    expect_text(res, "keep the winter ferry running");
+    expect_text(res, "school by water taxi");
+    expect_text(res, "Coastline Marine will be paid more");
+    expect_text(res, "boats would moor in Kettle Bay");
+    expect_no_text(res, "Advertisement");
+    lede_result_free(res);
+}
+
+#define TEASER(slug, headline, excerpt)                                                       \
+    "<article class=\"card\"><h3><a href=\"/news/2024/10/" slug "\">" headline "</a></h3>"     \
+    "<p>" excerpt "</p></article>\n"
+
+/* Pins vocab.c's "more-news" pattern: a list of other stories' teasers
+ * after the article (linked headlines, prose excerpts) is not part of it.
+ * Without the pattern the list scores 17.5 against the article's 68 and
+ * gather()'s sibling rule (20%) takes it in; widen_to_prose()'s link limit
+ * does not come into it. */
+static void test_teaser_list_beside_article_is_not_joined(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4 FERRY_P5
+        "</article>\n"
+        "<div class=\"more-news\">\n<h2>More news</h2>\n"
+        TEASER("01/quay-sheds", "Quay sheds to be rebuilt after storm damage, council says",
+               "The two sheds on the east side of the quay, which flooded in the storm of "
+               "2019, will be rebuilt in timber by the spring, the council said, at a cost "
+               "that will be shared with the harbour board and the fishermen's association.")
+        TEASER("02/school-roll", "North island school roll rises for the first time in a decade",
+               "Eleven children started at the north island school this term, up from seven, "
+               "and the head teacher, who has run the school alone since 2016, says she will "
+               "need a second teacher next year if the numbers hold.")
+        TEASER("03/lifeboat", "Lifeboat crew called out twice in one night to yachts in trouble",
+               "The volunteer crew launched at midnight to a yacht with a fouled propeller off "
+               "the lighthouse, and again at four in the morning, when a second yacht, caught "
+               "by the same squall, dragged its anchor in the outer basin.")
+        TEASER("04/bakery", "Bakery on Fore Street closes after sixty years in the same family",
+               "The Pascoe family, who have baked on Fore Street since 1964, sold their last "
+               "loaf on Saturday, saying that the cost of flour, power and rent, which have "
+               "all risen sharply, had made the shop impossible to keep open.")
+        "</div>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "Quay sheds to be rebuilt");
+    expect_no_text(res, "which flooded in the storm of 2019");
+    expect_no_text(res, "Eleven children started");
+    expect_no_text(res, "dragged its anchor");
+    expect_no_text(res, "sold their last loaf");
+    lede_result_free(res);
+}
+
+/* Pins select.c sibling_joins(): an <article> is self-contained, so a
+ * sibling <article> (the next story of an endless-scroll page) is another
+ * story, whatever it scores; widen_to_prose() stops at an ancestor that
+ * holds another <article> (has_other_article()), else the second story,
+ * 91% prose, would come back through widening. */
+static void test_sibling_article_is_another_story(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4 FERRY_P5
+        "</article>\n"
+        "<article class=\"story\">\n"
+        "<h2><a href=\"/news/2024/10/03/lifeboat-callouts\">Lifeboat crew called out twice in "
+        "one night</a></h2>\n"
+        "<p>The volunteer lifeboat crew launched at midnight on Wednesday to a yacht with a "
+        "fouled propeller drifting towards the rocks off the lighthouse, and towed it, with its "
+        "crew of three, back to the inner harbour by two in the morning.</p>\n"
+        "<p>The crew was called out again at four, when a second yacht, caught by the same "
+        "squall, dragged its anchor in the outer basin. Its owner, who was alone on board, was "
+        "unhurt, and the yacht was made fast to a mooring buoy.</p>\n"
+        "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "fouled propeller");
+    expect_no_text(res, "dragged its anchor");
+    lede_result_free(res);
+}
+
+#define CARD(slug, headline, excerpt, when)                                                    \
+    "<article class=\"card\">"                                                                \
+    "<a class=\"card-image\" href=\"/news/2024/10/" slug "\"><img src=\"/media/" slug ".jpg\" " \
+    "alt=\"\"></a><h3 class=\"card-title\"><a href=\"/news/2024/10/" slug "\">" headline       \
+    "</a></h3><p class=\"card-excerpt\">" excerpt "</p><span class=\"card-time\">" when       \
+    "</span></article>\n"
+
+#define LISTING_PAGE \
+        DOCTYPE \
+        "<head>\n<meta charset=\"utf-8\">\n<title>Daily Courier | News for Port Alden and the " \
+        "outer islands</title>\n<meta property=\"og:type\" content=\"website\">\n" \
+        "<meta property=\"og:site_name\" content=\"Daily Courier\">\n</head>\n" \
+        "<body class=\"home\">\n" SITE_HEADER "<div class=\"container\">\n<main id=\"main\">\n" \
+        "<section class=\"top-stories\">\n<h2>Top stories</h2>\n" \
+        CARD("03/winter-ferry", "Harbour board keeps winter ferry to the outer islands", \
+             "The board reversed its spring decision after three public meetings, a petition " \
+             "and a revised budget from the operator, Coastline Marine.", "2 hours ago") \
+        CARD("03/lifeboat", "Lifeboat crew called out twice in one night", \
+             "A yacht with a fouled propeller, then a second one dragging its anchor in the " \
+             "outer basin, kept the volunteers busy until dawn.", "5 hours ago") \
+        CARD("02/quay-sheds", "Quay sheds to be rebuilt after storm damage", \
+             "The two sheds on the east side of the quay will be rebuilt in timber by spring, " \
+             "with the cost shared between the council and the harbour board.", "Yesterday") \
+        CARD("02/school-roll", "North island school roll rises for the first time in a decade", \
+             "Eleven children started this term, up from seven, and the head teacher says she " \
+             "will need a second teacher next year if the numbers hold.", "Yesterday") \
+        CARD("01/bakery", "Bakery on Fore Street closes after sixty years", \
+             "The Pascoe family sold their last loaf on Saturday, saying that flour, power and " \
+             "rent had all risen too far to keep the shop open.", "2 days ago") \
+        CARD("01/mooring-fees", "Mooring fees may rise again, board warns", \
+             "A second rise in a year is possible if dredging the inner harbour costs more " \
+             "than expected, the board's treasurer told members on Tuesday.", "2 days ago") \
+        "</section>\n<section class=\"local\">\n<h2>Around the islands</h2>\n" \
+        CARD("01/regatta", "Rowing club takes four titles at the autumn regatta", \
+             "The club's women's four won by two lengths in a rising wind, and the juniors, " \
+             "racing for the first time, took the other three titles.", "3 days ago") \
+        CARD("30/pier", "Storm damage closes the east pier until the end of the month", \
+             "Engineers found cracks in two of the pier's timber piles after the gale, and " \
+             "anglers and walkers will have to use the west pier instead.", "4 days ago") \
+        CARD("29/lighthouse", "Lighthouse keeper's cottage sold at auction", \
+             "The cottage, empty since the light was automated in 1991, went for twice its " \
+             "estimate to a buyer from the mainland who plans to live in it.", "5 days ago") \
+        CARD("28/clinic", "Island clinic adds a third day each week from November", \
+             "The health board will fund a nurse for Wednesdays, after islanders said two days " \
+             "a week left them crossing to town for simple appointments.", "6 days ago") \
+        CARD("27/folk-club", "South island folk club celebrates fifty years", \
+             "Founder members, some now in their eighties, danced on the slipway on Saturday, " \
+             "as they did at the club's first show in the summer of 1974.", "1 week ago") \
+        CARD("26/harvest-fair", "Harvest fair returns to the quay after five years", \
+             "Growers from all three islands, a brass band and about 6,000 visitors came to " \
+             "the first fair since the storm of 2019 flooded the quay sheds.", "1 week ago") \
+        "</section>\n</main>\n" SIDEBAR "</div>\n" SITE_FOOTER "</body>\n</html>\n"
+
+static void expect_no_article(const char *html) {
+    lede_options opt;
+    lede_options_init(&opt);
+    lede_result *res = NULL;
+    lede_status st = lede_extract(html, strlen(html), &opt, &res);
+    if (st == LEDE_OK) {
+        print_error("--- text ---\n%s\n------------\n", res->text);
+        lede_result_free(res);
+        fail_msg("expected no article, got one");
+    }
+    assert_int_equal(st, LEDE_ERR_NO_ARTICLE);
+    assert_null(res);
+}
+
+#define LI_STORY(slug, headline, dek)                                                         \
+    "<li class=\"story\"><h3><a href=\"/news/2024/10/" slug "\">" headline "</a></h3><p>" dek \
+    "</p></li>\n"
+
+/* Pins select.c is_listing(): a front page has no article. The lead story's
+ * teaser is the best candidate; it is short and the other teasers score at
+ * least half as well without being part of it. */
+static void test_listing_page_has_no_article(void **state) {
+    (void)state;
+    static const char html[] =
+        DOCTYPE
+        "<head>\n<meta charset=\"utf-8\">\n<title>Daily Courier | News for Port Alden and the "
+        "outer islands</title>\n<meta property=\"og:type\" content=\"website\">\n</head>\n"
+        "<body class=\"home\">\n" SITE_HEADER "<div class=\"container\">\n"
+        "<main class=\"front\">\n<section class=\"zone zone-top\">\n"
+        "<div class=\"lead-story\"><a href=\"/news/2024/10/03/winter-ferry\"><img src=\"/media/"
+        "ferry-960.jpg\" alt=\"The ferry Tern\"></a><span class=\"label\">Harbour</span>"
+        "<h2><a href=\"/news/2024/10/03/winter-ferry\">Harbour board keeps winter ferry to the "
+        "outer islands</a></h2><p>The board reversed its spring decision after three public "
+        "meetings, a petition signed by 2,000 people and a revised budget from the operator, "
+        "which will run the smaller boat on weekdays.</p><p class=\"byline\">By Kate Rowe "
+        "&middot; 2 hours ago</p></div>\n"
+        "<ul class=\"top-stories\">\n"
+        LI_STORY("03/lifeboat", "Lifeboat crew called out twice in one night",
+                 "A yacht with a fouled propeller, then another dragging its anchor.")
+        LI_STORY("02/quay-sheds", "Quay sheds to be rebuilt after storm damage",
+                 "Timber sheds by spring, with the cost shared by council and board.")
+        LI_STORY("02/school-roll", "North island school roll rises for the first time in a decade",
+                 "Eleven children started this term, up from seven last year.")
+        LI_STORY("01/bakery", "Bakery on Fore Street closes after sixty years",
+                 "The Pascoe family, bakers since 1964, sold their last loaf.")
+        "</ul>\n</section>\n"
+        "<section class=\"zone\"><h2><a href=\"/news/islands/\">Around the islands</a></h2>\n"
+        "<ul class=\"story-list\">\n"
+        LI_STORY("01/regatta", "Rowing club takes four titles at the autumn regatta",
+                 "The women's four won by two lengths, in a rising wind.")
+        LI_STORY("30/pier", "Storm damage closes the east pier until the end of the month",
+                 "Engineers found cracks, they say, in two of the timber piles.")
+        LI_STORY("29/lighthouse", "Lighthouse keeper's cottage sold at auction",
+                 "Empty since 1991, it went for twice its estimate.")
+        LI_STORY("28/clinic", "Island clinic adds a third day each week from November",
+                 "The health board will fund a nurse, for now, on Wednesdays.")
+        "</ul>\n</section>\n"
+        "<section class=\"zone\"><h2><a href=\"/sport/\">Sport</a></h2>\n"
+        "<ul class=\"story-list\">\n"
+        LI_STORY("27/gig-racing", "Gig racing season ends with a win for the south island",
+                 "The Kettle Bay crew held off the harbour club, just, by a length.")
+        LI_STORY("26/football", "Port Alden reserves reach the county cup semi-final",
+                 "A late header settled a wet, scrappy game on Saturday.")
+        LI_STORY("25/swim", "Sea swimmers raise money for the lifeboat station",
+                 "Forty swimmers, the oldest 81, crossed the harbour mouth at dawn.")
+        "</ul>\n</section>\n</main>\n" SIDEBAR "</div>\n" SITE_FOOTER "</body>\n</html>\n";
+    expect_no_article(html);
+}
+
+/* A front page of twelve equal cards (picture, linked headline, a deck of
+ * one or two sentences, a time) in <main id="main">: "main" is content
+ * vocabulary, so <main> outscores each card and is chosen, and it is long;
+ * what tells it from an article is that it holds the cards as <article>s
+ * of their own (select.c other_articles(), is_listing()). */
+static void test_listing_page_of_plain_cards_has_no_article(void **state) {
+    (void)state;
+    static const char html[] = LISTING_PAGE;
+    expect_no_article(html);
+}
+
+/* Pins select.c confidence(): a long article with few links in a clear
+ * container is surer than a short, link-heavy one. */
+static void test_confidence_is_higher_for_clear_article(void **state) {
+    (void)state;
+    static const char clear[] = PAGE(
+        "", "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4 FERRY_P5
+            "</article>\n");
+    static const char linky[] = PAGE(
+        "",
+        "<article class=\"story\">\n<h1>Ferry timetable: what changes in November</h1>\n"
+        "<p>From 4 November the <a href=\"/ferries/tern\">Tern</a> sails on weekdays and the "
+        "<a href=\"/ferries/morwenna\">Morwenna</a> at weekends, as <a href=\"/news/2024/10/03/"
+        "winter-ferry\">the harbour board decided on Tuesday</a>; see the <a href=\"/ferries/"
+        "timetable\">full winter timetable</a> and <a href=\"/ferries/fares\">the fares</a>.</p>\n"
+        "<p>Tickets are sold at the <a href=\"/ferries/office\">harbour office</a>, on board, or "
+        "through <a href=\"https://coastline.example/app\">the Coastline Marine app</a>, and "
+        "<a href=\"/ferries/season-tickets\">season tickets for islanders</a> keep their "
+        "price.</p>\n"
+        "</article>\n");
+    lede_result *linky_res = extract(linky);
+    expect_text(linky_res, "Tickets are sold at the harbour office");
+    lede_result *clear_res = extract(clear);
+    double clear_confidence = clear_res->confidence, linky_confidence = linky_res->confidence;
+    lede_result_free(clear_res);
+    lede_result_free(linky_res);
+    assert_true(clear_confidence >= 0.0 && clear_confidence <= 1.0);
+    assert_true(linky_confidence >= 0.0 && linky_confidence <= 1.0);
+    if (!(clear_confidence > linky_confidence))
+        fail_msg("confidence: clear article %.3f, short link-heavy page %.3f",
+                 clear_confidence, linky_confidence);
+}
+
+/* ---------------------------------------------------------------------------
+ * trim.c
+ * ------------------------------------------------------------------------ */
+
+/* Pins trim.c is_link_paragraph(): a paragraph that is one link is a link
+ * to another story; list items and headings that are links stay, they are
+ * the story's own. */
+static void test_link_only_paragraph_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2
+        "<p><a href=\"/news/2024/09/30/storm-damage-east-pier\">STORM DAMAGE CLOSES THE EAST "
+        "PIER UNTIL THE END OF THE MONTH</a></p>\n"
+        FERRY_P3
+        "<h2><a href=\"#what-changes\">What changes for passengers</a></h2>\n"
+        "<p>The operator published the main points of the new winter service on Wednesday, "
+        "ahead of the full timetable, which it says will be posted at the harbour office and "
+        "on board both ferries by the end of the month:</p>\n"
+        "<ul>\n<li>Weekday sailings on the Tern leave Port Alden at 7.15, 12.30 and 17.45, "
+        "calling at both islands.</li>\n"
+        "<li>Weekend sailings on the larger Morwenna carry vehicles and freight as well as "
+        "passengers.</li>\n"
+        "<li><a href=\"/ferries/winter-timetable.pdf\">The full winter timetable (PDF)</a></li>\n"
+        "</ul>\n"
+        FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "STORM DAMAGE CLOSES THE EAST PIER");
+    expect_text(res, "What changes for passengers");
+    expect_text(res, "The full winter timetable (PDF)");
+    expect_text(res, "Weekday sailings on the Tern");
+    lede_result_free(res);
+}
+
+/* Pins trim.c is_label() with the "related " prefix label: a label that
+ * opens a link to another story goes, headline and all. */
+static void test_related_label_with_link_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3
+        "<p>Related: <a href=\"/news/2024/06/09/islanders-fear-for-winter-crossings\">Islanders "
+        "fear for winter crossings as the board weighs cuts</a></p>\n"
+        FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "Related:");
+    expect_no_text(res, "Islanders fear for winter crossings");
+    lede_result_free(res);
+}
+
+/* Pins trim.c is_byline() with the byline_phrases list: "Publicado por"
+ * makes a short line a byline wherever it stands in it. */
+static void test_byline_phrase_line_is_dropped(void **state) {
+    (void)state;
+    static const char html[] =
+        "<!doctype html>\n<html lang=\"pt-BR\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<title>Campanha de vacinação contra a gripe começa segunda-feira | Jornal do "
+        "Litoral</title>\n<meta property=\"og:site_name\" content=\"Jornal do Litoral\">\n"
+        "</head>\n<body>\n"
+        "<header class=\"site-header\"><a class=\"logo\" href=\"/\">Jornal do Litoral</a>"
+        "<nav class=\"menu-principal\"><ul><li><a href=\"/cidade/\">Cidade</a></li>"
+        "<li><a href=\"/saude/\">Saúde</a></li><li><a href=\"/esportes/\">Esportes</a></li>"
+        "<li><a href=\"/economia/\">Economia</a></li><li><a href=\"/contato/\">Contato</a></li>"
+        "</ul></nav></header>\n"
+        "<div class=\"container\">\n<main>\n<div class=\"post\">\n"
+        "<h1>Campanha de vacinação contra a gripe começa segunda-feira</h1>\n"
+        "<div class=\"conteudo\">\n"
+        "<p>05/10/2018 - Publicado por: Ana Lima - Categoria: Saúde</p>\n"
+        "<p>A campanha de vacinação contra a gripe começa na próxima segunda-feira em todos os "
+        "postos de saúde do município, e a prefeitura espera imunizar, até o fim de novembro, "
+        "cerca de 40 mil pessoas dos grupos prioritários, como idosos, gestantes e crianças.</p>\n"
+        "<p>Segundo a secretária de Saúde, Marta Figueiredo, as doses chegaram na sexta-feira e "
+        "já foram distribuídas aos postos, que vão funcionar em horário estendido, das 7h às "
+        "19h, durante as duas primeiras semanas da campanha, inclusive aos sábados.</p>\n"
+        "<p>Quem for se vacinar deve levar um documento com foto, o cartão do SUS e, se tiver, "
+        "a caderneta de vacinação. Pessoas com febre no dia devem esperar a melhora dos "
+        "sintomas antes de procurar o posto, orienta a secretaria.</p>\n"
+        "<p>No ano passado, a cobertura ficou abaixo da meta, em torno de 70%, e a prefeitura "
+        "atribuiu o resultado à chuva, que afastou o público nos primeiros dias, e à falta de "
+        "informação sobre os locais de vacinação nos bairros mais afastados.</p>\n"
+        "</div>\n</div>\n</main>\n"
+        "<aside class=\"sidebar\"><h3>Mais lidas</h3><ul><li><a href=\"/cidade/1\">Prefeitura "
+        "anuncia obras na avenida da praia</a></li><li><a href=\"/esportes/2\">Time da cidade "
+        "vence o clássico no domingo</a></li></ul></aside>\n</div>\n"
+        "<footer class=\"site-footer\"><p>&copy; 2018 Jornal do Litoral. Todos os direitos "
+        "reservados.</p></footer>\n</body>\n</html>\n";
+    lede_result *res = extract(html);
+    expect_text(res, "A campanha de vacinação contra a gripe começa");
+    expect_text(res, "Marta Figueiredo");
+    expect_text(res, "caderneta de vacinação");
+    expect_text(res, "bairros mais afastados");
+    expect_no_text(res, "Publicado por");
+    expect_no_text(res, "05/10/2018");
+    lede_result_free(res);
+}
+
+/* Pins trim.c is_name_label(): the kicker above the headline is the
+ * page's section standing alone; the standfirst beside it is article text. */
+static void test_kicker_equal_to_section_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "<meta property=\"article:section\" content=\"Explainers\">\n",
+        "<article class=\"story\">\n<header class=\"story-header\">\n"
+        "<a class=\"kicker\" href=\"/explainers/\">Explainers</a>\n"
+        "<h1>What the winter ferry deal means for islanders</h1>\n"
+        "<p class=\"standfirst\">The harbour board found the money to keep the boats running "
+        "until March. Here is who pays, what changes on the water and what could still go "
+        "wrong.</p>\n"
+        "<div class=\"story-byline\">Kate Rowe, harbour reporter. <time datetime=\"2024-10-03\">"
+        "October 3, 2024</time></div>\n"
+        "</header>\n"
+        FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_text(res, "found the money to keep the boats running");
+    expect_no_text(res, "Explainers");
+    lede_result_free(res);
+}
+
+/* Pins trim.c is_boilerplate_container(): commas inside links are
+ * headlines' commas, not prose, so a list of linked headlines with ten or
+ * more commas is still a link list. */
+static void test_headline_list_with_commas_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4
+        "<ul>\n"
+        "<li><a href=\"/news/2024/06/09/a\">Ferries, fares and fuel: the board's budget, line by "
+        "line</a></li>\n"
+        "<li><a href=\"/news/2024/06/02/b\">Islanders, fishermen and the council, divided over "
+        "the harbour fund</a></li>\n"
+        "<li><a href=\"/news/2024/05/26/c\">The Tern, the Morwenna and the ferries before them, "
+        "in pictures</a></li>\n"
+        "<li><a href=\"/news/2024/05/19/d\">Mooring fees, dredging and the inner harbour, "
+        "explained</a></li>\n"
+        "<li><a href=\"/news/2024/05/12/e\">School, clinic, shop: what a winter without a ferry "
+        "would mean</a></li>\n"
+        "<li><a href=\"/news/2024/05/05/f\">Petition, meetings, vote: how the reversal came "
+        "about</a></li>\n"
+        "</ul>\n"
+        FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "the board's budget, line by line");
+    expect_no_text(res, "divided over the harbour fund");
+    expect_no_text(res, "how the reversal came about");
+    lede_result_free(res);
+}
+
+/* A WordPress post whose entry-content carries the copies news sites add:
+ * a player label, a headline with the publisher in front, a byline and a
+ * teaser of the first paragraph cut off with an ellipsis. */
+#define WP_PAGE                                                                               \
+    DOCTYPE                                                                                   \
+    "<head>\n<meta charset=\"utf-8\">\n"                                                      \
+    "<title>Harbour board keeps winter ferry to the outer islands &#8211; Daily Courier"     \
+    "</title>\n"                                                                              \
+    "<meta name=\"description\" content=\"Islanders had campaigned since the spring for a "   \
+    "daily winter crossing.\">\n"                                                            \
+    "<meta property=\"og:title\" content=\"Harbour board keeps winter ferry to the outer "    \
+    "islands\">\n"                                                                            \
+    "<meta property=\"og:site_name\" content=\"Daily Courier\">\n"                           \
+    "<meta property=\"og:type\" content=\"article\">\n"                                      \
+    "<meta name=\"generator\" content=\"WordPress 6.6.2\">\n"                                \
+    "</head>\n"                                                                               \
+    "<body class=\"post-template-default single single-post postid-5512 has-sidebar\">\n"    \
+    "<div id=\"page\" class=\"site\">\n" SITE_HEADER                                          \
+    "<div id=\"content\" class=\"site-content\">\n<div id=\"primary\" class=\"content-area\">" \
+    "\n<main id=\"main\" class=\"site-main\">\n"                                              \
+    "<article id=\"post-5512\" class=\"post-5512 post type-post status-publish hentry\">\n"   \
+    "<header class=\"entry-header\">\n<h1 class=\"entry-title\">Harbour board keeps winter "  \
+    "ferry to the outer islands</h1>\n</header>\n"                                            \
+    "<div class=\"entry-content\">\n"                                                         \
+    "<p>Audio By Carbonatix</p>\n"                                                            \
+    "<p>Listen to this article</p>\n"                                                         \
+    "<p><strong>Daily Courier: Harbour board keeps winter ferry to the outer islands"         \
+    "</strong></p>\n"                                                                         \
+    "<p>By Jane Doe</p>\n"                                                                    \
+    "<p><em>The harbour board voted on Tuesday evening to keep the winter ferry running "    \
+    "between Port Alden and the two outer islands, reversing a decision [&hellip;]</em></p>\n" \
+    FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4 FERRY_P5                                              \
+    "</div>\n</article>\n</main>\n</div>\n" SIDEBAR "</div>\n" SITE_FOOTER "</div>\n"        \
+    "</body>\n</html>\n"
+
+/* Pins trim.c is_teaser(): a block cut off with an ellipsis that is the
+ * start of another block is a teaser copy. */
+static void test_teaser_copy_with_ellipsis_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = WP_PAGE;
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "reversing a decision [");
+    expect_no_text(res, "\xE2\x80\xA6");
+    lede_result_free(res);
+}
+
+/* Pins trim.c is_label(): "Audio By ..." (a prefix label) and "Listen to
+ * this article" (an exact label) are a player's, not the story's. */
+static void test_audio_player_label_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = WP_PAGE;
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "Carbonatix");
+    expect_no_text(res, "Listen to this article");
+    lede_result_free(res);
+}
+
+/* Pins trim.c is_headline_copy(): the headline again in the body, with the
+ * publisher's name in front of it. */
+static void test_headline_copy_with_publisher_prefix_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = WP_PAGE;
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "Daily Courier: Harbour board");
+    lede_result_free(res);
+}
+
+/* Pins trim.c is_byline() with the byline_openings list ("by "). */
+static void test_byline_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = WP_PAGE;
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "By Jane Doe");
+    lede_result_free(res);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_page_wrapper_with_boilerplate_name_is_kept),
+        cmocka_unit_test(test_caption_gallery_list_is_dropped),
+        cmocka_unit_test(test_figure_captions_are_dropped),
+        cmocka_unit_test(test_recall_keeps_figure_captions),
+        cmocka_unit_test(test_quoted_tweet_is_kept),
+        cmocka_unit_test(test_hover_card_is_dropped),
+        cmocka_unit_test(test_hidden_subtree_does_not_break_sums),
+        cmocka_unit_test(test_comments_go_to_their_own_field),
+        cmocka_unit_test(test_article_split_into_chunk_wrappers_is_joined),
+        cmocka_unit_test(test_teaser_list_beside_article_is_not_joined),
+        cmocka_unit_test(test_sibling_article_is_another_story),
+        cmocka_unit_test(test_listing_page_has_no_article),
+        cmocka_unit_test(test_listing_page_of_plain_cards_has_no_article),
+        cmocka_unit_test(test_confidence_is_higher_for_clear_article),
+        cmocka_unit_test(test_link_only_paragraph_is_dropped),
+        cmocka_unit_test(test_related_label_with_link_is_dropped),
+        cmocka_unit_test(test_byline_phrase_line_is_dropped),
+        cmocka_unit_test(test_kicker_equal_to_section_is_dropped),
+        cmocka_unit_test(test_headline_list_with_commas_is_dropped),
+        cmocka_unit_test(test_teaser_copy_with_ellipsis_is_dropped),
+        cmocka_unit_test(test_audio_player_label_is_dropped),
+        cmocka_unit_test(test_headline_copy_with_publisher_prefix_is_dropped),
+        cmocka_unit_test(test_byline_is_dropped),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
