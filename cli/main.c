@@ -2,27 +2,42 @@
  * main.c — the lede command: pages in, articles out.
  *
  *     lede [--format text|markdown|html|json|jsonl] [--url URL]
- *          [--encoding LABEL] [--help] [--version] [FILE|DIR|-]...
+ *          [--encoding LABEL] [--jobs N] [--help] [--version] [FILE|DIR|-]...
  *
  * A thin user of include/lede.h: it finds the inputs, reads each one whole,
  * hands the bytes to lede_extract() and passes the result to output.c. It
  * reaches nothing inside the library, so it is also the example of how the
  * library is meant to be called.
  *
- * Inputs are handled one at a time, in the order given, and directories are
- * walked as they come up, so a batch of any size holds one page in memory at
- * a time and its output starts at once. The walk is iterative (an explicit
- * stack of paths, so no directory depth can exhaust the C stack), visits each
- * directory's entries in byte order (scandir + alphasort in the C locale),
- * and does not follow symbolic links to directories, which could loop.
+ * Inputs come one at a time from an input walk, in the order given, and
+ * directories are walked as they come up, so a batch of any size holds a
+ * bounded number of pages in memory and its output starts at once. The walk
+ * is iterative (an explicit stack of paths, so no directory depth can
+ * exhaust the C stack), visits each directory's entries in byte order
+ * (scandir + alphasort in the C locale), and does not follow symbolic links
+ * to directories, which could loop.
+ *
+ * With --jobs N (N > 1) the pages are extracted by N worker threads — the
+ * library keeps no global state — over a ring of SLOTS_PER_WORKER * N
+ * slots. The main thread alone walks the inputs, fills free slots, and
+ * writes the slot at the head of the ring once it is done, so the output is
+ * byte for byte that of one thread, and at most the ring's pages and
+ * records are in memory at once however large the batch. A worker reads the
+ * page, extracts it and formats its record into a string (output.c), so the
+ * main thread's share is a walk and a write. Standard input is read by the
+ * main thread when its turn comes, so that several "-" behave as they do
+ * with one thread. With one job there are no threads: each input is
+ * processed and written in turn, through the same two steps.
  *
  * A page that cannot be read is an error for that page, never for the batch:
- * output.c gives it its one record and the next page goes on. Only bad usage
- * (exit 2) and a failing stdout (exit 1) stop early.
+ * it gets its one record and the next page goes on. Only bad usage (exit 2)
+ * and a failing stdout (exit 1) stop early.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -44,13 +59,25 @@
 #define STREAM_INITIAL_CAPACITY ((size_t)64 << 10)
 
 /* Room for an error sentence: a fixed prefix and strerror()'s text. */
-#define MESSAGE_SIZE 256
+#define MESSAGE_SIZE OUTPUT_MESSAGE_SIZE
+
+/* Slots of the ring per worker: one being extracted while the one before it
+ * waits to be written, so that a worker rarely waits for the writer, and
+ * memory stays at about two pages (and their records) per worker. */
+#define SLOTS_PER_WORKER 2
+
+/* The most worker threads --jobs accepts: far beyond the cores of any one
+ * machine this runs on, so a larger number is a typo, and each thread costs
+ * a stack and two pages' worth of memory. */
+#define MAX_JOBS 256
+#define LEDE_STRINGIFY_(x) #x
+#define LEDE_STRINGIFY(x) LEDE_STRINGIFY_(x)
 
 enum exit_code { EXIT_ALL_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 
 static const char usage_line[] =
     "usage: lede [--format text|markdown|html|json|jsonl] [--url URL] [--encoding LABEL]\n"
-    "            [--help] [--version] [FILE|DIR|-]...\n";
+    "            [--jobs N] [--help] [--version] [FILE|DIR|-]...\n";
 
 static const char help_text[] =
     "\n"
@@ -81,6 +108,9 @@ static const char help_text[] =
     "  -e, --encoding LABEL\n"
     "                   the page's charset (as an HTTP header would give it);\n"
     "                   by default it is read from the page or detected\n"
+    "  -j, --jobs N     extract N pages at once on N threads (default 1; 0: one\n"
+    "                   per online core); the output is the same, in input\n"
+    "                   order, whatever N\n"
     "  -h, --help       print this help and exit\n"
     "  -V, --version    print the version and exit\n"
     "  --url and --encoding apply to every input of the run.\n"
@@ -111,6 +141,7 @@ typedef struct settings {
     lede_options options;
     char **inputs; /* the operands, in order; "-" is stdin */
     size_t input_count;
+    unsigned jobs; /* pages extracted at once; 0 on the command line: one a core */
 } settings;
 
 /* ---- command line ---- */
@@ -148,6 +179,19 @@ static const char *next_value(int argc, char **argv, int *i) {
     if (*i + 1 >= argc)
         return NULL;
     return argv[++*i];
+}
+
+/* The value of --jobs: a decimal number from 0 to MAX_JOBS. */
+static bool parse_jobs(const char *value, unsigned *jobs) {
+    if (value[0] < '0' || value[0] > '9')
+        return false;
+    errno = 0;
+    char *end = NULL;
+    unsigned long n = strtoul(value, &end, 10);
+    if (errno || *end != '\0' || n > MAX_JOBS)
+        return false;
+    *jobs = (unsigned)n;
+    return true;
 }
 
 /* Parse ARGV into S. Returns -1 to go on, or the exit code to exit with
@@ -190,6 +234,12 @@ static int parse_arguments(int argc, char **argv, settings *s) {
             if (!value && !(value = next_value(argc, argv, &i)))
                 return usage_error("option '%s' needs a value", arg);
             s->options.encoding = value;
+        } else if (is_option(arg, "--jobs", "-j", true, &value)) {
+            if (!value && !(value = next_value(argc, argv, &i)))
+                return usage_error("option '%s' needs a value", arg);
+            if (!parse_jobs(value, &s->jobs))
+                return usage_error("bad job count '%s' (expected a number from 0 to "
+                                   LEDE_STRINGIFY(MAX_JOBS) ")", value);
         } else {
             return usage_error("unknown option '%s'", arg);
         }
@@ -289,39 +339,26 @@ static bool read_page(const char *path, size_t max, page *p, char *message) {
     return err == 0;
 }
 
-/* ---- one page ---- */
+/* ---- the inputs, one at a time ---- */
 
-typedef struct batch {
-    const settings *settings;
-    output out;
-    size_t failed; /* inputs that gave an error */
-} batch;
+/* One input of the run. Most are a path for a worker to read; standard
+ * input is read by the main thread when its turn comes (PAGE), and a
+ * directory that could not be walked is an error already (ERROR). */
+typedef enum input_kind { INPUT_PATH, INPUT_PAGE, INPUT_ERROR } input_kind;
 
-static void fail(batch *b, const char *source, const char *message) {
-    output_error(&b->out, source, message);
-    b->failed++;
+typedef struct input {
+    input_kind kind;
+    const char *source; /* the path as given or as found under a DIR */
+    char *owned_path;   /* SOURCE when the walk allocated it, else NULL */
+    page page;          /* INPUT_PAGE: the bytes read */
+    char message[MESSAGE_SIZE]; /* INPUT_ERROR: why */
+} input;
+
+static void input_release(input *in) {
+    free(in->page.bytes);
+    free(in->owned_path);
+    memset(in, 0, sizeof *in);
 }
-
-static void extract_page(batch *b, const char *path) {
-    char message[MESSAGE_SIZE];
-    page p = {0};
-    if (!read_page(path, b->settings->options.max_input, &p, message)) {
-        fail(b, path, message);
-        return;
-    }
-    lede_result *res = NULL;
-    lede_status st = lede_extract(p.bytes, p.len, &b->settings->options, &res);
-    free(p.bytes);
-    if (st != LEDE_OK) {
-        fail(b, path, lede_strerror(st));
-        return;
-    }
-    if (!output_article(&b->out, path, res))
-        fail(b, path, lede_strerror(LEDE_ERR_NOMEM));
-    lede_result_free(res);
-}
-
-/* ---- directories ---- */
 
 static bool has_html_extension(const char *path) {
     const char *slash = strrchr(path, '/');
@@ -370,16 +407,22 @@ static bool stack_push(path_stack *s, char *path) {
     return true;
 }
 
+/* The operands and the directory entries still to visit. */
+typedef struct input_walk {
+    const settings *settings;
+    size_t next_operand;
+    path_stack pending; /* pops in sorted order, depth first */
+} input_walk;
+
 /* Push DIR's entries so that they pop in sorted order: the subdirectories
- * to walk and the HTML files to extract, each with its full path. */
-static void push_entries(batch *b, path_stack *stack, const char *dir) {
+ * to walk and the HTML files to extract, each with its full path. False
+ * when DIR cannot be read (whole), with the sentence in MESSAGE. */
+static bool push_entries(path_stack *stack, const char *dir, char *message) {
     struct dirent **entries = NULL;
     int n = scandir(dir, &entries, skip_dot_entries, alphasort);
     if (n < 0) {
-        char message[MESSAGE_SIZE];
         snprintf(message, MESSAGE_SIZE, "cannot read directory: %s", strerror(errno));
-        fail(b, dir, message);
-        return;
+        return false;
     }
     bool out_of_memory = false;
     for (int i = n - 1; i >= 0; i--) {
@@ -392,35 +435,261 @@ static void push_entries(batch *b, path_stack *stack, const char *dir) {
     }
     free(entries);
     if (out_of_memory)
-        fail(b, dir, lede_strerror(LEDE_ERR_NOMEM));
-}
-
-/* Extract every HTML file below ROOT, depth first in sorted order. */
-static void walk_directory(batch *b, const char *root) {
-    path_stack stack = {0};
-    push_entries(b, &stack, root);
-    while (stack.count > 0 && !b->out.write_failed) {
-        char *path = stack.paths[--stack.count];
-        struct stat st;
-        if (lstat(path, &st) == 0) {
-            if (S_ISDIR(st.st_mode))
-                push_entries(b, &stack, path);
-            else if (has_html_extension(path) &&
-                     (S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
-                                              S_ISREG(st.st_mode))))
-                extract_page(b, path);
-        }
-        /* An entry gone between scandir and lstat is no input of the run. */
-        free(path);
-    }
-    while (stack.count > 0)
-        free(stack.paths[--stack.count]);
-    free(stack.paths);
+        snprintf(message, MESSAGE_SIZE, "%s", lede_strerror(LEDE_ERR_NOMEM));
+    return !out_of_memory;
 }
 
 static bool is_directory(const char *path) {
     struct stat st;
     return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The next entry popped from the walk that is an input: a regular HTML file
+ * (or a link to one), or a directory that could not be read. Others, and
+ * entries gone since their directory was read, are no inputs of the run. */
+static bool next_entry(input_walk *w, input *in) {
+    while (w->pending.count > 0) {
+        char *path = w->pending.paths[--w->pending.count];
+        struct stat st;
+        if (lstat(path, &st) == 0) {
+            if (S_ISDIR(st.st_mode)) {
+                if (!push_entries(&w->pending, path, in->message)) {
+                    in->kind = INPUT_ERROR;
+                    in->source = in->owned_path = path;
+                    return true;
+                }
+            } else if (has_html_extension(path) &&
+                       (S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
+                                                S_ISREG(st.st_mode)))) {
+                in->kind = INPUT_PATH;
+                in->source = in->owned_path = path;
+                return true;
+            }
+        }
+        free(path);
+    }
+    return false;
+}
+
+/* The next input of the run into IN (zeroed first); false when there are no
+ * more. Only the main thread walks. */
+static bool next_input(input_walk *w, input *in) {
+    const settings *s = w->settings;
+    memset(in, 0, sizeof *in);
+    for (;;) {
+        if (next_entry(w, in))
+            return true;
+        if (w->next_operand == s->input_count)
+            return false;
+        const char *operand = s->inputs[w->next_operand++];
+        in->source = operand;
+        if (is_directory(operand)) {
+            if (!push_entries(&w->pending, operand, in->message)) {
+                in->kind = INPUT_ERROR;
+                return true;
+            }
+            continue;
+        }
+        in->kind = INPUT_PATH;
+        if (strcmp(operand, "-") == 0)
+            in->kind = read_page(operand, s->options.max_input, &in->page, in->message)
+                           ? INPUT_PAGE
+                           : INPUT_ERROR;
+        return true;
+    }
+}
+
+static void walk_release(input_walk *w) {
+    while (w->pending.count > 0)
+        free(w->pending.paths[--w->pending.count]);
+    free(w->pending.paths);
+}
+
+/* ---- one input, on any thread ---- */
+
+/* Read, extract and format IN into REC. Touches nothing but its arguments,
+ * so any number of threads may run it at once. */
+static void process_input(const settings *s, output_layout layout, input *in,
+                          output_record *rec) {
+    char message[MESSAGE_SIZE];
+    page p = in->page;
+    in->page = (page){0};
+    if (in->kind == INPUT_ERROR) {
+        output_build_error(layout, in->source, in->message, rec);
+        return;
+    }
+    if (in->kind == INPUT_PATH && !read_page(in->source, s->options.max_input, &p, message)) {
+        output_build_error(layout, in->source, message, rec);
+        return;
+    }
+    lede_result *res = NULL;
+    lede_status st = lede_extract(p.bytes, p.len, &s->options, &res);
+    free(p.bytes);
+    if (st != LEDE_OK) {
+        output_build_error(layout, in->source, lede_strerror(st), rec);
+        return;
+    }
+    output_build_article(layout, in->source, res, rec);
+    lede_result_free(res);
+}
+
+/* ---- the batch ---- */
+
+typedef struct batch {
+    const settings *settings;
+    output out;
+    input_walk walk;
+    size_t failed; /* inputs that gave an error */
+} batch;
+
+/* Write IN's record, the next in input order, and let go of both. */
+static void write_input(batch *b, input *in, output_record *rec) {
+    if (rec->failed)
+        b->failed++;
+    output_write(&b->out, in->source, rec);
+    input_release(in);
+}
+
+/* One job: each input is processed and written in turn. */
+static void run_in_turn(batch *b) {
+    input in;
+    output_record rec;
+    while (!b->out.write_failed && next_input(&b->walk, &in)) {
+        process_input(b->settings, b->out.layout, &in, &rec);
+        write_input(b, &in, &rec);
+    }
+}
+
+/* ---- several jobs: an ordered ring of slots ---- */
+
+typedef struct slot {
+    input in;
+    output_record rec;
+    bool done; /* REC is ready to write */
+} slot;
+
+/* Inputs are numbered in input order; input K lives in ring[K % ring_size]
+ * from the time the main thread queues it until it is written. Workers take
+ * them in order (claimed < queued); the main thread writes them in order
+ * and refills a slot only after it wrote what the slot held. */
+typedef struct pool {
+    const settings *settings;
+    output_layout layout;
+    slot *ring;
+    size_t ring_size;
+    pthread_mutex_t lock;        /* guards queued, claimed, stopping, slot.done */
+    pthread_cond_t work_queued;  /* a worker may take an input, or stop */
+    pthread_cond_t slot_done;    /* some slot is done */
+    size_t queued;               /* inputs put in the ring so far */
+    size_t claimed;              /* inputs taken by workers so far */
+    bool stopping;
+} pool;
+
+static void *worker_main(void *arg) {
+    pool *p = arg;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        while (p->claimed == p->queued && !p->stopping)
+            pthread_cond_wait(&p->work_queued, &p->lock);
+        if (p->stopping)
+            break;
+        slot *sl = &p->ring[p->claimed++ % p->ring_size];
+        pthread_mutex_unlock(&p->lock);
+        process_input(p->settings, p->layout, &sl->in, &sl->rec);
+        pthread_mutex_lock(&p->lock);
+        sl->done = true;
+        pthread_cond_signal(&p->slot_done);
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+/* Queue inputs into the free slots; false once the walk is over. */
+static bool fill_ring(batch *b, pool *p, size_t written) {
+    while (p->queued - written < p->ring_size) {
+        slot *sl = &p->ring[p->queued % p->ring_size];
+        if (!next_input(&b->walk, &sl->in))
+            return false;
+        memset(&sl->rec, 0, sizeof sl->rec);
+        sl->done = false; /* no worker sees this slot before queued moves */
+        pthread_mutex_lock(&p->lock);
+        p->queued++;
+        pthread_cond_signal(&p->work_queued);
+        pthread_mutex_unlock(&p->lock);
+    }
+    return true;
+}
+
+/* The main thread's loop: keep the ring full, write its head when done. */
+static void write_in_order(batch *b, pool *p) {
+    size_t written = 0;
+    bool inputs_left = true;
+    while (!b->out.write_failed) {
+        if (inputs_left)
+            inputs_left = fill_ring(b, p, written);
+        if (written == p->queued)
+            break;
+        slot *head = &p->ring[written % p->ring_size];
+        pthread_mutex_lock(&p->lock);
+        while (!head->done)
+            pthread_cond_wait(&p->slot_done, &p->lock);
+        pthread_mutex_unlock(&p->lock);
+        write_input(b, &head->in, &head->rec);
+        written++;
+    }
+    pthread_mutex_lock(&p->lock);
+    p->stopping = true;
+    pthread_cond_broadcast(&p->work_queued);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* JOBS workers over the batch; false when not even one thread could be
+ * started (nothing was read then, and the caller goes on in turn). */
+static bool run_in_parallel(batch *b, unsigned jobs) {
+    pool p = {.settings = b->settings, .layout = b->out.layout};
+    p.ring_size = (size_t)jobs * SLOTS_PER_WORKER;
+    p.ring = calloc(p.ring_size, sizeof *p.ring);
+    pthread_t *threads = calloc(jobs, sizeof *threads);
+    if (!p.ring || !threads) {
+        free(p.ring);
+        free(threads);
+        return false;
+    }
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.work_queued, NULL);
+    pthread_cond_init(&p.slot_done, NULL);
+    unsigned started = 0;
+    while (started < jobs && pthread_create(&threads[started], NULL, worker_main, &p) == 0)
+        started++;
+    if (started > 0) {
+        write_in_order(b, &p);
+    } else {
+        pthread_mutex_lock(&p.lock);
+        p.stopping = true;
+        pthread_mutex_unlock(&p.lock);
+    }
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    /* After a failed write the ring still holds inputs and records that are
+     * never written; with the workers joined nothing else touches them. */
+    for (size_t i = 0; i < p.ring_size; i++) {
+        input_release(&p.ring[i].in);
+        output_record_free(&p.ring[i].rec);
+    }
+    pthread_cond_destroy(&p.slot_done);
+    pthread_cond_destroy(&p.work_queued);
+    pthread_mutex_destroy(&p.lock);
+    free(threads);
+    free(p.ring);
+    return started > 0;
+}
+
+/* --jobs 0: one job per online core. */
+static unsigned online_cores(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        return 1;
+    return n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
 }
 
 /* ---- main ---- */
@@ -430,7 +699,7 @@ int main(int argc, char **argv) {
     /* A closed pipe must end the run with exit 1 and no signal. */
     signal(SIGPIPE, SIG_IGN);
 
-    settings s = {.format = OUTPUT_TEXT};
+    settings s = {.format = OUTPUT_TEXT, .jobs = 1};
     lede_options_init(&s.options);
     int code = parse_arguments(argc, argv, &s);
     if (code >= 0) {
@@ -440,20 +709,18 @@ int main(int argc, char **argv) {
     s.options.format = output_library_format(s.format);
     if (s.input_count == 0)
         s.inputs[s.input_count++] = "-";
+    unsigned jobs = s.jobs ? s.jobs : online_cores();
 
     setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
-    batch b = {.settings = &s};
+    batch b = {.settings = &s, .walk = {.settings = &s}};
     /* The shape of the JSON output follows the command line, not what the
      * directories turn out to hold: several inputs or a directory make an
      * array, even of one record or none. */
     bool as_array = s.input_count > 1 || is_directory(s.inputs[0]);
     output_begin(&b.out, s.format, as_array);
-    for (size_t i = 0; i < s.input_count && !b.out.write_failed; i++) {
-        if (is_directory(s.inputs[i]))
-            walk_directory(&b, s.inputs[i]);
-        else
-            extract_page(&b, s.inputs[i]);
-    }
+    if (jobs == 1 || !run_in_parallel(&b, jobs))
+        run_in_turn(&b);
+    walk_release(&b.walk);
     bool written = output_end(&b.out);
     free(s.inputs);
     if (!written) {

@@ -9,10 +9,13 @@
  * The JSON formats are for machines and batches: every input gives exactly
  * one record, in input order, an article or {"source", "error"}, so a caller
  * can match records to inputs by "source" without counting stderr lines.
- * Records are written with jansson straight into stdout through a dump
- * callback — no copy of the serialised record — and the callback also
- * indents the records of a pretty array, so the array is streamed record by
- * record rather than built in memory for the whole batch.
+ * A record is serialised by jansson, through a dump callback, into a string
+ * of its own — on the thread that extracted the page, so that with -j the
+ * serialising is parallel too — and the callback also indents the records
+ * of a pretty array, so the array is streamed record by record rather than
+ * built in memory for the whole batch. What depends on the records before
+ * (the blank line between bodies, the comma between array elements) is
+ * added when the record is written, in input order.
  *
  * jansson refuses strings that are not UTF-8. The library's fields are
  * UTF-8, but a path given on the command line may be any bytes; such a
@@ -33,6 +36,10 @@
 #define JSON_PRETTY_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER)
 /* JSON Lines: no spaces, no newlines inside a record. */
 #define JSON_LINE_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
+
+/* First allocation of a record's string: most records (the article text and
+ * a dozen short fields) fit, and a larger one doubles a few times. */
+#define RECORD_INITIAL_CAPACITY ((size_t)16 << 10)
 
 static const char *const format_names[] = {
     [OUTPUT_TEXT] = "text",
@@ -65,25 +72,12 @@ lede_format output_library_format(output_format format) {
 
 void output_begin(output *out, output_format format, bool as_array) {
     memset(out, 0, sizeof *out);
-    out->format = format;
-    out->as_array = format == OUTPUT_JSON && as_array;
-    if (out->as_array && fputs("[", stdout) == EOF) {
+    out->layout.format = format;
+    out->layout.as_array = format == OUTPUT_JSON && as_array;
+    if (out->layout.as_array && fputs("[", stdout) == EOF) {
         out->write_failed = true;
         out->write_errno = errno;
     }
-}
-
-static void write_bytes(output *out, const char *bytes, size_t len) {
-    if (out->write_failed || len == 0)
-        return;
-    if (fwrite(bytes, 1, len, stdout) != len) {
-        out->write_failed = true;
-        out->write_errno = errno;
-    }
-}
-
-static void write_string(output *out, const char *s) {
-    write_bytes(out, s, strlen(s));
 }
 
 /* ---- UTF-8 repair for strings jansson would refuse ---- */
@@ -171,23 +165,50 @@ static bool set_field(json_t *object, const char *key, json_t *value) {
     return value && json_object_set_new(object, key, value) == 0;
 }
 
-static json_t *tags_or_null(const lede_result *res) {
-    if (!res->tags || res->tag_count == 0)
+/* A JSON array of the COUNT strings of ITEMS, null when there are none. */
+static json_t *array_or_null(char *const *items, size_t count) {
+    if (!items || count == 0)
         return json_null();
-    json_t *tags = json_array();
-    if (!tags)
+    json_t *array = json_array();
+    if (!array)
         return NULL;
-    for (size_t i = 0; i < res->tag_count; i++) {
-        json_t *tag = string_or_null(res->tags[i]);
-        if (!tag || json_array_append_new(tags, tag) != 0) {
-            json_decref(tags);
+    for (size_t i = 0; i < count; i++) {
+        json_t *item = string_or_null(items[i]);
+        if (!item || json_array_append_new(array, item) != 0) {
+            json_decref(array);
             return NULL;
         }
     }
-    return tags;
+    return array;
 }
 
-static json_t *article_record(const char *source, const lede_result *res) {
+/* {"title": "json-ld", "author": "meta", ...}: where each metadata field
+ * that has a value was read from; NULL only when out of memory. */
+static json_t *sources_object(const lede_sources *src) {
+    const struct {
+        const char *key, *source;
+    } fields[] = {
+        {"title", src->title},       {"author", src->author},
+        {"date", src->date},         {"modified", src->modified},
+        {"sitename", src->sitename}, {"description", src->description},
+        {"language", src->language}, {"url", src->url},
+        {"image", src->image},       {"section", src->section},
+        {"tags", src->tags},         {"type", src->type},
+    };
+    json_t *object = json_object();
+    if (!object)
+        return NULL;
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (fields[i].source && !set_field(object, fields[i].key, json_string(fields[i].source))) {
+            json_decref(object);
+            return NULL;
+        }
+    return object;
+}
+
+/* The record of an article; the pretty format (--format json, read by
+ * people) also says where each metadata field came from. */
+static json_t *article_record(output_layout layout, const char *source, const lede_result *res) {
     json_t *record = json_object();
     if (!record)
         return NULL;
@@ -195,14 +216,19 @@ static json_t *article_record(const char *source, const lede_result *res) {
               set_field(record, "text", string_or_null(res->text)) &&
               set_field(record, "title", string_or_null(res->title)) &&
               set_field(record, "author", string_or_null(res->author)) &&
+              set_field(record, "authors", array_or_null(res->authors, res->author_count)) &&
               set_field(record, "date", string_or_null(res->date)) &&
+              set_field(record, "modified", string_or_null(res->modified)) &&
               set_field(record, "sitename", string_or_null(res->sitename)) &&
               set_field(record, "description", string_or_null(res->description)) &&
               set_field(record, "language", string_or_null(res->language)) &&
               set_field(record, "url", string_or_null(res->url)) &&
               set_field(record, "image", string_or_null(res->image)) &&
               set_field(record, "section", string_or_null(res->section)) &&
-              set_field(record, "tags", tags_or_null(res));
+              set_field(record, "tags", array_or_null(res->tags, res->tag_count)) &&
+              set_field(record, "type", string_or_null(res->type)) &&
+              (layout.format != OUTPUT_JSON ||
+               set_field(record, "metadata_source", sources_object(&res->sources)));
     if (!ok) {
         json_decref(record);
         return NULL;
@@ -222,56 +248,99 @@ static json_t *error_record(const char *source, const char *message) {
     return record;
 }
 
-/* jansson's dump callback. Inside a pretty array every line of a record is
- * indented one more level; jansson escapes newlines inside strings, so each
- * raw '\n' it hands over is a line break of the layout. */
-static int dump_to_stdout(const char *buffer, size_t size, void *data) {
-    output *out = data;
-    if (!out->as_array) {
-        write_bytes(out, buffer, size);
-        return out->write_failed ? -1 : 0;
+/* ---- building a record ---- */
+
+/* A growing string; FAILED once an allocation failed, and then it stays so. */
+typedef struct string_builder {
+    char *bytes;
+    size_t len, cap;
+    bool failed;
+} string_builder;
+
+static void append(string_builder *sb, const char *bytes, size_t len) {
+    if (sb->failed)
+        return;
+    if (len > SIZE_MAX - 1 - sb->len) {
+        sb->failed = true;
+        return;
+    }
+    if (sb->len + len + 1 > sb->cap) {
+        size_t cap = sb->cap ? sb->cap : RECORD_INITIAL_CAPACITY;
+        while (cap < sb->len + len + 1)
+            cap = cap <= SIZE_MAX / 2 ? cap * 2 : SIZE_MAX;
+        char *grown = realloc(sb->bytes, cap);
+        if (!grown) {
+            sb->failed = true;
+            return;
+        }
+        sb->bytes = grown;
+        sb->cap = cap;
+    }
+    memcpy(sb->bytes + sb->len, bytes, len);
+    sb->len += len;
+    sb->bytes[sb->len] = '\0';
+}
+
+/* jansson's dump callback, into the target's string. Inside a pretty array every line of a record is indented one
+ * more level; jansson escapes newlines inside strings, so each raw '\n' it
+ * hands over is a line break of the layout. */
+typedef struct dump_target {
+    string_builder sb;
+    bool indent;
+} dump_target;
+
+static int dump_to_builder(const char *buffer, size_t size, void *data) {
+    dump_target *target = data;
+    if (!target->indent) {
+        append(&target->sb, buffer, size);
+        return target->sb.failed ? -1 : 0;
     }
     const char *end = buffer + size;
-    while (buffer < end && !out->write_failed) {
+    while (buffer < end && !target->sb.failed) {
         const char *newline = memchr(buffer, '\n', (size_t)(end - buffer));
         size_t chunk = newline ? (size_t)(newline - buffer) + 1 : (size_t)(end - buffer);
-        write_bytes(out, buffer, chunk);
+        append(&target->sb, buffer, chunk);
         if (newline)
-            write_string(out, "  ");
+            append(&target->sb, "  ", 2);
         buffer += chunk;
     }
-    return out->write_failed ? -1 : 0;
+    return target->sb.failed ? -1 : 0;
 }
 
-/* Write RECORD (which this takes) in the current JSON layout. */
-static void write_record(output *out, json_t *record) {
-    if (out->format == OUTPUT_JSONL) {
-        if (json_dump_callback(record, dump_to_stdout, out, JSON_LINE_FLAGS) == 0)
-            write_string(out, "\n");
-    } else {
-        if (out->as_array)
-            write_string(out, out->written ? ",\n  " : "\n  ");
-        if (json_dump_callback(record, dump_to_stdout, out, JSON_PRETTY_FLAGS) == 0 &&
-            !out->as_array)
-            write_string(out, "\n");
-    }
+/* Serialise RECORD (which this takes) in LAYOUT's shape into REC's bytes;
+ * false when out of memory, with REC untouched. */
+static bool dump_record(output_layout layout, json_t *record, output_record *rec) {
+    if (!record)
+        return false;
+    dump_target target = {.indent = layout.as_array};
+    size_t flags = layout.format == OUTPUT_JSONL ? JSON_LINE_FLAGS : JSON_PRETTY_FLAGS;
+    if (json_dump_callback(record, dump_to_builder, &target, flags) != 0)
+        target.sb.failed = true;
     json_decref(record);
-    out->written++;
+    /* An element of the array gets its separator when written; every other
+     * record ends its line. */
+    if (!layout.as_array)
+        append(&target.sb, "\n", 1);
+    if (target.sb.failed) {
+        free(target.sb.bytes);
+        return false;
+    }
+    rec->bytes = target.sb.bytes;
+    rec->len = target.sb.len;
+    return true;
 }
 
-static bool is_json(const output *out) {
-    return out->format == OUTPUT_JSON || out->format == OUTPUT_JSONL;
+static bool is_json(output_layout layout) {
+    return layout.format == OUTPUT_JSON || layout.format == OUTPUT_JSONL;
 }
 
-bool output_article(output *out, const char *source, const lede_result *res) {
-    if (out->write_failed)
-        return true;
-    if (is_json(out)) {
-        json_t *record = article_record(source, res);
-        if (!record)
-            return false;
-        write_record(out, record);
-        return true;
+void output_build_article(output_layout layout, const char *source, const lede_result *res,
+                          output_record *rec) {
+    memset(rec, 0, sizeof *rec);
+    if (is_json(layout)) {
+        if (!dump_record(layout, article_record(layout, source, res), rec))
+            output_build_error(layout, source, lede_strerror(LEDE_ERR_NOMEM), rec);
+        return;
     }
     /* The body without its trailing newlines, then exactly one: a body ends
      * the same way whatever the renderer left at its end. */
@@ -279,36 +348,76 @@ bool output_article(output *out, const char *source, const lede_result *res) {
     size_t len = strlen(body);
     while (len > 0 && (body[len - 1] == '\n' || body[len - 1] == '\r'))
         len--;
-    if (out->written)
-        write_string(out, "\n");
-    write_bytes(out, body, len);
-    write_string(out, "\n");
-    out->written++;
-    return true;
+    string_builder sb = {0};
+    append(&sb, body, len);
+    append(&sb, "\n", 1);
+    if (sb.failed) {
+        free(sb.bytes);
+        output_build_error(layout, source, lede_strerror(LEDE_ERR_NOMEM), rec);
+        return;
+    }
+    rec->bytes = sb.bytes;
+    rec->len = sb.len;
 }
 
-void output_error(output *out, const char *source, const char *message) {
-    if (out->write_failed)
+void output_build_error(output_layout layout, const char *source, const char *message,
+                        output_record *rec) {
+    memset(rec, 0, sizeof *rec);
+    rec->failed = true;
+    snprintf(rec->message, sizeof rec->message, "%s", message);
+    /* Out of memory even for two strings: the record stays bytes-less and
+     * the error is said where it can be said, on stderr. */
+    if (is_json(layout))
+        dump_record(layout, error_record(source, message), rec);
+}
+
+void output_record_free(output_record *rec) {
+    free(rec->bytes);
+    rec->bytes = NULL;
+    rec->len = 0;
+}
+
+/* ---- writing, in input order ---- */
+
+static void write_bytes(output *out, const char *bytes, size_t len) {
+    if (out->write_failed || len == 0)
         return;
-    if (is_json(out)) {
-        json_t *record = error_record(source, message);
-        if (record) {
-            write_record(out, record);
-            return;
-        }
-        /* Out of memory even for two strings: say so where it can be said. */
-    }
-    /* stdout is block-buffered; flush it first so that on a terminal the
-     * error shows up between the bodies it came between. */
-    if (fflush(stdout) == EOF) {
+    if (fwrite(bytes, 1, len, stdout) != len) {
         out->write_failed = true;
         out->write_errno = errno;
     }
-    fprintf(stderr, "lede: %s: %s\n", source, message);
+}
+
+static void write_string(output *out, const char *s) {
+    write_bytes(out, s, strlen(s));
+}
+
+void output_write(output *out, const char *source, output_record *rec) {
+    if (out->write_failed) {
+        output_record_free(rec);
+        return;
+    }
+    if (rec->bytes) {
+        if (out->layout.as_array)
+            write_string(out, out->written ? ",\n  " : "\n  ");
+        else if (!is_json(out->layout) && out->written)
+            write_string(out, "\n");
+        write_bytes(out, rec->bytes, rec->len);
+        out->written++;
+    } else if (rec->failed) {
+        /* stdout is block-buffered; flush it first so that on a terminal the
+         * error shows up between the bodies it came between. */
+        if (fflush(stdout) == EOF) {
+            out->write_failed = true;
+            out->write_errno = errno;
+        }
+        fprintf(stderr, "lede: %s: %s\n", source, rec->message);
+    }
+    output_record_free(rec);
 }
 
 bool output_end(output *out) {
-    if (out->as_array)
+    if (out->layout.as_array)
         write_string(out, out->written ? "\n]\n" : "]\n");
     if (!out->write_failed && fflush(stdout) == EOF) {
         out->write_failed = true;

@@ -6,9 +6,16 @@
  * so the shape of a batch — separators, the JSON array around several
  * records, one record per input whatever happened — lives in one place.
  *
+ * Writing one input is two steps so that pages can be extracted on several
+ * threads and still come out in input order: output_build_article() or
+ * output_build_error() turn an input's outcome into an output_record — the
+ * finished bytes, built by whichever thread extracted the page and touching
+ * nothing shared — and output_write(), on the one thread that owns stdout,
+ * adds what depends on the records before it (separators) and writes them.
+ *
  * A write to stdout that fails (EPIPE, ENOSPC, ...) is remembered in the
- * output and turns every later call into a no-op; the caller stops the batch
- * and exits 1.
+ * output and turns every later write into a no-op; the caller stops the
+ * batch and exits 1.
  */
 #ifndef LEDE_CLI_OUTPUT_H
 #define LEDE_CLI_OUTPUT_H
@@ -26,13 +33,31 @@ typedef enum output_format {
     OUTPUT_JSONL     /* one compact object per line */
 } output_format;
 
-typedef struct output {
+/* What a record looks like; fixed at output_begin(), read by every thread. */
+typedef struct output_layout {
     output_format format;
-    bool as_array;      /* OUTPUT_JSON: the records go in one array */
+    bool as_array; /* OUTPUT_JSON: the records go in one array */
+} output_layout;
+
+typedef struct output {
+    output_layout layout;
     size_t written;     /* articles and records written so far */
     bool write_failed;  /* a write to stdout failed; see write_errno */
     int write_errno;
 } output;
+
+/* Room for an error sentence: a fixed prefix and strerror()'s text. */
+#define OUTPUT_MESSAGE_SIZE 256
+
+/* One input's output, ready to write. BYTES (malloc'd) go to stdout: a body
+ * with its newline, or a JSON record. When BYTES is NULL the input prints
+ * nothing on stdout and, if it FAILED, "lede: SOURCE: MESSAGE" on stderr. */
+typedef struct output_record {
+    char *bytes;
+    size_t len;
+    bool failed; /* the input gave an error, whatever was printed for it */
+    char message[OUTPUT_MESSAGE_SIZE];
+} output_record;
 
 /* Parse a --format value; false when NAME is none of the five. */
 bool output_format_parse(const char *name, output_format *format);
@@ -43,14 +68,23 @@ lede_format output_library_format(output_format format);
 
 void output_begin(output *out, output_format format, bool as_array);
 
-/* One input that gave an article. SOURCE is the path as given ("-" for
- * stdin). Returns false when the record could not be built (out of memory);
- * the caller then reports the input as an error. */
-bool output_article(output *out, const char *source, const lede_result *res);
+/* The record of an input that gave an article. SOURCE is the path as given
+ * ("-" for stdin). When the record cannot be built (out of memory) REC is
+ * the error record of that instead. Safe to call from any thread. */
+void output_build_article(output_layout layout, const char *source, const lede_result *res,
+                          output_record *rec);
 
-/* One input that gave no article: a record {"source", "error"} in the JSON
- * formats, a line "lede: SOURCE: MESSAGE" on stderr in the others. */
-void output_error(output *out, const char *source, const char *message);
+/* The record of an input that gave no article: {"source", "error"} in the
+ * JSON formats, a line for stderr in the others. Safe from any thread. */
+void output_build_error(output_layout layout, const char *source, const char *message,
+                        output_record *rec);
+
+/* Write REC, the next input's record in input order, and free its bytes.
+ * Only from the thread that owns stdout. */
+void output_write(output *out, const char *source, output_record *rec);
+
+/* Free REC's bytes without writing them. */
+void output_record_free(output_record *rec);
 
 /* Close the array if any and flush stdout. False when any write failed. */
 bool output_end(output *out);
