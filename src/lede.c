@@ -44,6 +44,10 @@ void lede_options_init(lede_options *opt) {
     opt->format = LEDE_FORMAT_TEXT;
     opt->max_input = LEDE_MAX_INPUT;
     opt->max_depth = LEDE_MAX_DEPTH;
+    opt->max_nodes = LEDE_MAX_NODES;
+    opt->max_attrs = LEDE_MAX_ATTRS;
+    opt->max_attr_len = LEDE_MAX_ATTR_LEN;
+    opt->max_output = LEDE_MAX_OUTPUT;
 }
 
 void lede_result_free(lede_result *r) {
@@ -112,6 +116,137 @@ static lede_status render_body(const document *doc, const article *art, lede_for
     return res->body ? LEDE_OK : LEDE_ERR_NOMEM;
 }
 
+/* ---- max_output --------------------------------------------------------
+ * The body is cut in the tree, before rendering, so that every format stays
+ * well formed: the text up to the bound is kept, the text run where it falls
+ * is cut at a character boundary, everything after it is flagged removed.
+ * The bound is on bytes of output, which markup and escaping make larger
+ * than the text, so the cut is made on an estimate and made again, smaller,
+ * while the rendering is still too long; each try renders less than the one
+ * before. */
+
+/* Output bytes an element adds besides its text: tags, a blank line, list
+ * markers; an estimate that the renderings check. */
+#define ELEMENT_OUTPUT_BYTES 16u
+
+/* What a renderer leaves out, as render/walk.c decides. */
+static bool never_rendered(const node *n) {
+    return (n->flags & (NODE_REMOVED | NODE_HIDDEN)) ||
+           (n->tag != TAG_TEXT && tag_kind((enum tag)n->tag) == K_SKIP);
+}
+
+/* The output N adds besides its children: its text, its markup and the
+ * attributes that Markdown and HTML carry over. */
+static size_t output_weight(const node *n) {
+    if (n->tag == TAG_TEXT)
+        return n->text_len;
+    size_t w = ELEMENT_OUTPUT_BYTES;
+    static const char *const carried[] = {"href", "src", "alt"};
+    for (size_t i = 0; i < sizeof carried / sizeof carried[0]; i++) {
+        const char *v = node_attr(n, carried[i]);
+        if (v)
+            w += strlen(v);
+    }
+    return w;
+}
+
+/* The length of the first MAX bytes of S (LEN > MAX), or less, so that it
+ * does not end inside a UTF-8 sequence. */
+static size_t utf8_cut(const char *s, size_t max) {
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return max;
+}
+
+/* Keep about BUDGET bytes of ART's output: cut the text run where the
+ * budget runs out and flag everything after it removed. Returns whether
+ * anything was cut. */
+static bool cut_article(document *doc, const article *art, size_t budget) {
+    size_t used = 0;
+    bool cutting = false;
+    for (size_t i = 0; i < art->count; i++) {
+        node *top = art->roots[i];
+        for (node *n = top; n;) {
+            bool skip = never_rendered(n);
+            if (!skip && cutting) {
+                n->flags |= NODE_REMOVED;
+                skip = true;
+            } else if (!skip && used + output_weight(n) > budget) {
+                cutting = true;
+                size_t room = budget - used;
+                if (n->tag == TAG_TEXT && room > 0) {
+                    n->text_len = (uint32_t)utf8_cut(node_text(doc, n), room);
+                } else {
+                    n->flags |= NODE_REMOVED;
+                    skip = true;
+                }
+            } else if (!skip) {
+                used += output_weight(n);
+            }
+            n = tree_next(top, n, skip);
+        }
+    }
+    return cutting;
+}
+
+static size_t longer(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    return la > lb ? la : lb;
+}
+
+/* Cut *S to MAX bytes at a character boundary; returns whether it was. */
+static bool cut_string(char *s, size_t max) {
+    if (!s || strlen(s) <= max)
+        return false;
+    s[utf8_cut(s, max)] = '\0';
+    return true;
+}
+
+/* render_body within MAX bytes for the body and the text. */
+static lede_status render_within(document *doc, const article *art, lede_format format,
+                                 size_t max, lede_result *res) {
+    size_t budget = max;
+    if (cut_article(doc, art, budget))
+        res->truncated |= LEDE_TRUNCATED_OUTPUT;
+    for (;;) {
+        lede_status st = render_body(doc, art, format, res);
+        if (st != LEDE_OK)
+            return st;
+        size_t out = longer(res->text, res->body);
+        if (out <= max)
+            return LEDE_OK;
+        res->truncated |= LEDE_TRUNCATED_OUTPUT;
+        if (budget == 0) {
+            /* MAX is below the markup of an empty article: cut the strings */
+            cut_string(res->text, max);
+            cut_string(res->body, max);
+            return LEDE_OK;
+        }
+        free(res->text);
+        free(res->body);
+        res->text = res->body = NULL;
+        size_t smaller = (size_t)((double)budget * ((double)max / (double)out) * 0.9);
+        budget = smaller < budget ? smaller : budget / 2;
+        cut_article(doc, art, budget);
+    }
+}
+
+/* Every other string of RES within MAX bytes. */
+static void cut_fields(lede_result *res, size_t max) {
+    char *fields[] = {res->title, res->author, res->date, res->sitename, res->description,
+                      res->language, res->url, res->image, res->section, res->comments,
+                      res->modified, res->type};
+    bool cut = false;
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        cut |= cut_string(fields[i], max);
+    for (size_t i = 0; i < res->tag_count; i++)
+        cut |= cut_string(res->tags[i], max);
+    for (size_t i = 0; i < res->author_count; i++)
+        cut |= cut_string(res->authors[i], max);
+    if (cut)
+        res->truncated |= LEDE_TRUNCATED_OUTPUT;
+}
+
 /* The comments are found and rendered before cleaning, which removes them
  * (and, inside them, each comment by its name). */
 static lede_status extract_comments(document *doc, lede_result *res) {
@@ -137,7 +272,8 @@ static lede_status extract_document(document *doc, const lede_options *opt, lede
     if (st != LEDE_OK)
         return st;
     res->confidence = art.confidence;
-    st = render_body(doc, &art, opt->format, res);
+    st = render_within(doc, &art, opt->format,
+                       opt->max_output ? opt->max_output : LEDE_MAX_OUTPUT, res);
     return st == LEDE_OK ? metadata_detect_language(res->text, res) : st;
 }
 
@@ -145,7 +281,8 @@ static lede_status extract_document(document *doc, const lede_options *opt, lede
 static lede_status extract_pass(const char *utf8, size_t len, const lede_options *opt,
                                 lede_focus focus, lede_result **out) {
     document doc = {0};
-    lede_status st = parse_html(utf8, len, opt->max_depth, &doc);
+    parse_limits limits = {opt->max_depth, opt->max_nodes, opt->max_attrs, opt->max_attr_len};
+    lede_status st = parse_html_limited(utf8, len, &limits, &doc);
     if (st != LEDE_OK)
         return st;
     lede_result *res = calloc(1, sizeof *res);
@@ -156,11 +293,13 @@ static lede_status extract_pass(const char *utf8, size_t len, const lede_options
     lede_options pass = *opt;
     pass.focus = focus;
     st = extract_document(&doc, &pass, res);
+    res->truncated |= doc.truncated;
     document_free(&doc);
     if (st != LEDE_OK) {
         lede_result_free(res);
         return st;
     }
+    cut_fields(res, opt->max_output ? opt->max_output : LEDE_MAX_OUTPUT);
     *out = res;
     return LEDE_OK;
 }

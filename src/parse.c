@@ -12,6 +12,21 @@
  * subtree's text statistics without a walk. Text under <script>, <style> and
  * the other K_SKIP elements is dropped here (but for JSON-LD scripts, which
  * metadata reads), and text under hidden elements is stored but not counted.
+ *
+ * The bounds of lede_limits.h are enforced here, where the tree is made:
+ * nesting beyond max_depth is flattened (libxml2 keeps its own stack, which
+ * costs 8 bytes an element and is walked only for repairs), the node count
+ * stops the parser, attributes are counted and cut. libxml2 itself has two
+ * shapes of input that are not linear, and both are bounded here rather
+ * than trusted: the attributes of a start tag are checked against each
+ * other for duplicates (quadratic in one tag's attribute count:
+ * limit_attributes() blanks the excess out of the markup before libxml2
+ * sees it), and each repair of misnested markup scans libxml2's stack of
+ * open elements (depth times repairs: on_repair() charges each against a
+ * budget and stops the parser when it runs out). HTML_PARSE_HUGE is not
+ * passed and need not be: libxml2 2.9's HTML parser has no depth or
+ * text-size limit to lift (1,000,000 nested elements parse in a quarter of
+ * a second, a 50 MB text run or attribute in about one).
  */
 #include "parse.h"
 
@@ -19,6 +34,7 @@
 #include <libxml/parserInternals.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -27,10 +43,21 @@
 #include "vocab.h"
 #include "lede_limits.h"
 
+/* What one repair of misnested markup costs libxml2 besides the scan of its
+ * stack: formatting and storing the error it reports, about 100 steps of
+ * the scan (measured: 10 million unmatched end tags take 2.8 s). */
+#define REPAIR_BASE_COST 100u
+
 typedef struct builder {
     document *doc;
+    htmlParserCtxtPtr ctxt;
     node *cur;
     unsigned max_depth;
+    uint32_t max_nodes;
+    unsigned max_attrs;
+    size_t max_attr_len;
+    unsigned long long repair_work; /* see LEDE_MAX_REPAIR_WORK */
+    bool stopped;      /* a bound stopped the parser: later events are ignored */
     unsigned overflow; /* open elements not made into nodes (too deep) */
     unsigned skip;     /* open K_SKIP elements: their text is not stored */
     unsigned links;    /* open <a> elements */
@@ -79,12 +106,22 @@ static bool attrs_hide(const node *n) {
     return style && style_hides(style);
 }
 
+/* The length of the first MAX bytes of S, or less, so that it does not end
+ * inside a UTF-8 sequence. S is longer than MAX. */
+static size_t utf8_cut(const char *s, size_t max) {
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return max;
+}
+
 static bool copy_attrs(builder *b, node *n, const xmlChar **atts) {
     if (!atts)
         return true;
     unsigned count = 0;
-    while (atts[2 * count] && count < LEDE_MAX_ATTRS)
+    while (atts[2 * count] && count < b->max_attrs)
         count++;
+    if (atts[2 * count])
+        b->doc->truncated |= LEDE_TRUNCATED_ATTRS;
     if (!count)
         return true;
     n->attrs = arena_alloc(&b->doc->mem, count * sizeof(attr));
@@ -93,8 +130,13 @@ static bool copy_attrs(builder *b, node *n, const xmlChar **atts) {
     for (unsigned i = 0; i < count; i++) {
         const char *name = (const char *)atts[2 * i];
         const char *value = atts[2 * i + 1] ? (const char *)atts[2 * i + 1] : "";
+        size_t value_len = strlen(value);
+        if (value_len > b->max_attr_len) {
+            value_len = utf8_cut(value, b->max_attr_len);
+            b->doc->truncated |= LEDE_TRUNCATED_ATTRS;
+        }
         n->attrs[i].name = arena_strdup(&b->doc->mem, name);
-        n->attrs[i].value = arena_strdup(&b->doc->mem, value);
+        n->attrs[i].value = arena_strndup(&b->doc->mem, value, value_len);
         if (!n->attrs[i].name || !n->attrs[i].value)
             return false;
         if (strcmp(name, "id") == 0)
@@ -106,7 +148,38 @@ static bool copy_attrs(builder *b, node *n, const xmlChar **atts) {
     return true;
 }
 
+/* Stop libxml2 for bound WHY: it reads no further, and whatever events it
+ * still sends are ignored. The tree keeps what was read. */
+static void stop_parser(builder *b, unsigned why) {
+    b->doc->truncated |= why;
+    if (b->stopped)
+        return;
+    b->stopped = true;
+    if (b->ctxt)
+        xmlStopParser(b->ctxt);
+}
+
+/* Charge COST steps of libxml2's repair work; see LEDE_MAX_REPAIR_WORK. */
+static void charge_repair(builder *b, unsigned long long cost) {
+    b->repair_work += cost;
+    if (b->repair_work > LEDE_MAX_REPAIR_WORK)
+        stop_parser(b, LEDE_TRUNCATED_REPAIRS);
+}
+
+/* libxml2 reports each repair it makes as an error; the scans that make
+ * repairs slow walk its stack of open elements, so each costs that depth. */
+static void on_repair(void *ctx, const char *msg, ...) {
+    builder *b = ctx;
+    (void)msg;
+    if (b->ctxt && !b->stopped)
+        charge_repair(b, REPAIR_BASE_COST + (unsigned)b->ctxt->nameNr);
+}
+
 static node *new_node(builder *b, enum tag t) {
+    if (b->doc->node_count >= b->max_nodes) {
+        stop_parser(b, LEDE_TRUNCATED_NODES);
+        return NULL;
+    }
     node *n = arena_alloc(&b->doc->mem, sizeof(node));
     if (!n) {
         b->failed = true;
@@ -135,13 +208,20 @@ static bool keeps_script_text(const node *n) {
 
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     builder *b = ctx;
-    if (b->failed)
+    if (b->failed || b->stopped)
         return;
+    enum tag t = tag_lookup((const char *)name);
+    if (t == TAG_BODY && b->ctxt) {
+        /* libxml2 looked for another open <body> through its whole stack */
+        charge_repair(b, (unsigned)b->ctxt->nameNr);
+        if (b->stopped)
+            return;
+    }
     if (b->cur->depth >= b->max_depth) {
         b->overflow++;
+        b->doc->truncated |= LEDE_TRUNCATED_DEPTH;
         return;
     }
-    enum tag t = tag_lookup((const char *)name);
     node *n = new_node(b, t);
     if (!n)
         return;
@@ -188,11 +268,8 @@ static void add_sums(node *to, const node *from) {
     to->commas += from->commas;
 }
 
-static void on_end(void *ctx, const xmlChar *name) {
-    builder *b = ctx;
-    (void)name;
-    if (b->failed)
-        return;
+/* Close the innermost open element (or one of the flattened ones). */
+static void close_element(builder *b) {
     if (b->overflow) {
         b->overflow--;
         return;
@@ -225,6 +302,14 @@ static void on_end(void *ctx, const xmlChar *name) {
     if (tag_kind(t) == K_BLOCK || t == TAG_IMG || (n->flags & NODE_HAS_BLOCK))
         n->parent->flags |= NODE_HAS_BLOCK;
     b->cur = n->parent;
+}
+
+static void on_end(void *ctx, const xmlChar *name) {
+    builder *b = ctx;
+    (void)name;
+    if (b->failed || b->stopped)
+        return;
+    close_element(b);
 }
 
 /* Code points in S, counting each whitespace run as one; PREV_SPACE says
@@ -269,7 +354,7 @@ static bool text_reserve(document *d, size_t extra) {
 
 static void on_text(void *ctx, const xmlChar *ch, int len) {
     builder *b = ctx;
-    if (b->failed || len <= 0)
+    if (b->failed || b->stopped || len <= 0)
         return;
     if (b->in_title) {
         buf_append(&b->title, (const char *)ch, (size_t)len);
@@ -313,32 +398,160 @@ static void on_text(void *ctx, const xmlChar *ch, int len) {
     parent->commas += commas;
 }
 
+/* At the end of the input, or where a bound stopped the parser, close what
+ * is still open so that every element's sums reach its ancestors. */
 static void close_open_elements(builder *b) {
+    if (b->failed)
+        return;
+    b->overflow = 0;
     while (b->cur && b->cur != b->doc->root)
-        on_end(b, NULL);
+        close_element(b);
 }
 
-lede_status parse_html(const char *utf8, size_t len, unsigned max_depth, document *doc) {
-    pthread_once(&parser_once, parser_init);
-    if (len > INT_MAX)
-        return LEDE_ERR_TOO_LARGE;
-    arena_init(&doc->mem);
-    builder b = {.doc = doc, .max_depth = max_depth ? max_depth : LEDE_MAX_DEPTH};
-    buf_init(&b.title);
-    if (b.max_depth > UINT16_MAX - 1)
-        b.max_depth = UINT16_MAX - 1;
-    doc->root = new_node(&b, TAG_ROOT);
-    if (!doc->root) {
-        document_free(doc);
-        return LEDE_ERR_NOMEM;
-    }
-    b.cur = doc->root;
+/* ---- attributes past the bound, out of the markup --------------------------
+ * libxml2 checks each attribute of a start tag against all the earlier ones,
+ * so a tag with a million attributes costs it minutes. This pass finds start
+ * tags the way libxml2 tokenizes them (comments and the raw text of <script>
+ * and <style> skipped, quoted values read to their closing quote) and turns
+ * the attributes past MAX into spaces. Only such tags are touched, and only
+ * in a copy: an ordinary page is read once and not copied. */
 
-    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
-    if (!ctxt) {
-        document_free(doc);
-        return LEDE_ERR_NOMEM;
+static bool is_tag_space(unsigned char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+static bool is_ascii_letter(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Offset of the first NEEDLE (NLEN bytes, ASCII case-insensitive) in S[FROM,
+ * LEN), or LEN. */
+static size_t find_ci(const char *s, size_t from, size_t len, const char *needle, size_t nlen) {
+    for (size_t i = from; i + nlen <= len; i++) {
+        const char *lt = memchr(s + i, needle[0], len - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (i + nlen <= len && strncasecmp(s + i, needle, nlen) == 0)
+            return i;
     }
+    return len;
+}
+
+typedef struct attr_scan {
+    const char *in;
+    size_t len;
+    unsigned max;
+    char *copy; /* made at the first tag that needs blanking */
+    bool failed;
+} attr_scan;
+
+/* Read the attributes of the start tag whose name ends at I; returns the
+ * offset of its '>' or LEN when it has none. */
+static size_t scan_attributes(attr_scan *sc, size_t i) {
+    const char *in = sc->in;
+    size_t len = sc->len, cut = 0;
+    unsigned count = 0;
+    for (;;) {
+        while (i < len && (is_tag_space((unsigned char)in[i]) || in[i] == '/'))
+            i++;
+        if (i >= len || in[i] == '>')
+            break;
+        size_t start = i++;
+        while (i < len && !is_tag_space((unsigned char)in[i]) && in[i] != '/' && in[i] != '>' &&
+               in[i] != '=')
+            i++;
+        size_t j = i;
+        while (j < len && is_tag_space((unsigned char)in[j]))
+            j++;
+        if (j < len && in[j] == '=') {
+            j++;
+            while (j < len && is_tag_space((unsigned char)in[j]))
+                j++;
+            if (j < len && (in[j] == '"' || in[j] == '\'')) {
+                const char *q = memchr(in + j + 1, in[j], len - j - 1);
+                j = q ? (size_t)(q - in) + 1 : len;
+            } else {
+                while (j < len && !is_tag_space((unsigned char)in[j]) && in[j] != '>')
+                    j++;
+            }
+            i = j;
+        }
+        if (++count > sc->max && !cut)
+            cut = start;
+    }
+    if (cut && i < len) {
+        if (!sc->copy) {
+            sc->copy = malloc(len + 1);
+            if (!sc->copy) {
+                sc->failed = true;
+                return len;
+            }
+            memcpy(sc->copy, in, len);
+            sc->copy[len] = '\0';
+        }
+        memset(sc->copy + cut, ' ', i - cut);
+    }
+    return i;
+}
+
+/* A copy of IN with the attributes past MAX blanked out of every start tag,
+ * or NULL when no tag has more (or, with *FAILED set, out of memory). */
+static char *limit_attributes(const char *in, size_t len, unsigned max, bool *failed) {
+    attr_scan sc = {.in = in, .len = len, .max = max};
+    size_t i = 0;
+    while (i < len && !sc.failed) {
+        const char *lt = memchr(in + i, '<', len - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - in) + 1;
+        if (i + 3 <= len && memcmp(in + i, "!--", 3) == 0) {
+            i = find_ci(in, i + 3, len, "-->", 3);
+            continue;
+        }
+        if (i >= len || !is_ascii_letter((unsigned char)in[i]))
+            continue;
+        size_t name = i;
+        while (i < len && !is_tag_space((unsigned char)in[i]) && in[i] != '/' && in[i] != '>')
+            i++;
+        size_t name_len = i - name;
+        i = scan_attributes(&sc, i);
+        /* libxml2 reads the content of these as text up to their end tag */
+        if (name_len == 6 && strncasecmp(in + name, "script", 6) == 0)
+            i = find_ci(in, i, len, "</script", 8);
+        else if (name_len == 5 && strncasecmp(in + name, "style", 5) == 0)
+            i = find_ci(in, i, len, "</style", 7);
+    }
+    *failed = sc.failed;
+    if (sc.failed) {
+        free(sc.copy);
+        return NULL;
+    }
+    return sc.copy;
+}
+
+/* ---- the parse ---------------------------------------------------------- */
+
+static void limits_or_defaults(const parse_limits *limits, builder *b) {
+    parse_limits none = {0};
+    if (!limits)
+        limits = &none;
+    b->max_depth = limits->max_depth ? limits->max_depth : LEDE_MAX_DEPTH;
+    if (b->max_depth > UINT16_MAX - 1)
+        b->max_depth = UINT16_MAX - 1;
+    size_t nodes = limits->max_nodes ? limits->max_nodes : LEDE_MAX_NODES;
+    b->max_nodes = nodes < 2 ? 2 : nodes > UINT32_MAX - 1 ? UINT32_MAX - 1 : (uint32_t)nodes;
+    b->max_attrs = limits->max_attrs ? limits->max_attrs : LEDE_MAX_ATTRS;
+    if (b->max_attrs > UINT16_MAX)
+        b->max_attrs = UINT16_MAX;
+    b->max_attr_len = limits->max_attr_len ? limits->max_attr_len : LEDE_MAX_ATTR_LEN;
+}
+
+/* Run libxml2 over UTF8 with B receiving the events. */
+static lede_status run_parser(const char *utf8, size_t len, builder *b) {
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)len);
+    if (!ctxt)
+        return LEDE_ERR_NOMEM;
     htmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
     sax.startElement = on_start;
@@ -348,7 +561,7 @@ lede_status parse_html(const char *utf8, size_t len, unsigned max_depth, documen
     sax.cdataBlock = on_text;
     htmlSAXHandlerPtr saved_sax = ctxt->sax;
     ctxt->sax = &sax;
-    ctxt->userData = &b;
+    ctxt->userData = b;
     /* The bytes are UTF-8 already (decode.c); a <meta charset> in the page
      * must not make libxml2 switch to another encoding half way. */
     xmlCharEncodingHandlerPtr utf8_handler = xmlFindCharEncodingHandler("UTF-8");
@@ -359,21 +572,55 @@ lede_status parse_html(const char *utf8, size_t len, unsigned max_depth, documen
     ctxt->input->encoding = xmlStrdup((const xmlChar *)"UTF-8");
     htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                  HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+    /* after the options, which clear the error handler for NOERROR: errors
+     * are not printed, but each is a repair to count */
+    sax.error = on_repair;
+    b->ctxt = ctxt;
     htmlParseDocument(ctxt);
+    b->ctxt = NULL;
     ctxt->sax = saved_sax;
     if (ctxt->myDoc)
         xmlFreeDoc(ctxt->myDoc);
     htmlFreeParserCtxt(ctxt);
+    return LEDE_OK;
+}
+
+lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits *limits,
+                               document *doc) {
+    pthread_once(&parser_once, parser_init);
+    if (len > INT_MAX)
+        return LEDE_ERR_TOO_LARGE;
+    arena_init(&doc->mem);
+    doc->truncated = 0;
+    builder b = {.doc = doc};
+    limits_or_defaults(limits, &b);
+    buf_init(&b.title);
+    doc->root = new_node(&b, TAG_ROOT);
+    if (!doc->root) {
+        document_free(doc);
+        return LEDE_ERR_NOMEM;
+    }
+    b.cur = doc->root;
+
+    bool failed = false;
+    char *limited = limit_attributes(utf8, len, b.max_attrs, &failed);
+    if (limited)
+        doc->truncated |= LEDE_TRUNCATED_ATTRS;
+    lede_status st = failed ? LEDE_ERR_NOMEM : run_parser(limited ? limited : utf8, len, &b);
+    free(limited);
 
     close_open_elements(&b);
     buf_free(&b.title);
-    if (b.failed) {
+    if (st == LEDE_OK && b.failed)
+        st = LEDE_ERR_NOMEM;
+    if (st == LEDE_OK && !doc->text && !text_reserve(doc, 0))
+        st = LEDE_ERR_NOMEM;
+    if (st != LEDE_OK)
         document_free(doc);
-        return LEDE_ERR_NOMEM;
-    }
-    if (!doc->text && !text_reserve(doc, 0)) {
-        document_free(doc);
-        return LEDE_ERR_NOMEM;
-    }
-    return LEDE_OK;
+    return st;
+}
+
+lede_status parse_html(const char *utf8, size_t len, unsigned max_depth, document *doc) {
+    parse_limits limits = {.max_depth = max_depth};
+    return parse_html_limited(utf8, len, &limits, doc);
 }

@@ -14,4 +14,18 @@
  * freed. */
 lede_status parse_html(const char *utf8, size_t len, unsigned max_depth, document *doc);
 
+/* The bounds of one parse (lede_limits.h says why each default is what it
+ * is); 0 in a field means its default. */
+typedef struct parse_limits {
+    unsigned max_depth;  /* deeper elements are flattened into the one at this depth */
+    size_t max_nodes;    /* elements and text runs; parsing stops there */
+    unsigned max_attrs;  /* attributes kept per element */
+    size_t max_attr_len; /* bytes kept of an attribute value */
+} parse_limits;
+
+/* parse_html with every bound given (LIMITS may be NULL for the defaults).
+ * The bounds the page hit are in doc->truncated (LEDE_TRUNCATED_*). */
+lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits *limits,
+                               document *doc);
+
 #endif
