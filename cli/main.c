@@ -77,7 +77,8 @@ enum exit_code { EXIT_ALL_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 
 static const char usage_line[] =
     "usage: lede [--format text|markdown|html|json|jsonl] [--url URL] [--encoding LABEL]\n"
-    "            [--jobs N] [--help] [--version] [FILE|DIR|-]...\n";
+    "            [--precision|--recall] [--comments] [--jobs N] [--help] [--version]\n"
+    "            [FILE|DIR|-]...\n";
 
 static const char help_text[] =
     "\n"
@@ -108,6 +109,12 @@ static const char help_text[] =
     "  -e, --encoding LABEL\n"
     "                   the page's charset (as an HTTP header would give it);\n"
     "                   by default it is read from the page or detected\n"
+    "  --precision      leave out anything doubtful: less noise, maybe less text\n"
+    "  --recall         keep anything plausible (captions too): all the text,\n"
+    "                   maybe some noise; the default balances the two and\n"
+    "                   retries a short or missing article with recall's rules\n"
+    "  --comments       put the page's reader comments in a \"comments\" field\n"
+    "                   (json, jsonl); they are never part of the text\n"
     "  -j, --jobs N     extract N pages at once on N threads (default 1; 0: one\n"
     "                   per online core); the output is the same, in input\n"
     "                   order, whatever N\n"
@@ -127,6 +134,12 @@ static const char help_text[] =
     "    title, author, date (ISO 8601), sitename, description,\n"
     "    language (BCP 47), url (canonical), image, section\n"
     "    tags         an array of strings\n"
+    "    authors, modified, type   the authors one by one, the last change, the\n"
+    "                 kind of page (article, blog post, video, ...)\n"
+    "    confidence   0..1: how sure lede is that text is the article\n"
+    "    comments     the reader comments, with --comments and when present\n"
+    "    truncated    true, only when a limit cut the page\n"
+    "    metadata_source  (json only) where each metadata field came from\n"
     "  Every field the page does not carry is null. An input that cannot be\n"
     "  read or gives no article yields {\"source\": PATH, \"error\": MESSAGE}\n"
     "  and the batch goes on.\n"
@@ -234,6 +247,12 @@ static int parse_arguments(int argc, char **argv, settings *s) {
             if (!value && !(value = next_value(argc, argv, &i)))
                 return usage_error("option '%s' needs a value", arg);
             s->options.encoding = value;
+        } else if (is_option(arg, "--precision", NULL, false, &value)) {
+            s->options.focus = LEDE_FOCUS_PRECISION;
+        } else if (is_option(arg, "--recall", NULL, false, &value)) {
+            s->options.focus = LEDE_FOCUS_RECALL;
+        } else if (is_option(arg, "--comments", NULL, false, &value)) {
+            s->options.comments = 1;
         } else if (is_option(arg, "--jobs", "-j", true, &value)) {
             if (!value && !(value = next_value(argc, argv, &i)))
                 return usage_error("option '%s' needs a value", arg);

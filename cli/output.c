@@ -227,6 +227,9 @@ static json_t *article_record(output_layout layout, const char *source, const le
               set_field(record, "section", string_or_null(res->section)) &&
               set_field(record, "tags", array_or_null(res->tags, res->tag_count)) &&
               set_field(record, "type", string_or_null(res->type)) &&
+              set_field(record, "confidence", json_real(res->confidence)) &&
+              (!res->comments || set_field(record, "comments", json_string(res->comments))) &&
+              (!res->truncated || set_field(record, "truncated", json_true())) &&
               (layout.format != OUTPUT_JSON ||
                set_field(record, "metadata_source", sources_object(&res->sources)));
     if (!ok) {
