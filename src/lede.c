@@ -309,10 +309,17 @@ static lede_status extract_pass(const char *utf8, size_t len, const lede_options
 /* ...whose result replaces it when this many times longer. */
 #define SECOND_LOOK_GAIN 1.5
 
-static bool needs_second_look(lede_status st, const lede_result *res) {
+/* Pages larger than this are not looked at twice: the second pass costs a
+ * whole parse, and such pages (floods, generated dumps) are not articles
+ * that a looser rule would find. Real article pages stay far below it. */
+#define SECOND_LOOK_MAX_INPUT ((size_t)4 << 20)
+
+static bool needs_second_look(lede_status st, const lede_result *res, size_t len) {
+    if (len > SECOND_LOOK_MAX_INPUT)
+        return false;
     if (st == LEDE_ERR_NO_ARTICLE)
         return true;
-    return st == LEDE_OK && strlen(res->text) < SECOND_LOOK_CHARS;
+    return st == LEDE_OK && !res->truncated && strlen(res->text) < SECOND_LOOK_CHARS;
 }
 
 /* The recovery path of the best peers: when the first choice is short or
@@ -372,7 +379,7 @@ lede_status lede_extract(const char *html, size_t len, const lede_options *opt,
     }
     lede_result *res = NULL;
     st = extract_pass(utf8, utf8_len, opt, opt->focus, &res);
-    if (opt->focus == LEDE_FOCUS_BALANCED && needs_second_look(st, res))
+    if (opt->focus == LEDE_FOCUS_BALANCED && needs_second_look(st, res, utf8_len))
         st = second_look(utf8, utf8_len, opt, st, &res);
     free(utf8);
     if (st != LEDE_OK)
