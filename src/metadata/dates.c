@@ -138,6 +138,22 @@ static bool date_may_start(const char *s, const char *p) {
     return isalpha(c) || c >= 0x80;
 }
 
+/* A date from the digits of a year (4 at Y), a month (ML at M) and a day
+ * (DL at D), each month and day of one or two digits. */
+static bool digits_to_date(const char *y, const char *m, size_t ml, const char *d, size_t dl,
+                           char out[META_DATE_CAP]) {
+    char iso[16];
+    memcpy(iso, y, 4);
+    iso[4] = '-';
+    iso[5] = ml == 2 ? m[0] : '0';
+    iso[6] = m[ml - 1];
+    iso[7] = '-';
+    iso[8] = dl == 2 ? d[0] : '0';
+    iso[9] = d[dl - 1];
+    iso[10] = '\0';
+    return date_normalise(iso, out);
+}
+
 /* Year, month and day written the East Asian way: 2019年11月20日. */
 static bool cjk_date(const char *p, char out[META_DATE_CAP]) {
     static const char year_mark[] = "\xE5\xB9\xB4", month_mark[] = "\xE6\x9C\x88";
@@ -152,16 +168,7 @@ static bool cjk_date(const char *p, char out[META_DATE_CAP]) {
     size_t dl = strspn(d, "0123456789");
     if (dl < 1 || dl > 2)
         return false;
-    char iso[16];
-    memcpy(iso, p, 4);
-    iso[4] = '-';
-    iso[5] = ml == 2 ? m[0] : '0';
-    iso[6] = m[ml - 1];
-    iso[7] = '-';
-    iso[8] = dl == 2 ? d[0] : '0';
-    iso[9] = d[dl - 1];
-    iso[10] = '\0';
-    return date_normalise(iso, out);
+    return digits_to_date(p, m, ml, d, dl, out);
 }
 
 bool date_from_text(const char *s, char out[META_DATE_CAP]) {
@@ -221,16 +228,7 @@ static bool url_segment_date(const char *p, char out[META_DATE_CAP]) {
     char end = d[dl];
     if (sep == '/' && end && end != '/' && end != '?' && end != '#')
         return false;
-    char iso[16];
-    memcpy(iso, p, 4);
-    iso[4] = '-';
-    iso[5] = ml == 2 ? m[0] : '0';
-    iso[6] = m[ml - 1];
-    iso[7] = '-';
-    iso[8] = dl == 2 ? d[0] : '0';
-    iso[9] = d[dl - 1];
-    iso[10] = '\0';
-    return date_normalise(iso, out);
+    return digits_to_date(p, m, ml, d, dl, out);
 }
 
 bool date_from_url(const char *url, char out[META_DATE_CAP]) {
