@@ -11,18 +11,7 @@
 #     stderr as "lede: PATH: message"
 #   - all inputs good: exit 0; bad option or format: exit 2 and a usage line
 #   - stdin, as "-" and with no argument: source "-"
-set -u
-LEDE=$1
-FIXTURES=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-failures=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
+. "$(dirname "$0")/lib/common.sh"
 
 # check_records FILE FORMAT SOURCE:KIND... — FILE holds one record per
 # SOURCE in that order; KIND is "ok" (an article: "text", no "error"),

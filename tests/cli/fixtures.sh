@@ -8,18 +8,7 @@
 # wordpress-news.expected.json: title, author, sitename and section exactly,
 # the date on its YYYY-MM-DD part (ISO 8601 allows the time to be left out),
 # and "text" equal to the expected body.
-set -u
-LEDE=$1
-FIXTURES=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-failures=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
+. "$(dirname "$0")/lib/common.sh"
 
 found=0
 for expected in "$FIXTURES"/*.expected.txt; do

@@ -4,18 +4,7 @@
 # Markdown of table-and-list keeps the data table as a pipe table and the
 # ordered list as "1. " items; the HTML body is one <article> element with
 # no class attributes (only semantic tags and href, src, alt survive).
-set -u
-LEDE=$1
-FIXTURES=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-failures=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
+. "$(dirname "$0")/lib/common.sh"
 
 page=$FIXTURES/table-and-list.html
 

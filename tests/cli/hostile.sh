@@ -8,18 +8,7 @@
 # per page below it), a page nested 200,000 elements deep, a file of NUL
 # bytes, a gzip'ed page, a page cut off mid-tag, a page with a 5 MB
 # attribute and one with 100,000 attributes on an element.
-set -u
-LEDE=$1
-FIXTURES=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-failures=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
+. "$(dirname "$0")/lib/common.sh"
 
 # Run with a time bound where timeout(1) exists: a hang fails, not blocks.
 bounded() {

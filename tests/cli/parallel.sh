@@ -9,18 +9,7 @@
 #   - "-" twice: standard input goes to the first, whatever the job count
 #   - -j 0 (one job per core) gives the same output too
 #   - a bad job count is bad usage: exit 2
-set -u
-LEDE=$1
-FIXTURES=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-failures=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
+. "$(dirname "$0")/lib/common.sh"
 
 # The batch: COPIES rounds of every fixture page, each round followed by a
 # missing path, and every fifth by an empty file; then a directory holding
