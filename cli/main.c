@@ -2,7 +2,8 @@
  * main.c — the lede command: pages in, articles out.
  *
  *     lede [--format text|markdown|html|json|jsonl] [--url URL]
- *          [--encoding LABEL] [--jobs N] [--help] [--version] [FILE|DIR|-]...
+ *          [--encoding LABEL] [--precision|--recall] [--comments] [--jobs N]
+ *          [--warc] [--quiet] [--help] [--version] [FILE|DIR|-]...
  *
  * A thin user of include/lede.h: it finds the inputs, reads each one whole,
  * hands the bytes to lede_extract() and passes the result to output.c. It
@@ -29,6 +30,17 @@
  * with one thread. With one job there are no threads: each input is
  * processed and written in turn, through the same two steps.
  *
+ * A web archive (--warc, or an input whose first bytes are a WARC record,
+ * plain or gzip'ed) is read by the main thread, record by record, through
+ * cli/warc.c: each HTML response becomes an input of its own whose bytes are
+ * already in memory, with "FILE:OFFSET" as its source, the record's target
+ * URI as its address and its HTTP charset as its encoding hint; a damaged
+ * record is an input that is an error already. So a WARC file goes through
+ * the same ring as pages, in file order, one record in memory per slot.
+ *
+ * On a terminal (stderr one, stdout not) a batch that runs for more than a
+ * second shows a progress line on stderr; --quiet turns it off.
+ *
  * A page that cannot be read is an error for that page, never for the batch:
  * it gets its one record and the next page goes on. Only bad usage (exit 2)
  * and a failing stdout (exit 1) stop early.
@@ -36,6 +48,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -45,10 +58,12 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lede.h"
 #include "output.h"
+#include "warc.h"
 
 /* stdout's buffer: large enough that a batch of pages is written in few
  * system calls, small enough not to matter next to one page's tree. */
@@ -70,6 +85,11 @@
  * machine this runs on, so a larger number is a typo, and each thread costs
  * a stack and two pages' worth of memory. */
 #define MAX_JOBS 256
+/* The progress line: first drawn after a batch ran this long (a short one
+ * never shows it), then redrawn at most this often. */
+#define PROGRESS_DELAY_NS 1000000000L
+#define PROGRESS_INTERVAL_NS 250000000L
+
 #define LEDE_STRINGIFY_(x) #x
 #define LEDE_STRINGIFY(x) LEDE_STRINGIFY_(x)
 
@@ -77,8 +97,8 @@ enum exit_code { EXIT_ALL_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 
 static const char usage_line[] =
     "usage: lede [--format text|markdown|html|json|jsonl] [--url URL] [--encoding LABEL]\n"
-    "            [--precision|--recall] [--comments] [--jobs N] [--help] [--version]\n"
-    "            [FILE|DIR|-]...\n";
+    "            [--precision|--recall] [--comments] [--jobs N] [--warc] [--quiet]\n"
+    "            [--help] [--version] [FILE|DIR|-]...\n";
 
 static const char help_text[] =
     "\n"
@@ -91,6 +111,9 @@ static const char help_text[] =
     "                   directories are not followed\n"
     "  -                one page read from standard input (also when no input\n"
     "                   is given)\n"
+    "  A FILE (or \"-\" with --warc) that is a web archive (WARC/1.0 or 1.1,\n"
+    "  plain or gzip'ed per record, as Common Crawl ships them) gives one\n"
+    "  input per HTML response in it, with source FILE:OFFSET.\n"
     "  Inputs are handled in the order given; options may come anywhere, and\n"
     "  \"--\" ends them.\n"
     "\n"
@@ -118,6 +141,15 @@ static const char help_text[] =
     "  -j, --jobs N     extract N pages at once on N threads (default 1; 0: one\n"
     "                   per online core); the output is the same, in input\n"
     "                   order, whatever N\n"
+    "  -w, --warc       read every FILE and \"-\" as a WARC file; without it a\n"
+    "                   FILE is one when its first bytes are \"WARC/1.\" (or a\n"
+    "                   gzip member that inflates to them). Each response\n"
+    "                   with status 200 and an HTML Content-Type gives one\n"
+    "                   record, its url the WARC-Target-URI and its charset the\n"
+    "                   HTTP one; other records are passed over, and each\n"
+    "                   damaged one gives an error record\n"
+    "  -q, --quiet      no progress line (shown on stderr when it is a terminal\n"
+    "                   and stdout is not, for batches longer than a second)\n"
     "  -h, --help       print this help and exit\n"
     "  -V, --version    print the version and exit\n"
     "  --url and --encoding apply to every input of the run.\n"
@@ -140,6 +172,7 @@ static const char help_text[] =
     "    comments     the reader comments, with --comments and when present\n"
     "    truncated    true, only when a limit cut the page\n"
     "    metadata_source  (json only) where each metadata field came from\n"
+    "    warc_target_uri, warc_record_id, warc_date   (records from a WARC)\n"
     "  Every field the page does not carry is null. An input that cannot be\n"
     "  read or gives no article yields {\"source\": PATH, \"error\": MESSAGE}\n"
     "  and the batch goes on.\n"
@@ -155,6 +188,8 @@ typedef struct settings {
     char **inputs; /* the operands, in order; "-" is stdin */
     size_t input_count;
     unsigned jobs; /* pages extracted at once; 0 on the command line: one a core */
+    bool warc;     /* --warc: every FILE and "-" is a WARC file */
+    bool quiet;    /* --quiet: no progress line */
 } settings;
 
 /* ---- command line ---- */
@@ -247,6 +282,10 @@ static int parse_arguments(int argc, char **argv, settings *s) {
             if (!value && !(value = next_value(argc, argv, &i)))
                 return usage_error("option '%s' needs a value", arg);
             s->options.encoding = value;
+        } else if (is_option(arg, "--warc", "-w", false, &value)) {
+            s->warc = true;
+        } else if (is_option(arg, "--quiet", "-q", false, &value)) {
+            s->quiet = true;
         } else if (is_option(arg, "--precision", NULL, false, &value)) {
             s->options.focus = LEDE_FOCUS_PRECISION;
         } else if (is_option(arg, "--recall", NULL, false, &value)) {
@@ -361,8 +400,9 @@ static bool read_page(const char *path, size_t max, page *p, char *message) {
 /* ---- the inputs, one at a time ---- */
 
 /* One input of the run. Most are a path for a worker to read; standard
- * input is read by the main thread when its turn comes (PAGE), and a
- * directory that could not be walked is an error already (ERROR). */
+ * input is read by the main thread when its turn comes (PAGE), as is each
+ * HTML response of a WARC file (PAGE, with FROM_WARC), and a directory that
+ * could not be walked or a damaged WARC record is an error already (ERROR). */
 typedef enum input_kind { INPUT_PATH, INPUT_PAGE, INPUT_ERROR } input_kind;
 
 typedef struct input {
@@ -371,11 +411,14 @@ typedef struct input {
     char *owned_path;   /* SOURCE when the walk allocated it, else NULL */
     page page;          /* INPUT_PAGE: the bytes read */
     char message[MESSAGE_SIZE]; /* INPUT_ERROR: why */
+    bool from_warc;     /* WARC holds the record's headers (its html is PAGE) */
+    warc_page warc;
 } input;
 
 static void input_release(input *in) {
     free(in->page.bytes);
     free(in->owned_path);
+    warc_page_release(&in->warc);
     memset(in, 0, sizeof *in);
 }
 
@@ -431,6 +474,9 @@ typedef struct input_walk {
     const settings *settings;
     size_t next_operand;
     path_stack pending; /* pops in sorted order, depth first */
+    warc_reader *warc;  /* the WARC file being read, or NULL */
+    const char *warc_name; /* its operand */
+    int warc_fd;
 } input_walk;
 
 /* Push DIR's entries so that they pop in sorted order: the subdirectories
@@ -490,12 +536,80 @@ static bool next_entry(input_walk *w, input *in) {
     return false;
 }
 
+/* ---- web archives ---- */
+
+/* Is operand PATH a WARC file: --warc says so, or its first bytes do. */
+static bool is_warc_operand(const settings *s, const char *path) {
+    return s->warc || (strcmp(path, "-") != 0 && warc_file_looks_like_warc(path));
+}
+
+static void warc_finish(input_walk *w) {
+    warc_close(w->warc);
+    if (w->warc_fd != STDIN_FILENO)
+        close(w->warc_fd);
+    w->warc = NULL;
+}
+
+/* Start reading the WARC file PATH; false with IN the error when it cannot
+ * be opened. */
+static bool warc_start(input_walk *w, const char *path, input *in) {
+    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        in->kind = INPUT_ERROR;
+        snprintf(in->message, MESSAGE_SIZE, "cannot open file: %s", strerror(errno));
+        return false;
+    }
+    w->warc = warc_open(fd, w->settings->options.max_input);
+    if (!w->warc) {
+        if (fd != STDIN_FILENO)
+            close(fd);
+        in->kind = INPUT_ERROR;
+        snprintf(in->message, MESSAGE_SIZE, "%s", lede_strerror(LEDE_ERR_NOMEM));
+        return false;
+    }
+    w->warc_fd = fd;
+    w->warc_name = path;
+    return true;
+}
+
+/* The WARC file's next HTML response or damaged record into IN; false at
+ * its end, which closes it. */
+static bool next_warc_record(input_walk *w, input *in) {
+    warc_page record;
+    warc_outcome outcome = warc_next(w->warc, &record);
+    if (outcome == WARC_END) {
+        warc_finish(w);
+        return false;
+    }
+    /* "FILE:OFFSET": the offset has at most 20 digits. */
+    size_t size = strlen(w->warc_name) + 22;
+    in->owned_path = malloc(size);
+    if (in->owned_path)
+        snprintf(in->owned_path, size, "%s:%" PRIu64, w->warc_name, record.offset);
+    in->source = in->owned_path ? in->owned_path : w->warc_name;
+    if (outcome == WARC_DAMAGED || !in->owned_path) {
+        in->kind = INPUT_ERROR;
+        snprintf(in->message, MESSAGE_SIZE, "%s",
+                 in->owned_path ? record.message : lede_strerror(LEDE_ERR_NOMEM));
+        warc_page_release(&record);
+        return true;
+    }
+    in->kind = INPUT_PAGE;
+    in->page = (page){record.html, record.len};
+    record.html = NULL;
+    in->from_warc = true;
+    in->warc = record;
+    return true;
+}
+
 /* The next input of the run into IN (zeroed first); false when there are no
  * more. Only the main thread walks. */
 static bool next_input(input_walk *w, input *in) {
     const settings *s = w->settings;
     memset(in, 0, sizeof *in);
     for (;;) {
+        if (w->warc && next_warc_record(w, in))
+            return true;
         if (next_entry(w, in))
             return true;
         if (w->next_operand == s->input_count)
@@ -509,6 +623,11 @@ static bool next_input(input_walk *w, input *in) {
             }
             continue;
         }
+        if (is_warc_operand(s, operand)) {
+            if (warc_start(w, operand, in))
+                continue;
+            return true;
+        }
         in->kind = INPUT_PATH;
         if (strcmp(operand, "-") == 0)
             in->kind = read_page(operand, s->options.max_input, &in->page, in->message)
@@ -519,6 +638,8 @@ static bool next_input(input_walk *w, input *in) {
 }
 
 static void walk_release(input_walk *w) {
+    if (w->warc)
+        warc_finish(w);
     while (w->pending.count > 0)
         free(w->pending.paths[--w->pending.count]);
     free(w->pending.paths);
@@ -541,15 +662,76 @@ static void process_input(const settings *s, output_layout layout, input *in,
         output_build_error(layout, in->source, message, rec);
         return;
     }
+    /* A WARC record knows the page's address and its HTTP charset; an
+     * --encoding given still overrides the latter. */
+    lede_options options = s->options;
+    if (in->from_warc) {
+        if (in->warc.target_uri)
+            options.url = in->warc.target_uri;
+        if (!options.encoding)
+            options.encoding = in->warc.charset;
+    }
     lede_result *res = NULL;
-    lede_status st = lede_extract(p.bytes, p.len, &s->options, &res);
+    lede_status st = lede_extract(p.bytes, p.len, &options, &res);
     free(p.bytes);
     if (st != LEDE_OK) {
         output_build_error(layout, in->source, lede_strerror(st), rec);
         return;
     }
-    output_build_article(layout, in->source, res, rec);
+    if (in->from_warc) {
+        output_warc warc = {in->warc.target_uri, in->warc.record_id, in->warc.date};
+        output_build_warc_article(layout, in->source, res, &warc, rec);
+    } else {
+        output_build_article(layout, in->source, res, rec);
+    }
     lede_result_free(res);
+}
+
+/* ---- progress on a terminal ---- */
+
+typedef struct progress {
+    bool enabled;
+    bool shown;                /* a line is on the screen */
+    struct timespec start, drawn;
+} progress;
+
+static long elapsed_ns(const struct timespec *from, const struct timespec *to) {
+    return (long)(to->tv_sec - from->tv_sec) * 1000000000L + (to->tv_nsec - from->tv_nsec);
+}
+
+/* Only where a person watches: stderr a terminal, stdout not (bodies on
+ * the same screen would be torn by the line). */
+static void progress_begin(progress *p, const settings *s) {
+    memset(p, 0, sizeof *p);
+    p->enabled = !s->quiet && isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO);
+    if (p->enabled)
+        clock_gettime(CLOCK_MONOTONIC, &p->start);
+}
+
+/* Take the line off the screen, so that an error line can take its place. */
+static void progress_clear(progress *p) {
+    if (p->shown)
+        fputs("\r\033[K", stderr);
+    p->shown = false;
+}
+
+/* Redraw after DONE inputs, FAILED of them errors; FINAL: the batch is over
+ * and the line stays, ended. */
+static void progress_update(progress *p, size_t done, size_t failed, bool final) {
+    if (!p->enabled)
+        return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long running = elapsed_ns(&p->start, &now);
+    if (final ? !p->shown
+              : running < PROGRESS_DELAY_NS ||
+                    (p->shown && elapsed_ns(&p->drawn, &now) < PROGRESS_INTERVAL_NS))
+        return;
+    double seconds = (double)running / 1e9;
+    fprintf(stderr, "\rlede: %zu pages, %.1f pages/s, %zu errors\033[K%s", done,
+            seconds > 0 ? (double)done / seconds : 0.0, failed, final ? "\n" : "");
+    p->shown = !final;
+    p->drawn = now;
 }
 
 /* ---- the batch ---- */
@@ -559,14 +741,19 @@ typedef struct batch {
     output out;
     input_walk walk;
     size_t failed; /* inputs that gave an error */
+    size_t done;   /* inputs written */
+    progress progress;
 } batch;
 
 /* Write IN's record, the next in input order, and let go of both. */
 static void write_input(batch *b, input *in, output_record *rec) {
     if (rec->failed)
         b->failed++;
+    if (rec->failed && !rec->bytes)
+        progress_clear(&b->progress); /* its error line goes to stderr */
     output_write(&b->out, in->source, rec);
     input_release(in);
+    progress_update(&b->progress, ++b->done, b->failed, false);
 }
 
 /* One job: each input is processed and written in turn. */
@@ -733,12 +920,15 @@ int main(int argc, char **argv) {
     setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
     batch b = {.settings = &s, .walk = {.settings = &s}};
     /* The shape of the JSON output follows the command line, not what the
-     * directories turn out to hold: several inputs or a directory make an
-     * array, even of one record or none. */
-    bool as_array = s.input_count > 1 || is_directory(s.inputs[0]);
+     * directories turn out to hold: several inputs, a directory or a WARC
+     * file make an array, even of one record or none. */
+    bool as_array = s.input_count > 1 || is_directory(s.inputs[0]) ||
+                    is_warc_operand(&s, s.inputs[0]);
     output_begin(&b.out, s.format, as_array);
+    progress_begin(&b.progress, &s);
     if (jobs == 1 || !run_in_parallel(&b, jobs))
         run_in_turn(&b);
+    progress_update(&b.progress, b.done, b.failed, true);
     walk_release(&b.walk);
     bool written = output_end(&b.out);
     free(s.inputs);

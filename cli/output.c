@@ -207,8 +207,10 @@ static json_t *sources_object(const lede_sources *src) {
 }
 
 /* The record of an article; the pretty format (--format json, read by
- * people) also says where each metadata field came from. */
-static json_t *article_record(output_layout layout, const char *source, const lede_result *res) {
+ * people) also says where each metadata field came from, and a page from a
+ * WARC file (WARC not NULL) says where in the archive it was. */
+static json_t *article_record(output_layout layout, const char *source, const lede_result *res,
+                              const output_warc *warc) {
     json_t *record = json_object();
     if (!record)
         return NULL;
@@ -231,7 +233,11 @@ static json_t *article_record(output_layout layout, const char *source, const le
               (!res->comments || set_field(record, "comments", json_string(res->comments))) &&
               (!res->truncated || set_field(record, "truncated", json_true())) &&
               (layout.format != OUTPUT_JSON ||
-               set_field(record, "metadata_source", sources_object(&res->sources)));
+               set_field(record, "metadata_source", sources_object(&res->sources))) &&
+              (!warc ||
+               (set_field(record, "warc_target_uri", string_or_null(warc->target_uri)) &&
+                set_field(record, "warc_record_id", string_or_null(warc->record_id)) &&
+                set_field(record, "warc_date", string_or_null(warc->date))));
     if (!ok) {
         json_decref(record);
         return NULL;
@@ -339,9 +345,14 @@ static bool is_json(output_layout layout) {
 
 void output_build_article(output_layout layout, const char *source, const lede_result *res,
                           output_record *rec) {
+    output_build_warc_article(layout, source, res, NULL, rec);
+}
+
+void output_build_warc_article(output_layout layout, const char *source, const lede_result *res,
+                               const output_warc *warc, output_record *rec) {
     memset(rec, 0, sizeof *rec);
     if (is_json(layout)) {
-        if (!dump_record(layout, article_record(layout, source, res), rec))
+        if (!dump_record(layout, article_record(layout, source, res, warc), rec))
             output_build_error(layout, source, lede_strerror(LEDE_ERR_NOMEM), rec);
         return;
     }

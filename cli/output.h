@@ -74,6 +74,18 @@ void output_begin(output *out, output_format format, bool as_array);
 void output_build_article(output_layout layout, const char *source, const lede_result *res,
                           output_record *rec);
 
+/* Where in a web archive a page came from (cli/warc.c); each may be NULL. */
+typedef struct output_warc {
+    const char *target_uri; /* WARC-Target-URI */
+    const char *record_id;  /* WARC-Record-ID */
+    const char *date;       /* WARC-Date */
+} output_warc;
+
+/* output_build_article() for a page read from a WARC file: the JSON record
+ * ends with warc_target_uri, warc_record_id and warc_date. */
+void output_build_warc_article(output_layout layout, const char *source, const lede_result *res,
+                               const output_warc *warc, output_record *rec);
+
 /* The record of an input that gave no article: {"source", "error"} in the
  * JSON formats, a line for stderr in the others. Safe from any thread. */
 void output_build_error(output_layout layout, const char *source, const char *message,
