@@ -499,7 +499,7 @@ static size_t squash(const char *s, size_t len, char *out, size_t cap) {
 }
 
 /* Whether the LEN bytes at SIDE name the site at HOST: its letters are
- * one label of the host ("IAB", iab.com) or the whole host ("Slate.com"). */
+ * one label of the host ("ACME" on acme.example) or the whole host ("Acme.example"). */
 static bool names_host(const char *side, size_t len, const char *host) {
     enum { SITE_CAP = 64, MIN_LETTERS = 2 };
     char site[SITE_CAP], whole[SITE_CAP];
