@@ -117,17 +117,24 @@ static const struct {
 enum {
     NAMES_MAX = 256,
     SUBSTRING_COUNT = sizeof substring_patterns / sizeof substring_patterns[0],
-    PATTERNS_PER_LETTER = 64
+    PATTERNS_PER_BUCKET = 16,
+    BUCKETS = 1024
 };
 
-/* Substring patterns by their first byte, so that each position of a name
- * is compared with the few patterns that can start there instead of every
- * pattern being searched through the whole name. Built once, then only
- * read: shared by all threads. */
+/* Substring patterns by their first two bytes, so that each position of a
+ * name is compared with the one or two patterns that can start there
+ * instead of every pattern being searched through the whole name. The
+ * bucket keeps the low five bits of each byte: letters stay apart, and a
+ * rare collision costs one comparison more, never a wrong answer. Built
+ * once, then only read: shared by all threads. */
 static struct {
-    uint8_t count[256];
-    uint8_t pattern[256][PATTERNS_PER_LETTER];
-} by_first_byte;
+    uint8_t count[BUCKETS];
+    uint8_t pattern[BUCKETS][PATTERNS_PER_BUCKET];
+} by_first_bytes;
+
+static unsigned bucket_of(const char *s) {
+    return ((unsigned)(s[0] & 0x1f) << 5) | (unsigned)(s[1] & 0x1f);
+}
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 /* Whether S starts with PREFIX; stops at the end of S. */
@@ -141,9 +148,9 @@ static bool starts_with(const char *s, const char *prefix) {
 
 static void build_index(void) {
     for (size_t i = 0; i < SUBSTRING_COUNT; i++) {
-        unsigned char c = (unsigned char)substring_patterns[i].text[0];
-        if (by_first_byte.count[c] < PATTERNS_PER_LETTER)
-            by_first_byte.pattern[c][by_first_byte.count[c]++] = (uint8_t)i;
+        unsigned b = bucket_of(substring_patterns[i].text); /* every pattern has 2+ bytes */
+        if (by_first_bytes.count[b] < PATTERNS_PER_BUCKET)
+            by_first_bytes.pattern[b][by_first_bytes.count[b]++] = (uint8_t)i;
     }
 }
 
@@ -195,10 +202,10 @@ unsigned vocab_classify(const node *n) {
     if (lower_names(n, names) == 0)
         return bits;
     pthread_once(&index_once, build_index);
-    for (const char *p = names; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        for (unsigned k = 0; k < by_first_byte.count[c]; k++) {
-            const pattern *pat = &substring_patterns[by_first_byte.pattern[c][k]];
+    for (const char *p = names; p[0] && p[1]; p++) {
+        unsigned b = bucket_of(p);
+        for (unsigned k = 0; k < by_first_bytes.count[b]; k++) {
+            const pattern *pat = &substring_patterns[by_first_bytes.pattern[b][k]];
             if (!(bits & pat->bits) && starts_with(p, pat->text))
                 bits |= pat->bits;
         }
