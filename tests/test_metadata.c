@@ -577,6 +577,12 @@ static void test_title_site_suffix_needs_confirmation(void **state) {
                                   ""));
     assert_string_equal(r->title, "Rates rise again");
     lede_result_free(r);
+    /* Confirmed by the host's labels read together. */
+    r = extract(PAGE("<title>Rates rise again | Jane Doe</title>"
+                     "<link rel=\"canonical\" href=\"https://jane.doe.example/r\">",
+                     ""));
+    assert_string_equal(r->title, "Rates rise again");
+    lede_result_free(r);
     /* Confirmed by the same suffix after another headline. */
     r = extract(PAGE("<title>Rates rise again - Money Desk</title>"
                      "<meta property=\"og:title\" content=\"Rates rise - Money Desk\">",
@@ -587,6 +593,32 @@ static void test_title_site_suffix_needs_confirmation(void **state) {
     r = extract(PAGE("<title>Lorem ipsum dolor sit amet \u2013 My website</title>", ""));
     assert_string_equal(r->title, "Lorem ipsum dolor sit amet \u2013 My website");
     assert_string_equal(r->sources.title, "title");
+    lede_result_free(r);
+}
+
+static void test_title_drops_author_name_of_personal_site(void **state) {
+    (void)state;
+    /* No declared site name: a title ending with the page's author is the
+     * author's own site, and the name is dropped; the inner part stays. */
+    lede_result *r = extract(PAGE("<title>Testing my code | Code | Jane Doe</title>",
+                                  "<article><p><span itemprop=\"author\" itemscope "
+                                  "itemtype=\"http://schema.org/Person\"><span "
+                                  "itemprop=\"name\">Jane Doe</span></span></p></article>"));
+    assert_string_equal(r->author, "Jane Doe");
+    assert_string_equal(r->title, "Testing my code | Code");
+    lede_result_free(r);
+    /* A declared site name of its own: the author's name is kept. */
+    r = extract(PAGE("<title>Testing my code | Jane Doe</title>"
+                     "<meta name=\"author\" content=\"Jane Doe\">"
+                     "<meta property=\"og:site_name\" content=\"Code Weekly\">",
+                     ""));
+    assert_string_equal(r->title, "Testing my code | Jane Doe");
+    lede_result_free(r);
+    /* Only a last part: an author's name leading the title stays. */
+    r = extract(PAGE("<title>Jane Doe: why I test my code</title>"
+                     "<meta name=\"author\" content=\"Jane Doe\">",
+                     ""));
+    assert_string_equal(r->title, "Jane Doe: why I test my code");
     lede_result_free(r);
 }
 
@@ -651,6 +683,7 @@ int main(void) {
         cmocka_unit_test(test_date_lines_in_several_languages),
         cmocka_unit_test(test_date_from_url_is_the_last_resort),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
+        cmocka_unit_test(test_title_drops_author_name_of_personal_site),
         cmocka_unit_test(test_language_is_detected_only_when_undeclared),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

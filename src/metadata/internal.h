@@ -211,4 +211,8 @@ const char *title_strip_site(arena *a, const char *title, const char *sitename, 
                              const char *headline, const char *const *others, size_t count,
                              bool *failed);
 
+/* TITLE without a last part ("Post | Jane Doe") that is OWNER, in A; TITLE
+ * itself when it does not end so or nothing would be left. */
+const char *title_strip_owner(arena *a, const char *title, const char *owner, bool *failed);
+
 #endif

@@ -711,12 +711,20 @@ static const char *title_origin(const meta_candidates *c, size_t candidate) {
  * the same plus a site name, and a lone odd declaration loses to a <title>
  * and <h1> that agree. A site name is only removed when it is confirmed
  * (title_strip_site): by the declared site name, by the page's host, or by
- * the same end on two candidates that differ before it. */
-static pick choose_title(meta_candidates *c, const char *sitename, const char *host) {
+ * the same end on two candidates that differ before it; on a site without
+ * a declared name, an end naming the page's author (title_strip_owner). */
+static pick choose_title(meta_candidates *c, const char *sitename, const char *host,
+                         const char *author) {
     const char *raw[TITLE_CANDIDATES];
     for (size_t i = 0; i < TITLE_SOURCES; i++)
         raw[i] = c->value[F_TITLE][title_order[i]];
     raw[TITLE_SOURCES] = c->doc_title;
+    /* A site that declares no name of its own and ends its titles with the
+     * name of the page's one author is that person's site ("Post | Jane
+     * Doe"): the author's name is its site name, confirmed by the page. */
+    if (!sitename && author && !strchr(author, ';'))
+        for (size_t i = 0; i < TITLE_SOURCES + 1; i++)
+            raw[i] = title_strip_owner(&c->mem, raw[i], author, &c->failed);
     raw[TITLE_SOURCES + 1] = NULL;
     const char *cand[TITLE_CANDIDATES];
     for (size_t i = 0; i < TITLE_SOURCES + 1; i++)
@@ -933,8 +941,8 @@ static lede_status decide(meta_candidates *c, const document *doc, const char *p
     pick sitename = choose_sitename(c);
     pick url = choose_url(c, page_url);
     const char *host = url_host(&c->mem, url.value ? url.value : page_url, &c->failed);
-    pick title = choose_title(c, sitename.value, host);
     pick author = choose_author(c, sitename.value);
+    pick title = choose_title(c, sitename.value, host, author.value);
     pick date = choose_date(c, url.value, page_url);
     pick modified = choose_modified(c);
     pick description = FIRST_OF(c, F_DESCRIPTION, SRC_JSONLD, SRC_DUBLIN_CORE, SRC_OPENGRAPH,

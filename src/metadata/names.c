@@ -499,13 +499,19 @@ static size_t squash(const char *s, size_t len, char *out, size_t cap) {
 }
 
 /* Whether the LEN bytes at SIDE name the site at HOST: its letters are
- * one label of the host ("ACME" on acme.example) or the whole host ("Acme.example"). */
+ * one label of the host ("ACME" on acme.example), the labels before the
+ * TLD together ("Jane Doe" on jane.doe.example) or the whole host
+ * ("Acme.example"). */
 static bool names_host(const char *side, size_t len, const char *host) {
     enum { SITE_CAP = 64, MIN_LETTERS = 2 };
     char site[SITE_CAP], whole[SITE_CAP];
     if (!host || squash(side, len, site, sizeof site) < MIN_LETTERS)
         return false;
     if (squash(host, strlen(host), whole, sizeof whole) && strcmp(site, whole) == 0)
+        return true;
+    /* The labels before the TLD read together ("Jane Doe" on jane.doe.example). */
+    const char *tld = strrchr(host, '.');
+    if (tld && squash(host, (size_t)(tld - host), whole, sizeof whole) && strcmp(site, whole) == 0)
         return true;
     for (const char *label = host; *label;) {
         size_t label_len = strcspn(label, ".");
@@ -590,4 +596,14 @@ const char *title_strip_site(arena *a, const char *title, const char *sitename, 
             return copy_trimmed(a, rest, strlen(rest), failed);
     }
     return title;
+}
+
+const char *title_strip_owner(arena *a, const char *title, const char *owner, bool *failed) {
+    if (!title || !owner)
+        return title;
+    size_t sep_len = 0;
+    const char *last = find_separator(title, false, &sep_len);
+    if (!last || last == title || !text_same(last + sep_len, owner))
+        return title;
+    return copy_trimmed(a, title, (size_t)(last - title), failed);
 }
