@@ -42,7 +42,8 @@
  * second shows a progress line on stderr; --quiet turns it off.
  *
  * A page that cannot be read is an error for that page, never for the batch:
- * it gets its one record and the next page goes on. Only bad usage (exit 2)
+ * it gets its one record and the next page goes on. A page without an
+ * article is no error at all: it is answered, with its metadata. Only bad usage (exit 2)
  * and a failing stdout (exit 1) stop early.
  */
 #include <dirent.h>
@@ -173,13 +174,14 @@ static const char help_text[] =
     "    truncated    true, only when a limit cut the page\n"
     "    metadata_source  (json only) where each metadata field came from\n"
     "    warc_target_uri, warc_record_id, warc_date   (records from a WARC)\n"
-    "  Every field the page does not carry is null. An input that cannot be\n"
-    "  read or gives no article yields {\"source\": PATH, \"error\": MESSAGE}\n"
-    "  and the batch goes on.\n"
+    "  Every field the page does not carry is null. An input that is lost\n"
+    "  (unreadable, empty, binary, too large) yields {\"source\": PATH,\n"
+    "  \"error\": MESSAGE} and the batch goes on. A page that holds no article\n"
+    "  (a listing) yields its metadata with \"error\" and \"text\": null.\n"
     "\n"
     "Exit status:\n"
-    "  0  every input gave an article\n"
-    "  1  some input gave an error, or standard output could not be written\n"
+    "  0  every input was read and answered: an article, or no article\n"
+    "  1  some input was lost, or standard output could not be written\n"
     "  2  bad usage: an unknown option, a missing or bad option value\n";
 
 typedef struct settings {
@@ -674,16 +676,14 @@ static void process_input(const settings *s, output_layout layout, input *in,
     lede_result *res = NULL;
     lede_status st = lede_extract(p.bytes, p.len, &options, &res);
     free(p.bytes);
-    if (st != LEDE_OK) {
+    output_warc warc = {in->warc.target_uri, in->warc.record_id, in->warc.date};
+    const output_warc *from = in->from_warc ? &warc : NULL;
+    if (st == LEDE_OK)
+        output_build_warc_article(layout, in->source, res, from, rec);
+    else if (st == LEDE_ERR_NO_ARTICLE)
+        output_build_no_article(layout, in->source, res, from, rec);
+    else
         output_build_error(layout, in->source, lede_strerror(st), rec);
-        return;
-    }
-    if (in->from_warc) {
-        output_warc warc = {in->warc.target_uri, in->warc.record_id, in->warc.date};
-        output_build_warc_article(layout, in->source, res, &warc, rec);
-    } else {
-        output_build_article(layout, in->source, res, rec);
-    }
     lede_result_free(res);
 }
 

@@ -7,7 +7,8 @@
  * where they cannot be mistaken for article text.
  *
  * The JSON formats are for machines and batches: every input gives exactly
- * one record, in input order, an article or {"source", "error"}, so a caller
+ * one record, in input order, an article or {"source", "error"} (a page
+ * without an article: the error and the page's metadata), so a caller
  * can match records to inputs by "source" without counting stderr lines.
  * A record is serialised by jansson, through a dump callback, into a string
  * of its own — on the thread that extracted the page, so that with -j the
@@ -206,15 +207,17 @@ static json_t *sources_object(const lede_sources *src) {
     return object;
 }
 
-/* The record of an article; the pretty format (--format json, read by
+/* The record of an article (or, with ERROR, of a page without one: its
+ * metadata and the error); the pretty format (--format json, read by
  * people) also says where each metadata field came from, and a page from a
  * WARC file (WARC not NULL) says where in the archive it was. */
 static json_t *article_record(output_layout layout, const char *source, const lede_result *res,
-                              const output_warc *warc) {
+                              const output_warc *warc, const char *error) {
     json_t *record = json_object();
     if (!record)
         return NULL;
     bool ok = set_field(record, "source", string_or_null(source)) &&
+              (!error || set_field(record, "error", json_string(error))) &&
               set_field(record, "text", string_or_null(res->text)) &&
               set_field(record, "title", string_or_null(res->title)) &&
               set_field(record, "author", string_or_null(res->author)) &&
@@ -352,7 +355,7 @@ void output_build_warc_article(output_layout layout, const char *source, const l
                                const output_warc *warc, output_record *rec) {
     memset(rec, 0, sizeof *rec);
     if (is_json(layout)) {
-        if (!dump_record(layout, article_record(layout, source, res, warc), rec))
+        if (!dump_record(layout, article_record(layout, source, res, warc, NULL), rec))
             output_build_error(layout, source, lede_strerror(LEDE_ERR_NOMEM), rec);
         return;
     }
@@ -372,6 +375,19 @@ void output_build_warc_article(output_layout layout, const char *source, const l
     }
     rec->bytes = sb.bytes;
     rec->len = sb.len;
+}
+
+void output_build_no_article(output_layout layout, const char *source, const lede_result *res,
+                             const output_warc *warc, output_record *rec) {
+    memset(rec, 0, sizeof *rec);
+    const char *message = lede_strerror(LEDE_ERR_NO_ARTICLE);
+    if (is_json(layout) &&
+        !dump_record(layout, article_record(layout, source, res, warc, message), rec)) {
+        output_build_error(layout, source, lede_strerror(LEDE_ERR_NOMEM), rec);
+        return;
+    }
+    rec->no_article = true;
+    snprintf(rec->message, sizeof rec->message, "%s", message);
 }
 
 void output_build_error(output_layout layout, const char *source, const char *message,
@@ -418,7 +434,7 @@ void output_write(output *out, const char *source, output_record *rec) {
             write_string(out, "\n");
         write_bytes(out, rec->bytes, rec->len);
         out->written++;
-    } else if (rec->failed) {
+    } else if (rec->failed || rec->no_article) {
         /* stdout is block-buffered; flush it first so that on a terminal the
          * error shows up between the bodies it came between. */
         if (fflush(stdout) == EOF) {

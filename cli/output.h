@@ -51,11 +51,13 @@ typedef struct output {
 
 /* One input's output, ready to write. BYTES (malloc'd) go to stdout: a body
  * with its newline, or a JSON record. When BYTES is NULL the input prints
- * nothing on stdout and, if it FAILED, "lede: SOURCE: MESSAGE" on stderr. */
+ * nothing on stdout and, if it FAILED or had NO_ARTICLE, "lede: SOURCE:
+ * MESSAGE" on stderr. */
 typedef struct output_record {
     char *bytes;
     size_t len;
-    bool failed; /* the input gave an error, whatever was printed for it */
+    bool failed;     /* the input was lost: unreadable, not HTML, too large, ... */
+    bool no_article; /* the page was read and holds no article (a listing) */
     char message[OUTPUT_MESSAGE_SIZE];
 } output_record;
 
@@ -86,8 +88,16 @@ typedef struct output_warc {
 void output_build_warc_article(output_layout layout, const char *source, const lede_result *res,
                                const output_warc *warc, output_record *rec);
 
-/* The record of an input that gave no article: {"source", "error"} in the
- * JSON formats, a line for stderr in the others. Safe from any thread. */
+/* The record of a page that was read but holds no article (RES: its
+ * metadata, text NULL; WARC may be NULL): in the JSON formats the metadata
+ * record with "error" and "text": null, in the others a line for stderr.
+ * Not a failure. Safe from any thread. */
+void output_build_no_article(output_layout layout, const char *source, const lede_result *res,
+                             const output_warc *warc, output_record *rec);
+
+/* The record of an input that was lost (unreadable, not HTML, too large,
+ * out of memory): {"source", "error"} in the JSON formats, a line for
+ * stderr in the others. Safe from any thread. */
 void output_build_error(output_layout layout, const char *source, const char *message,
                         output_record *rec);
 

@@ -57,7 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         lede_status st = lede_extract((const char *)data, size, &opt, &res);
         if (st == LEDE_OK)
             check_result(res, &opt);
-        else if (res || st >= LEDE_STATUS_COUNT)
+        else if (st == LEDE_ERR_NO_ARTICLE ? !res || res->text || res->body || !res->type
+                                           : res || st >= LEDE_STATUS_COUNT)
             __builtin_trap();
         lede_result_free(res);
     }

@@ -135,8 +135,11 @@ typedef struct lede_result {
 LEDE_API void lede_options_init(lede_options *opt);
 
 /* Extract the article from LEN bytes of HTML. On LEDE_OK *RESULT is set and
- * must be released with lede_result_free(); on any other status *RESULT is
- * NULL. OPT may be NULL for the defaults. */
+ * must be released with lede_result_free(). On LEDE_ERR_NO_ARTICLE it is set
+ * too, and must be released as well: the page's metadata (title, site name,
+ * type "listing" for an index page, or "page"), with body and text NULL and
+ * confidence 0. On any other status *RESULT is NULL. OPT may be NULL for the
+ * defaults. */
 LEDE_API lede_status lede_extract(const char *html, size_t len, const lede_options *opt,
                          lede_result **result);
 

@@ -258,6 +258,33 @@ static lede_status extract_comments(document *doc, lede_result *res) {
     return res->comments ? LEDE_OK : LEDE_ERR_NOMEM;
 }
 
+/* The declared types that promise article text. */
+static bool is_text_type(const char *type) {
+    static const char *const text_types[] = {"article", "blog post", "live blog", "forum post",
+                                             "social media post"};
+    for (size_t i = 0; i < sizeof text_types / sizeof text_types[0]; i++)
+        if (strcmp(type, text_types[i]) == 0)
+            return true;
+    return false;
+}
+
+/* A page without an article keeps its metadata, and its type says what it
+ * is instead: a listing when select saw one (whatever og:type claimed),
+ * else what the page declared (a video, a product) unless that promised
+ * article text, else a page. */
+static lede_status type_without_article(lede_result *res, bool listing) {
+    const char *declared = res->type;
+    if (!listing && declared && !is_text_type(declared))
+        return LEDE_ERR_NO_ARTICLE;
+    char *type = strdup(listing ? "listing" : "page");
+    if (!type)
+        return LEDE_ERR_NOMEM;
+    free(res->type);
+    res->type = type;
+    res->sources.type = "visible";
+    return LEDE_ERR_NO_ARTICLE;
+}
+
 static lede_status extract_document(document *doc, const lede_options *opt, lede_result *res) {
     lede_status st = metadata_extract(doc, opt->url, res);
     if (st != LEDE_OK)
@@ -269,6 +296,8 @@ static lede_status extract_document(document *doc, const lede_options *opt, lede
     page_hints hints = {res->title, res->author, res->description, res->sitename, res->section};
     article art = {0};
     st = select_article(doc, &hints, opt->focus, &art);
+    if (st == LEDE_ERR_NO_ARTICLE)
+        return type_without_article(res, art.listing);
     if (st != LEDE_OK)
         return st;
     res->confidence = art.confidence;
@@ -277,7 +306,8 @@ static lede_status extract_document(document *doc, const lede_options *opt, lede
     return st == LEDE_OK ? metadata_detect_language(res->text, res) : st;
 }
 
-/* One parse and one extraction of UTF8 with FOCUS; *OUT is set on LEDE_OK. */
+/* One parse and one extraction of UTF8 with FOCUS; *OUT is set on LEDE_OK
+ * and on LEDE_ERR_NO_ARTICLE (then with the metadata only). */
 static lede_status extract_pass(const char *utf8, size_t len, const lede_options *opt,
                                 lede_focus focus, lede_result **out) {
     document doc = {0};
@@ -295,13 +325,13 @@ static lede_status extract_pass(const char *utf8, size_t len, const lede_options
     st = extract_document(&doc, &pass, res);
     res->truncated |= doc.truncated;
     document_free(&doc);
-    if (st != LEDE_OK) {
+    if (st != LEDE_OK && st != LEDE_ERR_NO_ARTICLE) {
         lede_result_free(res);
         return st;
     }
     cut_fields(res, opt->max_output ? opt->max_output : LEDE_MAX_OUTPUT);
     *out = res;
-    return LEDE_OK;
+    return st;
 }
 
 /* A first choice this short, or none, is worth a looser second pass... */
@@ -335,14 +365,12 @@ static lede_status second_look(const char *utf8, size_t len, const lede_options 
         *res = NULL;
         return st;
     }
-    if (st != LEDE_OK)
-        return first;
-    if (first == LEDE_OK && strlen(loose->text) < SECOND_LOOK_GAIN * strlen((*res)->text)) {
+    if (st != LEDE_OK ||
+        (first == LEDE_OK && strlen(loose->text) < SECOND_LOOK_GAIN * strlen((*res)->text))) {
         lede_result_free(loose);
         return first;
     }
-    if (first == LEDE_OK)
-        lede_result_free(*res);
+    lede_result_free(*res);
     *res = loose;
     return LEDE_OK;
 }
@@ -382,8 +410,7 @@ lede_status lede_extract(const char *html, size_t len, const lede_options *opt,
     if (opt->focus == LEDE_FOCUS_BALANCED && needs_second_look(st, res, utf8_len))
         st = second_look(utf8, utf8_len, opt, st, &res);
     free(utf8);
-    if (st != LEDE_OK)
-        return st;
-    *result = res;
-    return LEDE_OK;
+    if (st == LEDE_OK || st == LEDE_ERR_NO_ARTICLE)
+        *result = res;
+    return st;
 }

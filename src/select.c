@@ -333,7 +333,8 @@ lede_status select_article(document *doc, const page_hints *hints, lede_focus fo
     if (st != LEDE_OK)
         return st;
     uint32_t chars = article_chars(out);
-    if (chars == 0 || is_listing(stories, top, count, best, chars) ||
+    out->listing = chars > 0 && is_listing(stories, top, count, best, chars);
+    if (chars == 0 || out->listing ||
         (chars < MIN_ARTICLE_CHARS && doc->root->text_chars > SHORT_ARTICLE_PAGE_SHARE * chars))
         return LEDE_ERR_NO_ARTICLE;
     out->confidence = confidence(out, top, count, best, chars);

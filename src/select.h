@@ -4,6 +4,7 @@
 #ifndef LEDE_SELECT_H
 #define LEDE_SELECT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "lede.h"
@@ -15,6 +16,7 @@ typedef struct article {
     node **roots;
     size_t count;
     double confidence; /* 0..1, see select.c */
+    bool listing;      /* no article because the page is a list of stories */
 } article;
 
 /* What select knows of the page besides its tree, to drop the copies of the

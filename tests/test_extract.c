@@ -595,7 +595,7 @@ static void test_sibling_article_is_another_story(void **state) {
              "the first fair since the storm of 2019 flooded the quay sheds.", "1 week ago") \
         "</section>\n</main>\n" SIDEBAR "</div>\n" SITE_FOOTER "</body>\n</html>\n"
 
-static void expect_no_article(const char *html) {
+static void expect_no_article(const char *html, const char *want_type) {
     lede_options opt;
     lede_options_init(&opt);
     lede_result *res = NULL;
@@ -606,7 +606,14 @@ static void expect_no_article(const char *html) {
         fail_msg("expected no article, got one");
     }
     assert_int_equal(st, LEDE_ERR_NO_ARTICLE);
-    assert_null(res);
+    /* answered with the page's metadata and what the page is instead */
+    assert_non_null(res);
+    assert_null(res->text);
+    assert_null(res->body);
+    assert_non_null(res->title);
+    assert_non_null(res->type);
+    assert_string_equal(res->type, want_type);
+    lede_result_free(res);
 }
 
 #define LI_STORY(slug, headline, dek)                                                         \
@@ -661,7 +668,7 @@ static void test_listing_page_has_no_article(void **state) {
         LI_STORY("25/swim", "Sea swimmers raise money for the lifeboat station",
                  "Forty swimmers, the oldest 81, crossed the harbour mouth at dawn.")
         "</ul>\n</section>\n</main>\n" SIDEBAR "</div>\n" SITE_FOOTER "</body>\n</html>\n";
-    expect_no_article(html);
+    expect_no_article(html, "listing");
 }
 
 /* A front page of twelve equal cards (picture, linked headline, a deck of
@@ -672,7 +679,7 @@ static void test_listing_page_has_no_article(void **state) {
 static void test_listing_page_of_plain_cards_has_no_article(void **state) {
     (void)state;
     static const char html[] = LISTING_PAGE;
-    expect_no_article(html);
+    expect_no_article(html, "listing");
 }
 
 /* Pins select.c confidence(): a long article with few links in a clear

@@ -168,6 +168,15 @@ static unsigned status_bit(lede_status st) {
     }
 }
 
+/* A page without an article still gives its metadata, and no body. */
+static void check_metadata_only(const lede_result *res) {
+    assert_non_null(res);
+    assert_null(res->body);
+    assert_null(res->text);
+    assert_non_null(res->type);
+    assert_true(res->confidence == 0);
+}
+
 /* Extract LEN bytes with OPT (NULL: defaults); fail unless the status is in
  * ALLOWED and the result is well formed; return the result (or NULL) for
  * the case's own checks. */
@@ -189,6 +198,8 @@ static lede_result *extract_opt(const char *what, const char *html, size_t len,
     assert_true(took < MAX_SECONDS);
     if (st == LEDE_OK)
         check_result(res, opt);
+    else if (st == LEDE_ERR_NO_ARTICLE)
+        check_metadata_only(res);
     else
         assert_null(res);
     return res;

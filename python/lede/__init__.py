@@ -140,7 +140,12 @@ class ParseError(LedeError):
 
 class NoArticleError(LedeError):
     """LEDE_ERR_NO_ARTICLE: the page carries no article (a home page, a
-    listing)."""
+    listing). Its metadata (title, sitename, type, ...) is in .metadata, a
+    dict like extract()'s with text and body None."""
+
+    def __init__(self, status, message, metadata=None):
+        super().__init__(status, message)
+        self.metadata = metadata or {}
 
 
 _ERRORS = {
@@ -284,10 +289,13 @@ def extract(html, url=None, format="text", encoding=None, focus="balanced", comm
     opt.comments = 1 if comments else 0
     res = ctypes.POINTER(_Result)()
     status = lib.lede_extract(data, len(data), ctypes.byref(opt), ctypes.byref(res))
-    if status != LEDE_OK:
+    if status not in (LEDE_OK, LEDE_ERR_NO_ARTICLE):
         message = _str(lib.lede_strerror(status))
         raise _ERRORS.get(status, LedeError)(status, message)
     try:
-        return _to_dict(res.contents)
+        fields = _to_dict(res.contents)
     finally:
         lib.lede_result_free(res)
+    if status == LEDE_ERR_NO_ARTICLE:
+        raise NoArticleError(status, _str(lib.lede_strerror(status)), fields)
+    return fields

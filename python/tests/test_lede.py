@@ -98,6 +98,10 @@ class ExtractTest(unittest.TestCase):
         self.assertEqual(err.status, lede.LEDE_ERR_NO_ARTICLE)
         self.assertTrue(err.message.startswith("no article found"), err.message)
         self.assertEqual(str(err), err.message)
+        # the page's metadata comes with the error
+        self.assertIsNone(err.metadata["text"])
+        self.assertTrue(err.metadata["title"])
+        self.assertIn(err.metadata["type"], ("listing", "page"))
 
     def test_empty_and_binary_inputs_raise(self):
         with self.assertRaises(lede.EmptyInputError) as cm:

@@ -5,7 +5,8 @@
 #   - jsonl over [good page, missing path, directory, empty file, page with
 #     no article, binary garbage]: one record per page (a directory gives one
 #     per *.html/*.htm file below it, sorted), each failed one with "source"
-#     and "error", exit 1
+#     and "error", exit 1; the page without an article keeps its metadata
+#   - a page without an article alone is no failure: exit 0
 #   - json: one object for one input, an array for several
 #   - text: bodies of several inputs separated by one blank line; errors on
 #     stderr as "lede: PATH: message"
@@ -43,10 +44,15 @@ for i, (spec, rec) in enumerate(zip(specs, records)):
     if rec.get("source") != source:
         bad.append("record %d: source %r, want %r" % (i, rec.get("source"), source))
     is_error = "error" in rec
+    no_article = is_error and isinstance(rec["error"], str) and rec["error"].startswith("no article")
     if is_error and (not isinstance(rec["error"], str) or not rec["error"]):
         bad.append("record %d (%s): error is not a sentence" % (i, source))
-    if is_error and set(rec) != {"source", "error"}:
+    if no_article and (rec.get("text") is not None or not rec.get("title") or not rec.get("type")):
+        bad.append("record %d (%s): a page without an article keeps its metadata" % (i, source))
+    if is_error and not no_article and set(rec) != {"source", "error"}:
         bad.append("record %d (%s): an error record has other fields" % (i, source))
+    if kind == "none" and not no_article:
+        bad.append("record %d (%s): want \"no article\" with the metadata" % (i, source))
     if not is_error:
         # the fields every article record carries (null when the page lacks
         # one); records may carry more (confidence, modified, ...)
@@ -96,8 +102,8 @@ python3 -c 'import sys; sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" +
     "$tmp/garbage.bin" >"$tmp/batch.jsonl" 2>"$tmp/batch.err"
 expect_exit 1 $? "a batch with bad inputs"
 if check_records "$tmp/batch.jsonl" jsonl "$good:ok" "$tmp/missing.html:error" \
-    "$tmp/dir/a.html:ok" "$tmp/dir/b.HTM:error" "$tmp/dir/sub/c.htm:ok" \
-    "$tmp/empty.html:error" "$none:error" "$tmp/garbage.bin:error"; then
+    "$tmp/dir/a.html:ok" "$tmp/dir/b.HTM:none" "$tmp/dir/sub/c.htm:ok" \
+    "$tmp/empty.html:error" "$none:none" "$tmp/garbage.bin:error"; then
     echo "ok: jsonl batch has one record per input, in order"
 else
     fail "jsonl batch records"
@@ -132,6 +138,19 @@ fi
 expect_exit 0 $? "a batch of good pages"
 check_records "$tmp/good.jsonl" jsonl "$good:ok" "$FIXTURES/blog-post.html:ok" ||
     fail "good batch records"
+
+# A page without an article is answered, not lost: no error for the exit
+# status, its metadata in the record, the reason on stderr in text form.
+"$LEDE" --format jsonl "$good" "$none" >"$tmp/none.jsonl" 2>/dev/null
+expect_exit 0 $? "a batch with a page without an article"
+check_records "$tmp/none.jsonl" jsonl "$good:ok" "$none:none" || fail "no-article records"
+"$LEDE" "$none" >"$tmp/none.txt" 2>"$tmp/none.err"
+expect_exit 0 $? "text of a page without an article"
+if [ ! -s "$tmp/none.txt" ] && grep -q "no article found" "$tmp/none.err"; then
+    echo "ok: text of a page without an article is a line on stderr"
+else
+    fail "text of a page without an article: stdout $(wc -c <"$tmp/none.txt") bytes, stderr $(head -c 200 "$tmp/none.err")"
+fi
 
 # ---- text: separators and error lines ----
 "$LEDE" "$good" >"$tmp/one.txt" 2>/dev/null

@@ -48,11 +48,18 @@ for i, (rec, want) in enumerate(zip(records, expect)):
     what = "record %d (%s, %s)" % (i, source, want["kind"])
     if rec.get("source") != source:
         bad.append("%s: source %r" % (what, rec.get("source")))
-    if want["kind"] in ("error", "no-article"):
+    if want["kind"] == "error":
         if set(rec) != {"source", "error"} or not rec["error"]:
             bad.append("%s: not an error record: %s" % (what, sorted(rec)))
-        elif want["kind"] == "no-article" and not rec["error"].startswith("no article"):
-            bad.append("%s: error %r" % (what, rec["error"]))
+        continue
+    if want["kind"] == "no-article":
+        # answered with the page's metadata and where in the archive it was
+        if not str(rec.get("error", "")).startswith("no article"):
+            bad.append("%s: error %r" % (what, rec.get("error")))
+        elif rec.get("text") is not None or not rec.get("type"):
+            bad.append("%s: text %r, type %r" % (what, rec.get("text"), rec.get("type")))
+        elif rec.get("warc_target_uri") != want["uri"]:
+            bad.append("%s: warc_target_uri %r" % (what, rec.get("warc_target_uri")))
         continue
     if "error" in rec:
         bad.append("%s: error %r" % (what, rec["error"]))
