@@ -91,7 +91,8 @@ static void append_collapsed(buf *out, const char *s, size_t len) {
 
 void node_collect_text(const document *d, const node *top, buf *out) {
     for (const node *n = top; n; ) {
-        bool skip = (n->flags & NODE_REMOVED) || (n != top && tag_kind(n->tag) == K_SKIP);
+        bool skip = (n->flags & NODE_REMOVED) ||
+                    (n != top && ((n->flags & NODE_HIDDEN) || tag_kind(n->tag) == K_SKIP));
         if (!skip && n->tag == TAG_TEXT)
             append_collapsed(out, node_text(d, n), n->text_len);
         else if (!skip && n->tag == TAG_BR && out->len && out->data[out->len - 1] != ' ')

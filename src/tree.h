@@ -106,7 +106,8 @@ static inline const char *node_text(const document *d, const node *n) {
 }
 
 /* Append the visible text of N's subtree, whitespace collapsed to single
- * spaces, to OUT (a buf). Skips removed and K_SKIP nodes. */
+ * spaces, to OUT (a buf). Skips removed nodes, and hidden and K_SKIP ones
+ * below N: what a reader of N sees. */
 struct buf;
 void node_collect_text(const document *d, const node *n, struct buf *out);
 

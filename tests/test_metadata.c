@@ -292,6 +292,28 @@ static void test_modification_date_is_not_publication(void **state) {
     lede_result_free(r);
 }
 
+/* JSON-LD's dateCreated is when the draft was begun: a publication date
+ * declared elsewhere wins over it, and it still serves when alone; its
+ * datePublished wins over the others. */
+static void test_jsonld_date_created_yields_to_published_time(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<meta property=\"article:published_time\" content=\"2017-02-23T17:18:13-08:00\">"
+        LD("{\"@type\":\"NewsArticle\",\"dateCreated\":\"2017-02-20T09:00:00Z\"}"),
+        ""));
+    assert_string_equal(r->date, "2017-02-23T17:18:13-08:00");
+    lede_result_free(r);
+    r = extract(PAGE(LD("{\"@type\":\"NewsArticle\",\"dateCreated\":\"2017-02-20\"}"), ""));
+    assert_string_equal(r->date, "2017-02-20");
+    lede_result_free(r);
+    r = extract(PAGE(
+        "<meta property=\"article:published_time\" content=\"2017-02-23\">"
+        LD("{\"@type\":\"NewsArticle\",\"datePublished\":\"2017-02-22\"}"),
+        ""));
+    assert_string_equal(r->date, "2017-02-22");
+    lede_result_free(r);
+}
+
 /* The date of a page whose only declaration is <meta name=date content=V>. */
 static char *date_of(const char *value) {
     char html[512];
@@ -368,7 +390,8 @@ static void test_first_paragraph_is_description_fallback(void **state) {
     (void)state;
     lede_result *r = extract(PAGE(
         "", "<header><p>Site slogan</p></header><p><a href=/x>Just a link</a></p>"
-            "<p hidden>Hidden text</p><p>The  first paragraph of prose.</p><p>Second.</p>"));
+            "<p hidden>Hidden text</p><p><span aria-hidden=\"true\">[icon]</span>The  first "
+            "paragraph of prose.</p><p>Second.</p>"));
     assert_string_equal(r->description, "The first paragraph of prose.");
     lede_result_free(r);
     r = extract(PAGE("<meta name=\"description\" content=\"Declared\">", "<p>Prose.</p>"));
@@ -669,6 +692,7 @@ int main(void) {
         cmocka_unit_test(test_time_datetime_gives_date),
         cmocka_unit_test(test_pubdate_time_wins_over_other_time),
         cmocka_unit_test(test_modification_date_is_not_publication),
+        cmocka_unit_test(test_jsonld_date_created_yields_to_published_time),
         cmocka_unit_test(test_dates_in_common_forms_are_normalised),
         cmocka_unit_test(test_lang_is_normalised),
         cmocka_unit_test(test_tags_from_keywords),

@@ -106,6 +106,9 @@ typedef struct meta_candidates {
     const char *origin[F_COUNT][SRC_COUNT];
     const char *doc_title; /* <title> */
     const char *h1;        /* the first visible <h1> */
+    /* The JSON-LD date is a dateCreated, not a datePublished: when the
+     * draft was begun, so a declared publication date elsewhere beats it. */
+    bool jsonld_date_created;
     bool failed;           /* out of memory somewhere */
 } meta_candidates;
 

@@ -319,7 +319,7 @@ static void read_keywords(meta_candidates *c, const json_t *v) {
 /* The fields of OBJ (the article, or the page when there is none). */
 static void read_object(meta_candidates *c, const ld_walk *w, const json_t *obj) {
     static const char *const title_keys[] = {"headline", "name", "alternativeHeadline"};
-    static const char *const date_keys[] = {"datePublished", "dateCreated", "uploadDate"};
+    static const char *const date_keys[] = {"datePublished", "uploadDate"};
     static const char *const url_keys[] = {"url", "mainEntityOfPage", "@id"};
     static const char *const image_keys[] = {"image", "thumbnailUrl", "primaryImageOfPage"};
 
@@ -327,7 +327,11 @@ static void read_object(meta_candidates *c, const ld_walk *w, const json_t *obj)
     const json_t *author = get_any(obj, (const char *const[]){"author", "creator"}, 2);
     if (author && !c->value[F_AUTHOR][SRC_JSONLD])
         read_authors(c, w, author);
-    set_string(c, F_DATE, get_any(obj, date_keys, 3));
+    const json_t *published = get_any(obj, date_keys, 2);
+    bool had_date = c->value[F_DATE][SRC_JSONLD] != NULL;
+    set_string(c, F_DATE, published ? published : json_object_get(obj, "dateCreated"));
+    if (!had_date && !published && c->value[F_DATE][SRC_JSONLD])
+        c->jsonld_date_created = true;
     set_string(c, F_MODIFIED, json_object_get(obj, "dateModified"));
     set_string(c, F_DESCRIPTION, json_object_get(obj, "description"));
     const json_t *publisher = json_object_get(obj, "publisher");

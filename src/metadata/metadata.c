@@ -797,7 +797,12 @@ static pick choose_date(meta_candidates *c, const char *url, const char *page_ur
     static const enum meta_source order[] = {SRC_JSONLD, SRC_OPENGRAPH, SRC_ITEMPROP,
                                              SRC_DUBLIN_CORE, SRC_NAMED, SRC_VENDOR,
                                              SRC_VISIBLE, SRC_WEAK, SRC_TEXT};
-    pick p = first_date(c, F_DATE, order, sizeof order / sizeof order[0]);
+    static const enum meta_source created_order[] = {SRC_OPENGRAPH, SRC_ITEMPROP,
+                                                     SRC_DUBLIN_CORE, SRC_NAMED, SRC_VENDOR,
+                                                     SRC_JSONLD, SRC_VISIBLE, SRC_WEAK, SRC_TEXT};
+    pick p = c->jsonld_date_created
+                 ? first_date(c, F_DATE, created_order, sizeof created_order / sizeof *created_order)
+                 : first_date(c, F_DATE, order, sizeof order / sizeof order[0]);
     if (p.value)
         return p;
     char date[META_DATE_CAP];
