@@ -26,48 +26,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "pages.h"
+
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
 #define PARSE_OPTIONS                                                                      \
     (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET)
-
-typedef struct page {
-    char *bytes;
-    size_t len;
-} page;
-
-static int read_file(const char *path, page *p) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return errno;
-    size_t cap = 1 << 16, len = 0;
-    char *bytes = malloc(cap);
-    for (;;) {
-        if (!bytes) {
-            fclose(f);
-            return ENOMEM;
-        }
-        len += fread(bytes + len, 1, cap - len, f);
-        if (len < cap)
-            break;
-        char *grown = realloc(bytes, cap * 2);
-        if (!grown)
-            free(bytes);
-        bytes = grown;
-        cap *= 2;
-    }
-    int err = ferror(f) ? EIO : 0;
-    fclose(f);
-    if (err) {
-        free(bytes);
-        return err;
-    }
-    p->bytes = bytes;
-    p->len = len;
-    return 0;
-}
 
 static void parse_tree(const page *p) {
     if (p->len > (size_t)INT32_MAX)
@@ -124,12 +90,6 @@ static void parse_sax(const page *p) {
     htmlFreeParserCtxt(ctxt);
 }
 
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int usage(void) {
     fputs("usage: lede_floor tree|sax [-r REPEAT] FILE...\n", stderr);
     return 2;
@@ -159,7 +119,7 @@ int main(int argc, char **argv) {
     if (!pages)
         return 1;
     for (size_t i = 0; i < count; i++) {
-        int err = read_file(argv[first + (int)i], &pages[i]);
+        int err = page_read(argv[first + (int)i], &pages[i]);
         if (err) {
             fprintf(stderr, "lede_floor: %s: %s\n", argv[first + (int)i], strerror(err));
             return 1;
