@@ -503,6 +503,19 @@ static void test_bylines_are_cleaned_to_people(void **state) {
         {"Written by Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"},
         {"Jane Doe (https://example.org/jd) @janedoe jane@example.org", "Jane Doe"},
         {"By Jane Doe, Staff Writer | Updated May 3, 2020", "Jane Doe"},
+        {"Jane Doe and John Roe Monday", "Jane Doe; John Roe"},
+        {"John Roe Friday, May 8", "John Roe"},
+        {"Jane Doe, Example.com", "Jane Doe"},
+        {"\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82: \xd0\x90\xd0\xbd\xd0\xbd\xd0\xb0 "
+         "\xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2\xd0\xb0",
+         "\xd0\x90\xd0\xbd\xd0\xbd\xd0\xb0 \xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2\xd0\xb0"},
+        {"Texto: Ana Ruiz", "Ana Ruiz"},
+        {"Analysis by Jane Doe", "Jane Doe"},
+        {"Opinion by Jane Doe", "Jane Doe"},
+        {"Jane Doe and John Roe Associated Press", "Jane Doe; John Roe"},
+        {"Jane Doe; John Roe USA TODAY", "Jane Doe; John Roe"},
+        {"JANE DOE; JOHN ROE", "JANE DOE; JOHN ROE"},
+        {"John Roe III", "John Roe III"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *author = byline_of(cases[i][0]);

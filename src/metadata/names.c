@@ -27,7 +27,10 @@
  * time (a trailing ':' ignored), so "Written by" goes in two steps. */
 static const char *const byline_lead_words[] = {
     "by", "written", "posted", "reported", "words", "story", "text", "von", "par",
-    "por", "di", "door", "от", "av", "af", "autor", "author", "authors",
+    "por", "di", "door", "от", "av", "af", "autor", "author", "authors", "texto", "testo",
+    "tekst", "texte",
+    /* strncasecmp folds ASCII only: Cyrillic in both cases */
+    "текст", "Текст", "автор", "Автор",
 };
 
 /* In a piece after a comma, these mark a role, not a person. */
@@ -78,6 +81,13 @@ static const char *const navigation_words[] = {
 static const char *const date_lead_words[] = {"on", "updated", "published", "posted",
                                               "last", "am", "le", "el", "il"};
 
+/* A weekday after a name starts the date ("Jane Doe Monday, May 4"). */
+static const char *const weekday_words[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+};
+
 typedef struct word {
     char *start;
     size_t len;
@@ -122,7 +132,8 @@ static size_t split_words(char *s, word *words, size_t cap) {
 }
 
 /* Cut S where a date starts: a word with a digit, a month followed by a
- * number, or "on"/"updated" followed by either. */
+ * number, "on"/"updated" followed by either, or a weekday after the name
+ * that ends it or is followed by either. */
 static void cut_date(char *s) {
     enum { MAX_WORDS = 32 };
     word words[MAX_WORDS];
@@ -132,7 +143,10 @@ static void cut_date(char *s) {
                             (word_has_digit(&words[i + 1]) || word_is_month(&words[i + 1]) ||
                              word_is(&words[i + 1], date_lead_words,
                                      sizeof date_lead_words / sizeof date_lead_words[0]));
+        bool weekday = i > 0 && word_is(&words[i], weekday_words,
+                                        sizeof weekday_words / sizeof weekday_words[0]);
         if (word_has_digit(&words[i]) || (word_is_month(&words[i]) && next_dateish) ||
+            (weekday && (next_dateish || i + 1 == count)) ||
             (word_is(&words[i], date_lead_words,
                      sizeof date_lead_words / sizeof date_lead_words[0]) &&
              next_dateish)) {
@@ -230,8 +244,29 @@ static char *trim_name(char *s) {
     return s;
 }
 
+/* Past the kind of piece that a byline may open with ("Analysis by",
+ * "Opinion by", "Story and photos by"): up to three words, then "by". */
+static char *skip_piece_kind(char *s) {
+    enum { MAX_KIND_WORDS = 3 };
+    char *p = s;
+    for (size_t i = 0; i <= MAX_KIND_WORDS; i++) {
+        p += strspn(p, " ");
+        size_t len = strcspn(p, " ");
+        if (!len)
+            return s;
+        if (i > 0 && len == 2 && strncasecmp(p, "by", 2) == 0)
+            return p[len] ? p + len : s;
+        for (size_t k = 0; k < len; k++)
+            if (!isalpha((unsigned char)p[k]))
+                return s;
+        p += len;
+    }
+    return s;
+}
+
 /* Drop the words that introduce a byline ("By", "Written by", "Von"). */
 static char *strip_lead(char *s) {
+    s = skip_piece_kind(s);
     for (;;) {
         while (*s == ' ')
             s++;
@@ -293,11 +328,62 @@ static void cut_trailing_role(char *s) {
     *words[keep].start = '\0';
 }
 
+/* News agencies whose name follows a reporter's ("Jane Doe Associated
+ * Press"). */
+static const char *const agencies[] = {"associated press", "the associated press", "reuters",
+                                       "afp", "ap", "dpa", "upi", "ansa", "efe"};
+
+static bool is_roman_numeral(const word *w) {
+    for (size_t i = 0; i < w->len; i++)
+        if (!strchr("IVX", w->start[i]))
+            return false;
+    return true;
+}
+
+static bool word_in_capitals(const word *w) {
+    size_t letters = 0;
+    for (size_t i = 0; i < w->len; i++) {
+        if (islower((unsigned char)w->start[i]) || (unsigned char)w->start[i] >= 0x80)
+            return false;
+        letters += isupper((unsigned char)w->start[i]) != 0;
+    }
+    return letters >= 2 && !is_roman_numeral(w);
+}
+
+/* Drop the publication that follows a name without a comma: a news agency
+ * ("Tom Davies Associated Press"), or words in capitals after a name that
+ * is not ("Kevin McCoy USA TODAY"). Two words of the name always stay. */
+static void cut_trailing_publication(char *s) {
+    enum { MAX_WORDS = 16, NAME_WORDS = 2 };
+    word words[MAX_WORDS];
+    char copy[NAME_MAX_BYTES + 1];
+    if (strlen(s) > NAME_MAX_BYTES)
+        return;
+    memcpy(copy, s, strlen(s) + 1);
+    size_t count = split_words(copy, words, MAX_WORDS);
+    for (size_t keep = NAME_WORDS; keep < count; keep++) {
+        const char *rest = s + (words[keep].start - copy);
+        for (size_t i = 0; i < sizeof agencies / sizeof agencies[0]; i++)
+            if (strcasecmp(rest, agencies[i]) == 0) {
+                s[words[keep].start - copy] = '\0';
+                return;
+            }
+    }
+    if (count <= NAME_WORDS || word_in_capitals(&words[0]))
+        return;
+    size_t keep = count;
+    while (keep > NAME_WORDS && word_in_capitals(&words[keep - 1]))
+        keep--;
+    if (keep < count)
+        s[words[keep].start - copy] = '\0';
+}
+
 /* Clean one person's name and add it unless it is no name or a repeat. */
 static void add_name(name_list *list, char *s) {
     s = trim_name(strip_lead(s));
     cut_date(s);
     cut_trailing_role(s);
+    cut_trailing_publication(s);
     s = trim_name(s);
     if (!*s || !has_letter(s) || strlen(s) > NAME_MAX_BYTES || word_count(s) > NAME_MAX_WORDS ||
         looks_like_url(s) || (list->sitename && text_same(s, list->sitename)) ||
@@ -350,10 +436,28 @@ static void add_joined(name_list *list, char *part) {
     add_name(list, part);
 }
 
+/* Whether WORD of LEN bytes is a host name ("Cleveland.com"): letters,
+ * digits and hyphens, with a dot inside followed by two letters or more. */
+static bool word_is_host(const char *w, size_t len) {
+    const char *dot = memchr(w, '.', len);
+    if (!dot || dot == w)
+        return false;
+    size_t after = len - (size_t)(dot + 1 - w);
+    if (after < 2 || !isalpha((unsigned char)dot[1]) || !isalpha((unsigned char)dot[2]))
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (!isalnum((unsigned char)w[i]) && w[i] != '.' && w[i] != '-')
+            return false;
+    return true;
+}
+
 /* Whether a piece after a comma names an organisation rather than a
- * person: an acronym ("ACLU Speech"), unless the name itself is in
- * capitals. */
+ * person: a host name ("Cleveland.com"), or an acronym ("ACLU Speech")
+ * unless the name itself is in capitals. */
 static bool piece_is_organisation(const char *piece, bool name_in_capitals) {
+    size_t first = strcspn(piece, " ");
+    if (!piece[first] && word_is_host(piece, first))
+        return true;
     if (name_in_capitals)
         return false;
     for (const char *p = piece; *p;) {
