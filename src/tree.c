@@ -4,6 +4,7 @@
  */
 #include "tree.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -50,7 +51,7 @@ enum tag tag_lookup(const char *name) {
 
 const char *node_attr(const node *n, const char *name) {
     for (unsigned i = 0; i < n->attr_count; i++)
-        if (strcmp(n->attrs[i].name, name) == 0)
+        if (n->attrs[i].name[0] == name[0] && strcmp(n->attrs[i].name, name) == 0)
             return n->attrs[i].value;
     return NULL;
 }
@@ -104,8 +105,11 @@ void node_collect_text(const document *d, const node *top, buf *out) {
 /* ASCII case-insensitive search for WORD in S. */
 static bool contains_word(const char *s, const char *word) {
     size_t wl = strlen(word);
+    int first = tolower((unsigned char)word[0]);
+    /* The first byte is compared inline: most offsets fail on it, and a
+     * call per offset was the cost of this search. */
     for (; *s; s++)
-        if (strncasecmp(s, word, wl) == 0)
+        if (tolower((unsigned char)*s) == first && strncasecmp(s, word, wl) == 0)
             return true;
     return false;
 }
