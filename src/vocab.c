@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct pattern {
     const char *text;
@@ -154,10 +155,47 @@ static void build_index(void) {
     }
 }
 
-/* Lower-cased "class id" of N into OUT; returns its length. */
+/* Function words of headings, in the languages of the label lists. */
+static const char *const slug_function_words[] = {
+    "a",   "an",  "the", "of",  "to",  "in",  "on",  "with", "and", "or",  "is",  "are",
+    "how", "what", "why", "when", "vs", "de",  "la",  "le",   "les", "des", "du",  "et",
+    "el",  "los", "las", "y",   "con", "der", "die", "das",  "und", "mit", "von", "il",
+    "di",  "e",   "o",   "het", "een", "van", "um",  "da",   "do",
+};
+
+/* Whether ID is the slug of a heading ("sharing-with-a-single-developer",
+ * as documentation generators and Markdown renderers write them): four
+ * words or more, one of them a function word. Such an id names what the
+ * section says, not what the element is, so its words ("sharing",
+ * "comments") are no vocabulary. */
+static bool id_is_heading_slug(const char *id) {
+    enum { MIN_SLUG_WORDS = 4, WORD_CAP = 8 };
+    size_t words = 0;
+    bool function_word = false;
+    if (strchr(id, ' '))
+        return false;
+    for (const char *w = id; *w;) {
+        size_t len = strcspn(w, "-_");
+        if (len == 0)
+            return false;
+        words++;
+        for (size_t i = 0; len < WORD_CAP && !function_word &&
+                           i < sizeof slug_function_words / sizeof slug_function_words[0];
+             i++)
+            function_word = strlen(slug_function_words[i]) == len &&
+                            strncasecmp(w, slug_function_words[i], len) == 0;
+        w += len;
+        if (*w)
+            w++;
+    }
+    return words >= MIN_SLUG_WORDS && function_word;
+}
+
+/* Lower-cased "class id" of N into OUT; returns its length. An id that is
+ * a heading's slug is left out. */
 static size_t lower_names(const node *n, char out[NAMES_MAX]) {
     size_t len = 0;
-    const char *parts[2] = {n->cls, n->id};
+    const char *parts[2] = {n->cls, n->id && !id_is_heading_slug(n->id) ? n->id : NULL};
     for (int i = 0; i < 2; i++) {
         if (!parts[i])
             continue;

@@ -925,6 +925,38 @@ static void test_audio_player_label_is_dropped(void **state) {
     lede_result_free(res);
 }
 
+/* Pins vocab.c id_is_heading_slug(): a documentation page's sections carry
+ * their heading's slug as id ("sharing-with-a-single-developer"); words of
+ * the heading that are also vocabulary ("sharing", "comments") do not make
+ * the section a share bar or a comment thread. A share bar's own id still
+ * does. */
+static void test_section_named_by_heading_slug_is_kept(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"docs\">\n<h1>Working with shared history</h1>\n"
+        "<div class=\"section\" id=\"introduction\"><h2>Introduction</h2>"
+        "<p>Once you have mastered history in one repository, you can move on to history "
+        "that several repositories share, with every draft changeset carried between them "
+        "along with the markers that say which changesets replaced which.</p></div>\n"
+        "<div class=\"section\" id=\"sharing-with-a-single-developer\"><h2>Sharing with a "
+        "single developer</h2><p>The simplest case is one developer working on two "
+        "computers: the laptop where the code is written and a test server that can only be "
+        "reached over SSH, where the changes must be tried before anyone sees them.</p></div>\n"
+        "<div class=\"section\" id=\"comments-on-the-review-process\"><h2>Comments on the "
+        "review process</h2><p>Reviewers pull the draft changesets, comment on them, and "
+        "the author amends them until the review is done; only then are they published to "
+        "the public repository, where they can no longer change.</p></div>\n"
+        "<div id=\"share-buttons\"><p>Share this page on <a href=\"/s/t\">Twitter</a> and "
+        "<a href=\"/s/f\">Facebook</a></p></div>\n"
+        "</article>\n");
+    lede_result *res = extract(html);
+    expect_text(res, "The simplest case is one developer working on two computers");
+    expect_text(res, "Reviewers pull the draft changesets");
+    expect_no_text(res, "Share this page on");
+    lede_result_free(res);
+}
+
 /* Pins trim.c is_headline_copy(): the headline again in the body, with the
  * publisher's name in front of it. */
 static void test_headline_copy_with_publisher_prefix_is_dropped(void **state) {
@@ -971,6 +1003,7 @@ int main(void) {
         cmocka_unit_test(test_audio_player_label_is_dropped),
         cmocka_unit_test(test_headline_copy_with_publisher_prefix_is_dropped),
         cmocka_unit_test(test_byline_is_dropped),
+        cmocka_unit_test(test_section_named_by_heading_slug_is_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
