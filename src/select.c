@@ -50,7 +50,7 @@
 #define CONFIDENCE_LINKS_WEIGHT 0.2
 #define CONFIDENCE_ALONE_WEIGHT 0.2
 /* Widen to an ancestor that adds at least this share of prose... */
-#define WIDEN_MIN_GAIN 0.25f
+#define WIDEN_MIN_GAIN 0.20f
 /* ...when prose makes up at least this share of the text it adds. */
 #define WIDEN_PROSE_SHARE 0.8f
 /* ...and links (teaser headlines) at most this share. */

@@ -471,6 +471,33 @@ static void test_article_split_into_chunk_wrappers_is_joined(void **state) {
     lede_result_free(res);
 }
 
+/* Pins select.c WIDEN_MIN_GAIN (a fifth): the story's opening chunk, a
+ * fifth of its prose, sits in a wrapper of its own with a related-coverage
+ * box; the long second chunk is chosen, and the climb to the story must take
+ * the opening in although it adds under a quarter. */
+static void test_short_opening_chunk_is_joined(void **state) {
+    (void)state;
+    static const char html[] =
+        DOCTYPE HEAD("") "<body class=\"article-page\">\n" SITE_HEADER
+        "<div class=\"container\">\n<main>\n<article class=\"story\">\n" FERRY_H1
+        "<div class=\"story-body-wrapper\"><div class=\"story-body\">\n"
+        "<p>The ferry will also call at Gull Rock on Fridays from December, the board said, "
+        "after the island school asked for a later crossing at the end of each week for the "
+        "pupils who board in town during the term, when the tide allows it.</p>\n</div>\n"
+        "<aside class=\"related-coverage\"><h3>More on the ferry</h3><ul>"
+        "<li><a href=\"/news/1\">Islanders petition the board</a></li>"
+        "<li><a href=\"/news/2\">Operator cuts fuel costs</a></li></ul></aside>\n</div>\n"
+        "<div class=\"story-body-wrapper\"><div class=\"story-body\">\n"
+        FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4 "</div>\n</div>\n"
+        "</article>\n</main>\n" SIDEBAR "</div>\n" SITE_FOOTER "</body>\n</html>\n";
+    lede_result *res = extract(html);
+    expect_text(res, "call at Gull Rock on Fridays");
+    expect_text(res, "keep the winter ferry running");
+    expect_text(res, "clause the islanders had asked for");
+    expect_no_text(res, "Islanders petition the board");
+    lede_result_free(res);
+}
+
 #define TEASER(slug, headline, excerpt)                                                       \
     "<article class=\"card\"><h3><a href=\"/news/2024/10/" slug "\">" headline "</a></h3>"     \
     "<p>" excerpt "</p></article>\n"
@@ -1004,6 +1031,7 @@ int main(void) {
         cmocka_unit_test(test_headline_copy_with_publisher_prefix_is_dropped),
         cmocka_unit_test(test_byline_is_dropped),
         cmocka_unit_test(test_section_named_by_heading_slug_is_kept),
+        cmocka_unit_test(test_short_opening_chunk_is_joined),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
