@@ -90,14 +90,22 @@ static void append_collapsed(buf *out, const char *s, size_t len) {
     }
 }
 
+/* Whether the text before N and N's own are apart for a reader: N is a
+ * line break or a block, or text right after a block. */
+static bool breaks_before(const node *n) {
+    if (n->tag == TAG_TEXT)
+        return n->prev && n->prev->tag != TAG_TEXT && node_is_block(n->prev);
+    return n->tag == TAG_BR || node_is_block(n);
+}
+
 void node_collect_text(const document *d, const node *top, buf *out) {
     for (const node *n = top; n; ) {
         bool skip = (n->flags & NODE_REMOVED) ||
                     (n != top && ((n->flags & NODE_HIDDEN) || tag_kind(n->tag) == K_SKIP));
+        if (!skip && n != top && breaks_before(n) && out->len && out->data[out->len - 1] != ' ')
+            buf_putc(out, ' ');
         if (!skip && n->tag == TAG_TEXT)
             append_collapsed(out, node_text(d, n), n->text_len);
-        else if (!skip && n->tag == TAG_BR && out->len && out->data[out->len - 1] != ' ')
-            buf_putc(out, ' ');
         n = tree_next(top, n, skip);
     }
 }

@@ -214,6 +214,10 @@ static void test_h1_is_title_fallback(void **state) {
     lede_result *r = extract(PAGE("", "<h1>Only  a heading</h1><p>x</p>"));
     assert_string_equal(r->title, "Only a heading");
     lede_result_free(r);
+    /* Blocks and line breaks inside are word breaks, inline elements not. */
+    r = extract(PAGE("", "<h1><div>Council</div><div>approves</div>new<br>bud<b>get</b></h1>"));
+    assert_string_equal(r->title, "Council approves new budget");
+    lede_result_free(r);
 }
 
 static void test_visible_byline_by_prefix_is_stripped(void **state) {
