@@ -108,6 +108,7 @@ static const char help_text[] =
     "Inputs:\n"
     "  FILE             an HTML page\n"
     "  DIR              every *.html and *.htm file below DIR (any letter case),\n"
+    "                   and every *.warc and *.warc.gz file as a web archive,\n"
     "                   walked recursively in sorted order; symbolic links to\n"
     "                   directories are not followed\n"
     "  -                one page read from standard input (also when no input\n"
@@ -431,6 +432,18 @@ static bool has_html_extension(const char *path) {
     return dot && dot != name && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0);
 }
 
+/* NAME ends in SUFFIX, in any letter case, with something before it. */
+static bool has_suffix(const char *name, const char *suffix) {
+    size_t len = strlen(name), suffix_len = strlen(suffix);
+    return len > suffix_len && strcasecmp(name + len - suffix_len, suffix) == 0;
+}
+
+static bool has_warc_extension(const char *path) {
+    const char *slash = strrchr(path, '/');
+    const char *name = slash ? slash + 1 : path;
+    return has_suffix(name, ".warc") || has_suffix(name, ".warc.gz");
+}
+
 static int skip_dot_entries(const struct dirent *entry) {
     return strcmp(entry->d_name, ".") != 0 && strcmp(entry->d_name, "..") != 0;
 }
@@ -477,8 +490,12 @@ typedef struct input_walk {
     size_t next_operand;
     path_stack pending; /* pops in sorted order, depth first */
     warc_reader *warc;  /* the WARC file being read, or NULL */
-    const char *warc_name; /* its operand */
+    const char *warc_name; /* its operand or directory entry */
     int warc_fd;
+    size_t warc_records;   /* inputs it has given so far */
+    /* The WARC files found in directories: their names are the sources of
+     * records still in flight, so they are kept until the walk ends. */
+    path_stack warc_names;
 } input_walk;
 
 /* Push DIR's entries so that they pop in sorted order: the subdirectories
@@ -511,9 +528,34 @@ static bool is_directory(const char *path) {
     return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+static bool warc_start(input_walk *w, const char *path, input *in);
+static bool next_warc_record(input_walk *w, input *in);
+
+/* A regular file, or a link to one; ST is lstat's answer for PATH. */
+static bool is_regular_file(const char *path, struct stat *st) {
+    return S_ISREG(st->st_mode) ||
+           (S_ISLNK(st->st_mode) && stat(path, st) == 0 && S_ISREG(st->st_mode));
+}
+
+/* Start the WARC file PATH found in a directory (this takes PATH) and
+ * take its first record (or the error of an empty one) into IN. */
+static bool enter_warc_entry(input_walk *w, char *path, input *in) {
+    if (!stack_push(&w->warc_names, path)) {
+        in->kind = INPUT_ERROR;
+        in->source = in->owned_path = path;
+        snprintf(in->message, MESSAGE_SIZE, "%s", lede_strerror(LEDE_ERR_NOMEM));
+        return true;
+    }
+    in->source = path;
+    if (!warc_start(w, path, in))
+        return true;
+    return next_warc_record(w, in);
+}
+
 /* The next entry popped from the walk that is an input: a regular HTML file
- * (or a link to one), or a directory that could not be read. Others, and
- * entries gone since their directory was read, are no inputs of the run. */
+ * (or a link to one), a record of a WARC file (*.warc, *.warc.gz), or a
+ * directory that could not be read. Others, and entries gone since their
+ * directory was read, are no inputs of the run. */
 static bool next_entry(input_walk *w, input *in) {
     while (w->pending.count > 0) {
         char *path = w->pending.paths[--w->pending.count];
@@ -525,12 +567,12 @@ static bool next_entry(input_walk *w, input *in) {
                     in->source = in->owned_path = path;
                     return true;
                 }
-            } else if (has_html_extension(path) &&
-                       (S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
-                                                S_ISREG(st.st_mode)))) {
+            } else if (has_html_extension(path) && is_regular_file(path, &st)) {
                 in->kind = INPUT_PATH;
                 in->source = in->owned_path = path;
                 return true;
+            } else if (has_warc_extension(path) && is_regular_file(path, &st)) {
+                return enter_warc_entry(w, path, in);
             }
         }
         free(path);
@@ -571,6 +613,7 @@ static bool warc_start(input_walk *w, const char *path, input *in) {
     }
     w->warc_fd = fd;
     w->warc_name = path;
+    w->warc_records = 0;
     return true;
 }
 
@@ -581,8 +624,15 @@ static bool next_warc_record(input_walk *w, input *in) {
     warc_outcome outcome = warc_next(w->warc, &record);
     if (outcome == WARC_END) {
         warc_finish(w);
-        return false;
+        if (w->warc_records > 0)
+            return false;
+        /* An archive without a single record still answers for itself. */
+        in->kind = INPUT_ERROR;
+        in->source = w->warc_name;
+        snprintf(in->message, MESSAGE_SIZE, "empty input: the web archive holds no records");
+        return true;
     }
+    w->warc_records++;
     /* "FILE:OFFSET": the offset has at most 20 digits. */
     size_t size = strlen(w->warc_name) + 22;
     in->owned_path = malloc(size);
@@ -645,6 +695,9 @@ static void walk_release(input_walk *w) {
     while (w->pending.count > 0)
         free(w->pending.paths[--w->pending.count]);
     free(w->pending.paths);
+    while (w->warc_names.count > 0)
+        free(w->warc_names.paths[--w->warc_names.count]);
+    free(w->warc_names.paths);
 }
 
 /* ---- one input, on any thread ---- */

@@ -151,6 +151,21 @@ code=$?
 grep -q "^{\"source\":\"$tmp/missing.warc\",\"error\":\"cannot open" "$tmp/missing.jsonl" ||
     fail "missing WARC: $(cat "$tmp/missing.jsonl")"
 
+# A directory walk reads the archives in it: *.warc and *.warc.gz, in
+# sorted order among the pages, with the same records as given by name.
+mkdir -p "$tmp/crawl/sub" && cp "$tmp/t.warc" "$tmp/crawl/a.warc" &&
+    cp "$tmp/t.warc.gz" "$tmp/crawl/sub/b.WARC.gz" && cp "$FIXTURES/blog-post.html" "$tmp/crawl/c.html" &&
+    : >"$tmp/crawl/empty.warc" || exit 1
+"$LEDE" --format jsonl -j 2 "$tmp/crawl" >"$tmp/crawl.jsonl" 2>/dev/null
+"$LEDE" --format jsonl "$tmp/crawl/a.warc" "$tmp/crawl/c.html" "$tmp/crawl/sub/b.WARC.gz" \
+    >"$tmp/named.jsonl" 2>/dev/null
+grep -v '/empty.warc"' "$tmp/crawl.jsonl" | cmp -s - "$tmp/named.jsonl" ||
+    fail "directory with archives: not the records of the archives named in order"
+[ "$(wc -l <"$tmp/crawl.jsonl")" -gt 3 ] || fail "directory with archives: too few records"
+# The empty archive answers with one error record of its own.
+grep -q "^{\"source\":\"$tmp/crawl/empty.warc\",\"error\":\"empty input" "$tmp/crawl.jsonl" ||
+    fail "directory with archives: no error record for the empty archive"
+
 # examples/warc_mapper.sh (Hadoop Streaming, RDD.pipe): paths on stdin,
 # the records of lede --warc on stdout, FILE:OFFSET sources.
 printf '%s\n' "$tmp/t.warc" "$tmp/t.warc.gz" |
