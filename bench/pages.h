@@ -18,4 +18,8 @@ int page_read(const char *path, page *p);
 /* Seconds on the monotonic clock. */
 double now(void);
 
+/* Seconds of CPU this process has used: for single-threaded runs on a
+ * shared machine, where time spent waiting for a core should not count. */
+double cpu_now(void);
+
 #endif
