@@ -902,6 +902,12 @@ static void write_in_order(batch *b, pool *p) {
     pthread_mutex_unlock(&p->lock);
 }
 
+static void *preload_main(void *arg) {
+    (void)arg;
+    lede_preload();
+    return NULL;
+}
+
 /* JOBS workers over the batch; false when not even one thread could be
  * started (nothing was read then, and the caller goes on in turn). */
 static bool run_in_parallel(batch *b, unsigned jobs) {
@@ -917,6 +923,10 @@ static bool run_in_parallel(batch *b, unsigned jobs) {
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.work_queued, NULL);
     pthread_cond_init(&p.slot_done, NULL);
+    /* What the library loads on first use is loaded beside the first
+     * pages, not by one worker while the others wait for it. */
+    pthread_t preloader;
+    bool preloading = pthread_create(&preloader, NULL, preload_main, NULL) == 0;
     unsigned started = 0;
     while (started < jobs && pthread_create(&threads[started], NULL, worker_main, &p) == 0)
         started++;
@@ -929,6 +939,8 @@ static bool run_in_parallel(batch *b, unsigned jobs) {
     }
     for (unsigned i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
+    if (preloading)
+        pthread_join(preloader, NULL);
     /* After a failed write the ring still holds inputs and records that are
      * never written; with the workers joined nothing else touches them. */
     for (size_t i = 0; i < p.ring_size; i++) {

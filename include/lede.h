@@ -145,6 +145,14 @@ LEDE_API lede_status lede_extract(const char *html, size_t len, const lede_optio
 
 LEDE_API void lede_result_free(lede_result *result);
 
+/* Optional. lede loads some data on first use, once per process: the
+ * language profiles (libexttextcat, some tens of milliseconds) when a page
+ * declares no language, and its vocabulary index. This loads both now, so
+ * that a batch on several threads can load them on a thread of its own
+ * while the first pages are extracted, rather than having every thread
+ * wait for the one that loads. Thread-safe; later calls do nothing. */
+LEDE_API void lede_preload(void);
+
 /* A sentence that names the cause of STATUS; never NULL. */
 LEDE_API const char *lede_strerror(lede_status status);
 

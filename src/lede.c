@@ -21,6 +21,7 @@
 #include "render/render.h"
 #include "score.h"
 #include "select.h"
+#include "vocab.h"
 
 static const char *const status_messages[LEDE_STATUS_COUNT] = {
     [LEDE_OK] = "success",
@@ -37,6 +38,11 @@ const char *lede_strerror(lede_status status) {
     if ((unsigned)status < LEDE_STATUS_COUNT && status_messages[status])
         return status_messages[status];
     return "unknown error";
+}
+
+void lede_preload(void) {
+    vocab_preload();
+    metadata_preload();
 }
 
 void lede_options_init(lede_options *opt) {

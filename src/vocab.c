@@ -232,6 +232,10 @@ static unsigned role_bits(const node *n) {
     return 0;
 }
 
+void vocab_preload(void) {
+    pthread_once(&index_once, build_index);
+}
+
 unsigned vocab_classify(const node *n) {
     unsigned bits = n->attr_count ? role_bits(n) : 0;
     if (!n->cls && !n->id)

@@ -25,4 +25,7 @@ enum vocab_bits {
  * node.vocab, which the stages read. */
 unsigned vocab_classify(const node *n);
 
+/* Build the pattern index now rather than at the first classification. */
+void vocab_preload(void);
+
 #endif

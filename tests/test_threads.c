@@ -164,6 +164,65 @@ static void *work(void *arg) {
     return NULL;
 }
 
+/* The first extractions of a process, racing lede_preload() on a thread of
+ * its own (as lede -j does): the same results as extractions after it. */
+typedef struct first_worker {
+    pthread_t thread;
+    pthread_barrier_t *start;
+    const input *pages;
+    size_t page_count;
+    char *got[MAX_PAGES];
+} first_worker;
+
+static void *first_extractions(void *arg) {
+    first_worker *w = arg;
+    pthread_barrier_wait(w->start);
+    for (size_t i = 0; i < w->page_count; i++)
+        w->got[i] = fingerprint(&w->pages[i], LEDE_FORMAT_TEXT);
+    return NULL;
+}
+
+static void *preload(void *arg) {
+    pthread_barrier_wait(arg);
+    lede_preload();
+    return NULL;
+}
+
+static void test_preload_beside_first_extractions(void **state) {
+    (void)state;
+    input pages[MAX_PAGES];
+    size_t page_count = load_fixtures(pages);
+    assert_true(page_count > 0);
+    pthread_barrier_t start;
+    assert_int_equal(pthread_barrier_init(&start, NULL, THREADS + 1), 0);
+    first_worker workers[THREADS];
+    memset(workers, 0, sizeof workers);
+    pthread_t preloader;
+    assert_int_equal(pthread_create(&preloader, NULL, preload, &start), 0);
+    for (int t = 0; t < THREADS; t++) {
+        workers[t].start = &start;
+        workers[t].pages = pages;
+        workers[t].page_count = page_count;
+        assert_int_equal(pthread_create(&workers[t].thread, NULL, first_extractions, &workers[t]),
+                         0);
+    }
+    assert_int_equal(pthread_join(preloader, NULL), 0);
+    for (int t = 0; t < THREADS; t++)
+        assert_int_equal(pthread_join(workers[t].thread, NULL), 0);
+    pthread_barrier_destroy(&start);
+    for (size_t i = 0; i < page_count; i++) {
+        char *want = fingerprint(&pages[i], LEDE_FORMAT_TEXT);
+        for (int t = 0; t < THREADS; t++) {
+            if (strcmp(workers[t].got[i], want) != 0)
+                fail_msg("%s: thread %d differs from a later extraction", pages[i].path, t);
+            free(workers[t].got[i]);
+        }
+        free(want);
+        free(pages[i].path);
+        free(pages[i].data);
+    }
+}
+
 static void test_threads_give_single_threaded_results(void **state) {
     (void)state;
     input pages[MAX_PAGES];
@@ -217,6 +276,8 @@ static void test_threads_give_single_threaded_results(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
+        /* first: it needs a process in which nothing is loaded yet */
+        cmocka_unit_test(test_preload_beside_first_extractions),
         cmocka_unit_test(test_threads_give_single_threaded_results),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

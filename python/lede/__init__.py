@@ -22,6 +22,7 @@ import threading
 __all__ = [
     "extract", "LedeError", "InvalidArgumentError", "OutOfMemoryError", "EmptyInputError",
     "TooLargeError", "NotHtmlError", "ParseError", "NoArticleError", "library_path",
+    "preload",
 ]
 
 __version__ = "0.1.0"
@@ -200,6 +201,8 @@ def _load():
             lib.lede_result_free.restype = None
             lib.lede_strerror.argtypes = [ctypes.c_int]
             lib.lede_strerror.restype = ctypes.c_char_p
+            lib.lede_preload.argtypes = []
+            lib.lede_preload.restype = None
             _lib, _lib_path = lib, path
             return lib
         raise OSError("liblede not found; set LEDE_LIBRARY to the path of liblede.so.0 ("
@@ -210,6 +213,13 @@ def library_path():
     """The path (or name) liblede was loaded from."""
     _load()
     return _lib_path
+
+
+def preload():
+    """Load now what liblede loads on first use (language profiles, its
+    vocabulary index), e.g. in a worker's set-up, so that the first pages
+    of several threads do not wait for one of them to load it. Optional."""
+    _load().lede_preload()
 
 
 def _str(value):

@@ -161,6 +161,12 @@ class ThreadsTest(unittest.TestCase):
             t.join()
         return results, time.perf_counter() - start
 
+    def test_preload_then_extract(self):
+        lede.preload()
+        lede.preload()  # later calls do nothing
+        res = lede.extract(fixture("wordpress-news.html"))
+        self.assertTrue(res["text"])
+
     def test_two_threads_give_the_sequential_results(self):
         pages = self.pages()
         one, t1 = self.run_threads(pages, 1)

@@ -94,6 +94,10 @@ static size_t utf8_prefix(const char *s, size_t cap) {
     return len;
 }
 
+void metadata_preload(void) {
+    pthread_once(&classifier_once, classifier_load);
+}
+
 lede_status metadata_detect_language(const char *text, lede_result *res) {
     if (!res || res->language || !text)
         return LEDE_OK;

@@ -22,4 +22,7 @@ lede_status metadata_extract(const document *doc, const char *page_url, lede_res
  * Returns LEDE_ERR_NOMEM or LEDE_OK (also when nothing was detected). */
 lede_status metadata_detect_language(const char *text, lede_result *res);
 
+/* Load the language profiles now rather than at the first detection. */
+void metadata_preload(void);
+
 #endif
