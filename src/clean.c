@@ -61,6 +61,17 @@ static bool is_wrapper(const node *n, uint32_t page_chars) {
            link_density(n) < WRAPPER_MAX_LINK_DENSITY;
 }
 
+/* Chrome by its tag and by its name or role at once (<aside id="sidebar">,
+ * <aside role="complementary">): two signs that do not both come by chance,
+ * so the element goes whatever its size. A live feed in a sidebar can hold
+ * more text than the article beside it. */
+static bool chrome_twice(const node *n) {
+    enum tag t = (enum tag)n->tag;
+    if (t != TAG_ASIDE && t != TAG_NAV && t != TAG_FOOTER)
+        return false;
+    return (n->vocab & (VOCAB_ROLE_CHROME | VOCAB_BOILERPLATE)) && !(n->vocab & VOCAB_CONTENT);
+}
+
 static bool small_or_linky(const node *n) {
     return n->text_chars < SMALL_BLOCK_CHARS || link_density(n) > LINKY_BLOCK_DENSITY;
 }
@@ -72,7 +83,7 @@ static bool removed_by_tag(const node *n, uint32_t page_chars, lede_focus focus)
     case TAG_FOOTER:
     case TAG_MENU:
     case TAG_DIALOG:
-        return !is_wrapper(n, page_chars);
+        return chrome_twice(n) || !is_wrapper(n, page_chars);
     case TAG_FIGURE:
     case TAG_FIGCAPTION:
         /* captions describe pictures, not the story; recall keeps them */
