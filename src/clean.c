@@ -97,6 +97,13 @@ static bool removed_by_tag(const node *n, uint32_t page_chars, lede_focus focus)
     }
 }
 
+/* An inline element that is part of a paragraph's sentence: the paragraph
+ * says more than it does. */
+static bool in_running_text(const node *n) {
+    return !node_is_block(n) && n->parent && n->parent->tag == TAG_P &&
+           n->parent->text_chars > 2 * n->text_chars;
+}
+
 static bool removed_by_name(const node *n, uint32_t page_chars) {
     switch ((enum tag)n->tag) {
     case TAG_BODY:
@@ -118,6 +125,8 @@ static bool removed_by_name(const node *n, uint32_t page_chars) {
     bool chrome = bits & (VOCAB_BOILERPLATE | VOCAB_COMMENTS);
     if (chrome && !(bits & VOCAB_CONTENT))
         return true;
+    if (!chrome && in_running_text(n))
+        return false; /* "<p><span class=dateline>CAIRO —</span> Gunmen opened ..." */
     if (chrome || (bits & (VOCAB_HEADER | VOCAB_BYLINE)))
         return small_or_linky(n);
     return false;

@@ -984,6 +984,25 @@ static void test_section_named_by_heading_slug_is_kept(void **state) {
     lede_result_free(res);
 }
 
+/* Pins clean.c in_running_text(): inline elements inside a sentence keep
+ * their words whatever their names say ("dateline", "meta-org"); a byline
+ * paragraph of its own still goes. */
+static void test_named_words_inside_a_sentence_stay(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article>\n" FERRY_H1 "<p class=\"byline\">By Kate Rowe</p>\n"
+        "<p><span class=\"dateline\">PORT ALDEN \xE2\x80\x94</span> The harbour board voted on "
+        "Tuesday evening to keep the winter ferry running to the outer islands, and "
+        "<a class=\"meta-org\" href=\"/topic/coastline-marine\">Coastline Marine</a> will run "
+        "the smaller boat on weekdays.</p>\n" FERRY_P2 FERRY_P3 FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_text(res, "PORT ALDEN \xE2\x80\x94 The harbour board voted");
+    expect_text(res, "and Coastline Marine will run the smaller boat");
+    expect_no_text(res, "By Kate Rowe");
+    lede_result_free(res);
+}
+
 #define LIVE_ITEM(time, text) "<li class=\"live-item\"><span class=\"time\">" time "</span><p>" text "</p></li>\n"
 
 /* Pins clean.c chrome_twice(): a sidebar that is an <aside> and says so by
@@ -1071,6 +1090,7 @@ int main(void) {
         cmocka_unit_test(test_section_named_by_heading_slug_is_kept),
         cmocka_unit_test(test_short_opening_chunk_is_joined),
         cmocka_unit_test(test_sidebar_live_feed_longer_than_story_goes),
+        cmocka_unit_test(test_named_words_inside_a_sentence_stay),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
