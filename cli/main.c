@@ -425,23 +425,21 @@ static void input_release(input *in) {
     memset(in, 0, sizeof *in);
 }
 
-static bool has_html_extension(const char *path) {
+/* PATH's file name ends in SUFFIX, in any letter case, with something
+ * before it. */
+static bool has_suffix(const char *path, const char *suffix) {
     const char *slash = strrchr(path, '/');
     const char *name = slash ? slash + 1 : path;
-    const char *dot = strrchr(name, '.');
-    return dot && dot != name && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0);
-}
-
-/* NAME ends in SUFFIX, in any letter case, with something before it. */
-static bool has_suffix(const char *name, const char *suffix) {
     size_t len = strlen(name), suffix_len = strlen(suffix);
     return len > suffix_len && strcasecmp(name + len - suffix_len, suffix) == 0;
 }
 
+static bool has_html_extension(const char *path) {
+    return has_suffix(path, ".html") || has_suffix(path, ".htm");
+}
+
 static bool has_warc_extension(const char *path) {
-    const char *slash = strrchr(path, '/');
-    const char *name = slash ? slash + 1 : path;
-    return has_suffix(name, ".warc") || has_suffix(name, ".warc.gz");
+    return has_suffix(path, ".warc") || has_suffix(path, ".warc.gz");
 }
 
 static int skip_dot_entries(const struct dirent *entry) {

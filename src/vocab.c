@@ -168,27 +168,28 @@ static const char *const slug_function_words[] = {
  * words or more, one of them a function word. Such an id names what the
  * section says, not what the element is, so its words ("sharing",
  * "comments") are no vocabulary. */
+static bool is_function_word(const char *w, size_t len) {
+    for (size_t i = 0; i < sizeof slug_function_words / sizeof slug_function_words[0]; i++)
+        if (strlen(slug_function_words[i]) == len && strncasecmp(w, slug_function_words[i], len) == 0)
+            return true;
+    return false;
+}
+
 static bool id_is_heading_slug(const char *id) {
-    enum { MIN_SLUG_WORDS = 4, WORD_CAP = 8 };
-    size_t words = 0;
-    bool function_word = false;
-    if (strchr(id, ' '))
+    enum { MIN_SLUG_WORDS = 4 };
+    size_t separators = 0;
+    for (const char *p = id; *p; p++)
+        separators += *p == '-' || *p == '_';
+    /* most ids are one to three words: they end here */
+    if (separators + 1 < MIN_SLUG_WORDS || strchr(id, ' '))
         return false;
     for (const char *w = id; *w;) {
         size_t len = strcspn(w, "-_");
-        if (len == 0)
-            return false;
-        words++;
-        for (size_t i = 0; len < WORD_CAP && !function_word &&
-                           i < sizeof slug_function_words / sizeof slug_function_words[0];
-             i++)
-            function_word = strlen(slug_function_words[i]) == len &&
-                            strncasecmp(w, slug_function_words[i], len) == 0;
-        w += len;
-        if (*w)
-            w++;
+        if (is_function_word(w, len))
+            return true;
+        w += len + (w[len] != '\0');
     }
-    return words >= MIN_SLUG_WORDS && function_word;
+    return false;
 }
 
 /* Lower-cased "class id" of N into OUT; returns its length. An id that is
