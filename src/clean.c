@@ -104,20 +104,47 @@ static bool in_running_text(const node *n) {
            n->parent->text_chars > 2 * n->text_chars;
 }
 
-static bool removed_by_name(const node *n, uint32_t page_chars) {
+/* Content whose name describes its words, not its place on the page: a
+ * code token named "comment", a heading whose id holds "share", a term
+ * styled "subheader", a table cell. A name alone never removes it, but
+ * for a heading named as a byline or dateline: that name says what the
+ * heading's words are. */
+static bool is_protected(const node *n) {
     switch ((enum tag)n->tag) {
+    case TAG_H1:
+    case TAG_H2:
+    case TAG_H3:
+    case TAG_H4:
+    case TAG_H5:
+    case TAG_H6:
+        return !(n->vocab & VOCAB_BYLINE);
     case TAG_BODY:
     case TAG_HTML:
     case TAG_MAIN:
     case TAG_ARTICLE:
     case TAG_TEXT:
-        return false;
+    case TAG_DT:
+    case TAG_DD:
+    case TAG_TD:
+    case TAG_TH:
+    case TAG_PRE:
+    case TAG_CODE:
+        return true;
     default:
         break;
     }
+    for (const node *a = n->parent; a; a = a->parent)
+        if (a->tag == TAG_PRE || a->tag == TAG_CODE)
+            return true;
+    return false;
+}
+
+static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pruning) {
     unsigned bits = n->vocab;
-    if (!bits || is_wrapper(n, page_chars))
+    if (!bits || is_protected(n) || is_wrapper(n, page_chars))
         return false;
+    if (pruning == PRUNE_TWO_SIGNS)
+        return (bits & VOCAB_ROLE_CHROME) != 0; /* an explicit role is a sign of its own */
     if (bits & VOCAB_ROLE_CHROME)
         return true;
     if ((bits & VOCAB_EMBED) && !(bits & VOCAB_COMMENTS))
@@ -141,7 +168,7 @@ static node *first_leaf(node *n) {
 /* Post-order, so that an element is judged on its text after the chrome
  * inside it is gone: a <form> that wraps a whole page is link-heavy only
  * until its navigation is removed. */
-void clean_document(document *doc, lede_focus focus) {
+void clean_document(document *doc, lede_focus focus, clean_pruning pruning) {
     node *root = doc->root;
     if (!root->first_child)
         return;
@@ -149,7 +176,7 @@ void clean_document(document *doc, lede_focus focus) {
     while (n && n != root) {
         if (n->tag != TAG_TEXT && !(n->flags & NODE_REMOVED) &&
             ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP ||
-             removed_by_tag(n, root->text_chars, focus) || removed_by_name(n, root->text_chars)))
+             removed_by_tag(n, root->text_chars, focus) || removed_by_name(n, root->text_chars, pruning)))
             tree_remove(n);
         n = n->next ? first_leaf(n->next) : n->parent;
     }

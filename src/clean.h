@@ -7,11 +7,18 @@
 #include "lede.h"
 #include "tree.h"
 
+/* How much a class/id name alone may remove before the article is found. */
+typedef enum clean_pruning {
+    PRUNE_BY_NAME,  /* boilerplate names remove (the first pass) */
+    PRUNE_TWO_SIGNS /* names only weigh in scoring; removal takes two signs that
+                       agree (tag and name, tag and role), a role or hiding */
+} clean_pruning;
+
 /* Flag NODE_REMOVED on the subtrees that are boilerplate by their element or
  * their class/id vocabulary (navigation, headers and footers, share bars,
  * comments, ads, related links, newsletter boxes, hidden elements) and take
  * their text out of their ancestors' sums. */
-void clean_document(document *doc, lede_focus focus);
+void clean_document(document *doc, lede_focus focus, clean_pruning pruning);
 
 /* The reader comments section: the outermost element named as comments that
  * holds the most text, or NULL. Reads the tree before cleaning. */

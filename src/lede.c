@@ -291,17 +291,39 @@ static lede_status type_without_article(lede_result *res, bool listing) {
     return LEDE_ERR_NO_ARTICLE;
 }
 
-static lede_status extract_document(document *doc, const lede_options *opt, lede_result *res) {
+/* The passes of the fallback cascade, strictest first. */
+typedef enum pass_kind {
+    PASS_FIRST,    /* the caller's focus */
+    PASS_RECALL,   /* recall's rules: figures kept, less trimming, wider prose */
+    PASS_BASELINE  /* the page's paragraphs outside page chrome (select.h), where
+                      names only weigh (clean.h) */
+} pass_kind;
+
+/* What one pass saw of the page besides its result. */
+typedef struct pass_report {
+    uint32_t page_prose; /* select_page_prose() before cleaning */
+} pass_report;
+
+static lede_status choose_article(document *doc, const page_hints *hints, lede_focus focus,
+                                  pass_kind kind, article *art) {
+    clean_document(doc, focus, kind == PASS_BASELINE ? PRUNE_TWO_SIGNS : PRUNE_BY_NAME);
+    if (kind == PASS_BASELINE)
+        return select_baseline(doc, hints, focus, art);
+    score_document(doc);
+    return select_article(doc, hints, focus, art);
+}
+
+static lede_status extract_document(document *doc, const lede_options *opt, pass_kind kind,
+                                    lede_result *res, pass_report *report) {
     lede_status st = metadata_extract(doc, opt->url, res);
     if (st != LEDE_OK)
         return st;
     if (opt->comments && (st = extract_comments(doc, res)) != LEDE_OK)
         return st;
-    clean_document(doc, opt->focus);
-    score_document(doc);
+    report->page_prose = select_page_prose(doc);
     page_hints hints = {res->title, res->author, res->description, res->sitename, res->section};
     article art = {0};
-    st = select_article(doc, &hints, opt->focus, &art);
+    st = choose_article(doc, &hints, opt->focus, kind, &art);
     if (st == LEDE_ERR_NO_ARTICLE)
         return type_without_article(res, art.listing);
     if (st != LEDE_OK)
@@ -312,10 +334,10 @@ static lede_status extract_document(document *doc, const lede_options *opt, lede
     return st == LEDE_OK ? metadata_detect_language(res->text, res) : st;
 }
 
-/* One parse and one extraction of UTF8 with FOCUS; *OUT is set on LEDE_OK
- * and on LEDE_ERR_NO_ARTICLE (then with the metadata only). */
+/* One parse and one extraction of UTF8 as pass KIND; *OUT is set on
+ * LEDE_OK and on LEDE_ERR_NO_ARTICLE (then with the metadata only). */
 static lede_status extract_pass(const char *utf8, size_t len, const lede_options *opt,
-                                lede_focus focus, lede_result **out) {
+                                pass_kind kind, lede_result **out, pass_report *report) {
     document doc = {0};
     parse_limits limits = {opt->max_depth, opt->max_nodes, opt->max_attrs, opt->max_attr_len};
     lede_status st = parse_html_limited(utf8, len, &limits, &doc);
@@ -327,8 +349,9 @@ static lede_status extract_pass(const char *utf8, size_t len, const lede_options
         return LEDE_ERR_NOMEM;
     }
     lede_options pass = *opt;
-    pass.focus = focus;
-    st = extract_document(&doc, &pass, res);
+    if (kind == PASS_RECALL)
+        pass.focus = LEDE_FOCUS_RECALL;
+    st = extract_document(&doc, &pass, kind, res, report);
     res->truncated |= doc.truncated;
     document_free(&doc);
     if (st != LEDE_OK && st != LEDE_ERR_NO_ARTICLE) {
@@ -340,45 +363,75 @@ static lede_status extract_pass(const char *utf8, size_t len, const lede_options
     return st;
 }
 
-/* A first choice this short, or none, is worth a looser second pass... */
+/* A choice this short, or none, is worth recall's pass... */
 #define SECOND_LOOK_CHARS 500
-/* ...whose result replaces it when this many times longer. */
-#define SECOND_LOOK_GAIN 1.5
+/* ...and one this short, or with less than this share of the page's prose,
+ * is worth the baseline... */
+#define BASELINE_LOOK_CHARS 100
+#define BASELINE_LOOK_PROSE_SHARE 0.1
+/* ...and a looser result replaces it when this many times longer. */
+#define LOOK_GAIN 1.5
 
 /* Pages larger than this are not looked at twice: the second pass costs a
  * whole parse, and such pages (floods, generated dumps) are not articles
  * that a looser rule would find. Real article pages stay far below it. */
 #define SECOND_LOOK_MAX_INPUT ((size_t)4 << 20)
 
-static bool needs_second_look(lede_status st, const lede_result *res, size_t len) {
-    if (len > SECOND_LOOK_MAX_INPUT)
-        return false;
+/* Whether the result of a pass (status ST) is worth pass KIND. */
+static bool needs_look(pass_kind kind, lede_status st, const lede_result *res,
+                       uint32_t page_prose) {
     if (st == LEDE_ERR_NO_ARTICLE)
         return true;
-    return st == LEDE_OK && !res->truncated && strlen(res->text) < SECOND_LOOK_CHARS;
+    if (st != LEDE_OK || res->truncated)
+        return false;
+    size_t chars = strlen(res->text);
+    if (kind == PASS_RECALL)
+        return chars < SECOND_LOOK_CHARS;
+    return chars < BASELINE_LOOK_CHARS || chars < BASELINE_LOOK_PROSE_SHARE * page_prose;
 }
 
-/* The recovery path of the best peers: when the first choice is short or
- * missing, extract again with recall's looser rules (figures kept, less
- * cleaning inside the article, wider prose) and keep the better result. A
- * listing page stays no article: the looser pass must find one too. */
-static lede_status second_look(const char *utf8, size_t len, const lede_options *opt,
-                               lede_status first, lede_result **res) {
-    lede_result *loose = NULL;
-    lede_status st = extract_pass(utf8, len, opt, LEDE_FOCUS_RECALL, &loose);
-    if (st == LEDE_ERR_NOMEM) {
+/* Run pass KIND and keep its result when it finds an article where *RES
+ * (status *ST) has none, or one LOOK_GAIN times longer. */
+static lede_status try_pass(const char *utf8, size_t len, const lede_options *opt,
+                            pass_kind kind, lede_status *st, lede_result **res) {
+    lede_result *next = NULL;
+    pass_report report;
+    lede_status got = extract_pass(utf8, len, opt, kind, &next, &report);
+    if (got == LEDE_ERR_NOMEM)
+        return got;
+    if (got == LEDE_OK &&
+        (*st != LEDE_OK || strlen(next->text) >= LOOK_GAIN * strlen((*res)->text))) {
         lede_result_free(*res);
-        *res = NULL;
-        return st;
+        *res = next;
+        *st = LEDE_OK;
+    } else if (got == LEDE_OK || got == LEDE_ERR_NO_ARTICLE) {
+        lede_result_free(next);
     }
-    if (st != LEDE_OK ||
-        (first == LEDE_OK && strlen(loose->text) < SECOND_LOOK_GAIN * strlen((*res)->text))) {
-        lede_result_free(loose);
-        return first;
-    }
-    lede_result_free(*res);
-    *res = loose;
     return LEDE_OK;
+}
+
+/* The fallback cascade of the best peers: when the first choice is short
+ * or missing, extract again with recall's looser rules; when it is still
+ * very short, missing, or far shorter than the page's prose, take the
+ * page's paragraphs. A looser result is kept only when clearly longer. "No
+ * article" is left only for pages without prose (teaser lists, app shells). */
+static lede_status extract_cascade(const char *utf8, size_t len, const lede_options *opt,
+                                   lede_result **res) {
+    pass_report report = {0};
+    lede_status st = extract_pass(utf8, len, opt, PASS_FIRST, res, &report);
+    if (opt->focus != LEDE_FOCUS_BALANCED || len > SECOND_LOOK_MAX_INPUT)
+        return st;
+    static const pass_kind looser[] = {PASS_RECALL, PASS_BASELINE};
+    for (size_t i = 0; i < sizeof looser / sizeof looser[0]; i++) {
+        if (!needs_look(looser[i], st, *res, report.page_prose))
+            continue;
+        if (try_pass(utf8, len, opt, looser[i], &st, res) == LEDE_ERR_NOMEM) {
+            lede_result_free(*res);
+            *res = NULL;
+            return LEDE_ERR_NOMEM;
+        }
+    }
+    return st;
 }
 
 lede_status lede_extract(const char *html, size_t len, const lede_options *opt,
@@ -412,9 +465,7 @@ lede_status lede_extract(const char *html, size_t len, const lede_options *opt,
         return LEDE_ERR_NOT_HTML;
     }
     lede_result *res = NULL;
-    st = extract_pass(utf8, utf8_len, opt, opt->focus, &res);
-    if (opt->focus == LEDE_FOCUS_BALANCED && needs_second_look(st, res, utf8_len))
-        st = second_look(utf8, utf8_len, opt, st, &res);
+    st = extract_cascade(utf8, utf8_len, opt, &res);
     free(utf8);
     if (st == LEDE_OK || st == LEDE_ERR_NO_ARTICLE)
         *result = res;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "trim.h"
+#include "vocab.h"
 
 /* How many of the best candidates are compared in phase 2. */
 #define TOP_CANDIDATES 5
@@ -338,5 +339,165 @@ lede_status select_article(document *doc, const page_hints *hints, lede_focus fo
         (chars < MIN_ARTICLE_CHARS && doc->root->text_chars > SHORT_ARTICLE_PAGE_SHARE * chars))
         return LEDE_ERR_NO_ARTICLE;
     out->confidence = confidence(out, top, count, best, chars);
+    return LEDE_OK;
+}
+
+/* ---- the paragraph-level baseline ---------------------------------------
+ * The last step of the fallback cascade (lede.c): when no container reads
+ * as the article, the page's own paragraphs in document order are. It is
+ * also the measure of how much prose a page has, which tells a choice that
+ * missed most of the article from one that is all there is. */
+
+/* A baseline paragraph shorter than this is a label (but for headings). */
+#define BASELINE_MIN_CHARS 25
+/* ...and with more link text than this share, a link. */
+#define BASELINE_MAX_LINK_DENSITY 0.5f
+
+static bool is_chrome_tag(enum tag t) {
+    return t == TAG_NAV || t == TAG_ASIDE || t == TAG_FOOTER || t == TAG_MENU ||
+           t == TAG_DIALOG;
+}
+
+/* Subtrees no paragraph of the article sits in: removed, hidden, skipped,
+ * page chrome by tag (unless it wraps most of the page), chrome by role,
+ * and comments unless COMMENTS_ARE_PROSE (a forum thread's posts are named
+ * "comment" and are all the prose it has). */
+static bool outside_article(const node *n, uint32_t page_chars, bool comments_are_prose) {
+    if (n->flags & (NODE_REMOVED | NODE_HIDDEN))
+        return true;
+    if (tag_kind((enum tag)n->tag) == K_SKIP)
+        return true;
+    if (is_chrome_tag((enum tag)n->tag) && 2 * n->text_chars < page_chars)
+        return true;
+    unsigned outside = VOCAB_ROLE_CHROME | (comments_are_prose ? 0u : VOCAB_COMMENTS);
+    return (n->vocab & outside) && !(n->vocab & VOCAB_CONTENT);
+}
+
+static bool is_heading_tag(enum tag t) {
+    return t >= TAG_H1 && t <= TAG_H6;
+}
+
+/* The blocks a reader reads as paragraphs: the text blocks, and blocks
+ * without blocks inside (sites write paragraphs as <div>s). */
+static bool is_baseline_block(const node *n) {
+    switch ((enum tag)n->tag) {
+    case TAG_P:
+    case TAG_PRE:
+    case TAG_BLOCKQUOTE:
+    case TAG_LI:
+    case TAG_DT:
+    case TAG_DD:
+    case TAG_TD:
+    case TAG_TH:
+        return true;
+    default:
+        return is_heading_tag((enum tag)n->tag) ||
+               (node_is_block(n) && !(n->flags & NODE_HAS_BLOCK) && n->tag != TAG_TR);
+    }
+}
+
+/* A card of a listing: short, and led by a headline that is a link. */
+#define TEASER_MAX_CHARS 600
+
+static bool is_linked_heading(const node *n) {
+    return is_heading_tag((enum tag)n->tag) && n->text_chars &&
+           link_density(n) > BASELINE_MAX_LINK_DENSITY;
+}
+
+/* Whether C is a teaser card: a short block with a linked headline among
+ * its children (a list item, an <article>, a card <div>). */
+static bool is_teaser_card(const node *c) {
+    if (!c || c->text_chars > TEASER_MAX_CHARS)
+        return false;
+    for (const node *k = c->first_child; k; k = k->next)
+        if (is_linked_heading(k))
+            return true;
+    return false;
+}
+
+/* Whether block N is prose: long enough, few links, not a teaser's
+ * excerpt or deck. Headings count when they are not links. */
+static bool is_baseline_prose(const node *n) {
+    if (n->text_chars == 0 || link_density(n) > BASELINE_MAX_LINK_DENSITY)
+        return false;
+    if (is_heading_tag((enum tag)n->tag))
+        return true;
+    return n->text_chars >= BASELINE_MIN_CHARS && !(n->flags & NODE_ELLIPSIS) &&
+           !is_teaser_card(n) && !is_teaser_card(n->parent);
+}
+
+/* Call VISIT on each baseline paragraph of DOC, in document order. */
+static void each_baseline_block(document *doc, bool comments_are_prose,
+                                void (*visit)(node *, void *), void *ctx) {
+    uint32_t page_chars = doc->root->text_chars;
+    node *n = doc->root->first_child;
+    while (n) {
+        bool skip = n->tag == TAG_TEXT || outside_article(n, page_chars, comments_are_prose);
+        if (!skip && is_baseline_block(n)) {
+            if (is_baseline_prose(n))
+                visit(n, ctx);
+            skip = true;
+        }
+        n = tree_next(doc->root, n, skip);
+    }
+}
+
+static void add_prose(node *n, void *ctx) {
+    if (!is_heading_tag((enum tag)n->tag))
+        *(uint32_t *)ctx += n->text_chars - n->link_chars;
+}
+
+static uint32_t prose_chars(document *doc, bool comments_are_prose) {
+    uint32_t chars = 0;
+    each_baseline_block(doc, comments_are_prose, add_prose, &chars);
+    return chars;
+}
+
+/* Comments are prose only on a page that has none outside them. */
+static bool comments_are_prose(document *doc) {
+    return prose_chars(doc, false) < MIN_ARTICLE_CHARS;
+}
+
+uint32_t select_page_prose(document *doc) {
+    return prose_chars(doc, comments_are_prose(doc));
+}
+
+typedef struct block_roots {
+    article *art;
+    size_t cap;
+} block_roots;
+
+static void count_block(node *n, void *ctx) {
+    (void)n;
+    ((block_roots *)ctx)->cap++;
+}
+
+static void add_block(node *n, void *ctx) {
+    block_roots *b = ctx;
+    if (b->art->count < b->cap) {
+        n->flags |= NODE_SELECTED;
+        b->art->roots[b->art->count++] = n;
+    }
+}
+
+lede_status select_baseline(document *doc, const page_hints *hints, lede_focus focus,
+                            article *out) {
+    block_roots b = {out, 0};
+    out->count = 0;
+    bool with_comments = comments_are_prose(doc);
+    if (prose_chars(doc, with_comments) < MIN_ARTICLE_CHARS)
+        return LEDE_ERR_NO_ARTICLE; /* headings, labels, teasers: no prose */
+    each_baseline_block(doc, with_comments, count_block, &b);
+    out->roots = arena_alloc(&doc->mem, b.cap * sizeof(node *));
+    if (!out->roots)
+        return LEDE_ERR_NOMEM;
+    each_baseline_block(doc, with_comments, add_block, &b);
+    lede_status st = trim_article(doc, hints, focus, out);
+    if (st != LEDE_OK)
+        return st;
+    uint32_t chars = article_chars(out);
+    if (chars == 0)
+        return LEDE_ERR_NO_ARTICLE;
+    out->confidence = confidence(out, NULL, 0, NULL, chars);
     return LEDE_OK;
 }

@@ -34,4 +34,14 @@ typedef struct page_hints {
 lede_status select_article(document *doc, const page_hints *hints, lede_focus focus,
                            article *out);
 
+/* The prose of DOC's paragraphs outside page chrome, in characters without
+ * link text: how much article text the page can give at most. */
+uint32_t select_page_prose(document *doc);
+
+/* The paragraph-level baseline: DOC's paragraphs outside page chrome, in
+ * document order, trimmed like an article. LEDE_ERR_NO_ARTICLE when the
+ * page has none. */
+lede_status select_baseline(document *doc, const page_hints *hints, lede_focus focus,
+                            article *out);
+
 #endif

@@ -1,11 +1,25 @@
 /*
  * vocab.c — class/id/role vocabulary, see vocab.h.
  *
- * Class and id are lower-cased into one small buffer and searched for each
- * pattern. Patterns long enough to be unambiguous match anywhere
- * ("newsletter" in "inline-newsletter-box"); short ones ("ad", "nav",
- * "tags") match only whole tokens, split at space, '-' and '_', because as
- * substrings they hide in "head", "canvas" and "stage".
+ * Names are read as words, never searched for substrings: "menu" hides in
+ * "taxomenu", "pager" in "APageRoot", "header" in "table-header", and a
+ * substring match removed whole articles for them. Each class token (split
+ * at spaces) is split into words at '-', '_', ':', '.', camelCase and digit
+ * boundaries and lower-cased; a word counts when it is in the table below,
+ * or when it is a compound of table words written without a separator
+ * ("sidebar", "commentlist", "relatedposts", "topnav"): a prefix that is a
+ * table word, then a table word, optionally then a part noun ("list",
+ * "box", "posts"). Two neighbouring words are also read as one
+ * ("read-more" as "readmore", "sr-only" as "sronly"), so a name reads the
+ * same however it is spelled.
+ *
+ * A modifier in a class token ("has-sidebar", "no-print", "section--has-ads",
+ * "hidden-xs", "visible-print") says what an element contains, lacks or how
+ * it shows at one screen size, not what it is: the words from it on are no
+ * vocabulary. "hidden" counts only as a whole class ("hidden", "is-hidden").
+ * "header" counts only first in its class token or after a word that
+ * places it ("site-header", "article-header"): "card-header" and
+ * "table-header" are parts of a card and a table.
  */
 #include "vocab.h"
 
@@ -16,92 +30,109 @@
 #include <string.h>
 #include <strings.h>
 
-typedef struct pattern {
+/* How a table word may combine with others inside one written word. */
+enum word_kind {
+    W_STEM,      /* a vocabulary word: alone, or at the end of a compound */
+    W_QUALIFIER, /* places a stem ("top", "left", "site"): only before one */
+    W_PART       /* a part noun ("list", "box"): only after a stem */
+};
+
+/* VOCAB_* bits of a stem, plus lede's own marks. */
+enum {
+    MARK_HEADER = 1u << 8,       /* the word "header": checked for its placement */
+    MARK_WHOLE_CLASS = 1u << 9,  /* counts only as a whole class token ("hidden") */
+    MARK_FIRST = 1u << 10,       /* counts only first in its class token ("widget") */
+    MARK_BITS = MARK_HEADER | MARK_WHOLE_CLASS | MARK_FIRST
+};
+
+typedef struct word {
     const char *text;
     unsigned bits;
-} pattern;
+    enum word_kind kind;
+} word;
 
-static const pattern substring_patterns[] = {
+#define B(w) {w, VOCAB_BOILERPLATE, W_STEM}
+#define C(w) {w, VOCAB_CONTENT, W_STEM}
+#define M(w) {w, VOCAB_COMMENTS, W_STEM}
+#define L(w) {w, VOCAB_BYLINE, W_STEM}
+#define E(w) {w, VOCAB_EMBED, W_STEM}
+#define Q(w) {w, 0, W_QUALIFIER}
+#define P(w) {w, 0, W_PART}
+
+static const word words[] = {
     /* navigation and page chrome */
-    {"sidebar", VOCAB_BOILERPLATE}, {"navbar", VOCAB_BOILERPLATE},
-    {"navigation", VOCAB_BOILERPLATE}, {"menu", VOCAB_BOILERPLATE},
-    {"breadcrumb", VOCAB_BOILERPLATE}, {"footer", VOCAB_BOILERPLATE},
-    {"masthead", VOCAB_BOILERPLATE}, {"skip-link", VOCAB_BOILERPLATE},
-    {"skiplink", VOCAB_BOILERPLATE}, {"toolbar", VOCAB_BOILERPLATE},
-    {"pagination", VOCAB_BOILERPLATE}, {"pager", VOCAB_BOILERPLATE},
-    {"post-nav", VOCAB_BOILERPLATE}, {"nav-links", VOCAB_BOILERPLATE},
-    {"next-article", VOCAB_BOILERPLATE}, {"widget", VOCAB_BOILERPLATE},
-    {"login", VOCAB_BOILERPLATE}, {"search-form", VOCAB_BOILERPLATE},
+    B("sidebar"), B("sidebars"), B("navbar"), B("nav"), B("navigation"), B("menu"),
+    B("menus"), B("submenu"), B("breadcrumb"), B("breadcrumbs"), B("footer"), B("masthead"),
+    B("skiplink"), B("skiplinks"), B("skip"), B("toolbar"), B("pagination"), B("pager"),
+    B("postnav"), B("navlinks"), B("nextarticle"), B("login"), B("searchform"),
+    B("search"), {"widget", VOCAB_BOILERPLATE | MARK_FIRST, W_STEM},
+    {"widgets", VOCAB_BOILERPLATE | MARK_FIRST, W_STEM}, B("offcanvas"), B("cta"),
     /* sharing and following */
-    {"share", VOCAB_BOILERPLATE}, {"sharing", VOCAB_BOILERPLATE},
-    {"social", VOCAB_BOILERPLATE}, {"follow-us", VOCAB_BOILERPLATE},
-    {"print-", VOCAB_BOILERPLATE},
+    B("share"), B("shares"), B("sharing"), B("sharethis"), B("addthis"), B("addtoany"),
+    B("social"), B("followus"), B("print"), B("likes"), B("sharedaddy"),
     /* other stories */
-    {"related", VOCAB_BOILERPLATE}, {"recommend", VOCAB_BOILERPLATE},
-    {"more-stories", VOCAB_BOILERPLATE}, {"morestories", VOCAB_BOILERPLATE},
-    {"more-news", VOCAB_BOILERPLATE}, {"morenews", VOCAB_BOILERPLATE},
-    {"more-posts", VOCAB_BOILERPLATE}, {"more-articles", VOCAB_BOILERPLATE},
-    {"more-from", VOCAB_BOILERPLATE}, {"latest-news", VOCAB_BOILERPLATE},
-    {"most-read", VOCAB_BOILERPLATE}, {"mostread", VOCAB_BOILERPLATE},
-    {"most-popular", VOCAB_BOILERPLATE}, {"popular", VOCAB_BOILERPLATE},
-    {"trending", VOCAB_BOILERPLATE}, {"read-more", VOCAB_BOILERPLATE},
-    {"readmore", VOCAB_BOILERPLATE}, {"see-also", VOCAB_BOILERPLATE},
-    {"also-read", VOCAB_BOILERPLATE}, {"outbrain", VOCAB_BOILERPLATE},
-    {"taboola", VOCAB_BOILERPLATE}, {"teaser", VOCAB_BOILERPLATE},
+    B("related"), B("recommend"), B("recommended"), B("recommendation"),
+    B("recommendations"), B("morestories"), B("morenews"), B("moreposts"),
+    B("morearticles"), B("morefrom"), B("latestnews"), B("mostread"), B("mostpopular"),
+    B("popular"), B("trending"), B("readmore"), B("seealso"), B("alsoread"), B("outbrain"),
+    B("taboola"), B("teaser"), B("teasers"),
     /* selling */
-    {"newsletter", VOCAB_BOILERPLATE}, {"subscri", VOCAB_BOILERPLATE},
-    {"signup", VOCAB_BOILERPLATE}, {"sign-up", VOCAB_BOILERPLATE},
-    {"promo", VOCAB_BOILERPLATE}, {"advert", VOCAB_BOILERPLATE},
-    {"sponsor", VOCAB_BOILERPLATE}, {"banner", VOCAB_BOILERPLATE},
-    {"skyscraper", VOCAB_BOILERPLATE}, {"ad-slot", VOCAB_BOILERPLATE},
-    {"adslot", VOCAB_BOILERPLATE}, {"ad-container", VOCAB_BOILERPLATE},
-    {"ad-wrapper", VOCAB_BOILERPLATE}, {"ad-unit", VOCAB_BOILERPLATE},
-    {"donate", VOCAB_BOILERPLATE}, {"shopping", VOCAB_BOILERPLATE},
+    B("newsletter"), B("newsletters"), B("subscribe"), B("subscriber"), B("subscription"),
+    B("subscriptions"), B("signup"), B("promo"), B("promos"), B("promotion"), B("advert"),
+    B("adverts"), B("advertisement"), B("advertisements"), B("advertising"), B("sponsor"),
+    B("sponsors"), B("sponsored"), B("banner"), B("skyscraper"), B("ad"), B("ads"),
+    B("adslot"), B("adcontainer"), B("adwrapper"), B("adunit"), B("donate"),
+    B("donation"), B("shopping"),
     /* notices and overlays */
-    {"cookie", VOCAB_BOILERPLATE}, {"consent", VOCAB_BOILERPLATE},
-    {"gdpr", VOCAB_BOILERPLATE}, {"popup", VOCAB_BOILERPLATE},
-    {"modal", VOCAB_BOILERPLATE}, {"overlay", VOCAB_BOILERPLATE},
-    {"agegate", VOCAB_BOILERPLATE}, {"tooltip", VOCAB_BOILERPLATE},
-    {"hovercard", VOCAB_BOILERPLATE}, {"rollover", VOCAB_BOILERPLATE},
-    {"popover", VOCAB_BOILERPLATE},
+    B("cookie"), B("cookies"), B("consent"), B("gdpr"), B("popup"), B("modal"),
+    B("overlay"), B("agegate"), B("tooltip"), B("hovercard"), B("rollover"), B("popover"),
     /* text for screen readers only, players, credits */
-    {"sr-only", VOCAB_BOILERPLATE}, {"screen-reader", VOCAB_BOILERPLATE},
-    {"visually-hidden", VOCAB_BOILERPLATE}, {"visuallyhidden", VOCAB_BOILERPLATE},
-    {"offscreen", VOCAB_BOILERPLATE}, {"audio", VOCAB_BOILERPLATE},
-    {"player", VOCAB_BOILERPLATE}, {"podcast", VOCAB_BOILERPLATE},
-    {"credit", VOCAB_BOILERPLATE}, {"caption", VOCAB_BOILERPLATE}, {"copyright", VOCAB_BOILERPLATE},
-    {"author-bio", VOCAB_BOILERPLATE}, {"authorbio", VOCAB_BOILERPLATE},
-    {"post-tags", VOCAB_BOILERPLATE}, {"tag-list", VOCAB_BOILERPLATE},
-    {"taglist", VOCAB_BOILERPLATE}, {"shoutbox", VOCAB_BOILERPLATE},
-    {"combx", VOCAB_BOILERPLATE}, {"legends", VOCAB_BOILERPLATE},
+    B("sronly"), B("screenreader"), B("visuallyhidden"), B("offscreen"), B("audio"),
+    B("player"), B("podcast"), B("credit"), B("credits"), B("caption"), B("captions"),
+    B("copyright"), B("authorbio"), B("posttags"), B("taglist"), B("tagcloud"), B("tags"),
+    B("shoutbox"), B("combx"), B("legends"),
+    {"hidden", VOCAB_BOILERPLATE | MARK_WHOLE_CLASS, W_STEM},
     /* author and date lines */
-    {"byline", VOCAB_BYLINE}, {"dateline", VOCAB_BYLINE},
-    {"post-meta", VOCAB_BYLINE}, {"entry-meta", VOCAB_BYLINE},
-    {"article-meta", VOCAB_BYLINE}, {"author", VOCAB_BYLINE},
-    {"timestamp", VOCAB_BYLINE}, {"publish", VOCAB_BYLINE},
+    L("byline"), L("bylines"), L("dateline"), L("postmeta"), L("entrymeta"),
+    L("articlemeta"), L("meta"), L("author"), L("authors"), L("timestamp"), L("date"),
+    L("published"), L("updated"), L("pubdate"), L("publishdate"), L("postdate"),
     /* comments */
-    {"comment", VOCAB_COMMENTS}, {"disqus", VOCAB_COMMENTS},
-    {"respond", VOCAB_COMMENTS}, {"replies", VOCAB_COMMENTS},
+    M("comment"), M("comments"), M("disqus"), M("respond"), M("replies"),
     /* the article */
-    {"article", VOCAB_CONTENT}, {"content", VOCAB_CONTENT},
-    {"entry", VOCAB_CONTENT}, {"story", VOCAB_CONTENT},
-    {"body", VOCAB_CONTENT}, {"prose", VOCAB_CONTENT},
-    {"richtext", VOCAB_CONTENT}, {"rich-text", VOCAB_CONTENT},
-    {"hentry", VOCAB_CONTENT}, {"blog", VOCAB_CONTENT},
+    C("article"), C("content"), C("contents"), C("entry"), C("story"), C("body"),
+    C("prose"), C("richtext"), C("hentry"), C("blog"), C("main"), C("post"), C("text"),
     /* quoted posts: "social-embed" is a tweet the story quotes, not a share bar */
-    {"embed", VOCAB_EMBED}, {"tweet", VOCAB_EMBED},
+    E("embed"), E("embedded"), E("tweet"),
     /* headers */
-    {"header", VOCAB_HEADER},
+    {"header", VOCAB_HEADER | MARK_HEADER, W_STEM},
+    /* words that place a stem */
+    Q("top"), Q("bottom"), Q("left"), Q("right"), Q("side"), Q("site"), Q("page"),
+    Q("global"), Q("primary"), Q("secondary"), Q("mobile"), Q("sub"), Q("mega"), Q("off"),
+    Q("inline"), Q("sticky"), Q("single"), Q("in"), Q("more"), Q("next"), Q("prev"),
+    /* part nouns */
+    P("list"), P("box"), P("bar"), P("form"), P("area"), P("section"), P("wrapper"),
+    P("wrap"), P("container"), P("block"), P("links"), P("link"), P("buttons"),
+    P("button"), P("tools"), P("icons"), P("count"), P("posts"),
+    P("articles"), P("stories"), P("news"), P("items"), P("module"), P("info"),
+    P("name"), P("panel"), P("holder"),
 };
 
-static const pattern token_patterns[] = {
-    {"ad", VOCAB_BOILERPLATE},   {"ads", VOCAB_BOILERPLATE},
-    {"nav", VOCAB_BOILERPLATE},  {"tags", VOCAB_BOILERPLATE},
-    {"meta", VOCAB_BYLINE},      {"date", VOCAB_BYLINE},
-    {"main", VOCAB_CONTENT},     {"post", VOCAB_CONTENT},
-    {"text", VOCAB_CONTENT},     {"hidden", VOCAB_BOILERPLATE},
-    {"print", VOCAB_BOILERPLATE},
-};
+#undef B
+#undef C
+#undef M
+#undef L
+#undef E
+#undef Q
+#undef P
+
+/* Words that say what an element has or lacks or where it shows, not what
+ * it is: the words after one in a class token are no vocabulary. */
+static const char *const modifiers[] = {"has", "with", "without", "no", "not",
+                                        "hidden", "visible", "show", "hide"};
+
+/* Words that place a "header" as the page's or the article's own. */
+static const char *const header_places[] = {"site", "page", "main", "global", "top",
+                                            "article", "entry", "post", "story", "masthead"};
 
 static const struct {
     const char *role;
@@ -116,44 +147,187 @@ static const struct {
 };
 
 enum {
-    NAMES_MAX = 256,
-    SUBSTRING_COUNT = sizeof substring_patterns / sizeof substring_patterns[0],
-    PATTERNS_PER_BUCKET = 16,
+    WORD_COUNT = sizeof words / sizeof words[0],
+    MAX_WORD = 48,          /* longer written words are no vocabulary */
+    MAX_WORDS_PER_CLASS = 16,
+    WORDS_PER_BUCKET = 24,
     BUCKETS = 1024
 };
 
-/* Substring patterns by their first two bytes, so that each position of a
- * name is compared with the one or two patterns that can start there
- * instead of every pattern being searched through the whole name. The
- * bucket keeps the low five bits of each byte: letters stay apart, and a
- * rare collision costs one comparison more, never a wrong answer. Built
- * once, then only read: shared by all threads. */
+/* Table words by their first two bytes: a word is compared with the few
+ * that can start it. Built once, then only read: shared by all threads. */
 static struct {
     uint8_t count[BUCKETS];
-    uint8_t pattern[BUCKETS][PATTERNS_PER_BUCKET];
+    uint8_t index[BUCKETS][WORDS_PER_BUCKET];
 } by_first_bytes;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static unsigned bucket_of(const char *s) {
     return ((unsigned)(s[0] & 0x1f) << 5) | (unsigned)(s[1] & 0x1f);
 }
-static pthread_once_t index_once = PTHREAD_ONCE_INIT;
-
-/* Whether S starts with PREFIX; stops at the end of S. */
-static bool starts_with(const char *s, const char *prefix) {
-    while (*prefix && *s == *prefix) {
-        s++;
-        prefix++;
-    }
-    return *prefix == '\0';
-}
 
 static void build_index(void) {
-    for (size_t i = 0; i < SUBSTRING_COUNT; i++) {
-        unsigned b = bucket_of(substring_patterns[i].text); /* every pattern has 2+ bytes */
-        if (by_first_bytes.count[b] < PATTERNS_PER_BUCKET)
-            by_first_bytes.pattern[b][by_first_bytes.count[b]++] = (uint8_t)i;
+    for (size_t i = 0; i < WORD_COUNT; i++) {
+        unsigned b = bucket_of(words[i].text); /* every table word has 2+ bytes */
+        if (by_first_bytes.count[b] < WORDS_PER_BUCKET)
+            by_first_bytes.index[b][by_first_bytes.count[b]++] = (uint8_t)i;
     }
 }
+
+void vocab_preload(void) {
+    pthread_once(&index_once, build_index);
+}
+
+/* The table entry spelled exactly S[0, LEN), or NULL. */
+static const word *lookup(const char *s, size_t len) {
+    if (len < 2)
+        return NULL;
+    unsigned b = bucket_of(s);
+    for (unsigned k = 0; k < by_first_bytes.count[b]; k++) {
+        const word *w = &words[by_first_bytes.index[b][k]];
+        if (strncmp(w->text, s, len) == 0 && w->text[len] == '\0')
+            return w;
+    }
+    return NULL;
+}
+
+/* The bits of a stem, optionally followed by a part noun. */
+static unsigned stem_with_part(const char *s, size_t len) {
+    const word *w = lookup(s, len);
+    if (w)
+        return w->kind == W_STEM ? w->bits : 0;
+    unsigned b = len >= 2 ? bucket_of(s) : 0;
+    for (unsigned k = 0; len >= 4 && k < by_first_bytes.count[b]; k++) {
+        const word *stem = &words[by_first_bytes.index[b][k]];
+        size_t sl = strlen(stem->text);
+        if (stem->kind != W_STEM || sl >= len || strncmp(stem->text, s, sl) != 0)
+            continue;
+        const word *part = lookup(s + sl, len - sl);
+        if (part && part->kind == W_PART)
+            return stem->bits;
+    }
+    return 0;
+}
+
+/* The bits of a written word: a table stem, or a compound of a stem or a
+ * qualifier and a stem, or either of those and a part noun; a plural in
+ * 's' reads as its singular ("timestamps", "bylines"). */
+static unsigned word_bits(const char *s, size_t len) {
+    unsigned bits = stem_with_part(s, len);
+    if (!bits && len > 3 && s[len - 1] == 's')
+        bits = stem_with_part(s, len - 1);
+    if (bits || len < 5)
+        return bits;
+    unsigned b = bucket_of(s);
+    for (unsigned k = 0; k < by_first_bytes.count[b]; k++) {
+        const word *lead = &words[by_first_bytes.index[b][k]];
+        size_t ll = strlen(lead->text);
+        if ((lead->kind != W_STEM && lead->kind != W_QUALIFIER) || ll + 2 > len ||
+            strncmp(lead->text, s, ll) != 0)
+            continue;
+        unsigned rest = stem_with_part(s + ll, len - ll);
+        if (rest)
+            return rest | (lead->kind == W_STEM ? lead->bits : 0);
+    }
+    return 0;
+}
+
+/* ---- splitting names into words ---------------------------------------- */
+
+typedef struct words_of_class {
+    char text[MAX_WORDS_PER_CLASS][MAX_WORD + 1];
+    size_t len[MAX_WORDS_PER_CLASS];
+    size_t count;
+} words_of_class;
+
+static bool is_separator(char c) {
+    return c == '-' || c == '_' || c == ':' || c == '.' || c == '/';
+}
+
+/* Whether a word ends between A and B: camelCase ("mainNav"), an acronym
+ * before a word ("HTMLParser", at the P), letters against digits. */
+static bool word_breaks(const char *s, size_t i) {
+    unsigned char a = (unsigned char)s[i - 1], b = (unsigned char)s[i];
+    if (islower(a) && isupper(b))
+        return true;
+    if (isupper(a) && isupper(b) && islower((unsigned char)s[i + 1]))
+        return true;
+    return (isdigit(a) != 0) != (isdigit(b) != 0) && isalnum(a) && isalnum(b);
+}
+
+static void push_word(words_of_class *w, const char *s, size_t len) {
+    if (len == 0 || len > MAX_WORD || w->count == MAX_WORDS_PER_CLASS)
+        return;
+    for (size_t i = 0; i < len; i++)
+        w->text[w->count][i] = (char)tolower((unsigned char)s[i]);
+    w->text[w->count][len] = '\0';
+    w->len[w->count++] = len;
+}
+
+/* The words of one class token S[0, LEN). */
+static void split_words(const char *s, size_t len, words_of_class *w) {
+    w->count = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || is_separator(s[i])) {
+            push_word(w, s + start, i - start);
+            start = i + 1;
+        } else if (i > start && word_breaks(s, i)) {
+            push_word(w, s + start, i - start);
+            start = i;
+        }
+    }
+}
+
+static bool is_modifier(const char *s) {
+    for (size_t i = 0; i < sizeof modifiers / sizeof modifiers[0]; i++)
+        if (strcmp(s, modifiers[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool places_header(const char *s) {
+    for (size_t i = 0; i < sizeof header_places / sizeof header_places[0]; i++)
+        if (strcmp(s, header_places[i]) == 0)
+            return true;
+    return false;
+}
+
+/* A stem's bits as they count at word I of the class token W. */
+static unsigned placed_bits(const words_of_class *w, size_t i, unsigned bits) {
+    if ((bits & MARK_WHOLE_CLASS) &&
+        !(w->count == 1 || (w->count == 2 && i == 1 && strcmp(w->text[0], "is") == 0)))
+        return 0;
+    if ((bits & MARK_FIRST) && i > 0)
+        return 0;
+    if ((bits & MARK_HEADER) && i > 0 && !places_header(w->text[i - 1]))
+        bits &= ~(unsigned)VOCAB_HEADER;
+    return bits & ~(unsigned)MARK_BITS;
+}
+
+/* The vocabulary of one class token: each word, and each pair of
+ * neighbouring words read as one. */
+static unsigned class_token_bits(const char *s, size_t len) {
+    words_of_class w;
+    split_words(s, len, &w);
+    unsigned bits = 0;
+    for (size_t i = 0; i < w.count; i++) {
+        if (w.count > 1 && is_modifier(w.text[i]) && !(i == 1 && strcmp(w.text[0], "is") == 0))
+            break; /* what follows is what it has, lacks or how it shows */
+        bits |= placed_bits(&w, i, word_bits(w.text[i], w.len[i]));
+        if (i + 1 < w.count && w.len[i] + w.len[i + 1] <= MAX_WORD) {
+            char pair[2 * MAX_WORD + 1];
+            memcpy(pair, w.text[i], w.len[i]);
+            memcpy(pair + w.len[i], w.text[i + 1], w.len[i + 1] + 1);
+            const word *joined = lookup(pair, w.len[i] + w.len[i + 1]);
+            if (joined && joined->kind == W_STEM)
+                bits |= joined->bits & ~(unsigned)MARK_BITS;
+        }
+    }
+    return bits;
+}
+
+/* ---- ids that are headings' slugs --------------------------------------- */
 
 /* Function words of headings, in the languages of the label lists. */
 static const char *const slug_function_words[] = {
@@ -163,11 +337,6 @@ static const char *const slug_function_words[] = {
     "di",  "e",   "o",   "het", "een", "van", "um",  "da",   "do",
 };
 
-/* Whether ID is the slug of a heading ("sharing-with-a-single-developer",
- * as documentation generators and Markdown renderers write them): four
- * words or more, one of them a function word. Such an id names what the
- * section says, not what the element is, so its words ("sharing",
- * "comments") are no vocabulary. */
 static bool is_function_word(const char *w, size_t len) {
     for (size_t i = 0; i < sizeof slug_function_words / sizeof slug_function_words[0]; i++)
         if (strlen(slug_function_words[i]) == len && strncasecmp(w, slug_function_words[i], len) == 0)
@@ -175,6 +344,11 @@ static bool is_function_word(const char *w, size_t len) {
     return false;
 }
 
+/* Whether ID is the slug of a heading ("sharing-with-a-single-developer",
+ * as documentation generators and Markdown renderers write them): four
+ * words or more, one of them a function word. Such an id names what the
+ * section says, not what the element is, so its words ("sharing",
+ * "comments") are no vocabulary. */
 static bool id_is_heading_slug(const char *id) {
     enum { MIN_SLUG_WORDS = 4 };
     size_t separators = 0;
@@ -192,35 +366,18 @@ static bool id_is_heading_slug(const char *id) {
     return false;
 }
 
-/* Lower-cased "class id" of N into OUT; returns its length. An id that is
- * a heading's slug is left out. */
-static size_t lower_names(const node *n, char out[NAMES_MAX]) {
-    size_t len = 0;
-    const char *parts[2] = {n->cls, n->id && !id_is_heading_slug(n->id) ? n->id : NULL};
-    for (int i = 0; i < 2; i++) {
-        if (!parts[i])
-            continue;
-        for (const char *s = parts[i]; *s && len < NAMES_MAX - 2; s++)
-            out[len++] = (char)tolower((unsigned char)*s);
-        if (len < NAMES_MAX - 1)
-            out[len++] = ' ';
+/* The vocabulary of an attribute value: its class tokens, split at
+ * whitespace. */
+static unsigned names_bits(const char *names) {
+    unsigned bits = 0;
+    for (const char *s = names; *s;) {
+        s += strspn(s, " \t\n\r\f");
+        size_t len = strcspn(s, " \t\n\r\f");
+        if (len)
+            bits |= class_token_bits(s, len);
+        s += len;
     }
-    out[len] = '\0';
-    return len;
-}
-
-static bool is_token_break(char c) {
-    return c == ' ' || c == '-' || c == '_' || c == '\0' || c == '\t' || c == '\n';
-}
-
-static bool has_token(const char *names, const char *token) {
-    size_t tl = strlen(token);
-    for (const char *s = strstr(names, token); s; s = strstr(s + 1, token)) {
-        bool starts = s == names || is_token_break(s[-1]);
-        if (starts && is_token_break(s[tl]))
-            return true;
-    }
-    return false;
+    return bits;
 }
 
 static unsigned role_bits(const node *n) {
@@ -233,28 +390,14 @@ static unsigned role_bits(const node *n) {
     return 0;
 }
 
-void vocab_preload(void) {
-    pthread_once(&index_once, build_index);
-}
-
 unsigned vocab_classify(const node *n) {
     unsigned bits = n->attr_count ? role_bits(n) : 0;
     if (!n->cls && !n->id)
         return bits;
-    char names[NAMES_MAX];
-    if (lower_names(n, names) == 0)
-        return bits;
     pthread_once(&index_once, build_index);
-    for (const char *p = names; p[0] && p[1]; p++) {
-        unsigned b = bucket_of(p);
-        for (unsigned k = 0; k < by_first_bytes.count[b]; k++) {
-            const pattern *pat = &substring_patterns[by_first_bytes.pattern[b][k]];
-            if (!(bits & pat->bits) && starts_with(p, pat->text))
-                bits |= pat->bits;
-        }
-    }
-    for (size_t i = 0; i < sizeof token_patterns / sizeof token_patterns[0]; i++)
-        if (!(bits & token_patterns[i].bits) && has_token(names, token_patterns[i].text))
-            bits |= token_patterns[i].bits;
+    if (n->cls)
+        bits |= names_bits(n->cls);
+    if (n->id && !id_is_heading_slug(n->id))
+        bits |= names_bits(n->id);
     return bits;
 }

@@ -1062,6 +1062,60 @@ static void test_byline_is_dropped(void **state) {
     lede_result_free(res);
 }
 
+/* Pins clean.c is_protected(): code inside <pre>, headings, definition
+ * terms and table cells are content whatever their class says ("token
+ * comment" is a syntax highlighter's, "related" a heading's style). */
+static void test_protected_content_keeps_its_names(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article>\n" FERRY_H1 FERRY_P1 FERRY_P2
+        "<h2 class=\"related\">How the harbour fund pays for the crossing</h2>\n" FERRY_P3
+        "<dl><dt class=\"share\">Mooring fee</dt><dd>Raised in January to pay for the winter "
+        "crossings and the dredging of the inner harbour.</dd></dl>\n"
+        "<table><tr><td class=\"ad\">Weekday vessel</td><td>The Tern</td></tr></table>\n"
+        "<pre><code><span class=\"token comment\"># timetable check run by the operator</span>\n"
+        "check --route outer-islands</code></pre>\n" FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_text(res, "How the harbour fund pays for the crossing");
+    expect_text(res, "Mooring fee");
+    expect_text(res, "Weekday vessel");
+    expect_text(res, "timetable check run by the operator");
+    lede_result_free(res);
+}
+
+#define FORUM_POST(who, text)                                                                 \
+    "<div class=\"comment\"><div class=\"comment-author\">" who "</div>"                      \
+    "<div class=\"comment-body\"><p>" text "</p></div></div>\n"
+
+/* Pins lede.c extract_cascade() and select.c select_baseline() with
+ * comments_are_prose(): a forum thread's posts are named "comment", so the
+ * first passes remove all but the last, a few words; the paragraph-level
+ * baseline answers the thread, since the page has no other prose. */
+static void test_baseline_answers_when_names_remove_the_prose(void **state) {
+    (void)state;
+    static const char html[] =
+        DOCTYPE HEAD("") "<body>\n" SITE_HEADER "<div class=\"container\">\n"
+        "<div class=\"thread\"><h1>Winter ferry timetable for the outer islands</h1>\n"
+        FORUM_POST("islander_77", "Does anyone know whether the winter ferry keeps the early "
+                   "sailing on weekdays? The operator's page still shows last year's timetable "
+                   "and the harbour office was closed when I called on Friday afternoon.")
+        FORUM_POST("kettlebay", "The board's decision says the smaller vessel runs on weekdays "
+                   "and the larger one only at weekends, so I would expect the early sailing "
+                   "to stay, but the times may move by a quarter of an hour in December.")
+        FORUM_POST("mharris", "I asked at the quay this morning: the first boat still leaves at "
+                   "ten past seven from Monday to Friday, and the last one back leaves the north "
+                   "island at half past five, weather permitting.")
+        FORUM_POST("islander_77", "Thanks, that settles it.")
+        "</div>\n</div>\n" SITE_FOOTER "</body>\n</html>\n";
+    lede_result *res = extract(html);
+    expect_text(res, "Does anyone know whether the winter ferry");
+    expect_text(res, "the first boat still leaves at ten past seven");
+    expect_no_text(res, "Privacy policy");
+    lede_result_free(res);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_wrapper_with_boilerplate_name_is_kept),
@@ -1091,6 +1145,8 @@ int main(void) {
         cmocka_unit_test(test_short_opening_chunk_is_joined),
         cmocka_unit_test(test_sidebar_live_feed_longer_than_story_goes),
         cmocka_unit_test(test_named_words_inside_a_sentence_stay),
+        cmocka_unit_test(test_protected_content_keeps_its_names),
+        cmocka_unit_test(test_baseline_answers_when_names_remove_the_prose),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

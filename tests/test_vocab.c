@@ -1,0 +1,110 @@
+/*
+ * test_vocab.c — vocab.c reads class and id names as words.
+ *
+ * Each case is one class attribute (or id) and the vocab_bits it must give.
+ * The traps are the substrings that used to decide: "menu" inside
+ * "taxomenu", "pager" inside "APageRoot", "publish" in "status-publish",
+ * "header" of a card or a table, "hidden" at one screen size, "ads" that a
+ * section only has. Each row pins one rule of vocab.c, named in its comment.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cmocka.h>
+
+#include "vocab.h"
+
+typedef struct {
+    const char *cls, *id;
+    unsigned want; /* exactly these bits */
+} vocab_case;
+
+static void expect_bits(const vocab_case *cases, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        node n = {0};
+        n.cls = cases[i].cls;
+        n.id = cases[i].id;
+        unsigned got = vocab_classify(&n);
+        if (got != cases[i].want)
+            fail_msg("class=\"%s\" id=\"%s\": bits %#x, want %#x", cases[i].cls ? cases[i].cls : "",
+                     cases[i].id ? cases[i].id : "", got, cases[i].want);
+    }
+}
+
+/* Words are whole tokens of the name: never a match inside another word. */
+static void test_words_not_substrings(void **state) {
+    (void)state;
+    static const vocab_case cases[] = {
+        {"taxomenu", NULL, 0},
+        {NULL, "APageRoot", 0},
+        {"post type-post status-publish", NULL, VOCAB_CONTENT},
+        {"adsense-free", NULL, 0},
+        {"menu", NULL, VOCAB_BOILERPLATE},
+        {"topMenu", NULL, VOCAB_BOILERPLATE},
+        {"share_bar", NULL, VOCAB_BOILERPLATE},
+        {"entry-content", NULL, VOCAB_CONTENT},
+        {"articleBody", NULL, VOCAB_CONTENT},
+        {"token comment", NULL, VOCAB_COMMENTS},
+    };
+    expect_bits(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Written-together compounds and pairs read as one word ("readMore",
+ * "read-more", "sharedaddy"); a plural reads as its singular. */
+static void test_compounds_and_plurals(void **state) {
+    (void)state;
+    static const vocab_case cases[] = {
+        {"readMore", NULL, VOCAB_BOILERPLATE},
+        {"read-more", NULL, VOCAB_BOILERPLATE},
+        {"sharedaddy", NULL, VOCAB_BOILERPLATE},
+        {"newsletters", NULL, VOCAB_BOILERPLATE},
+        {"related-posts", NULL, VOCAB_BOILERPLATE | VOCAB_CONTENT},
+    };
+    expect_bits(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* vocab.c placed_bits() and is_modifier(): "header" only as the page's or
+ * the article's; "hidden" only whole; the words after a modifier are what an
+ * element has, not what it is; "widget" only as the first word. */
+static void test_placed_words(void **state) {
+    (void)state;
+    static const vocab_case cases[] = {
+        {"site-header", NULL, VOCAB_HEADER},
+        {"header", NULL, VOCAB_HEADER},
+        {"card-header", NULL, 0},
+        {"table-header", NULL, 0},
+        {"hidden", NULL, VOCAB_BOILERPLATE},
+        {"is-hidden", NULL, VOCAB_BOILERPLATE},
+        {"hidden-xs", NULL, 0},
+        {"field-label-hidden", NULL, 0},
+        {"section--has-ads", NULL, 0},
+        {"has-sidebar", NULL, 0},
+        {"widget", NULL, VOCAB_BOILERPLATE},
+        {"elementor-widget-text-editor", NULL, VOCAB_CONTENT},
+    };
+    expect_bits(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* vocab.c id_is_heading_slug(): an id made from a heading's words names the
+ * section, not chrome. */
+static void test_heading_slug_id(void **state) {
+    (void)state;
+    static const vocab_case cases[] = {
+        {NULL, "comments-on-the-review-process", 0},
+        {NULL, "comments", VOCAB_COMMENTS},
+    };
+    expect_bits(cases, sizeof cases / sizeof cases[0]);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_words_not_substrings),
+        cmocka_unit_test(test_compounds_and_plurals),
+        cmocka_unit_test(test_placed_words),
+        cmocka_unit_test(test_heading_slug_id),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
