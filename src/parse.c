@@ -66,6 +66,11 @@ typedef struct builder {
     bool in_title;
     bool failed;
     buf title;
+    /* Depths in libxml2's stack (1 = outermost) of elements this builder
+     * closed while libxml2 kept them open (see close_like_a_browser()),
+     * innermost last: libxml2's later end events for them are no-ops. */
+    int *phantoms;
+    size_t phantom_count, phantom_cap;
 } builder;
 
 static pthread_once_t parser_once = PTHREAD_ONCE_INIT;
@@ -166,13 +171,125 @@ static void charge_repair(builder *b, unsigned long long cost) {
         stop_parser(b, LEDE_TRUNCATED_REPAIRS);
 }
 
+/* ---- end tags that close what libxml2 keeps open -------------------------
+ * libxml2 follows HTML 4's end-tag priorities, in which <div> outranks the
+ * elements HTML5 added: "</nav>" or "</header>" with a <div> still open
+ * inside is ignored, and everything after it (often the whole page) ends up
+ * inside the <nav> or <header>. Browsers close the <div>s and the <nav>
+ * there (the "in scope" rule of HTML5 tree building), and the page's author
+ * saw that. libxml2 reports the ignored end tag as a mismatch error; this
+ * builder then closes its own nodes as a browser would and remembers that
+ * libxml2 still has them open. Tables are a scope of their own in HTML5:
+ * an end tag does not reach across an open table part. */
+
+/* The end tags HTML5 closes across open <div>s: its block elements. */
+static const char *const block_end_tags[] = {
+    "address", "article", "aside",  "blockquote", "center", "details", "dialog", "dir",
+    "dl",      "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main",
+    "menu",    "nav",     "ol",     "section",    "summary", "ul"};
+
+/* Elements an end tag does not reach across (HTML5 scope boundaries that
+ * also outrank <div> in libxml2, which then ignores the end tag too). */
+static const char *const scope_boundaries[] = {"td", "th", "tr", "thead", "tbody", "tfoot",
+                                               "table", "caption", "head", "body", "html"};
+
+static bool name_in(const char *name, const char *const list[], size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (strcasecmp(name, list[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool is_phantom_depth(const builder *b, int depth) {
+    return b->phantom_count && b->phantoms[b->phantom_count - 1] == depth;
+}
+
+/* The index in libxml2's stack of the innermost open END (not a phantom)
+ * that libxml2 refused to close for a <div> above it, or -1. */
+static int refused_end_tag(const builder *b, const char *end) {
+    const htmlParserCtxtPtr ctxt = b->ctxt;
+    if (!name_in(end, block_end_tags, sizeof block_end_tags / sizeof block_end_tags[0]))
+        return -1;
+    bool div_above = false;
+    for (int i = ctxt->nameNr - 1; i >= 0; i--) {
+        const char *name = (const char *)ctxt->nameTab[i];
+        if (!name)
+            return -1;
+        if (strcasecmp(name, end) == 0) {
+            for (size_t p = 0; p < b->phantom_count; p++)
+                if (b->phantoms[p] == i + 1)
+                    return -1;
+            return div_above ? i : -1;
+        }
+        if (name_in(name, scope_boundaries, sizeof scope_boundaries / sizeof scope_boundaries[0]))
+            return -1;
+        div_above |= strcasecmp(name, "div") == 0;
+    }
+    return -1;
+}
+
+static void close_element(builder *b);
+
+/* Close this builder's nodes for libxml2's stack entries from index FROM
+ * up, and mark those entries phantoms. */
+static void close_like_a_browser(builder *b, int from) {
+    int top = b->ctxt->nameNr;
+    size_t keep = b->phantom_count;
+    while (keep && b->phantoms[keep - 1] > from)
+        keep--;
+    size_t need = keep + (size_t)(top - from);
+    if (need > b->phantom_cap) {
+        size_t cap = need < 16 ? 16 : 2 * need;
+        int *grown = realloc(b->phantoms, cap * sizeof *grown);
+        if (!grown) {
+            b->failed = true;
+            return;
+        }
+        b->phantoms = grown;
+        b->phantom_cap = cap;
+    }
+    size_t real = (size_t)(top - from) - (b->phantom_count - keep);
+    for (size_t i = 0; i < real; i++)
+        close_element(b);
+    b->phantom_count = keep;
+    for (int depth = from + 1; depth <= top; depth++)
+        b->phantoms[b->phantom_count++] = depth;
+}
+
+/* libxml2's message for an end tag it did not apply: "Opening and ending
+ * tag mismatch: END and OPEN". */
+static void on_mismatch(builder *b, const char *text) {
+    static const char lead[] = "Opening and ending tag mismatch: ";
+    if (strncmp(text, lead, sizeof lead - 1) != 0 || b->overflow)
+        return;
+    const char *end = text + sizeof lead - 1;
+    size_t len = strcspn(end, " ");
+    char name[16];
+    if (len == 0 || len >= sizeof name)
+        return;
+    memcpy(name, end, len);
+    name[len] = '\0';
+    int from = refused_end_tag(b, name);
+    if (from >= 0)
+        close_like_a_browser(b, from);
+}
+
 /* libxml2 reports each repair it makes as an error; the scans that make
- * repairs slow walk its stack of open elements, so each costs that depth. */
+ * repairs slow walk its stack of open elements, so each costs that depth.
+ * Errors reach this handler formatted, as ("%s", text). */
 static void on_repair(void *ctx, const char *msg, ...) {
     builder *b = ctx;
-    (void)msg;
-    if (b->ctxt && !b->stopped)
-        charge_repair(b, REPAIR_BASE_COST + (unsigned)b->ctxt->nameNr);
+    if (!b->ctxt || b->stopped || b->failed)
+        return;
+    charge_repair(b, REPAIR_BASE_COST + (unsigned)b->ctxt->nameNr);
+    if (b->stopped || strcmp(msg, "%s") != 0)
+        return;
+    va_list ap;
+    va_start(ap, msg);
+    const char *text = va_arg(ap, const char *);
+    va_end(ap);
+    if (text)
+        on_mismatch(b, text);
 }
 
 static node *new_node(builder *b, enum tag t) {
@@ -309,6 +426,10 @@ static void on_end(void *ctx, const xmlChar *name) {
     (void)name;
     if (b->failed || b->stopped)
         return;
+    if (b->ctxt && is_phantom_depth(b, b->ctxt->nameNr)) {
+        b->phantom_count--; /* closed already, where the page closed it */
+        return;
+    }
     close_element(b);
 }
 
@@ -611,6 +732,7 @@ lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits 
 
     close_open_elements(&b);
     buf_free(&b.title);
+    free(b.phantoms);
     if (st == LEDE_OK && b.failed)
         st = LEDE_ERR_NOMEM;
     if (st == LEDE_OK && !doc->text && !text_reserve(doc, 0))
