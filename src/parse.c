@@ -706,6 +706,13 @@ static lede_status run_parser(const char *utf8, size_t len, builder *b) {
     return LEDE_OK;
 }
 
+/* Whether the input's last byte but whitespace is not the end of a tag. */
+static bool ends_in_text(const char *s, size_t len) {
+    while (len && is_space((unsigned char)s[len - 1]))
+        len--;
+    return len && s[len - 1] != '>';
+}
+
 lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits *limits,
                                document *doc) {
     pthread_once(&parser_once, parser_init);
@@ -731,6 +738,7 @@ lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits 
     free(limited);
 
     close_open_elements(&b);
+    doc->cut_off = ends_in_text(utf8, len);
     buf_free(&b.title);
     free(b.phantoms);
     if (st == LEDE_OK && b.failed)

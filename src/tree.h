@@ -83,6 +83,7 @@ typedef struct document {
     const char *title_text; /* content of <title>, or NULL */
     const char *lang;       /* <html lang>, or NULL */
     unsigned truncated;     /* LEDE_TRUNCATED_* bits: limits parse.c hit */
+    bool cut_off;           /* the input ends in text, not a tag: the page was cut */
 } document;
 
 enum tag_kind tag_kind(enum tag t);

@@ -506,6 +506,112 @@ static bool is_teaser(copies *cp, const block *b) {
     return false;
 }
 
+/* ---- orphan labels at the end ---------------------------------------------
+ * A "More on this topic" heading or a "Share this page" label whose block
+ * went (cleaned away as links) is left standing at the end of the text. A
+ * short block that ends the article with nothing after it, and does not end
+ * as a sentence does, titles nothing: it goes, and so does the one before
+ * it, until a sentence ends the text. */
+
+/* A trailing heading of at most this length titles a section that is gone. */
+#define MAX_ORPHAN_HEADING_CHARS 150
+/* Other trailing blocks this short are labels... */
+#define MAX_ORPHAN_LABEL_CHARS 60
+
+/* ...unless they end as sentences and quotes do (or hold digits, below). */
+static bool ends_a_sentence(const char *raw, size_t len) {
+    static const char *const ends[] = {".", "!", "?", "\"", "'", ")", "\xE2\x80\x9D",
+                                       "\xC2\xBB", "\xE3\x80\x82", "\xEF\xBC\x81",
+                                       "\xEF\xBC\x9F", "\xE2\x80\xA6"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+        if (ends_with(raw, len, ends[i], strlen(ends[i])))
+            return true;
+    return false;
+}
+
+static bool is_orphan_label(const copies *cp, const block *b) {
+    enum tag t = (enum tag)b->n->tag;
+    if (t == TAG_LI || t == TAG_TD || t == TAG_TH || t == TAG_DD || t == TAG_DT ||
+        b->norm_len == 0)
+        return false; /* the last item of a list is the list's */
+    size_t max = is_heading(t) ? MAX_ORPHAN_HEADING_CHARS : MAX_ORPHAN_LABEL_CHARS;
+    const char *raw = raw_text(cp, b);
+    if (!is_heading(t) && strpbrk(raw, "0123456789"))
+        return false; /* a price, a phone number, a date: a fact, not a label */
+    return b->raw_len <= max && !ends_a_sentence(raw, b->raw_len);
+}
+
+/* At most this many labels are taken off the end (a heading and the
+ * label under it, a contact line or two): more is the article's own end. */
+#define MAX_ORPHAN_LABELS 4
+
+static bool is_visible_text(const document *doc, const node *n) {
+    const char *t = doc->text + n->text_off;
+    for (uint32_t i = 0; i < n->text_len; i++)
+        if (!isspace((unsigned char)t[i]))
+            return true;
+    return false;
+}
+
+static bool is_media(enum tag t) {
+    return t == TAG_IMG || t == TAG_VIDEO || t == TAG_AUDIO || t == TAG_IFRAME ||
+           t == TAG_EMBED || t == TAG_OBJECT || t == TAG_MATH || t == TAG_SVG || t == TAG_CANVAS;
+}
+
+/* The last text or picture of ART a reader sees, and in *FIRST the first
+ * text. A heading over a picture titles the picture. */
+static const node *last_visible_text(const document *doc, const article *art,
+                                     const node **first) {
+    const node *last = NULL;
+    *first = NULL;
+    for (size_t i = 0; i < art->count; i++) {
+        const node *top = art->roots[i];
+        for (const node *k = top; k;) {
+            bool gone = (k->flags & (NODE_REMOVED | NODE_HIDDEN)) != 0;
+            /* an embed that clean took out (a player, a post) is still what
+             * the line before it introduced */
+            if (!(k->flags & NODE_HIDDEN) && is_media((enum tag)k->tag))
+                last = k;
+            bool skip = gone || tag_kind((enum tag)k->tag) == K_SKIP;
+            if (!skip && k->tag == TAG_TEXT && is_visible_text(doc, k)) {
+                if (!*first)
+                    *first = k;
+                last = k;
+            }
+            k = tree_next(top, k, skip);
+        }
+    }
+    return last;
+}
+
+/* The collected block that holds text node T, or NULL. */
+static const block *block_of(const copies *cp, const node *t) {
+    for (size_t i = cp->count; i-- > 0;)
+        for (const node *a = t->parent; a; a = a->parent)
+            if (a == cp->blocks[i].n)
+                return &cp->blocks[i];
+    return NULL;
+}
+
+static bool is_inside(const node *n, const node *top) {
+    for (const node *a = n; a; a = a->parent)
+        if (a == top)
+            return true;
+    return false;
+}
+
+static void remove_orphan_labels(const document *doc, const article *art, const copies *cp) {
+    for (int round = 0; round < MAX_ORPHAN_LABELS; round++) {
+        const node *first;
+        const node *last = last_visible_text(doc, art, &first);
+        const block *b = last && last->tag == TAG_TEXT ? block_of(cp, last) : NULL;
+        if (!b || (b->n->flags & (NODE_SELECTED | NODE_HAS_BLOCK)) || is_inside(first, b->n) ||
+            !is_orphan_label(cp, b))
+            return; /* a label ends an article, it is never all of one */
+        tree_remove(b->n);
+    }
+}
+
 static void normalise_hint(const char *s, buf *out) {
     if (!s) {
         normalise("", 0, out);
@@ -551,6 +657,8 @@ static lede_status remove_copies(document *doc, const page_hints *hints, lede_fo
             is_teaser(&cp, b))
             tree_remove(b->n);
     }
+    if (!doc->cut_off)
+        remove_orphan_labels(doc, art, &cp); /* else the end is a cut sentence */
     bool failed = cp.scratch.failed;
     copies_free(&cp);
     return failed ? LEDE_ERR_NOMEM : LEDE_OK;

@@ -1116,6 +1116,30 @@ static void test_baseline_answers_when_names_remove_the_prose(void **state) {
     lede_result_free(res);
 }
 
+/* Pins trim.c remove_orphan_labels(): the "More on this topic" heading of
+ * a link list that clean removed, and a "Share this page" label after it,
+ * end the text with nothing to title; they go, the story's last sentence
+ * and a heading over a picture stay. */
+static void test_trailing_orphan_labels_are_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article>\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4 FERRY_P5
+        "<p>The board meets again in March.</p>\n"
+        "<h3>More on this topic</h3>\n<ul class=\"links\">"
+        "<li><a href=\"/news/2024/09/12/ferry-fares\">Ferry fares to rise by four per cent in "
+        "the new year</a></li><li><a href=\"/news/2024/08/30/tern-refit\">The Tern returns "
+        "from her refit a month late</a></li><li><a href=\"/news/2024/08/02/harbour-fund\">"
+        "Harbour fund posts its first surplus in a decade</a></li></ul>\n"
+        "<p>Share this page</p>\n</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_text(res, "The board meets again in March.");
+    expect_no_text(res, "More on this topic");
+    expect_no_text(res, "Share this page");
+    lede_result_free(res);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_wrapper_with_boilerplate_name_is_kept),
@@ -1147,6 +1171,7 @@ int main(void) {
         cmocka_unit_test(test_named_words_inside_a_sentence_stay),
         cmocka_unit_test(test_protected_content_keeps_its_names),
         cmocka_unit_test(test_baseline_answers_when_names_remove_the_prose),
+        cmocka_unit_test(test_trailing_orphan_labels_are_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
