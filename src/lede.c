@@ -295,8 +295,10 @@ static lede_status type_without_article(lede_result *res, bool listing) {
 typedef enum pass_kind {
     PASS_FIRST,    /* the caller's focus */
     PASS_RECALL,   /* recall's rules: figures kept, less trimming, wider prose */
-    PASS_BASELINE  /* the page's paragraphs outside page chrome (select.h), where
+    PASS_BASELINE, /* the page's paragraphs outside page chrome (select.h), where
                       names only weigh (clean.h) */
+    PASS_HIDDEN    /* the baseline over hidden text, <noscript> and <template>
+                      too: a page whose article a script would show */
 } pass_kind;
 
 /* What one pass saw of the page besides its result. */
@@ -306,8 +308,9 @@ typedef struct pass_report {
 
 static lede_status choose_article(document *doc, const page_hints *hints, lede_focus focus,
                                   pass_kind kind, article *art) {
-    clean_document(doc, focus, kind == PASS_BASELINE ? PRUNE_TWO_SIGNS : PRUNE_BY_NAME);
-    if (kind == PASS_BASELINE)
+    bool baseline = kind == PASS_BASELINE || kind == PASS_HIDDEN;
+    clean_document(doc, focus, baseline ? PRUNE_TWO_SIGNS : PRUNE_BY_NAME);
+    if (baseline)
         return select_baseline(doc, hints, focus, art);
     score_document(doc);
     return select_article(doc, hints, focus, art);
@@ -339,7 +342,8 @@ static lede_status extract_document(document *doc, const lede_options *opt, pass
 static lede_status extract_pass(const char *utf8, size_t len, const lede_options *opt,
                                 pass_kind kind, lede_result **out, pass_report *report) {
     document doc = {0};
-    parse_limits limits = {opt->max_depth, opt->max_nodes, opt->max_attrs, opt->max_attr_len};
+    parse_limits limits = {opt->max_depth, opt->max_nodes, opt->max_attrs, opt->max_attr_len,
+                           kind == PASS_HIDDEN};
     lede_status st = parse_html_limited(utf8, len, &limits, &doc);
     if (st != LEDE_OK)
         return st;
@@ -382,8 +386,8 @@ static bool needs_look(pass_kind kind, lede_status st, const lede_result *res,
                        uint32_t page_prose) {
     if (st == LEDE_ERR_NO_ARTICLE)
         return true;
-    if (st != LEDE_OK || res->truncated)
-        return false;
+    if (st != LEDE_OK || res->truncated || kind == PASS_HIDDEN)
+        return false; /* hidden text is the answer only where nothing shows */
     size_t chars = strlen(res->text);
     if (kind == PASS_RECALL)
         return chars < SECOND_LOOK_CHARS;
@@ -413,15 +417,17 @@ static lede_status try_pass(const char *utf8, size_t len, const lede_options *op
 /* The fallback cascade of the best peers: when the first choice is short
  * or missing, extract again with recall's looser rules; when it is still
  * very short, missing, or far shorter than the page's prose, take the
- * page's paragraphs. A looser result is kept only when clearly longer. "No
- * article" is left only for pages without prose (teaser lists, app shells). */
+ * page's paragraphs; when there are none, the paragraphs a script would
+ * show (hidden, <noscript>, <template>). A looser result is kept only when
+ * clearly longer. "No article" is left only for pages without prose
+ * (teaser lists, app shells). */
 static lede_status extract_cascade(const char *utf8, size_t len, const lede_options *opt,
                                    lede_result **res) {
     pass_report report = {0};
     lede_status st = extract_pass(utf8, len, opt, PASS_FIRST, res, &report);
     if (opt->focus != LEDE_FOCUS_BALANCED || len > SECOND_LOOK_MAX_INPUT)
         return st;
-    static const pass_kind looser[] = {PASS_RECALL, PASS_BASELINE};
+    static const pass_kind looser[] = {PASS_RECALL, PASS_BASELINE, PASS_HIDDEN};
     for (size_t i = 0; i < sizeof looser / sizeof looser[0]; i++) {
         if (!needs_look(looser[i], st, *res, report.page_prose))
             continue;

@@ -65,6 +65,7 @@ typedef struct builder {
     node *last_text;   /* the text node that received the latest characters */
     bool in_title;
     bool failed;
+    bool reveal_hidden; /* parse_limits.reveal_hidden */
     buf title;
     /* Depths in libxml2's stack (1 = outermost) of elements this builder
      * closed while libxml2 kept them open (see close_like_a_browser()),
@@ -328,6 +329,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     if (b->failed || b->stopped)
         return;
     enum tag t = tag_lookup((const char *)name);
+    if (b->reveal_hidden && (t == TAG_NOSCRIPT || t == TAG_TEMPLATE))
+        t = TAG_DIV; /* what a page without scripts, or its script, would show */
     if (t == TAG_BODY && b->ctxt) {
         /* libxml2 looked for another open <body> through its whole stack */
         charge_repair(b, (unsigned)b->ctxt->nameNr);
@@ -349,7 +352,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     append_child(b->cur, n);
     b->cur = n;
     n->vocab = (uint8_t)vocab_classify(n);
-    if (attrs_hide(n))
+    if (!b->reveal_hidden && attrs_hide(n))
         n->flags |= NODE_HIDDEN;
     if (t == TAG_SCRIPT && keeps_script_text(n))
         n->flags |= NODE_KEEP_TEXT;
@@ -666,6 +669,7 @@ static void limits_or_defaults(const parse_limits *limits, builder *b) {
     if (b->max_attrs > UINT16_MAX)
         b->max_attrs = UINT16_MAX;
     b->max_attr_len = limits->max_attr_len ? limits->max_attr_len : LEDE_MAX_ATTR_LEN;
+    b->reveal_hidden = limits->reveal_hidden;
 }
 
 /* Run libxml2 over UTF8 with B receiving the events. */

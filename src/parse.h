@@ -21,6 +21,10 @@ typedef struct parse_limits {
     size_t max_nodes;    /* elements and text runs; parsing stops there */
     unsigned max_attrs;  /* attributes kept per element */
     size_t max_attr_len; /* bytes kept of an attribute value */
+    /* Read what a reader does not see as if shown: hidden and aria-hidden
+     * elements, <noscript> and <template> (the last look of lede.c, for
+     * pages whose article is all in such places). */
+    bool reveal_hidden;
 } parse_limits;
 
 /* parse_html with every bound given (LIMITS may be NULL for the defaults).

@@ -1140,6 +1140,32 @@ static void test_trailing_orphan_labels_are_dropped(void **state) {
     lede_result_free(res);
 }
 
+/* Pins lede.c PASS_HIDDEN and parse.c reveal_hidden: an app shell whose
+ * story a script moves out of a hidden element (streamed server rendering)
+ * or that only <noscript> carries has no visible prose; the last look
+ * reads those, where lede answered nothing. */
+static void test_story_only_in_hidden_or_noscript_is_read(void **state) {
+    (void)state;
+    static const char streamed[] =
+        DOCTYPE HEAD("") "<body>\n<div id=\"root\">" SITE_HEADER "<main><article>" FERRY_H1
+        "<div class=\"article-body\"><template id=\"B:0\"></template><div class=\"skeleton\">"
+        "</div></div></article></main></div>\n"
+        "<div hidden id=\"S:0\">" FERRY_P1 FERRY_P2 FERRY_P3 "</div>\n"
+        "<script>swap(\"B:0\", \"S:0\")</script>\n</body>\n</html>\n";
+    lede_result *res = extract(streamed);
+    expect_text(res, "keep the winter ferry running");
+    expect_text(res, "school by water taxi");
+    lede_result_free(res);
+
+    static const char noscript[] =
+        DOCTYPE HEAD("") "<body>\n" SITE_HEADER "<div id=\"app\"></div>\n<noscript>"
+        FERRY_H1 FERRY_P1 FERRY_P2 "</noscript>\n" SITE_FOOTER "</body>\n</html>\n";
+    res = extract(noscript);
+    expect_text(res, "keep the winter ferry running");
+    expect_text(res, "Board chair Miriam Okafor");
+    lede_result_free(res);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_wrapper_with_boilerplate_name_is_kept),
@@ -1172,6 +1198,7 @@ int main(void) {
         cmocka_unit_test(test_protected_content_keeps_its_names),
         cmocka_unit_test(test_baseline_answers_when_names_remove_the_prose),
         cmocka_unit_test(test_trailing_orphan_labels_are_dropped),
+        cmocka_unit_test(test_story_only_in_hidden_or_noscript_is_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
