@@ -40,6 +40,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "nfc.h"
 #include "vocab.h"
 #include "lede_limits.h"
 
@@ -476,9 +477,29 @@ static bool text_reserve(document *d, size_t extra) {
     return true;
 }
 
+static void store_text(builder *b, const xmlChar *ch, int len);
+
+/* Text as NFC (nfc.h): a run that needs it is normalised before it is
+ * stored, so that every stage and every output sees one form. */
 static void on_text(void *ctx, const xmlChar *ch, int len) {
     builder *b = ctx;
     if (b->failed || b->stopped || len <= 0)
+        return;
+    if (!nfc_needed((const char *)ch, (size_t)len)) {
+        store_text(b, ch, len);
+        return;
+    }
+    size_t nfc_len;
+    char *nfc = nfc_copy((const char *)ch, (size_t)len, &nfc_len);
+    if (nfc && nfc_len <= INT_MAX)
+        store_text(b, (const xmlChar *)nfc, (int)nfc_len);
+    else
+        store_text(b, ch, len);
+    free(nfc);
+}
+
+static void store_text(builder *b, const xmlChar *ch, int len) {
+    if (len <= 0)
         return;
     if (b->in_title) {
         buf_append(&b->title, (const char *)ch, (size_t)len);

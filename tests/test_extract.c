@@ -1166,6 +1166,26 @@ static void test_story_only_in_hidden_or_noscript_is_read(void **state) {
     lede_result_free(res);
 }
 
+/* Pins tags.def (rt, rp skipped) and parse.c on_text() with nfc.h: ruby
+ * readings stay out of the text they annotate, and text written with
+ * combining accents comes out composed (NFC), in the body and the title. */
+static void test_ruby_readings_dropped_and_text_composed(void **state) {
+    (void)state;
+    static const char html[] =
+        DOCTYPE "<head><meta charset=\"utf-8\"><title>Cafe\xCC\x81 society keeps the winter "
+        "ferry</title></head>\n<body>\n<main>"
+        "<article>\n<h1>Cafe\xCC\x81 society keeps the winter ferry</h1>\n"
+        "<p>The \xE6\xBC\xA2<rp>(</rp><rt>\xE3\x81\x8B\xE3\x82\x93</rt><rp>)</rp>\xE5\xAD\x97 "
+        "sign at the quay cafe\xCC\x81 was repainted, and the ferry crossing to the islands "
+        "will run all winter after the harbour board reversed its decision.</p>\n"
+        FERRY_P2 FERRY_P3 "</article>\n</main></body></html>\n";
+    lede_result *res = extract(html);
+    expect_text(res, "The \xE6\xBC\xA2\xE5\xAD\x97 sign at the quay caf\xC3\xA9 was repainted");
+    expect_no_text(res, "\xE3\x81\x8B\xE3\x82\x93");
+    expect_field(res, res->title, "Caf\xC3\xA9 society", 1);
+    lede_result_free(res);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_wrapper_with_boilerplate_name_is_kept),
@@ -1199,6 +1219,7 @@ int main(void) {
         cmocka_unit_test(test_baseline_answers_when_names_remove_the_prose),
         cmocka_unit_test(test_trailing_orphan_labels_are_dropped),
         cmocka_unit_test(test_story_only_in_hidden_or_noscript_is_read),
+        cmocka_unit_test(test_ruby_readings_dropped_and_text_composed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,10 +11,12 @@
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "internal.h"
+#include "nfc.h"
 
 /* --- cleaning --- */
 
@@ -112,6 +114,24 @@ static size_t utf8_seq_len(unsigned char c) {
     return 1;
 }
 
+/* S (LEN bytes, in arena A) in NFC: S itself when it already is. */
+static char *nfc_in_arena(arena *a, char *s, size_t len, bool *failed) {
+    if (!nfc_needed(s, len))
+        return s;
+    size_t nfc_len;
+    char *nfc = nfc_copy(s, len, &nfc_len);
+    if (!nfc)
+        return s; /* out of memory: the text as written is still right */
+    char *copy = arena_alloc(a, nfc_len + 1);
+    if (copy) {
+        memcpy(copy, nfc, nfc_len + 1);
+    } else {
+        *failed = true;
+    }
+    free(nfc);
+    return copy;
+}
+
 char *meta_clean(arena *a, const char *s, size_t len, bool decode, bool *failed) {
     if (!s || !len)
         return NULL;
@@ -157,7 +177,7 @@ char *meta_clean(arena *a, const char *s, size_t len, bool decode, bool *failed)
         i += used;
     }
     out[n] = '\0';
-    return n ? out : NULL;
+    return n ? nfc_in_arena(a, out, n, failed) : NULL;
 }
 
 /* --- comparison --- */
