@@ -65,6 +65,13 @@
  * it is, and keeps its short text. */
 #define MIN_ARTICLE_CHARS 100
 #define SHORT_ARTICLE_PAGE_SHARE 4
+/* A standfirst has at least this much text and at most LEAD_MAX_CHARS... */
+#define LEAD_MIN_CHARS 40
+#define LEAD_MAX_CHARS 1000
+/* ...and few links. */
+#define LEAD_MAX_LINK_DENSITY 0.2f
+/* How many text blocks before the body are looked at for one. */
+#define LEAD_MAX_BLOCKS 8
 
 static float link_density(const node *n) {
     return n->text_chars ? (float)n->link_chars / (float)n->text_chars : 0.0f;
@@ -320,6 +327,102 @@ static double confidence(const article *art, node *const top[], size_t count,
            CONFIDENCE_LINKS_WEIGHT * links + CONFIDENCE_ALONE_WEIGHT * alone;
 }
 
+static bool is_heading_tag(enum tag t);
+
+/* ---- the standfirst ------------------------------------------------------
+ * Many pages set the lead paragraph (standfirst, intro, abstract) apart
+ * from the body: in the article's <header> under the headline, or in a
+ * block beside the body's container. It is the story's first paragraph;
+ * the best container holds only the body. The nearest text block before
+ * the body, within the story's <article> or <main>, joins as the first
+ * part when it is named a lead (vocab.h VOCAB_LEAD, itemprop description
+ * or abstract). */
+
+/* The element before N in document order, within SCOPE; removed and hidden
+ * subtrees are stepped over. */
+static node *previous_in_scope(node *n, const node *scope) {
+    if (n->prev) {
+        n = n->prev;
+        while (n->last_child && !(n->flags & (NODE_REMOVED | NODE_HIDDEN)))
+            n = n->last_child;
+        return n;
+    }
+    return n->parent == scope ? NULL : n->parent;
+}
+
+/* The story's <article> or <main> around N, or else three levels up. */
+static node *lead_scope(node *n) {
+    for (node *a = n->parent; a; a = a->parent)
+        if (a->tag == TAG_ARTICLE || a->tag == TAG_MAIN)
+            return a;
+    node *up = n;
+    for (int i = 0; i < 3 && up->parent; i++)
+        up = up->parent;
+    return up;
+}
+
+static bool is_leaf_text_block(const node *n) {
+    return n->tag != TAG_TEXT && node_is_block(n) && !(n->flags & NODE_HAS_BLOCK) &&
+           n->text_chars > 0 && !is_heading_tag((enum tag)n->tag);
+}
+
+/* The element named a lead from N up to (not including) SCOPE, or NULL. */
+static node *named_lead(node *n, const node *scope) {
+    for (; n && n != scope; n = n->parent) {
+        if (n->vocab & (VOCAB_BOILERPLATE | VOCAB_BYLINE))
+            return NULL;
+        const char *prop = node_attr(n, "itemprop");
+        if ((n->vocab & VOCAB_LEAD) ||
+            (prop && (strstr(prop, "description") || strstr(prop, "abstract"))))
+            return n;
+    }
+    return NULL;
+}
+
+static bool reads_as_lead(const node *n) {
+    return n->text_chars >= LEAD_MIN_CHARS && n->text_chars <= LEAD_MAX_CHARS &&
+           link_density(n) <= LEAD_MAX_LINK_DENSITY;
+}
+
+/* The standfirst before the body FIRST, or NULL. The headline ends the
+ * search: what stands above it is not the story's. */
+static node *find_lead(node *first) {
+    node *scope = lead_scope(first);
+    int blocks = 0;
+    for (node *n = previous_in_scope(first, scope); n && blocks < LEAD_MAX_BLOCKS;
+         n = previous_in_scope(n, scope)) {
+        if (n->flags & (NODE_REMOVED | NODE_HIDDEN | NODE_SELECTED))
+            continue;
+        if (n->tag == TAG_H1)
+            return NULL;
+        if (!is_leaf_text_block(n))
+            continue;
+        blocks++;
+        node *named = named_lead(n, scope);
+        if (named && !is_ancestor(named, first) && reads_as_lead(named))
+            return named;
+    }
+    return NULL;
+}
+
+/* Put the standfirst, if there is one, before the article's parts. */
+static lede_status join_lead(document *doc, article *art) {
+    if (art->count == 0)
+        return LEDE_OK;
+    node *lead = find_lead(art->roots[0]);
+    if (!lead)
+        return LEDE_OK;
+    node **roots = arena_alloc(&doc->mem, (art->count + 1) * sizeof(node *));
+    if (!roots)
+        return LEDE_ERR_NOMEM;
+    roots[0] = lead;
+    memcpy(roots + 1, art->roots, art->count * sizeof(node *));
+    art->roots = roots;
+    art->count++;
+    lead->flags |= NODE_SELECTED;
+    return LEDE_OK;
+}
+
 lede_status select_article(document *doc, const page_hints *hints, lede_focus focus,
                            article *out) {
     node *top[TOP_CANDIDATES];
@@ -330,6 +433,8 @@ lede_status select_article(document *doc, const page_hints *hints, lede_focus fo
     if (st != LEDE_OK)
         return st;
     unsigned stories = other_articles(out, story_of(core));
+    if ((st = join_lead(doc, out)) != LEDE_OK)
+        return st;
     st = trim_article(doc, hints, focus, out);
     if (st != LEDE_OK)
         return st;

@@ -56,6 +56,7 @@ typedef struct word {
 #define M(w) {w, VOCAB_COMMENTS, W_STEM}
 #define L(w) {w, VOCAB_BYLINE, W_STEM}
 #define E(w) {w, VOCAB_EMBED, W_STEM}
+#define D(w) {w, VOCAB_LEAD, W_STEM}
 #define Q(w) {w, 0, W_QUALIFIER}
 #define P(w) {w, 0, W_PART}
 
@@ -101,6 +102,11 @@ static const word words[] = {
     /* the article */
     C("article"), C("content"), C("contents"), C("entry"), C("story"), C("body"),
     C("prose"), C("richtext"), C("hentry"), C("blog"), C("main"), C("post"), C("text"),
+    /* the standfirst between headline and body, in the words of several
+     * languages' newsrooms (sapo, chapo, chapeau: French; perex: Czech) */
+    D("lead"), D("lede"), D("intro"), D("standfirst"), D("abstract"), D("summary"),
+    D("excerpt"), D("subtitle"), D("subheadline"), D("subhead"), D("dek"), D("deck"),
+    D("sapo"), D("chapo"), D("chapeau"), D("perex"), D("strapline"), D("description"),
     /* quoted posts: "social-embed" is a tweet the story quotes, not a share bar */
     E("embed"), E("embedded"), E("tweet"),
     /* headers */
@@ -122,6 +128,7 @@ static const word words[] = {
 #undef M
 #undef L
 #undef E
+#undef D
 #undef Q
 #undef P
 

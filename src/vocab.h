@@ -18,7 +18,8 @@ enum vocab_bits {
     VOCAB_HEADER = 1u << 3,      /* page or article header */
     VOCAB_BYLINE = 1u << 4,      /* author and date lines */
     VOCAB_ROLE_CHROME = 1u << 5, /* role=navigation, complementary, dialog, ... */
-    VOCAB_EMBED = 1u << 6        /* a quoted post (tweet, Instagram) in the story */
+    VOCAB_EMBED = 1u << 6,       /* a quoted post (tweet, Instagram) in the story */
+    VOCAB_LEAD = 1u << 7         /* the standfirst: lead, intro, abstract, summary, dek */
 };
 
 /* The vocab_bits of N's class, id and role; parse.c stores them in

@@ -1186,6 +1186,33 @@ static void test_ruby_readings_dropped_and_text_composed(void **state) {
     lede_result_free(res);
 }
 
+/* Pins select.c join_lead(): the standfirst stands under the headline,
+ * apart from the body's container; it is the story's first paragraph and
+ * joins before the body. */
+static void test_standfirst_before_the_body_joins(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article>\n<div class=\"articleTop\"><div class=\"co\"><div class=\"co__container\">"
+        FERRY_H1 "<div class=\"articleTop__abstract\">Islanders win a reprieve: the crossing "
+        "will run every day this winter after all, at a cost the harbour fund says it can "
+        "carry.</div><div class=\"meta\"><span>1 October 2024</span></div></div></div></div>\n"
+        "<div class=\"articleTop__media\"><figure><img src=\"/img/tern.jpg\" alt=\"\">"
+        "<figcaption>The Tern at the north quay.</figcaption></figure></div>\n"
+        "<div class=\"articleMain\"><div class=\"co\"><div class=\"co__container\">"
+        "<div class=\"rte\">" FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4 FERRY_P5
+        "</div></div></div><div class=\"toolbar\"><a href=\"/print\">Print</a></div></div>\n"
+        "<div class=\"more\"><ul><li><a href=\"/news/2024/09/12/ferry-fares\">Ferry fares to rise "
+        "by four per cent in the new year</a></li><li><a href=\"/news/2024/08/30/tern-refit\">"
+        "The Tern returns from her refit a month late</a></li></ul></div>\n</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_text(res, "Islanders win a reprieve: the crossing will run every day this winter "
+                     "after all, at a cost the harbour fund says it can carry.\n\nThe harbour "
+                     "board voted");
+    lede_result_free(res);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_wrapper_with_boilerplate_name_is_kept),
@@ -1220,6 +1247,7 @@ int main(void) {
         cmocka_unit_test(test_trailing_orphan_labels_are_dropped),
         cmocka_unit_test(test_story_only_in_hidden_or_noscript_is_read),
         cmocka_unit_test(test_ruby_readings_dropped_and_text_composed),
+        cmocka_unit_test(test_standfirst_before_the_body_joins),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -84,6 +84,9 @@ static void test_placed_words(void **state) {
         {"has-sidebar", NULL, 0},
         {"widget", NULL, VOCAB_BOILERPLATE},
         {"elementor-widget-text-editor", NULL, VOCAB_CONTENT},
+        {"article__lead", NULL, VOCAB_CONTENT | VOCAB_LEAD},
+        {"standfirst", NULL, VOCAB_LEAD},
+        {"leaderboard", NULL, 0},
     };
     expect_bits(cases, sizeof cases / sizeof cases[0]);
 }
