@@ -612,6 +612,116 @@ static void remove_orphan_labels(const document *doc, const article *art, const 
     }
 }
 
+/* ---- the tail of other stories -------------------------------------------
+ * A page ends its article with "Read more", "Mehr zum Thema", "Temas
+ * relacionados" and the stories, contacts or promotions under it. Where
+ * such a label stands alone in the last part of the article, it and all
+ * that follows are the page's, not the story's. */
+
+/* Labels that open the other stories, normalised (see normalise()). */
+static const char *const tail_labels[] = {
+    "related", "related articles", "related stories", "related posts", "related content",
+    "read more", "read next", "more stories", "more on this topic", "more on this story",
+    "you may also like", "you might also like", "see also", "recommended", "more from",
+    "mehr zum thema", "weitere informationen", "weiterführende informationen",
+    "weiterführende links", "weiterführender link", "auch interessant", "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren", "das thema könnte dich auch interessieren",
+    "lesen sie auch", "schon gelesen", "ähnliche beiträge", "ähnliche artikel",
+    "weitere artikel", "weitere themen", "verwandte artikel", "weitere beiträge",
+    "temas relacionados", "noticias relacionadas", "te puede interesar", "lee también",
+    "lea también", "mira también", "veja também", "leia também", "saiba mais",
+    "à lire aussi", "lire aussi", "sur le même sujet", "voir aussi", "leggi anche",
+    "articoli correlati", "lees ook", "gerelateerde artikelen", "czytaj także",
+    "zobacz także", "czytaj również", "читайте также", "по теме",
+};
+
+/* A tail label must stand after this share of the article's text. */
+#define TAIL_LABEL_POSITION 0.6
+
+static bool is_tail_label(const copies *cp, const block *b) {
+    enum tag t = (enum tag)b->n->tag;
+    if (t == TAG_LI || t == TAG_TD || t == TAG_TH || b->raw_len > MAX_LABEL_CHARS)
+        return false;
+    const char *text = norm_text(cp, b);
+    for (size_t i = 0; i < sizeof tail_labels / sizeof tail_labels[0]; i++)
+        if (strcmp(text, tail_labels[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Remove N and everything after it in ART. */
+static void remove_from(const article *art, node *n) {
+    size_t root = 0;
+    while (root < art->count && !is_inside(n, art->roots[root]))
+        root++;
+    for (size_t i = root + 1; i < art->count; i++)
+        tree_remove(art->roots[i]);
+    for (node *a = n; a && root < art->count; a = a->parent) {
+        for (node *s = a->next; s && a != art->roots[root]; s = s->next)
+            tree_remove(s);
+        if (a == art->roots[root])
+            break;
+    }
+    tree_remove(n);
+}
+
+/* A block after a tail label this long with few links is the story going
+ * on under a subheading, not a list of other stories. */
+#define TAIL_PROSE_CHARS 150
+#define TAIL_PROSE_LINK_DENSITY 0.3f
+
+/* Whether a prose block follows N in ART. */
+static bool prose_follows(const article *art, const node *n) {
+    bool after = false;
+    for (size_t i = 0; i < art->count; i++) {
+        const node *top = art->roots[i];
+        for (const node *k = top; k;) {
+            bool skip = (k->flags & NODE_REMOVED) != 0;
+            if (k == n) {
+                after = true;
+                skip = true;
+            } else if (after && !skip && node_is_block(k) && !(k->flags & NODE_HAS_BLOCK) &&
+                       k->text_chars >= TAIL_PROSE_CHARS &&
+                       (float)k->link_chars < TAIL_PROSE_LINK_DENSITY * (float)k->text_chars) {
+                return true;
+            }
+            k = tree_next(top, k, skip);
+        }
+    }
+    return false;
+}
+
+static uint32_t text_before(const article *art, const node *n) {
+    uint32_t chars = 0;
+    for (size_t i = 0; i < art->count; i++) {
+        const node *top = art->roots[i];
+        for (const node *k = top; k;) {
+            if (k == n)
+                return chars;
+            bool skip = (k->flags & NODE_REMOVED) != 0;
+            if (!skip && k->tag == TAG_TEXT)
+                chars += k->text_chars;
+            k = tree_next(top, k, skip);
+        }
+    }
+    return chars;
+}
+
+static void remove_tail(const article *art, const copies *cp) {
+    uint32_t total = 0;
+    for (size_t i = 0; i < art->count; i++)
+        total += art->roots[i]->text_chars;
+    for (size_t i = 0; i < cp->count; i++) {
+        const block *b = &cp->blocks[i];
+        if ((b->n->flags & (NODE_REMOVED | NODE_SELECTED)) || !is_tail_label(cp, b))
+            continue;
+        if (text_before(art, b->n) >= TAIL_LABEL_POSITION * total && !prose_follows(art, b->n)) {
+            remove_from(art, b->n);
+            return;
+        }
+    }
+}
+
 static void normalise_hint(const char *s, buf *out) {
     if (!s) {
         normalise("", 0, out);
@@ -657,6 +767,7 @@ static lede_status remove_copies(document *doc, const page_hints *hints, lede_fo
             is_teaser(&cp, b))
             tree_remove(b->n);
     }
+    remove_tail(art, &cp);
     if (!doc->cut_off)
         remove_orphan_labels(doc, art, &cp); /* else the end is a cut sentence */
     bool failed = cp.scratch.failed;

@@ -1213,6 +1213,28 @@ static void test_standfirst_before_the_body_joins(void **state) {
     lede_result_free(res);
 }
 
+/* Pins trim.c remove_tail(): "Mehr zum Thema" near the end of the article,
+ * with only short lines and links under it, opens the page's other stories
+ * and its contact box; it and they go. A subheading with prose under it
+ * ("Further information" and a paragraph) stays. */
+static void test_tail_of_other_stories_goes(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article>\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4
+        "<h3>Weitere Informationen</h3>" FERRY_P5
+        "<h3>Mehr zum Thema</h3>\n<p><a href=\"/news/2024/09/12/ferry-fares\">Ferry fares to "
+        "rise</a></p>\n<p>Press office: Harbour Board, Quay Street 4</p>\n"
+        "<p>Phone 01234 567 890</p>\n</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_text(res, "Weitere Informationen");
+    expect_no_text(res, "Mehr zum Thema");
+    expect_no_text(res, "Press office");
+    expect_no_text(res, "01234 567 890");
+    lede_result_free(res);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_wrapper_with_boilerplate_name_is_kept),
@@ -1248,6 +1270,7 @@ int main(void) {
         cmocka_unit_test(test_story_only_in_hidden_or_noscript_is_read),
         cmocka_unit_test(test_ruby_readings_dropped_and_text_composed),
         cmocka_unit_test(test_standfirst_before_the_body_joins),
+        cmocka_unit_test(test_tail_of_other_stories_goes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
