@@ -386,9 +386,11 @@ static bool needs_look(pass_kind kind, lede_status st, const lede_result *res,
                        uint32_t page_prose) {
     if (st == LEDE_ERR_NO_ARTICLE)
         return true;
-    if (st != LEDE_OK || res->truncated || kind == PASS_HIDDEN)
-        return false; /* hidden text is the answer only where nothing shows */
+    if (st != LEDE_OK || res->truncated)
+        return false;
     size_t chars = strlen(res->text);
+    if (kind == PASS_HIDDEN) /* hidden text is the answer only where nothing shows */
+        return chars < BASELINE_LOOK_CHARS && page_prose < BASELINE_LOOK_CHARS;
     if (kind == PASS_RECALL)
         return chars < SECOND_LOOK_CHARS;
     return chars < BASELINE_LOOK_CHARS || chars < BASELINE_LOOK_PROSE_SHARE * page_prose;

@@ -1164,6 +1164,16 @@ static void test_story_only_in_hidden_or_noscript_is_read(void **state) {
     expect_text(res, "keep the winter ferry running");
     expect_text(res, "Board chair Miriam Okafor");
     lede_result_free(res);
+
+    /* a few visible words (a counter) are nothing shown either */
+    static const char aria_hidden[] =
+        DOCTYPE HEAD("") "<body>\n<div class=\"fps\">FPS: --</div>\n"
+        "<main aria-hidden=\"true\"><article>" FERRY_H1 FERRY_P1 FERRY_P2
+        "</article></main>\n</body>\n</html>\n";
+    res = extract(aria_hidden);
+    expect_text(res, "keep the winter ferry running");
+    expect_no_text(res, "FPS");
+    lede_result_free(res);
 }
 
 /* Pins tags.def (rt, rp skipped) and parse.c on_text() with nfc.h: ruby
