@@ -3,7 +3,8 @@
  *
  *     lede [--format text|markdown|html|json|jsonl] [--url URL]
  *          [--encoding LABEL] [--precision|--recall] [--comments] [--jobs N]
- *          [--warc] [--quiet] [--help] [--version] [FILE|DIR|-]...
+ *          [--warc] [--max-input SIZE] [--quiet] [--help] [--version]
+ *          [FILE|DIR|-]...
  *
  * A thin user of include/lede.h: it finds the inputs, reads each one whole,
  * hands the bytes to lede_extract() and passes the result to output.c. It
@@ -98,8 +99,8 @@ enum exit_code { EXIT_ALL_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 
 static const char usage_line[] =
     "usage: lede [--format text|markdown|html|json|jsonl] [--url URL] [--encoding LABEL]\n"
-    "            [--precision|--recall] [--comments] [--jobs N] [--warc] [--quiet]\n"
-    "            [--help] [--version] [FILE|DIR|-]...\n";
+    "            [--precision|--recall] [--comments] [--jobs N] [--warc] [--max-input SIZE]\n"
+    "            [--quiet] [--help] [--version] [FILE|DIR|-]...\n";
 
 static const char help_text[] =
     "\n"
@@ -133,7 +134,9 @@ static const char help_text[] =
     "                   relative links against\n"
     "  -e, --encoding LABEL\n"
     "                   the page's charset (as an HTTP header would give it);\n"
-    "                   by default it is read from the page or detected\n"
+    "                   it wins over what the page says; by default the\n"
+    "                   encoding is read from the page or detected. An\n"
+    "                   unknown LABEL is a usage error\n"
     "  --precision      leave out anything doubtful: less noise, maybe less text\n"
     "  --recall         keep anything plausible (captions too): all the text,\n"
     "                   maybe some noise; the default balances the two and\n"
@@ -148,8 +151,13 @@ static const char help_text[] =
     "                   gzip member that inflates to them). Each response\n"
     "                   with status 200 and an HTML Content-Type gives one\n"
     "                   record, its url the WARC-Target-URI and its charset the\n"
-    "                   HTTP one; other records are passed over, and each\n"
-    "                   damaged one gives an error record\n"
+    "                   HTTP one (a Latin default there yields to a page that\n"
+    "                   is plainly UTF-8); other records are passed over, and\n"
+    "                   each damaged one gives an error record\n"
+    "  --max-input SIZE the largest page accepted, in bytes or with a K, M or G\n"
+    "                   suffix (default 256M); larger pages, gzip'ed ones that\n"
+    "                   inflate to more and larger WARC payloads each give an\n"
+    "                   \"input too large\" error record\n"
     "  -q, --quiet      no progress line (shown on stderr when it is a terminal\n"
     "                   and stdout is not, for batches longer than a second)\n"
     "  -h, --help       print this help and exit\n"
@@ -183,7 +191,7 @@ static const char help_text[] =
     "Exit status:\n"
     "  0  every input was read and answered: an article, or no article\n"
     "  1  some input was lost, or standard output could not be written\n"
-    "  2  bad usage: an unknown option, a missing or bad option value\n";
+    "  2  bad usage: an unknown option or encoding, a missing or bad option value\n";
 
 typedef struct settings {
     output_format format;
@@ -245,6 +253,40 @@ static bool parse_jobs(const char *value, unsigned *jobs) {
     return true;
 }
 
+/* The value of --max-input: a positive decimal number of bytes, with an
+ * optional K, M or G suffix (binary: 1024, 1024^2, 1024^3), in any case. */
+static bool parse_size(const char *value, size_t *size) {
+    if (value[0] < '0' || value[0] > '9')
+        return false;
+    errno = 0;
+    char *end = NULL;
+    unsigned long long n = strtoull(value, &end, 10);
+    if (errno || n == 0)
+        return false;
+    unsigned shift = 0;
+    switch (*end) {
+    case '\0':
+        break;
+    case 'k': case 'K':
+        shift = 10;
+        break;
+    case 'm': case 'M':
+        shift = 20;
+        break;
+    case 'g': case 'G':
+        shift = 30;
+        break;
+    default:
+        return false;
+    }
+    if (shift && end[1] != '\0')
+        return false;
+    if (n > (unsigned long long)SIZE_MAX >> shift)
+        return false;
+    *size = (size_t)n << shift;
+    return true;
+}
+
 /* Parse ARGV into S. Returns -1 to go on, or the exit code to exit with
  * (after --help or --version, or on bad usage). Operands are gathered into
  * S->inputs, which the caller frees. */
@@ -284,7 +326,18 @@ static int parse_arguments(int argc, char **argv, settings *s) {
         } else if (is_option(arg, "--encoding", "-e", true, &value)) {
             if (!value && !(value = next_value(argc, argv, &i)))
                 return usage_error("option '%s' needs a value", arg);
+            /* The library would fall back to detection, silently: a label
+             * the user typed wrong is said at once instead. */
+            if (!lede_encoding_known(value))
+                return usage_error("unknown encoding '%s' (expected a label such as utf-8, "
+                                   "windows-1252 or shift_jis)", value);
             s->options.encoding = value;
+        } else if (is_option(arg, "--max-input", NULL, true, &value)) {
+            if (!value && !(value = next_value(argc, argv, &i)))
+                return usage_error("option '%s' needs a value", arg);
+            if (!parse_size(value, &s->options.max_input))
+                return usage_error("bad size '%s' (expected a positive number of bytes, "
+                                   "with an optional K, M or G suffix)", value);
         } else if (is_option(arg, "--warc", "-w", false, &value)) {
             s->warc = true;
         } else if (is_option(arg, "--quiet", "-q", false, &value)) {
@@ -716,13 +769,17 @@ static void process_input(const settings *s, output_layout layout, input *in,
         return;
     }
     /* A WARC record knows the page's address and its HTTP charset; an
-     * --encoding given still overrides the latter. */
+     * --encoding given still overrides the latter. The record's charset is
+     * the server's label, which may be a default it sent unasked: the
+     * library weighs it against the bytes, as it never does --encoding. */
     lede_options options = s->options;
     if (in->from_warc) {
         if (in->warc.target_uri)
             options.url = in->warc.target_uri;
-        if (!options.encoding)
+        if (!options.encoding) {
             options.encoding = in->warc.charset;
+            options.encoding_from_transport = 1;
+        }
     }
     lede_result *res = NULL;
     lede_status st = lede_extract(p.bytes, p.len, &options, &res);
