@@ -26,7 +26,12 @@
  * break, looked for anywhere, since a record cut short leaves the next one
  * starting mid-line; after the damaged record's header when its block was
  * wrong, since the next record may sit inside a block that claims too
- * much); in a .warc.gz, at the next member —
+ * much; and after the header of a record whose Content-Length is too large
+ * to hold when no record end stands where it says — a length that lies
+ * would otherwise skip every later record, and in a plain file that can be
+ * seeked the end is checked with pread before the block is skipped by
+ * seeking; on a pipe the length is trusted, the bytes skipped being gone);
+ * in a .warc.gz, at the next member —
  * the one that follows if the damaged member inflated to its end, else the
  * next gzip magic (1f 8b 08) after the damaged member's start whose first
  * bytes inflate to "WARC/1.", so that a magic that happens to occur inside
@@ -719,10 +724,72 @@ typedef enum read_outcome {
     READ_SEGMENT_OVER
 } read_outcome;
 
+/* Bytes read at a declared record end: its CRLF CRLF, any blank lines,
+ * and the next record's magic. */
+#define RECORD_END_PROBE (4 + 4 + WARC_MAGIC_LEN)
+
+/* Plain, seekable file: is there a record end at file offset END (where a
+ * block of a Content-Length too large to hold says its record ends)? The
+ * bytes must be in the file and look the part — CRLF CRLF, then the end of
+ * the file or, past any blank lines, "WARC/1." — because a length that
+ * lies, one wrong digit of it, would otherwise skip every record after it.
+ * Read with pread, so that the reading position does not move. */
+static bool record_end_at(const warc_reader *r, uint64_t end) {
+    struct stat st;
+    if (fstat(r->fd, &st) != 0 || st.st_size < 0 || end > (uint64_t)st.st_size ||
+        (uint64_t)st.st_size - end < 4)
+        return false;
+    unsigned char b[RECORD_END_PROBE];
+    size_t got = 0;
+    while (got < sizeof b) {
+        ssize_t n = pread(r->fd, b + got, sizeof b - got, (off_t)(end + got));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return false;
+        if (n == 0)
+            break;
+        got += (size_t)n;
+    }
+    if (got < 4 || memcmp(b, "\r\n\r\n", 4) != 0)
+        return false;
+    size_t i = 4;
+    while (i < got && (b[i] == '\r' || b[i] == '\n'))
+        i++;
+    size_t rest = got - i, cmp = rest < WARC_MAGIC_LEN ? rest : WARC_MAGIC_LEN;
+    /* Fewer bytes than the magic left: they must be the file's end. */
+    if (rest < WARC_MAGIC_LEN && end + got < (uint64_t)st.st_size)
+        return false;
+    return memcmp(b + i, warc_magic, cmp) == 0;
+}
+
+/* Plain, seekable file: go to file offset TO, dropping what is buffered. */
+static bool plain_seek(warc_reader *r, uint64_t to) {
+    if (lseek(r->fd, (off_t)to, SEEK_SET) != (off_t)to)
+        return false;
+    r->raw_pos = r->raw_len; /* the detector's bytes are behind */
+    r->win_pos = r->win_len = 0;
+    r->win_offset = to;
+    return true;
+}
+
 /* A record too large to hold: an HTML response among them is reported, and
- * the block is skipped. */
+ * the block is skipped. In a plain file that can be looked into, the block
+ * is skipped only when a record end stands where its length says;
+ * otherwise the record is damaged and the scan for the next version line
+ * starts after its header (next_plain). On a pipe the skipped bytes cannot
+ * be read again, so the length is trusted. */
 static read_outcome skip_large_record(warc_reader *r, const warc_header *h, size_t head,
                                       warc_page *page) {
+    uint64_t start = r->win_offset + r->win_pos;
+    bool checked = !r->gzip && r->seekable;
+    if (checked && (h->length > UINT64_MAX - start - head ||
+                    !record_end_at(r, start + head + h->length))) {
+        snprintf(page->message, sizeof page->message,
+                 "record cut short or longer than its Content-Length (%llu bytes)",
+                 (unsigned long long)h->length);
+        return READ_DAMAGED_BLOCK;
+    }
     bool report = false;
     if (name_is(r->win + r->win_pos + h->type.start, h->type.len, "response")) {
         size_t peek = h->length < HTTP_MAX_HEADER ? (size_t)h->length : HTTP_MAX_HEADER;
@@ -735,10 +802,13 @@ static read_outcome skip_large_record(warc_reader *r, const warc_header *h, size
             report = true;
         warc_page_release(&probe);
     }
-    bool whole = win_skip(r, head + h->length) && win_fill(r, 4) &&
-                 memcmp(r->win + r->win_pos, "\r\n\r\n", 4) == 0;
-    if (whole)
-        r->win_pos += 4;
+    bool whole = checked && plain_seek(r, start + head + h->length + 4);
+    if (!whole) {
+        whole = win_skip(r, head + h->length) && win_fill(r, 4) &&
+                memcmp(r->win + r->win_pos, "\r\n\r\n", 4) == 0;
+        if (whole)
+            r->win_pos += 4;
+    }
     if (!whole) {
         snprintf(page->message, sizeof page->message, "%s",
                  r->segment == SEGMENT_FAILED ? r->segment_message
