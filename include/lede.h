@@ -93,8 +93,10 @@ enum {
     LEDE_TRUNCATED_DEPTH = 1u << 2,   /* nested deeper than max_depth: flattened, text kept */
     LEDE_TRUNCATED_ATTRS = 1u << 3,   /* attributes over max_attrs dropped or over
                                          max_attr_len cut */
-    LEDE_TRUNCATED_REPAIRS = 1u << 4  /* so much broken markup that repairing it would
+    LEDE_TRUNCATED_REPAIRS = 1u << 4, /* so much broken markup that repairing it would
                                          take minutes: the rest was not read */
+    LEDE_TRUNCATED_JSONLD = 1u << 5   /* a JSON-LD block over 16 MB, or past the 16th,
+                                         was not read: its metadata may be missing */
 };
 
 /* Where each metadata field of a result was read from, for callers that

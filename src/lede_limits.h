@@ -69,6 +69,16 @@
  * LEDE_TRUNCATED_OUTPUT. */
 #define LEDE_MAX_OUTPUT ((size_t)16 << 20)
 
+/* Longest JSON-LD block read, in bytes (not an option). Real blocks are a
+ * few KB, but a page may carry its whole article as articleBody: the
+ * longest articles are a few hundred KB, and 16 MB matches LEDE_MAX_OUTPUT,
+ * the most of an article lede would give back. jansson parses tens of MB a
+ * second and holds about three times the text as its tree, so a block at
+ * the bound costs a fraction of a second and under 100 MB. A longer block
+ * is a data dump: it is not read, and its page gets LEDE_TRUNCATED_JSONLD,
+ * as does a page with more blocks than the metadata stage reads (16). */
+#define LEDE_MAX_JSONLD ((size_t)16 << 20)
+
 /* Work libxml2 may spend repairing markup, in steps of its stack of open
  * elements (not an option). libxml2 is linear in the input but for repairs:
  * an end tag that matches no open element, or a misplaced <body>, makes it

@@ -98,6 +98,72 @@ static void test_jsonld_with_trailing_comma_is_repaired(void **state) {
     lede_result_free(r);
 }
 
+static void test_jsonld_lone_surrogates_are_repaired(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        LD("{\"@type\":\"NewsArticle\",\"headline\":\"Cut emoji \\ud83d\","
+           "\"description\":\"low \\uDC00 then pair \\ud83d\\ude00 then high \\uD83D\\u0041\","
+           "\"author\":\"Jo Bloggs\"}"),
+        ""));
+    assert_non_null(r->title);
+    assert_string_equal(r->title, "Cut emoji \xEF\xBF\xBD");
+    assert_string_equal(r->description,
+                        "low \xEF\xBF\xBD then pair \xF0\x9F\x98\x80 then high \xEF\xBF\xBD" "A");
+    assert_string_equal(r->author, "Jo Bloggs");
+    assert_int_equal(r->truncated, 0);
+    lede_result_free(r);
+}
+
+/* A page with one JSON-LD article whose articleBody is BODY_LEN bytes. */
+static char *page_with_long_jsonld(size_t body_len) {
+    static const char head[] = "<!DOCTYPE html><html><head>"
+                               "<meta property=\"og:title\" content=\"OG headline\">"
+                               "<script type=\"application/ld+json\">"
+                               "{\"@type\":\"NewsArticle\",\"headline\":\"Long one\","
+                               "\"author\":\"Jo Bloggs\",\"articleBody\":\"";
+    static const char tail[] = "\"}</script></head><body><p>text</p></body></html>";
+    char *html = malloc(sizeof head - 1 + body_len + sizeof tail);
+    assert_non_null(html);
+    memcpy(html, head, sizeof head - 1);
+    for (size_t i = 0; i < body_len; i++)
+        html[sizeof head - 1 + i] = i % 7 == 6 ? ' ' : 'w';
+    memcpy(html + sizeof head - 1 + body_len, tail, sizeof tail);
+    return html;
+}
+
+static void test_jsonld_block_over_2_mib_is_read(void **state) {
+    (void)state;
+    char *html = page_with_long_jsonld((size_t)3 << 20);
+    lede_result *r = extract(html);
+    assert_string_equal(r->title, "Long one");
+    assert_string_equal(r->author, "Jo Bloggs");
+    assert_int_equal(r->truncated & LEDE_TRUNCATED_JSONLD, 0);
+    lede_result_free(r);
+    free(html);
+}
+
+static void test_jsonld_block_over_the_limit_sets_truncated(void **state) {
+    (void)state;
+    char *html = page_with_long_jsonld((size_t)17 << 20);
+    lede_result *r = extract(html);
+    assert_true(r->truncated & LEDE_TRUNCATED_JSONLD);
+    assert_string_equal(r->title, "OG headline"); /* the rest of the page still speaks */
+    assert_null(r->author);
+    lede_result_free(r);
+    free(html);
+}
+
+static void test_jsonld_blocks_past_the_count_set_truncated(void **state) {
+    (void)state;
+    char html[8192] = "<!DOCTYPE html><html><head>";
+    for (int i = 0; i < 17; i++)
+        strcat(html, LD("{\"@type\":\"WebSite\",\"name\":\"Site\"}"));
+    strcat(html, "</head><body><p>text</p></body></html>");
+    lede_result *r = extract(html);
+    assert_true(r->truncated & LEDE_TRUNCATED_JSONLD);
+    lede_result_free(r);
+}
+
 static void test_jsonld_blocks_are_read_together(void **state) {
     (void)state;
     lede_result *r = extract(PAGE(
@@ -693,6 +759,10 @@ int main(void) {
         cmocka_unit_test(test_jsonld_author_array_is_joined),
         cmocka_unit_test(test_jsonld_graph_resolves_references),
         cmocka_unit_test(test_jsonld_with_trailing_comma_is_repaired),
+        cmocka_unit_test(test_jsonld_lone_surrogates_are_repaired),
+        cmocka_unit_test(test_jsonld_block_over_2_mib_is_read),
+        cmocka_unit_test(test_jsonld_block_over_the_limit_sets_truncated),
+        cmocka_unit_test(test_jsonld_blocks_past_the_count_set_truncated),
         cmocka_unit_test(test_jsonld_blocks_are_read_together),
         cmocka_unit_test(test_opengraph_only_page),
         cmocka_unit_test(test_meta_names_only_page),
