@@ -77,9 +77,6 @@
  * header is a few bytes, and servers send chunks of kilobytes. */
 #define CHUNK_OVERHEAD_DIVISOR 8
 
-/* How far the detector reads into a file: enough for a gzip header with a
- * file name and the first deflate block's start. */
-#define SNIFF_SIZE 4096
 
 static const char warc_magic[] = "WARC/1.";
 #define WARC_MAGIC_LEN (sizeof warc_magic - 1)
@@ -1012,10 +1009,24 @@ warc_reader *warc_open(int fd, size_t max_payload) {
     return r;
 }
 
-/* The first bytes tell a .warc.gz from a .warc. */
+warc_reader *warc_open_prefixed(int fd, size_t max_payload, const unsigned char *prefix,
+                                size_t len) {
+    if (len > WARC_SNIFF_SIZE)
+        return NULL;
+    warc_reader *r = warc_open(fd, max_payload);
+    if (r && len) {
+        memcpy(r->raw, prefix, len);
+        r->raw_len = len;
+    }
+    return r;
+}
+
+/* The first bytes tell a .warc.gz from a .warc. Bytes already in raw (a
+ * caller's sniff) come before the file's position. */
 static void reader_start(warc_reader *r) {
     r->started = true;
-    r->raw_offset = r->seekable ? (uint64_t)lseek(r->fd, 0, SEEK_CUR) : 0;
+    off_t at = r->seekable ? lseek(r->fd, 0, SEEK_CUR) : 0;
+    r->raw_offset = at >= (off_t)r->raw_len ? (uint64_t)at - r->raw_len : 0;
     while (r->raw_len < 2 && raw_refill(r))
         ;
     r->gzip = r->raw_len >= 2 && r->raw[0] == 0x1f && r->raw[1] == 0x8b;
@@ -1132,7 +1143,7 @@ bool warc_file_looks_like_warc(const char *path) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;
-    unsigned char head[SNIFF_SIZE];
+    unsigned char head[WARC_SNIFF_SIZE];
     size_t len = 0;
     while (len < sizeof head) {
         ssize_t got = read(fd, head + len, sizeof head - len);
@@ -1143,6 +1154,10 @@ bool warc_file_looks_like_warc(const char *path) {
         len += (size_t)got;
     }
     close(fd);
+    return warc_bytes_look_like_warc(head, len);
+}
+
+bool warc_bytes_look_like_warc(const unsigned char *head, size_t len) {
     if (len >= WARC_MAGIC_LEN && memcmp(head, warc_magic, WARC_MAGIC_LEN) == 0)
         return true;
     if (len < 2 || head[0] != 0x1f || head[1] != 0x8b)
@@ -1151,8 +1166,8 @@ bool warc_file_looks_like_warc(const char *path) {
     z_stream z = {0};
     if (inflateInit2(&z, 15 + 32) != Z_OK)
         return false;
-    z.next_in = head;
-    z.avail_in = (uInt)len;
+    z.next_in = (unsigned char *)head; /* zlib does not write its input */
+    z.avail_in = (uInt)(len < WARC_SNIFF_SIZE ? len : WARC_SNIFF_SIZE);
     z.next_out = out;
     z.avail_out = sizeof out;
     int zr = Z_OK;

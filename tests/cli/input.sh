@@ -9,6 +9,12 @@
 #     "input too large" record; a page under it goes through; sizes take
 #     K, M and G suffixes, and a bad size or an unknown --encoding is a
 #     usage error (exit 2) that names the value
+#   - an empty directory and broken links named as pages each give an
+#     error record naming them
+#   - a web archive on standard input (a pipe or a file), plain or gzip'ed,
+#     is read as one without --warc; a page there is still one page
+#   - a plain .warc whose Content-Length runs past its end keeps the
+#     records after it
 . "$(dirname "$0")/lib/common.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
 
@@ -76,6 +82,65 @@ grep -q "unknown encoding 'no-such-charset'" "$tmp/usage.err" ||
     fail "--encoding no-such-charset: $(cat "$tmp/usage.err")"
 "$LEDE" --encoding latin1 "$FIXTURES/blog-post.html" >/dev/null 2>&1 || fail "--encoding latin1 refused"
 "$LEDE" --help | grep -q -- '--max-input SIZE' || fail "--help does not document --max-input"
+
+# ---- every named input answers ------------------------------------------
+mkdir "$tmp/empty" "$tmp/links" || exit 1
+ln -s "$tmp/nowhere.html" "$tmp/links/broken.html"
+ln -s "$tmp/nowhere.html" "$tmp/dangling.html"
+"$LEDE" --format jsonl "$tmp/empty" "$tmp/dangling.html" "$tmp/links" >"$tmp/named.jsonl" 2>/dev/null
+code=$?
+[ "$code" = 1 ] || fail "empty directory and broken links: exit $code, want 1"
+python3 - "$tmp/named.jsonl" "$tmp" <<'EOF' || fail "empty directory and broken links: $(cat "$tmp/named.jsonl")"
+import json, sys
+path, tmp = sys.argv[1:]
+records = [json.loads(line) for line in open(path, encoding="utf-8")]
+want = [tmp + "/empty", tmp + "/dangling.html", tmp + "/links/broken.html"]
+assert [r["source"] for r in records] == want, records
+assert all(set(r) == {"source", "error"} and r["error"] for r in records), records
+assert "directory" in records[0]["error"], records[0]
+EOF
+
+# ---- a web archive on standard input is sniffed, as a file is ----------
+python3 "$HERE/make_warc.py" pages "$tmp/two.warc" "$FIXTURES/blog-post.html" \
+    "$FIXTURES/wordpress-news.html" || exit 1
+python3 "$HERE/make_warc.py" pages "$tmp/two.warc.gz" --gzip "$FIXTURES/blog-post.html" \
+    "$FIXTURES/wordpress-news.html" || exit 1
+for archive in two.warc two.warc.gz; do
+    "$LEDE" --format jsonl "$tmp/$archive" | sed "s|$tmp/$archive:|-:|" >"$tmp/want.jsonl"
+    cat "$tmp/$archive" | "$LEDE" --format jsonl >"$tmp/pipe.jsonl" 2>&1
+    cmp -s "$tmp/want.jsonl" "$tmp/pipe.jsonl" ||
+        fail "$archive piped without --warc: $(head -c 300 "$tmp/pipe.jsonl")"
+    "$LEDE" --format jsonl - <"$tmp/$archive" >"$tmp/redirect.jsonl" 2>&1
+    cmp -s "$tmp/want.jsonl" "$tmp/redirect.jsonl" ||
+        fail "$archive redirected without --warc: $(head -c 300 "$tmp/redirect.jsonl")"
+    cat "$tmp/$archive" | "$LEDE" --format json | python3 -c \
+        'import json, sys; assert len(json.load(sys.stdin)) == 2' ||
+        fail "$archive piped, json: not an array of two"
+done
+# a page on standard input is still a page, short or long
+cat "$FIXTURES/blog-post.html" | "$LEDE" >"$tmp/stdin.txt" 2>&1
+"$LEDE" "$FIXTURES/blog-post.html" >"$tmp/file.txt" 2>&1
+cmp -s "$tmp/stdin.txt" "$tmp/file.txt" || fail "a page on standard input reads differently"
+printf '<p>Short page on standard input with a few words.</p>' | "$LEDE" --format jsonl \
+    | grep -q '"text":"Short page' || fail "a page shorter than the sniff on standard input"
+
+# ---- a plain .warc with a Content-Length past its end keeps later records
+python3 - "$HERE" "$tmp/liar.warc" "$FIXTURES/blog-post.html" <<'EOF'
+import sys
+sys.path.insert(0, sys.argv[1])
+from make_warc import Writer, http_response
+w = Writer(False)
+block = http_response(b"<html><body><p>cut</p></body></html>")
+w.raw(b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/liar\r\n"
+      b"Content-Length: 900000000000\r\n\r\n" + block + b"\r\n\r\n")
+w.response("https://x.example/after", open(sys.argv[3], "rb").read())
+with open(sys.argv[2], "wb") as f:
+    f.write(w.out.getvalue())
+EOF
+"$LEDE" --format jsonl "$tmp/liar.warc" >"$tmp/liar.jsonl" 2>/dev/null
+[ "$(wc -l <"$tmp/liar.jsonl")" = 2 ] && grep -q '"error"' "$tmp/liar.jsonl" &&
+    grep -q '"warc_target_uri":"https://x.example/after"' "$tmp/liar.jsonl" ||
+    fail "a lying Content-Length lost the next record: $(cut -c1-120 "$tmp/liar.jsonl")"
 
 [ "$failures" = 0 ] || exit 1
 echo "input: ok"
