@@ -564,6 +564,18 @@ static char *byline_of(const char *line) {
     return author;
 }
 
+/* A generated name's number is the name's ("Person 0"), in a meta as in
+ * a byline; a date after a name still goes. */
+static void test_author_keeps_its_own_number(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("<meta name=\"author\" content=\"Person 0\">", "<p>text</p>"));
+    assert_string_equal(r->author, "Person 0");
+    lede_result_free(r);
+    char *author = byline_of("By User 42");
+    assert_string_equal(author, "User 42");
+    free(author);
+}
+
 static void test_bylines_are_cleaned_to_people(void **state) {
     (void)state;
     static const char *const cases[][2] = {
@@ -586,6 +598,9 @@ static void test_bylines_are_cleaned_to_people(void **state) {
         {"Jane Doe; John Roe USA TODAY", "Jane Doe; John Roe"},
         {"JANE DOE; JOHN ROE", "JANE DOE; JOHN ROE"},
         {"John Roe III", "John Roe III"},
+        {"Jane Doe 2020", "Jane Doe"},
+        {"Jane Doe 12:30", "Jane Doe"},
+        {"Jane Doe 5 hours ago", "Jane Doe"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *author = byline_of(cases[i][0]);
@@ -790,6 +805,7 @@ int main(void) {
         cmocka_unit_test(test_sources_name_each_field),
         cmocka_unit_test(test_microdata_item_type_publisher_and_modified),
         cmocka_unit_test(test_bylines_are_cleaned_to_people),
+        cmocka_unit_test(test_author_keeps_its_own_number),
         cmocka_unit_test(test_organisation_is_author_when_no_person_is_named),
         cmocka_unit_test(test_date_lines_in_several_languages),
         cmocka_unit_test(test_date_from_url_is_the_last_resort),
