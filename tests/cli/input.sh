@@ -15,6 +15,7 @@
 #     is read as one without --warc; a page there is still one page
 #   - a plain .warc whose Content-Length runs past its end keeps the
 #     records after it
+#   - a file name that is not UTF-8 gets source_bytes, its bytes in hex
 . "$(dirname "$0")/lib/common.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
 
@@ -141,6 +142,23 @@ EOF
 [ "$(wc -l <"$tmp/liar.jsonl")" = 2 ] && grep -q '"error"' "$tmp/liar.jsonl" &&
     grep -q '"warc_target_uri":"https://x.example/after"' "$tmp/liar.jsonl" ||
     fail "a lying Content-Length lost the next record: $(cut -c1-120 "$tmp/liar.jsonl")"
+
+# ---- a file name that is not UTF-8 can be matched back -----------------
+latin_name=$(printf 'caf\351.html')
+cp "$FIXTURES/blog-post.html" "$tmp/$latin_name" || exit 1
+"$LEDE" --format jsonl "$tmp/$latin_name" "$tmp/$(printf 'nop\351.html')" >"$tmp/names.jsonl" 2>/dev/null
+python3 - "$tmp/names.jsonl" "$tmp" <<'EOF' || fail "non-UTF-8 file names: $(cut -c1-150 "$tmp/names.jsonl")"
+import json, os, sys
+path, tmp = sys.argv[1:]
+records = [json.loads(line) for line in open(path, encoding="utf-8")]
+assert len(records) == 2, records
+for rec, name in zip(records, [b"caf\xe9.html", b"nop\xe9.html"]):
+    assert bytes.fromhex(rec["source_bytes"]) == os.fsencode(tmp) + b"/" + name, rec
+    assert "\ufffd" in rec["source"], rec
+assert records[0]["text"] and "error" in records[1], records
+EOF
+"$LEDE" --format jsonl "$FIXTURES/blog-post.html" | grep -q source_bytes &&
+    fail "source_bytes for a UTF-8 path"
 
 [ "$failures" = 0 ] || exit 1
 echo "input: ok"
