@@ -192,7 +192,12 @@ static long plain_more(warc_reader *r, unsigned char *dst, size_t cap) {
 }
 
 /* Up to CAP inflated bytes of the current gzip member; at least one unless
- * the member ended (0, SEGMENT_END) or is damaged (-1, SEGMENT_FAILED). */
+ * the member ended (0, SEGMENT_END) or is damaged (-1, SEGMENT_FAILED).
+ * Bytes inflated before the damage are handed out first, and the damage
+ * is reported by the next call: whether a member's start is seen must not
+ * depend on whether its damage happens to come in the same read (a member
+ * inflated whole at once, then failing its CRC, would otherwise look like
+ * no member at all to the resync). */
 static long gzip_more(warc_reader *r, unsigned char *dst, size_t cap) {
     z_stream *z = &r->z;
     z->next_out = dst;
@@ -204,7 +209,7 @@ static long gzip_more(warc_reader *r, unsigned char *dst, size_t cap) {
                 segment_fail(r, "cannot read file", strerror(r->raw_errno));
             else
                 segment_fail(r, "gzip member cut short", NULL);
-            return -1;
+            break;
         }
         z->next_in = r->raw + r->raw_pos;
         z->avail_in = (uInt)(r->raw_len - r->raw_pos);
@@ -216,10 +221,11 @@ static long gzip_more(warc_reader *r, unsigned char *dst, size_t cap) {
         }
         if (zr != Z_OK && zr != Z_BUF_ERROR) {
             segment_fail(r, "damaged gzip member", z->msg ? z->msg : zError(zr));
-            return -1;
+            break;
         }
     }
-    return (long)(asked - z->avail_out);
+    long produced = (long)(asked - z->avail_out);
+    return r->segment == SEGMENT_FAILED && produced == 0 ? -1 : produced;
 }
 
 static long source_more(warc_reader *r, unsigned char *dst, size_t cap) {

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <zlib.h>
 
 #include "warc.h"
 
@@ -218,6 +219,69 @@ static void test_length_not_ending_a_record_is_not_followed(void **state) {
     close_file(&w);
 }
 
+/* The gzip member of W's records from FROM on, in place of them. */
+static void gzip_records_from(warc_file *w, size_t from) {
+    size_t len = w->len - from;
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    uLong cap = deflateBound(&z, (uLong)len);
+    unsigned char *out = malloc(cap);
+    assert_non_null(out);
+    z.next_in = (unsigned char *)w->text + from;
+    z.avail_in = (uInt)len;
+    z.next_out = out;
+    z.avail_out = (uInt)cap;
+    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+    size_t out_len = z.total_out;
+    deflateEnd(&z);
+    w->len = from;
+    add_bytes(w, (const char *)out, out_len);
+    free(out);
+}
+
+/* A damaged member whose start inflates to a record is reported, whether
+ * its damage (here a wrong CRC) shows in the same read as its start or a
+ * later one; and reading goes on after it. */
+static void test_member_failing_its_crc_after_resync_is_reported(void **state) {
+    (void)state;
+    warc_file w = {0};
+    /* A member whose deflate data breaks: the reader resyncs after it. */
+    add_response(&w, "http://a.example/broken", "text/html", 20000);
+    for (size_t i = 200; i < w.len; i++) /* vary it, so that it does not compress to nothing */
+        w.text[i] = (char)('a' + (i * 7919) % 26);
+    gzip_records_from(&w, 0);
+    for (size_t i = 40; i + 40 < w.len; i += 97)
+        w.text[i] ^= 0x5A;
+    /* A small member, inflated in one read, then its CRC is wrong. */
+    size_t crc_member = w.len;
+    add_response(&w, "http://a.example/bad-crc", "text/html", 300);
+    gzip_records_from(&w, crc_member);
+    w.text[w.len - 8] ^= 0x01;
+    size_t good = w.len;
+    add_response(&w, "http://a.example/good", "text/html", 300);
+    gzip_records_from(&w, good);
+
+    warc_reader *r = warc_open(open_file(&w), 1000);
+    warc_page page;
+    assert_int_equal(warc_next(r, &page), WARC_DAMAGED);
+    assert_int_equal(page.offset, 0);
+    warc_outcome o;
+    while ((o = warc_next(r, &page)) == WARC_DAMAGED && page.offset < crc_member)
+        ; /* stretches inside the broken member that happen to look like members */
+    assert_int_equal(o, WARC_DAMAGED);
+    assert_int_equal(page.offset, crc_member);
+    assert_non_null(strstr(page.message, "data check"));
+    assert_int_equal(warc_next(r, &page), WARC_PAGE);
+    assert_int_equal(page.offset, good);
+    assert_string_equal(page.target_uri, "http://a.example/good");
+    warc_page_release(&page);
+    assert_int_equal(warc_next(r, &page), WARC_END);
+    assert_int_equal(warc_next(r, &page), WARC_END);
+    warc_close(r);
+    close_file(&w);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_payload_over_max_is_an_error_and_reading_goes_on),
@@ -227,6 +291,7 @@ int main(void) {
         cmocka_unit_test(test_only_garbage_is_one_error),
         cmocka_unit_test(test_length_past_the_file_loses_no_later_record),
         cmocka_unit_test(test_length_not_ending_a_record_is_not_followed),
+        cmocka_unit_test(test_member_failing_its_crc_after_resync_is_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
