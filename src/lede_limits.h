@@ -21,8 +21,10 @@
 
 /* Largest input accepted (lede_options.max_input). Real article pages are
  * rarely above 5 MB; 256 MB leaves room for the worst pages of a crawl while
- * keeping one page's tree well inside a worker's memory. Also the most a
- * gzip'ed body may inflate to (decode.c). */
+ * keeping one page's tree well inside a worker's memory. The bound holds
+ * for a gzip'ed body inflated too (decode.c stops inflating one byte past
+ * max_input and refuses the page), so a caller's smaller max_input also
+ * bounds the memory a compressed page can take. */
 #define LEDE_MAX_INPUT ((size_t)256 << 20)
 
 /* Deepest element nesting kept (lede_options.max_depth). Real pages nest
