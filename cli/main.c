@@ -33,8 +33,8 @@
  *
  * A web archive (--warc, or an input whose first bytes are a WARC record,
  * plain or gzip'ed; standard input's first bytes are read to see, and kept
- * for whoever reads it then) is read by the main thread, record by record, through
- * cli/warc.c: each HTML response becomes an input of its own whose bytes are
+ * for whoever reads it then) is read by the main thread, record by record,
+ * through cli/warc.c: each HTML response becomes an input of its own whose bytes are
  * already in memory, with "FILE:OFFSET" as its source, the record's target
  * URI as its address and its HTTP charset as its encoding hint; a damaged
  * record is an input that is an error already. So a WARC file goes through
@@ -100,8 +100,8 @@ enum exit_code { EXIT_ALL_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 
 static const char usage_line[] =
     "usage: lede [--format text|markdown|html|json|jsonl] [--url URL] [--encoding LABEL]\n"
-    "            [--precision|--recall] [--comments] [--jobs N] [--warc] [--max-input SIZE]\n"
-    "            [--quiet] [--help] [--version] [FILE|DIR|-]...\n";
+    "            [--precision|--recall] [--comments] [--jobs N] [--warc]\n"
+    "            [--max-input SIZE] [--quiet] [--help] [--version] [FILE|DIR|-]...\n";
 
 static const char help_text[] =
     "\n"
@@ -149,13 +149,14 @@ static const char help_text[] =
     "                   per online core); the output is the same, in input\n"
     "                   order, whatever N\n"
     "  -w, --warc       read every FILE and \"-\" as a WARC file; without it a\n"
-    "                   FILE or \"-\" is one when its first bytes are \"WARC/1.\" (or a\n"
-    "                   gzip member that inflates to them). Each response\n"
-    "                   with status 200 and an HTML Content-Type gives one\n"
-    "                   record, its url the WARC-Target-URI and its charset the\n"
-    "                   HTTP one (a Latin default there yields to a page that\n"
-    "                   is plainly UTF-8); other records are passed over, and\n"
-    "                   each damaged one gives an error record\n"
+    "                   FILE or \"-\" is one when its first bytes are\n"
+    "                   \"WARC/1.\" (or a gzip member that inflates to them).\n"
+    "                   Each response with status 200 and an HTML\n"
+    "                   Content-Type gives one record, its url the\n"
+    "                   WARC-Target-URI and its charset the HTTP one (a Latin\n"
+    "                   default there yields to a page that is plainly UTF-8);\n"
+    "                   other records are passed over, and each damaged one\n"
+    "                   gives an error record\n"
     "  --max-input SIZE the largest page accepted, in bytes or with a K, M or G\n"
     "                   suffix (default 256M); larger pages, gzip'ed ones that\n"
     "                   inflate to more and larger WARC payloads each give an\n"
