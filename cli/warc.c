@@ -28,9 +28,10 @@
  * wrong, since the next record may sit inside a block that claims too
  * much; and after the header of a record whose Content-Length is too large
  * to hold when no record end stands where it says — a length that lies
- * would otherwise skip every later record, and in a plain file that can be
+ * would otherwise skip every later record: in a plain file that can be
  * seeked the end is checked with pread before the block is skipped by
- * seeking; on a pipe the length is trusted, the bytes skipped being gone);
+ * seeking; on a pipe, where skipped bytes are gone, the skip stops at a
+ * record end and version line inside the claimed block);
  * in a .warc.gz, at the next member —
  * the one that follows if the damaged member inflated to its end, else the
  * next gzip magic (1f 8b 08) after the damaged member's start whose first
@@ -776,12 +777,63 @@ static bool plain_seek(warc_reader *r, uint64_t to) {
     return true;
 }
 
+/* A record end and the next record's version line, inside bytes that a
+ * Content-Length says are one block. */
+#define RECORD_START_PROBE (4 + VERSION_LINE_MAX)
+
+typedef enum skip_result {
+    SKIP_WHOLE,        /* N bytes consumed */
+    SKIP_SHORT,        /* the segment ended (or failed) first */
+    SKIP_RECORD_INSIDE /* stopped at a version line after CRLF CRLF inside them */
+} skip_result;
+
+/* Plain file on a pipe: consume N bytes of the segment, unless a record
+ * end followed by a version line ("\r\n\r\nWARC/1.0\r\n") shows inside
+ * them; the window is then left at that version line. A pipe cannot be
+ * read again, so a Content-Length that lies is caught while skipping or
+ * not at all; a true block of this size holding such bytes (an archive
+ * inside an archive) is the price, and costs phantom records, not lost
+ * ones. */
+static skip_result stream_skip(warc_reader *r, uint64_t n) {
+    while (n > 0) {
+        size_t want = n < r->win_cap - RECORD_START_PROBE ? (size_t)n + RECORD_START_PROBE
+                                                          : r->win_cap;
+        win_fill(r, want); /* short at the segment's end: what is there is read */
+        size_t avail = win_avail(r);
+        if (avail == 0)
+            return SKIP_SHORT;
+        size_t scan = avail < n ? avail : (size_t)n;
+        const unsigned char *b = r->win + r->win_pos;
+        for (const unsigned char *cr = b; (cr = memchr(cr, '\r', scan - (size_t)(cr - b)));
+             cr++) {
+            size_t i = (size_t)(cr - b);
+            if (avail - i < RECORD_START_PROBE) {
+                if (r->segment == SEGMENT_OPEN) {
+                    scan = i; /* decided once more bytes are in */
+                    break;
+                }
+                continue;
+            }
+            if (memcmp(cr, "\r\n\r\n", 4) == 0 && is_version_line(cr + 4, avail - i - 4)) {
+                r->win_pos += i + 4;
+                return SKIP_RECORD_INSIDE;
+            }
+        }
+        if (scan == 0 && r->segment != SEGMENT_OPEN)
+            return SKIP_SHORT;
+        r->win_pos += scan;
+        n -= scan;
+    }
+    return SKIP_WHOLE;
+}
+
 /* A record too large to hold: an HTML response among them is reported, and
  * the block is skipped. In a plain file that can be looked into, the block
  * is skipped only when a record end stands where its length says;
  * otherwise the record is damaged and the scan for the next version line
  * starts after its header (next_plain). On a pipe the skipped bytes cannot
- * be read again, so the length is trusted. */
+ * be read again: the skip stops at a record that starts inside them
+ * (stream_skip). */
 static read_outcome skip_large_record(warc_reader *r, const warc_header *h, size_t head,
                                       warc_page *page) {
     uint64_t start = r->win_offset + r->win_pos;
@@ -807,7 +859,20 @@ static read_outcome skip_large_record(warc_reader *r, const warc_header *h, size
     }
     bool whole = checked && plain_seek(r, start + head + h->length + 4);
     if (!whole) {
-        whole = win_skip(r, head + h->length) && win_fill(r, 4) &&
+        skip_result skipped;
+        if (!r->gzip && !r->seekable) {
+            r->win_pos += head;
+            skipped = stream_skip(r, h->length);
+            if (skipped == SKIP_RECORD_INSIDE) {
+                snprintf(page->message, sizeof page->message,
+                         "record longer than its Content-Length: another starts inside it");
+                return READ_DAMAGED_AFTER;
+            }
+        } else {
+            /* A gzip member ends the record whatever its length says. */
+            skipped = win_skip(r, head + h->length) ? SKIP_WHOLE : SKIP_SHORT;
+        }
+        whole = skipped == SKIP_WHOLE && win_fill(r, 4) &&
                 memcmp(r->win + r->win_pos, "\r\n\r\n", 4) == 0;
         if (whole)
             r->win_pos += 4;

@@ -14,7 +14,8 @@
 #   - a web archive on standard input (a pipe or a file), plain or gzip'ed,
 #     is read as one without --warc; a page there is still one page
 #   - a plain .warc whose Content-Length runs past its end keeps the
-#     records after it
+#     records after it, from a file and from a pipe; a true block too large
+#     to hold is still passed over
 #   - a file name that is not UTF-8 gets source_bytes, its bytes in hex
 . "$(dirname "$0")/lib/common.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -142,6 +143,41 @@ EOF
 [ "$(wc -l <"$tmp/liar.jsonl")" = 2 ] && grep -q '"error"' "$tmp/liar.jsonl" &&
     grep -q '"warc_target_uri":"https://x.example/after"' "$tmp/liar.jsonl" ||
     fail "a lying Content-Length lost the next record: $(cut -c1-120 "$tmp/liar.jsonl")"
+
+# ... and so does one read from a pipe, which cannot be looked into: the
+# skip stops at the record that starts inside the claimed block; a true
+# block too large to hold is still passed over whole
+cat "$tmp/liar.warc" | "$LEDE" --warc - --format jsonl >"$tmp/liar-pipe.jsonl" 2>/dev/null
+[ "$(wc -l <"$tmp/liar-pipe.jsonl")" = 2 ] && grep -q '"error"' "$tmp/liar-pipe.jsonl" &&
+    grep -q '"warc_target_uri":"https://x.example/after"' "$tmp/liar-pipe.jsonl" ||
+    fail "a lying Content-Length on a pipe lost the next record: $(cut -c1-120 "$tmp/liar-pipe.jsonl")"
+python3 - "$HERE" "$tmp/big-block.warc" <<'EOF'
+import random, sys
+sys.path.insert(0, sys.argv[1])
+from make_warc import Writer
+random.seed(7)
+w = Writer(False)
+w.response("https://x.example/film.mp4", bytes(random.randrange(256) for _ in range(300000)),
+           kind=None, content_type="video/mp4")
+page = ("<html><head><title>Small</title></head><body><article><h1>Small page</h1>"
+        + "<p>The council met on Tuesday to discuss the budget and the new library.</p>" * 6
+        + "</article></body></html>")
+w.response("https://x.example/small", page.encode())
+with open(sys.argv[2], "wb") as f:
+    f.write(w.out.getvalue())
+EOF
+for how in file pipe; do
+    if [ $how = file ]; then
+        "$LEDE" --max-input 4K --format jsonl "$tmp/big-block.warc" >"$tmp/big-block.jsonl" 2>/dev/null
+    else
+        cat "$tmp/big-block.warc" | "$LEDE" --max-input 4K --warc - --format jsonl \
+            >"$tmp/big-block.jsonl" 2>/dev/null
+    fi
+    [ "$(wc -l <"$tmp/big-block.jsonl")" = 1 ] &&
+        grep -q '"warc_target_uri":"https://x.example/small".*' "$tmp/big-block.jsonl" &&
+        ! grep -q '"error"' "$tmp/big-block.jsonl" ||
+        fail "a true block too large to hold ($how): $(cut -c1-120 "$tmp/big-block.jsonl")"
+done
 
 # ---- a file name that is not UTF-8 can be matched back -----------------
 latin_name=$(printf 'caf\351.html')
