@@ -3,7 +3,8 @@
  *
  *     lede [--format text|markdown|html|json|jsonl] [--url URL]
  *          [--encoding LABEL] [--precision|--recall] [--comments] [--jobs N]
- *          [--warc] [--quiet] [--help] [--version] [FILE|DIR|-]...
+ *          [--warc] [--max-input SIZE] [--quiet] [--help] [--version]
+ *          [FILE|DIR|-]...
  *
  * A thin user of include/lede.h: it finds the inputs, reads each one whole,
  * hands the bytes to lede_extract() and passes the result to output.c. It
@@ -31,8 +32,9 @@
  * processed and written in turn, through the same two steps.
  *
  * A web archive (--warc, or an input whose first bytes are a WARC record,
- * plain or gzip'ed) is read by the main thread, record by record, through
- * cli/warc.c: each HTML response becomes an input of its own whose bytes are
+ * plain or gzip'ed; standard input's first bytes are read to see, and kept
+ * for whoever reads it then) is read by the main thread, record by record,
+ * through cli/warc.c: each HTML response becomes an input of its own whose bytes are
  * already in memory, with "FILE:OFFSET" as its source, the record's target
  * URI as its address and its HTTP charset as its encoding hint; a damaged
  * record is an input that is an error already. So a WARC file goes through
@@ -98,8 +100,8 @@ enum exit_code { EXIT_ALL_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 
 static const char usage_line[] =
     "usage: lede [--format text|markdown|html|json|jsonl] [--url URL] [--encoding LABEL]\n"
-    "            [--precision|--recall] [--comments] [--jobs N] [--warc] [--quiet]\n"
-    "            [--help] [--version] [FILE|DIR|-]...\n";
+    "            [--precision|--recall] [--comments] [--jobs N] [--warc]\n"
+    "            [--max-input SIZE] [--quiet] [--help] [--version] [FILE|DIR|-]...\n";
 
 static const char help_text[] =
     "\n"
@@ -110,10 +112,11 @@ static const char help_text[] =
     "  DIR              every *.html and *.htm file below DIR (any letter case),\n"
     "                   and every *.warc and *.warc.gz file as a web archive,\n"
     "                   walked recursively in sorted order; symbolic links to\n"
-    "                   directories are not followed\n"
+    "                   directories are not followed; a DIR without any, or\n"
+    "                   a broken link named as one, gives an error record\n"
     "  -                one page read from standard input (also when no input\n"
     "                   is given)\n"
-    "  A FILE (or \"-\" with --warc) that is a web archive (WARC/1.0 or 1.1,\n"
+    "  A FILE or \"-\" that is a web archive (WARC/1.0 or 1.1,\n"
     "  plain or gzip'ed per record, as Common Crawl ships them) gives one\n"
     "  input per HTML response in it, with source FILE:OFFSET.\n"
     "  Inputs are handled in the order given; options may come anywhere, and\n"
@@ -133,7 +136,9 @@ static const char help_text[] =
     "                   relative links against\n"
     "  -e, --encoding LABEL\n"
     "                   the page's charset (as an HTTP header would give it);\n"
-    "                   by default it is read from the page or detected\n"
+    "                   it wins over what the page says; by default the\n"
+    "                   encoding is read from the page or detected. An\n"
+    "                   unknown LABEL is a usage error\n"
     "  --precision      leave out anything doubtful: less noise, maybe less text\n"
     "  --recall         keep anything plausible (captions too): all the text,\n"
     "                   maybe some noise; the default balances the two and\n"
@@ -144,12 +149,18 @@ static const char help_text[] =
     "                   per online core); the output is the same, in input\n"
     "                   order, whatever N\n"
     "  -w, --warc       read every FILE and \"-\" as a WARC file; without it a\n"
-    "                   FILE is one when its first bytes are \"WARC/1.\" (or a\n"
-    "                   gzip member that inflates to them). Each response\n"
-    "                   with status 200 and an HTML Content-Type gives one\n"
-    "                   record, its url the WARC-Target-URI and its charset the\n"
-    "                   HTTP one; other records are passed over, and each\n"
-    "                   damaged one gives an error record\n"
+    "                   FILE or \"-\" is one when its first bytes are\n"
+    "                   \"WARC/1.\" (or a gzip member that inflates to them).\n"
+    "                   Each response with status 200 and an HTML\n"
+    "                   Content-Type gives one record, its url the\n"
+    "                   WARC-Target-URI and its charset the HTTP one (a Latin\n"
+    "                   default there yields to a page that is plainly UTF-8);\n"
+    "                   other records are passed over, and each damaged one\n"
+    "                   gives an error record\n"
+    "  --max-input SIZE the largest page accepted, in bytes or with a K, M or G\n"
+    "                   suffix (default 256M); larger pages, gzip'ed ones that\n"
+    "                   inflate to more and larger WARC payloads each give an\n"
+    "                   \"input too large\" error record\n"
     "  -q, --quiet      no progress line (shown on stderr when it is a terminal\n"
     "                   and stdout is not, for batches longer than a second)\n"
     "  -h, --help       print this help and exit\n"
@@ -163,7 +174,8 @@ static const char help_text[] =
     "  a line \"lede: PATH: message\" on standard error.\n"
     "\n"
     "  json, jsonl: exactly one object per input, in input order. An article:\n"
-    "    source       the path as given (\"-\" for standard input)\n"
+    "    source       the path as given (\"-\" for standard input); a path\n"
+    "                 that is not UTF-8 also gets source_bytes, its bytes in hex\n"
     "    text         the article as plain text\n"
     "    title, author, date (ISO 8601), sitename, description,\n"
     "    language (BCP 47), url (canonical), image, section\n"
@@ -183,7 +195,7 @@ static const char help_text[] =
     "Exit status:\n"
     "  0  every input was read and answered: an article, or no article\n"
     "  1  some input was lost, or standard output could not be written\n"
-    "  2  bad usage: an unknown option, a missing or bad option value\n";
+    "  2  bad usage: an unknown option or encoding, a missing or bad option value\n";
 
 typedef struct settings {
     output_format format;
@@ -245,6 +257,40 @@ static bool parse_jobs(const char *value, unsigned *jobs) {
     return true;
 }
 
+/* The value of --max-input: a positive decimal number of bytes, with an
+ * optional K, M or G suffix (binary: 1024, 1024^2, 1024^3), in any case. */
+static bool parse_size(const char *value, size_t *size) {
+    if (value[0] < '0' || value[0] > '9')
+        return false;
+    errno = 0;
+    char *end = NULL;
+    unsigned long long n = strtoull(value, &end, 10);
+    if (errno || n == 0)
+        return false;
+    unsigned shift = 0;
+    switch (*end) {
+    case '\0':
+        break;
+    case 'k': case 'K':
+        shift = 10;
+        break;
+    case 'm': case 'M':
+        shift = 20;
+        break;
+    case 'g': case 'G':
+        shift = 30;
+        break;
+    default:
+        return false;
+    }
+    if (shift && end[1] != '\0')
+        return false;
+    if (n > (unsigned long long)SIZE_MAX >> shift)
+        return false;
+    *size = (size_t)n << shift;
+    return true;
+}
+
 /* Parse ARGV into S. Returns -1 to go on, or the exit code to exit with
  * (after --help or --version, or on bad usage). Operands are gathered into
  * S->inputs, which the caller frees. */
@@ -284,7 +330,18 @@ static int parse_arguments(int argc, char **argv, settings *s) {
         } else if (is_option(arg, "--encoding", "-e", true, &value)) {
             if (!value && !(value = next_value(argc, argv, &i)))
                 return usage_error("option '%s' needs a value", arg);
+            /* The library would fall back to detection, silently: a label
+             * the user typed wrong is said at once instead. */
+            if (!lede_encoding_known(value))
+                return usage_error("unknown encoding '%s' (expected a label such as utf-8, "
+                                   "windows-1252 or shift_jis)", value);
             s->options.encoding = value;
+        } else if (is_option(arg, "--max-input", NULL, true, &value)) {
+            if (!value && !(value = next_value(argc, argv, &i)))
+                return usage_error("option '%s' needs a value", arg);
+            if (!parse_size(value, &s->options.max_input))
+                return usage_error("bad size '%s' (expected a positive number of bytes, "
+                                   "with an optional K, M or G suffix)", value);
         } else if (is_option(arg, "--warc", "-w", false, &value)) {
             s->warc = true;
         } else if (is_option(arg, "--quiet", "-q", false, &value)) {
@@ -315,18 +372,32 @@ typedef struct page {
     size_t len;
 } page;
 
-/* Read FD to its end into P, expecting about SIZE_HINT bytes (0: unknown).
- * Returns 0, or an errno value; EFBIG when the page exceeds MAX bytes, which
- * is found out after reading at most MAX + 1 of them. */
-static int read_all(int fd, size_t size_hint, size_t max, page *p) {
+/* Bytes of a stream already read from it (a sniff of standard input),
+ * which come before what is left to read. */
+typedef struct prefix {
+    const unsigned char *bytes;
+    size_t len;
+} prefix;
+
+/* Read FD to its end into P, after the bytes of HEAD, expecting about
+ * SIZE_HINT bytes (0: unknown). Returns 0, or an errno value; EFBIG when the
+ * page exceeds MAX bytes, which is found out after reading at most MAX + 1
+ * of them. */
+static int read_all(int fd, size_t size_hint, size_t max, prefix head, page *p) {
+    if (head.len > max)
+        return EFBIG;
     size_t limit = max < SIZE_MAX ? max + 1 : SIZE_MAX; /* one byte over tells */
     size_t cap = size_hint ? size_hint + 1 : STREAM_INITIAL_CAPACITY;
+    if (cap < head.len + 1)
+        cap = head.len + 1;
     if (cap > limit || cap == 0)
         cap = limit;
     char *bytes = malloc(cap ? cap : 1);
     if (!bytes)
         return ENOMEM;
-    size_t len = 0;
+    if (head.len)
+        memcpy(bytes, head.bytes, head.len);
+    size_t len = head.len;
     for (;;) {
         if (len == cap) {
             if (cap >= limit) {
@@ -363,9 +434,9 @@ static int read_all(int fd, size_t size_hint, size_t max, page *p) {
     return 0;
 }
 
-/* Read the page at PATH ("-": stdin) into P. On failure returns false with
- * a sentence naming the cause in MESSAGE. */
-static bool read_page(const char *path, size_t max, page *p, char *message) {
+/* Read the page at PATH ("-": stdin, after the bytes of HEAD) into P. On
+ * failure returns false with a sentence naming the cause in MESSAGE. */
+static bool read_page(const char *path, size_t max, prefix head, page *p, char *message) {
     bool is_stdin = strcmp(path, "-") == 0;
     const char *what = is_stdin ? "standard input" : "file";
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
@@ -388,7 +459,7 @@ static bool read_page(const char *path, size_t max, page *p, char *message) {
             size_hint = (size_t)st.st_size;
     }
     if (!err)
-        err = read_all(fd, size_hint, max, p);
+        err = read_all(fd, size_hint, max, head, p);
     if (!is_stdin)
         close(fd);
     if (err == EFBIG)
@@ -494,6 +565,16 @@ typedef struct input_walk {
     /* The WARC files found in directories: their names are the sources of
      * records still in flight, so they are kept until the walk ends. */
     path_stack warc_names;
+    /* The directory operand being walked, and the inputs it gave so far:
+     * one that gives none still answers for itself. */
+    const char *dir_operand;
+    size_t dir_inputs;
+    /* The first bytes of standard input, read to tell a web archive from a
+     * page as a file's are (stdin_sniff), and not yet handed on. */
+    bool stdin_sniffed, stdin_warc;
+    int stdin_errno;
+    unsigned char stdin_head[WARC_SNIFF_SIZE];
+    size_t stdin_head_len;
 } input_walk;
 
 /* Push DIR's entries so that they pop in sorted order: the subdirectories
@@ -565,6 +646,15 @@ static bool next_entry(input_walk *w, input *in) {
                     in->source = in->owned_path = path;
                     return true;
                 }
+            } else if (S_ISLNK(st.st_mode) &&
+                       (has_html_extension(path) || has_warc_extension(path)) &&
+                       stat(path, &st) != 0) {
+                /* A link named as a page, to nothing: a page lost, said. */
+                in->kind = INPUT_ERROR;
+                in->source = in->owned_path = path;
+                snprintf(in->message, MESSAGE_SIZE, "cannot open file: %s (a broken symbolic link)",
+                         strerror(errno));
+                return true;
             } else if (has_html_extension(path) && is_regular_file(path, &st)) {
                 in->kind = INPUT_PATH;
                 in->source = in->owned_path = path;
@@ -580,9 +670,46 @@ static bool next_entry(input_walk *w, input *in) {
 
 /* ---- web archives ---- */
 
+/* Read the first bytes of standard input, once until they are handed on,
+ * to see whether it is a web archive. A pipe cannot be looked into and
+ * read again, so the bytes are kept for whoever reads it next. */
+static void stdin_sniff(input_walk *w) {
+    if (w->stdin_sniffed)
+        return;
+    w->stdin_sniffed = true;
+    w->stdin_head_len = 0;
+    w->stdin_errno = 0;
+    while (w->stdin_head_len < sizeof w->stdin_head) {
+        ssize_t got = read(STDIN_FILENO, w->stdin_head + w->stdin_head_len,
+                           sizeof w->stdin_head - w->stdin_head_len);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            w->stdin_errno = errno;
+        if (got <= 0)
+            break;
+        w->stdin_head_len += (size_t)got;
+    }
+    w->stdin_warc = warc_bytes_look_like_warc(w->stdin_head, w->stdin_head_len);
+}
+
+/* The sniffed bytes, handed on: the next "-" sniffs afresh. */
+static prefix stdin_take(input_walk *w) {
+    prefix head = {NULL, 0};
+    if (w->stdin_sniffed)
+        head = (prefix){w->stdin_head, w->stdin_head_len};
+    w->stdin_sniffed = false;
+    return head;
+}
+
 /* Is operand PATH a WARC file: --warc says so, or its first bytes do. */
-static bool is_warc_operand(const settings *s, const char *path) {
-    return s->warc || (strcmp(path, "-") != 0 && warc_file_looks_like_warc(path));
+static bool is_warc_operand(input_walk *w, const char *path) {
+    if (w->settings->warc)
+        return true;
+    if (strcmp(path, "-") != 0)
+        return warc_file_looks_like_warc(path);
+    stdin_sniff(w);
+    return w->stdin_warc;
 }
 
 static void warc_finish(input_walk *w) {
@@ -595,13 +722,15 @@ static void warc_finish(input_walk *w) {
 /* Start reading the WARC file PATH; false with IN the error when it cannot
  * be opened. */
 static bool warc_start(input_walk *w, const char *path, input *in) {
-    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    bool is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         in->kind = INPUT_ERROR;
         snprintf(in->message, MESSAGE_SIZE, "cannot open file: %s", strerror(errno));
         return false;
     }
-    w->warc = warc_open(fd, w->settings->options.max_input);
+    prefix head = is_stdin ? stdin_take(w) : (prefix){NULL, 0};
+    w->warc = warc_open_prefixed(fd, w->settings->options.max_input, head.bytes, head.len);
     if (!w->warc) {
         if (fd != STDIN_FILENO)
             close(fd);
@@ -658,10 +787,22 @@ static bool next_input(input_walk *w, input *in) {
     const settings *s = w->settings;
     memset(in, 0, sizeof *in);
     for (;;) {
-        if (w->warc && next_warc_record(w, in))
+        if ((w->warc && next_warc_record(w, in)) || next_entry(w, in)) {
+            w->dir_inputs++;
             return true;
-        if (next_entry(w, in))
-            return true;
+        }
+        if (w->dir_operand) {
+            const char *dir = w->dir_operand;
+            w->dir_operand = NULL;
+            if (w->dir_inputs == 0) {
+                in->kind = INPUT_ERROR;
+                in->source = dir;
+                snprintf(in->message, MESSAGE_SIZE,
+                         "empty input: the directory holds no *.html, *.htm, *.warc or "
+                         "*.warc.gz file");
+                return true;
+            }
+        }
         if (w->next_operand == s->input_count)
             return false;
         const char *operand = s->inputs[w->next_operand++];
@@ -671,18 +812,29 @@ static bool next_input(input_walk *w, input *in) {
                 in->kind = INPUT_ERROR;
                 return true;
             }
+            w->dir_operand = operand;
+            w->dir_inputs = 0;
             continue;
         }
-        if (is_warc_operand(s, operand)) {
+        if (is_warc_operand(w, operand)) {
             if (warc_start(w, operand, in))
                 continue;
             return true;
         }
         in->kind = INPUT_PATH;
-        if (strcmp(operand, "-") == 0)
-            in->kind = read_page(operand, s->options.max_input, &in->page, in->message)
-                           ? INPUT_PAGE
-                           : INPUT_ERROR;
+        if (strcmp(operand, "-") == 0) {
+            int sniff_errno = w->stdin_sniffed ? w->stdin_errno : 0;
+            prefix head = stdin_take(w);
+            if (sniff_errno) {
+                in->kind = INPUT_ERROR;
+                snprintf(in->message, MESSAGE_SIZE, "cannot read standard input: %s",
+                         strerror(sniff_errno));
+            } else {
+                in->kind = read_page(operand, s->options.max_input, head, &in->page, in->message)
+                               ? INPUT_PAGE
+                               : INPUT_ERROR;
+            }
+        }
         return true;
     }
 }
@@ -711,18 +863,23 @@ static void process_input(const settings *s, output_layout layout, input *in,
         output_build_error(layout, in->source, in->message, rec);
         return;
     }
-    if (in->kind == INPUT_PATH && !read_page(in->source, s->options.max_input, &p, message)) {
+    if (in->kind == INPUT_PATH &&
+        !read_page(in->source, s->options.max_input, (prefix){NULL, 0}, &p, message)) {
         output_build_error(layout, in->source, message, rec);
         return;
     }
     /* A WARC record knows the page's address and its HTTP charset; an
-     * --encoding given still overrides the latter. */
+     * --encoding given still overrides the latter. The record's charset is
+     * the server's label, which may be a default it sent unasked: the
+     * library weighs it against the bytes, as it never does --encoding. */
     lede_options options = s->options;
     if (in->from_warc) {
         if (in->warc.target_uri)
             options.url = in->warc.target_uri;
-        if (!options.encoding)
+        if (!options.encoding) {
             options.encoding = in->warc.charset;
+            options.encoding_from_transport = 1;
+        }
     }
     lede_result *res = NULL;
     lede_status st = lede_extract(p.bytes, p.len, &options, &res);
@@ -986,7 +1143,7 @@ int main(int argc, char **argv) {
      * directories turn out to hold: several inputs, a directory or a WARC
      * file make an array, even of one record or none. */
     bool as_array = s.input_count > 1 || is_directory(s.inputs[0]) ||
-                    is_warc_operand(&s, s.inputs[0]);
+                    is_warc_operand(&b.walk, s.inputs[0]);
     output_begin(&b.out, s.format, as_array);
     progress_begin(&b.progress, &s);
     if (jobs == 1 || !run_in_parallel(&b, jobs))

@@ -21,7 +21,9 @@
  * jansson refuses strings that are not UTF-8. The library's fields are
  * UTF-8, but a path given on the command line may be any bytes; such a
  * string is written with U+FFFD for each invalid sequence rather than
- * dropped, so the record still names its input recognisably.
+ * dropped, so the record still names its input recognisably, and the
+ * record's "source_bytes" gives the path's bytes in hex, so that it can be
+ * matched back to the file exactly.
  */
 #include "output.h"
 
@@ -166,6 +168,41 @@ static bool set_field(json_t *object, const char *key, json_t *value) {
     return value && json_object_set_new(object, key, value) == 0;
 }
 
+static bool is_utf8(const char *s) {
+    const unsigned char *in = (const unsigned char *)s;
+    size_t len = strlen(s);
+    for (size_t i = 0, n; i < len; i += n)
+        if (!(n = utf8_sequence_length(in + i, len - i)))
+            return false;
+    return true;
+}
+
+/* "source" of RECORD; for a SOURCE that is not UTF-8 (a file name in a
+ * legacy encoding), also "source_bytes": the bytes in lower-case hex, which
+ * the U+FFFD in "source" no longer tell. False when out of memory. */
+static bool set_source(json_t *record, const char *source) {
+    static const char hex_digits[] = "0123456789abcdef";
+    if (!set_field(record, "source", string_or_null(source)))
+        return false;
+    if (!source || is_utf8(source))
+        return true;
+    size_t len = strlen(source);
+    if (len > (SIZE_MAX - 1) / 2)
+        return false;
+    char *hex = malloc(2 * len + 1);
+    if (!hex)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)source[i];
+        hex[2 * i] = hex_digits[c >> 4];
+        hex[2 * i + 1] = hex_digits[c & 0x0f];
+    }
+    hex[2 * len] = '\0';
+    bool ok = set_field(record, "source_bytes", json_string(hex));
+    free(hex);
+    return ok;
+}
+
 /* A JSON array of the COUNT strings of ITEMS, null when there are none. */
 static json_t *array_or_null(char *const *items, size_t count) {
     if (!items || count == 0)
@@ -216,7 +253,7 @@ static json_t *article_record(output_layout layout, const char *source, const le
     json_t *record = json_object();
     if (!record)
         return NULL;
-    bool ok = set_field(record, "source", string_or_null(source)) &&
+    bool ok = set_source(record, source) &&
               (!error || set_field(record, "error", json_string(error))) &&
               set_field(record, "text", string_or_null(res->text)) &&
               set_field(record, "title", string_or_null(res->title)) &&
@@ -252,7 +289,7 @@ static json_t *error_record(const char *source, const char *message) {
     json_t *record = json_object();
     if (!record)
         return NULL;
-    if (!set_field(record, "source", string_or_null(source)) ||
+    if (!set_source(record, source) ||
         !set_field(record, "error", string_or_null(message))) {
         json_decref(record);
         return NULL;

@@ -26,7 +26,13 @@
  * break, looked for anywhere, since a record cut short leaves the next one
  * starting mid-line; after the damaged record's header when its block was
  * wrong, since the next record may sit inside a block that claims too
- * much); in a .warc.gz, at the next member —
+ * much; and after the header of a record whose Content-Length is too large
+ * to hold when no record end stands where it says — a length that lies
+ * would otherwise skip every later record: in a plain file that can be
+ * seeked the end is checked with pread before the block is skipped by
+ * seeking; on a pipe, where skipped bytes are gone, the skip stops at a
+ * record end and version line inside the claimed block);
+ * in a .warc.gz, at the next member —
  * the one that follows if the damaged member inflated to its end, else the
  * next gzip magic (1f 8b 08) after the damaged member's start whose first
  * bytes inflate to "WARC/1.", so that a magic that happens to occur inside
@@ -72,9 +78,6 @@
  * header is a few bytes, and servers send chunks of kilobytes. */
 #define CHUNK_OVERHEAD_DIVISOR 8
 
-/* How far the detector reads into a file: enough for a gzip header with a
- * file name and the first deflate block's start. */
-#define SNIFF_SIZE 4096
 
 static const char warc_magic[] = "WARC/1.";
 #define WARC_MAGIC_LEN (sizeof warc_magic - 1)
@@ -190,7 +193,12 @@ static long plain_more(warc_reader *r, unsigned char *dst, size_t cap) {
 }
 
 /* Up to CAP inflated bytes of the current gzip member; at least one unless
- * the member ended (0, SEGMENT_END) or is damaged (-1, SEGMENT_FAILED). */
+ * the member ended (0, SEGMENT_END) or is damaged (-1, SEGMENT_FAILED).
+ * Bytes inflated before the damage are handed out first, and the damage
+ * is reported by the next call: whether a member's start is seen must not
+ * depend on whether its damage happens to come in the same read (a member
+ * inflated whole at once, then failing its CRC, would otherwise look like
+ * no member at all to the resync). */
 static long gzip_more(warc_reader *r, unsigned char *dst, size_t cap) {
     z_stream *z = &r->z;
     z->next_out = dst;
@@ -202,7 +210,7 @@ static long gzip_more(warc_reader *r, unsigned char *dst, size_t cap) {
                 segment_fail(r, "cannot read file", strerror(r->raw_errno));
             else
                 segment_fail(r, "gzip member cut short", NULL);
-            return -1;
+            break;
         }
         z->next_in = r->raw + r->raw_pos;
         z->avail_in = (uInt)(r->raw_len - r->raw_pos);
@@ -214,10 +222,11 @@ static long gzip_more(warc_reader *r, unsigned char *dst, size_t cap) {
         }
         if (zr != Z_OK && zr != Z_BUF_ERROR) {
             segment_fail(r, "damaged gzip member", z->msg ? z->msg : zError(zr));
-            return -1;
+            break;
         }
     }
-    return (long)(asked - z->avail_out);
+    long produced = (long)(asked - z->avail_out);
+    return r->segment == SEGMENT_FAILED && produced == 0 ? -1 : produced;
 }
 
 static long source_more(warc_reader *r, unsigned char *dst, size_t cap) {
@@ -719,10 +728,123 @@ typedef enum read_outcome {
     READ_SEGMENT_OVER
 } read_outcome;
 
+/* Bytes read at a declared record end: its CRLF CRLF, any blank lines,
+ * and the next record's magic. */
+#define RECORD_END_PROBE (4 + 4 + WARC_MAGIC_LEN)
+
+/* Plain, seekable file: is there a record end at file offset END (where a
+ * block of a Content-Length too large to hold says its record ends)? The
+ * bytes must be in the file and look the part — CRLF CRLF, then the end of
+ * the file or, past any blank lines, "WARC/1." — because a length that
+ * lies, one wrong digit of it, would otherwise skip every record after it.
+ * Read with pread, so that the reading position does not move. */
+static bool record_end_at(const warc_reader *r, uint64_t end) {
+    struct stat st;
+    if (fstat(r->fd, &st) != 0 || st.st_size < 0 || end > (uint64_t)st.st_size ||
+        (uint64_t)st.st_size - end < 4)
+        return false;
+    unsigned char b[RECORD_END_PROBE];
+    size_t got = 0;
+    while (got < sizeof b) {
+        ssize_t n = pread(r->fd, b + got, sizeof b - got, (off_t)(end + got));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return false;
+        if (n == 0)
+            break;
+        got += (size_t)n;
+    }
+    if (got < 4 || memcmp(b, "\r\n\r\n", 4) != 0)
+        return false;
+    size_t i = 4;
+    while (i < got && (b[i] == '\r' || b[i] == '\n'))
+        i++;
+    size_t rest = got - i, cmp = rest < WARC_MAGIC_LEN ? rest : WARC_MAGIC_LEN;
+    /* Fewer bytes than the magic left: they must be the file's end. */
+    if (rest < WARC_MAGIC_LEN && end + got < (uint64_t)st.st_size)
+        return false;
+    return memcmp(b + i, warc_magic, cmp) == 0;
+}
+
+/* Plain, seekable file: go to file offset TO, dropping what is buffered. */
+static bool plain_seek(warc_reader *r, uint64_t to) {
+    if (lseek(r->fd, (off_t)to, SEEK_SET) != (off_t)to)
+        return false;
+    r->raw_pos = r->raw_len; /* the detector's bytes are behind */
+    r->win_pos = r->win_len = 0;
+    r->win_offset = to;
+    return true;
+}
+
+/* A record end and the next record's version line, inside bytes that a
+ * Content-Length says are one block. */
+#define RECORD_START_PROBE (4 + VERSION_LINE_MAX)
+
+typedef enum skip_result {
+    SKIP_WHOLE,        /* N bytes consumed */
+    SKIP_SHORT,        /* the segment ended (or failed) first */
+    SKIP_RECORD_INSIDE /* stopped at a version line after CRLF CRLF inside them */
+} skip_result;
+
+/* Plain file on a pipe: consume N bytes of the segment, unless a record
+ * end followed by a version line ("\r\n\r\nWARC/1.0\r\n") shows inside
+ * them; the window is then left at that version line. A pipe cannot be
+ * read again, so a Content-Length that lies is caught while skipping or
+ * not at all; a true block of this size holding such bytes (an archive
+ * inside an archive) is the price, and costs phantom records, not lost
+ * ones. */
+static skip_result stream_skip(warc_reader *r, uint64_t n) {
+    while (n > 0) {
+        size_t want = n < r->win_cap - RECORD_START_PROBE ? (size_t)n + RECORD_START_PROBE
+                                                          : r->win_cap;
+        win_fill(r, want); /* short at the segment's end: what is there is read */
+        size_t avail = win_avail(r);
+        if (avail == 0)
+            return SKIP_SHORT;
+        size_t scan = avail < n ? avail : (size_t)n;
+        const unsigned char *b = r->win + r->win_pos;
+        for (const unsigned char *cr = b; (cr = memchr(cr, '\r', scan - (size_t)(cr - b)));
+             cr++) {
+            size_t i = (size_t)(cr - b);
+            if (avail - i < RECORD_START_PROBE) {
+                if (r->segment == SEGMENT_OPEN) {
+                    scan = i; /* decided once more bytes are in */
+                    break;
+                }
+                continue;
+            }
+            if (memcmp(cr, "\r\n\r\n", 4) == 0 && is_version_line(cr + 4, avail - i - 4)) {
+                r->win_pos += i + 4;
+                return SKIP_RECORD_INSIDE;
+            }
+        }
+        if (scan == 0 && r->segment != SEGMENT_OPEN)
+            return SKIP_SHORT;
+        r->win_pos += scan;
+        n -= scan;
+    }
+    return SKIP_WHOLE;
+}
+
 /* A record too large to hold: an HTML response among them is reported, and
- * the block is skipped. */
+ * the block is skipped. In a plain file that can be looked into, the block
+ * is skipped only when a record end stands where its length says;
+ * otherwise the record is damaged and the scan for the next version line
+ * starts after its header (next_plain). On a pipe the skipped bytes cannot
+ * be read again: the skip stops at a record that starts inside them
+ * (stream_skip). */
 static read_outcome skip_large_record(warc_reader *r, const warc_header *h, size_t head,
                                       warc_page *page) {
+    uint64_t start = r->win_offset + r->win_pos;
+    bool checked = !r->gzip && r->seekable;
+    if (checked && (h->length > UINT64_MAX - start - head ||
+                    !record_end_at(r, start + head + h->length))) {
+        snprintf(page->message, sizeof page->message,
+                 "record cut short or longer than its Content-Length (%llu bytes)",
+                 (unsigned long long)h->length);
+        return READ_DAMAGED_BLOCK;
+    }
     bool report = false;
     if (name_is(r->win + r->win_pos + h->type.start, h->type.len, "response")) {
         size_t peek = h->length < HTTP_MAX_HEADER ? (size_t)h->length : HTTP_MAX_HEADER;
@@ -735,10 +857,26 @@ static read_outcome skip_large_record(warc_reader *r, const warc_header *h, size
             report = true;
         warc_page_release(&probe);
     }
-    bool whole = win_skip(r, head + h->length) && win_fill(r, 4) &&
-                 memcmp(r->win + r->win_pos, "\r\n\r\n", 4) == 0;
-    if (whole)
-        r->win_pos += 4;
+    bool whole = checked && plain_seek(r, start + head + h->length + 4);
+    if (!whole) {
+        skip_result skipped;
+        if (!r->gzip && !r->seekable) {
+            r->win_pos += head;
+            skipped = stream_skip(r, h->length);
+            if (skipped == SKIP_RECORD_INSIDE) {
+                snprintf(page->message, sizeof page->message,
+                         "record longer than its Content-Length: another starts inside it");
+                return READ_DAMAGED_AFTER;
+            }
+        } else {
+            /* A gzip member ends the record whatever its length says. */
+            skipped = win_skip(r, head + h->length) ? SKIP_WHOLE : SKIP_SHORT;
+        }
+        whole = skipped == SKIP_WHOLE && win_fill(r, 4) &&
+                memcmp(r->win + r->win_pos, "\r\n\r\n", 4) == 0;
+        if (whole)
+            r->win_pos += 4;
+    }
     if (!whole) {
         snprintf(page->message, sizeof page->message, "%s",
                  r->segment == SEGMENT_FAILED ? r->segment_message
@@ -942,10 +1080,24 @@ warc_reader *warc_open(int fd, size_t max_payload) {
     return r;
 }
 
-/* The first bytes tell a .warc.gz from a .warc. */
+warc_reader *warc_open_prefixed(int fd, size_t max_payload, const unsigned char *prefix,
+                                size_t len) {
+    if (len > WARC_SNIFF_SIZE)
+        return NULL;
+    warc_reader *r = warc_open(fd, max_payload);
+    if (r && len) {
+        memcpy(r->raw, prefix, len);
+        r->raw_len = len;
+    }
+    return r;
+}
+
+/* The first bytes tell a .warc.gz from a .warc. Bytes already in raw (a
+ * caller's sniff) come before the file's position. */
 static void reader_start(warc_reader *r) {
     r->started = true;
-    r->raw_offset = r->seekable ? (uint64_t)lseek(r->fd, 0, SEEK_CUR) : 0;
+    off_t at = r->seekable ? lseek(r->fd, 0, SEEK_CUR) : 0;
+    r->raw_offset = at >= (off_t)r->raw_len ? (uint64_t)at - r->raw_len : 0;
     while (r->raw_len < 2 && raw_refill(r))
         ;
     r->gzip = r->raw_len >= 2 && r->raw[0] == 0x1f && r->raw[1] == 0x8b;
@@ -1062,7 +1214,7 @@ bool warc_file_looks_like_warc(const char *path) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;
-    unsigned char head[SNIFF_SIZE];
+    unsigned char head[WARC_SNIFF_SIZE];
     size_t len = 0;
     while (len < sizeof head) {
         ssize_t got = read(fd, head + len, sizeof head - len);
@@ -1073,6 +1225,10 @@ bool warc_file_looks_like_warc(const char *path) {
         len += (size_t)got;
     }
     close(fd);
+    return warc_bytes_look_like_warc(head, len);
+}
+
+bool warc_bytes_look_like_warc(const unsigned char *head, size_t len) {
     if (len >= WARC_MAGIC_LEN && memcmp(head, warc_magic, WARC_MAGIC_LEN) == 0)
         return true;
     if (len < 2 || head[0] != 0x1f || head[1] != 0x8b)
@@ -1081,8 +1237,8 @@ bool warc_file_looks_like_warc(const char *path) {
     z_stream z = {0};
     if (inflateInit2(&z, 15 + 32) != Z_OK)
         return false;
-    z.next_in = head;
-    z.avail_in = (uInt)len;
+    z.next_in = (unsigned char *)head; /* zlib does not write its input */
+    z.avail_in = (uInt)(len < WARC_SNIFF_SIZE ? len : WARC_SNIFF_SIZE);
     z.next_out = out;
     z.avail_out = sizeof out;
     int zr = Z_OK;

@@ -25,6 +25,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* How many first bytes tell a WARC file: enough for a gzip header with a
+ * file name and the first deflate block's start. */
+#define WARC_SNIFF_SIZE 4096
+
 /* Room for the sentence that says what is wrong with a damaged record. */
 #define WARC_MESSAGE_SIZE 256
 
@@ -58,6 +62,12 @@ typedef struct warc_reader warc_reader;
  * when out of memory. */
 warc_reader *warc_open(int fd, size_t max_payload);
 
+/* As warc_open, for a stream whose first LEN bytes (at most
+ * WARC_SNIFF_SIZE) were already read from FD into PREFIX, to sniff it: the
+ * reader takes them as the file's start. */
+warc_reader *warc_open_prefixed(int fd, size_t max_payload, const unsigned char *prefix,
+                                size_t len);
+
 /* The next HTML response or damaged record into PAGE (zeroed first). */
 warc_outcome warc_next(warc_reader *reader, warc_page *page);
 
@@ -69,5 +79,9 @@ void warc_close(warc_reader *reader);
  * gzip member that inflates to it? False for anything else (pipes, FIFOs,
  * what cannot be opened or read). */
 bool warc_file_looks_like_warc(const char *path);
+
+/* Do the first LEN bytes of a stream at HEAD start like a WARC file (as
+ * above)? LEN up to WARC_SNIFF_SIZE is what the answer needs. */
+bool warc_bytes_look_like_warc(const unsigned char *head, size_t len);
 
 #endif

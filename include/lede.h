@@ -67,7 +67,8 @@ typedef struct lede_options {
     lede_format format;    /* format of result->body; result->text is always plain text */
     const char *url;       /* the page's own address if known, or NULL */
     const char *encoding;  /* a charset hint (HTTP header), or NULL to detect */
-    size_t max_input;      /* bytes; larger inputs fail with LEDE_ERR_TOO_LARGE */
+    size_t max_input;      /* bytes; larger inputs fail with LEDE_ERR_TOO_LARGE, and so
+                              do gzip'ed ones that inflate to more */
     unsigned max_depth;    /* deeper elements are flattened into the one at this depth */
     lede_focus focus;      /* precision or recall, balanced by default */
     int comments;          /* nonzero: put the reader comments in result->comments */
@@ -78,6 +79,11 @@ typedef struct lede_options {
     unsigned max_attrs;    /* attributes per element; later ones are dropped */
     size_t max_attr_len;   /* bytes of an attribute value; longer ones are cut */
     size_t max_output;     /* bytes of any result string; body and text are cut */
+    /* Nonzero: encoding is a transport's label (an HTTP Content-Type, a
+     * WARC record's) rather than the user's choice. A Latin default there
+     * (iso-8859-1, windows-1252, us-ascii) then yields to bytes that are
+     * plainly UTF-8; a user's encoding always wins. */
+    int encoding_from_transport;
 } lede_options;
 
 /* Bits of lede_result.truncated: which limit cut the page. */
@@ -87,8 +93,10 @@ enum {
     LEDE_TRUNCATED_DEPTH = 1u << 2,   /* nested deeper than max_depth: flattened, text kept */
     LEDE_TRUNCATED_ATTRS = 1u << 3,   /* attributes over max_attrs dropped or over
                                          max_attr_len cut */
-    LEDE_TRUNCATED_REPAIRS = 1u << 4  /* so much broken markup that repairing it would
+    LEDE_TRUNCATED_REPAIRS = 1u << 4, /* so much broken markup that repairing it would
                                          take minutes: the rest was not read */
+    LEDE_TRUNCATED_JSONLD = 1u << 5   /* a JSON-LD block over 16 MB, or past the 16th,
+                                         was not read: its metadata may be missing */
 };
 
 /* Where each metadata field of a result was read from, for callers that
@@ -152,6 +160,13 @@ LEDE_API void lede_result_free(lede_result *result);
  * while the first pages are extracted, rather than having every thread
  * wait for the one that loads. Thread-safe; later calls do nothing. */
 LEDE_API void lede_preload(void);
+
+/* Nonzero when lede can decode the encoding LABEL names (a WHATWG label
+ * such as "utf-8", "latin1" or "shift_jis", a charset iconv knows, or a
+ * Content-Type value with a charset= parameter naming one); for callers
+ * that check a user's lede_options.encoding before a batch, since
+ * lede_extract() itself falls back to detection on a label it cannot use. */
+LEDE_API int lede_encoding_known(const char *label);
 
 /* A sentence that names the cause of STATUS; never NULL. */
 LEDE_API const char *lede_strerror(lede_status status);

@@ -18,6 +18,9 @@
  */
 #include "clean.h"
 
+#include <string.h>
+#include <strings.h>
+
 #include "vocab.h"
 
 /* An element with more than this share of the page's text is never removed
@@ -186,6 +189,52 @@ void clean_document(document *doc, lede_focus focus, clean_pruning pruning) {
  * ("12 comments") or an empty form. */
 #define MIN_COMMENTS_CHARS 50
 
+/* The class and id words of a comment section's reply form, as WordPress,
+ * its themes and most CMSes name it: its heading ("Leave a Reply"), its
+ * notes and its fields. */
+static const char *const reply_form_names[] = {
+    "respond", "comment-respond", "reply-title", "comment-reply-title", "comment-form",
+    "commentform", "comment-notes", "logged-in-as", "form-submit", "comment-form-wrap",
+};
+
+/* Does the space-separated list LIST hold WORD, in any letter case? */
+static bool list_holds(const char *list, const char *word) {
+    size_t n = strlen(word);
+    for (const char *p = list; p && *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        size_t len = strcspn(p, " \t\n");
+        if (len == n && strncasecmp(p, word, n) == 0)
+            return true;
+        p += len;
+    }
+    return false;
+}
+
+static bool is_reply_form(const node *n) {
+    if (n->tag == TAG_FORM || n->tag == TAG_LABEL)
+        return true;
+    const char *id = node_attr(n, "id"), *cls = node_attr(n, "class");
+    for (size_t i = 0; i < sizeof reply_form_names / sizeof reply_form_names[0]; i++)
+        if ((id && strcasecmp(id, reply_form_names[i]) == 0) ||
+            (cls && list_holds(cls, reply_form_names[i])))
+            return true;
+    return false;
+}
+
+/* Flag the reply form inside the comments SECTION removed, so that their
+ * text is the readers' words only. Only the flag: the sums stay, because
+ * cleaning removes the whole section, sums and all, and the article's
+ * choice must not depend on whether comments were asked for. */
+static void drop_reply_form(node *section) {
+    for (node *n = section->first_child; n;) {
+        bool form = n->tag != TAG_TEXT && is_reply_form(n);
+        if (form)
+            n->flags |= NODE_REMOVED;
+        n = tree_next(section, n, form);
+    }
+}
+
 node *clean_find_comments(const document *doc) {
     node *best = NULL;
     node *n = doc->root->first_child;
@@ -199,5 +248,7 @@ node *clean_find_comments(const document *doc) {
         }
         n = tree_next(doc->root, n, found);
     }
+    if (best)
+        drop_reply_form(best);
     return best;
 }

@@ -21,7 +21,10 @@ typedef enum clean_pruning {
 void clean_document(document *doc, lede_focus focus, clean_pruning pruning);
 
 /* The reader comments section: the outermost element named as comments that
- * holds the most text, or NULL. Reads the tree before cleaning. */
+ * holds the most text, or NULL. Reads the tree before cleaning, and flags
+ * the section's reply form (its <form>, labels and the elements named as
+ * one: "Leave a Reply", "Email *") NODE_REMOVED, so that a rendering of the
+ * section holds the comments alone. */
 node *clean_find_comments(const document *doc);
 
 #endif

@@ -8,9 +8,10 @@
  *
  * 1. Inflate. Crawlers often store bodies as they came off the wire,
  *    gzip'ed; the gzip magic (1f 8b) cannot open a text page, so acting on it
- *    is safe. Output stops at LEDE_MAX_INPUT, so a zip bomb costs no more
- *    than the largest page accepted, and a broken stream keeps what inflated
- *    before the damage.
+ *    is safe. Output stops one byte past the caller's max_input (the page is
+ *    then refused as too large), so a zip bomb costs no more than the
+ *    largest page the caller accepts, and a broken stream keeps what
+ *    inflated before the damage.
  *
  * 2. Decide the encoding, the strongest evidence first (the order of the
  *    HTML standard's encoding sniffing):
@@ -18,7 +19,13 @@
  *         accident;
  *      b. the caller's hint (HTTP Content-Type, --encoding): the standard
  *         ranks the transport above the document, and a caller who passes
- *         --encoding means it;
+ *         --encoding means it. A transport label of the Latin default
+ *         (iso-8859-1, windows-1252, us-ascii: what HTTP/1.1 servers and
+ *         crawlers fill in when they know nothing) is the one exception: it
+ *         yields when the bytes are valid UTF-8 with non-ASCII text, or
+ *         mostly so and the page's meta says UTF-8 — a Latin page forms
+ *         such bytes only by rare accident, and trusting the label would
+ *         garble every non-ASCII character of the page;
  *      c. UTF-16 without a BOM, seen from the NUL bytes its ASCII markup
  *         carries; it comes before the meta prescan, which reads only
  *         ASCII-compatible bytes and would find nothing;
@@ -76,6 +83,10 @@
  * 2-5 MB a second; 256 KB leaves room for heads full of scripts and styles
  * and holds detection to tens of milliseconds on any page. */
 #define DETECT_MAX ((size_t)256 << 10)
+
+/* The first inflate buffer for a small gzip'ed page; larger ones start at
+ * four times their compressed size. */
+#define INFLATE_FIRST_CAP ((size_t)4096)
 
 /* UTF-16 sniffing reads this many bytes: a page opens with markup, which in
  * UTF-16 has a NUL in every other byte. */
@@ -473,6 +484,28 @@ static lede_status detect_or_utf8(const source *src, encoding *enc) {
     return st;
 }
 
+/* Step d's prescan: the charset a meta of the first bytes declares, or
+ * NULL. */
+static const char *meta_declared(const source *src) {
+    const char *charset = prescan(src->bytes, min_size(src->len, PRESCAN_FIRST));
+    if (!charset && src->len > PRESCAN_FIRST)
+        charset = prescan(src->bytes, min_size(src->len, PRESCAN_MAX));
+    return charset;
+}
+
+/* Whether a transport label naming CHARSET should give way to the page:
+ * CHARSET is the Latin default that HTTP/1.1 made implicit and servers
+ * still send unasked, and the bytes say UTF-8 plainly (see step b). */
+static bool transport_yields(source *src, const char *charset) {
+    if (!same_charset(charset, CS_1252))
+        return false;
+    const utf8_stats *stats = source_stats(src);
+    if (surely_utf8(stats))
+        return true;
+    return stats->multibyte > 0 && mostly_utf8(stats) &&
+           same_charset(meta_declared(src), CS_UTF8);
+}
+
 /* A label from the hint or a meta, checked against the bytes where labels
  * are known to lie. *SETTLED is false when the label is to be ignored. */
 static lede_status follow_label(source *src, const char *charset, bool from_meta, encoding *enc,
@@ -504,28 +537,34 @@ static lede_status follow_label(source *src, const char *charset, bool from_meta
 }
 
 /* Step b. Besides bare labels, takes a whole Content-Type value
- * ("text/html; charset=koi8-r"), which callers easily pass instead. */
-static lede_status follow_hint(source *src, const char *hint, encoding *enc, bool *settled) {
+ * ("text/html; charset=koi8-r"), which callers easily pass instead.
+ * TRANSPORT: the hint came with the bytes (an HTTP header), not from a
+ * person who chose it. */
+static lede_status follow_hint(source *src, const char *hint, bool transport, encoding *enc,
+                               bool *settled) {
     const unsigned char *label = (const unsigned char *)hint;
     size_t len = strlen(hint);
     const char *charset = charset_for_label(label, len);
     *settled = false;
     if (!charset && charset_in_content(label, len, &label, &len))
         charset = charset_for_label(label, len);
+    if (charset && transport && transport_yields(src, charset))
+        return LEDE_OK;
     if (charset)
         return follow_label(src, charset, false, enc, settled);
     *settled = set_label(enc, label, len);
     return LEDE_OK;
 }
 
-static lede_status choose_encoding(source *src, const char *hint, encoding *enc) {
+static lede_status choose_encoding(source *src, const char *hint, bool transport,
+                                   encoding *enc) {
     memset(enc, 0, sizeof *enc);
     if (take_bom(src, enc))
         return LEDE_OK;
     bool settled = false;
     lede_status st;
     if (hint && hint[0]) {
-        st = follow_hint(src, hint, enc, &settled);
+        st = follow_hint(src, hint, transport, enc, &settled);
         if (st != LEDE_OK || settled)
             return st;
     }
@@ -534,9 +573,7 @@ static lede_status choose_encoding(source *src, const char *hint, encoding *enc)
         set_charset(enc, charset);
         return LEDE_OK;
     }
-    charset = prescan(src->bytes, min_size(src->len, PRESCAN_FIRST));
-    if (!charset && src->len > PRESCAN_FIRST)
-        charset = prescan(src->bytes, min_size(src->len, PRESCAN_MAX));
+    charset = meta_declared(src);
     if (charset) {
         st = follow_label(src, charset, true, enc, &settled);
         if (st != LEDE_OK || settled)
@@ -997,13 +1034,17 @@ static bool next_member(z_stream *zs, const unsigned char *in, size_t len) {
 }
 
 /* Inflate into a buffer of room for *OUT_LEN + 1 bytes, so that clean text
- * can be handed over as the result without a copy. Stops at LEDE_MAX_INPUT
- * bytes, or where the stream breaks. */
-static lede_status inflate_all(z_stream *zs, const unsigned char *in, size_t len, char **out,
-                               size_t *out_len) {
+ * can be handed over as the result without a copy. Stops where the stream
+ * ends or breaks, or once more than LIMIT bytes came out: *OVER is then set
+ * and the buffer holds LIMIT + 1 bytes, the one past the bound being what
+ * tells. Never allocates beyond that, whatever the stream claims. */
+static lede_status inflate_all(z_stream *zs, const unsigned char *in, size_t len, size_t limit,
+                               char **out, size_t *out_len, bool *over) {
+    size_t bound = limit + 1; /* LIMIT < SIZE_MAX - 1: the caller clamps it */
     /* HTML inflates to four to ten times its size: start at four, double. */
-    size_t cap = len < LEDE_MAX_INPUT / 4 ? len * 4 : LEDE_MAX_INPUT, used = 0, fed = 0;
-    cap = cap < 4096 ? 4096 : cap;
+    size_t cap = len < bound / 4 ? len * 4 : bound;
+    cap = cap < INFLATE_FIRST_CAP ? min_size(INFLATE_FIRST_CAP, bound) : cap;
+    size_t used = 0, fed = 0;
     char *buf = malloc(cap + 1);
     if (!buf)
         return LEDE_ERR_NOMEM;
@@ -1015,9 +1056,9 @@ static lede_status inflate_all(z_stream *zs, const unsigned char *in, size_t len
             fed += chunk;
         }
         if (used == cap) {
-            if (cap >= LEDE_MAX_INPUT)
-                break; /* the bound: keep the first LEDE_MAX_INPUT bytes */
-            cap = cap < LEDE_MAX_INPUT / 2 ? cap * 2 : LEDE_MAX_INPUT;
+            if (cap >= bound)
+                break; /* one byte past LIMIT: enough to refuse the page */
+            cap = cap < bound / 2 ? cap * 2 : bound;
             char *grown = realloc(buf, cap + 1);
             if (!grown) {
                 free(buf);
@@ -1038,23 +1079,30 @@ static lede_status inflate_all(z_stream *zs, const unsigned char *in, size_t len
         if (ret == Z_STREAM_END ? !next_member(zs, in, len) : ret != Z_OK && !wants_input)
             break; /* the end, or damage: keep what inflated so far */
     }
+    *over = used > limit;
     *out = buf;
     *out_len = used;
     return LEDE_OK;
 }
 
-/* Step 1. *OUT stays NULL when nothing inflates: the bytes are then decoded
- * as they are, so that lede reports them as not HTML rather than empty. */
-static lede_status gunzip(const unsigned char *in, size_t len, char **out, size_t *out_len) {
+/* Step 1, inflating at most LIMIT bytes. *OUT stays NULL when nothing
+ * inflates: the bytes are then decoded as they are, so that lede reports
+ * them as not HTML rather than empty. Past LIMIT, *OVER is set and *OUT
+ * holds the first LIMIT bytes. */
+static lede_status gunzip(const unsigned char *in, size_t len, size_t limit, char **out,
+                          size_t *out_len, bool *over) {
     z_stream zs;
     memset(&zs, 0, sizeof zs);
     *out = NULL;
     *out_len = 0;
+    *over = false;
     int ret = inflateInit2(&zs, 16 + MAX_WBITS); /* 16: gzip wrapper only */
     if (ret != Z_OK)
         return ret == Z_MEM_ERROR ? LEDE_ERR_NOMEM : LEDE_OK;
-    lede_status st = inflate_all(&zs, in, len, out, out_len);
+    lede_status st = inflate_all(&zs, in, len, limit, out, out_len, over);
     inflateEnd(&zs);
+    if (st == LEDE_OK && *over)
+        *out_len = limit;
     if (st == LEDE_OK && *out_len == 0) {
         free(*out);
         *out = NULL;
@@ -1064,8 +1112,17 @@ static lede_status gunzip(const unsigned char *in, size_t len, char **out, size_
 
 /* ---- entry ------------------------------------------------------------------ */
 
-lede_status decode_to_utf8(const char *in, size_t len, const char *hint, char **out,
-                           size_t *out_len) {
+/* What a call asks of the decoder besides the bytes. */
+typedef struct request {
+    const char *hint;   /* a charset label, or NULL */
+    bool transport;     /* HINT came with the bytes (HTTP), not from a person */
+    size_t max_inflate; /* the most bytes a gzip'ed page may inflate to */
+    bool strict;        /* inflating past max_inflate is LEDE_ERR_TOO_LARGE,
+                           rather than a page cut there */
+} request;
+
+static lede_status decode(const char *in, size_t len, const request *req, char **out,
+                          size_t *out_len) {
     if (!out || !out_len || (!in && len > 0))
         return LEDE_ERR_INVALID_ARG;
     *out = NULL;
@@ -1076,19 +1133,74 @@ lede_status decode_to_utf8(const char *in, size_t len, const char *hint, char **
     char *inflated = NULL;
     if (is_gzip(src.bytes, src.len)) {
         size_t inflated_len;
-        lede_status st = gunzip(src.bytes, src.len, &inflated, &inflated_len);
+        bool over;
+        lede_status st =
+            gunzip(src.bytes, src.len, req->max_inflate, &inflated, &inflated_len, &over);
         if (st != LEDE_OK)
             return st;
+        if (over && req->strict) {
+            free(inflated);
+            return LEDE_ERR_TOO_LARGE;
+        }
         if (inflated) {
             src.bytes = (const unsigned char *)inflated;
             src.len = inflated_len;
         }
     }
     encoding enc;
-    lede_status st = choose_encoding(&src, hint, &enc);
+    lede_status st = choose_encoding(&src, req->hint, req->transport, &enc);
     if (st != LEDE_OK) {
         free(inflated);
         return st;
     }
     return convert(&src, &enc, inflated, out, out_len);
+}
+
+lede_status decode_to_utf8(const char *in, size_t len, const char *hint, char **out,
+                           size_t *out_len) {
+    request req = {.hint = hint, .max_inflate = LEDE_MAX_INPUT};
+    return decode(in, len, &req, out, out_len);
+}
+
+lede_status decode_page(const char *in, size_t len, const lede_options *opt, char **out,
+                        size_t *out_len) {
+    if (!opt)
+        return LEDE_ERR_INVALID_ARG;
+    size_t max = opt->max_input ? opt->max_input : LEDE_MAX_INPUT;
+    /* The inflate buffer holds the bound, one byte past it and a NUL. */
+    if (max > SIZE_MAX - 2)
+        max = SIZE_MAX - 2;
+    request req = {.hint = opt->encoding,
+                   .transport = opt->encoding_from_transport != 0,
+                   .max_inflate = max,
+                   .strict = true};
+    return decode(in, len, &req, out, out_len);
+}
+
+int lede_encoding_known(const char *label) {
+    if (!label)
+        return 0;
+    const unsigned char *s = (const unsigned char *)label;
+    size_t len = strlen(label);
+    if (charset_for_label(s, len))
+        return 1;
+    if (charset_in_content(s, len, &s, &len) && charset_for_label(s, len))
+        return 1;
+    /* What the table does not know goes to iconv as it is (set_label). */
+    while (len > 0 && is_space(s[0])) {
+        s++;
+        len--;
+    }
+    while (len > 0 && is_space(s[len - 1]))
+        len--;
+    if (len == 0 || len > LABEL_MAX)
+        return 0;
+    char name[LABEL_MAX + 1];
+    memcpy(name, s, len);
+    name[len] = '\0';
+    iconv_t cd = iconv_open(CS_UTF8, name);
+    if (cd == (iconv_t)-1)
+        return 0;
+    iconv_close(cd);
+    return 1;
 }

@@ -15,4 +15,13 @@
 lede_status decode_to_utf8(const char *in, size_t len, const char *hint, char **out,
                            size_t *out_len);
 
+/* The page's LEN bytes at IN into UTF-8 as OPT asks, for lede_extract():
+ * OPT->encoding is the hint, a transport's label that yields to plainly
+ * UTF-8 bytes when OPT->encoding_from_transport is set, else the user's
+ * choice; a gzip'ed page inflating to more than OPT->max_input bytes fails
+ * with LEDE_ERR_TOO_LARGE, having inflated at most one byte more. Otherwise
+ * as decode_to_utf8. */
+lede_status decode_page(const char *in, size_t len, const lede_options *opt, char **out,
+                        size_t *out_len);
+
 #endif

@@ -465,7 +465,7 @@ lede_status lede_extract(const char *html, size_t len, const lede_options *opt,
         return LEDE_ERR_NOT_HTML;
     char *utf8 = NULL;
     size_t utf8_len = 0;
-    lede_status st = decode_to_utf8(html, len, opt->encoding, &utf8, &utf8_len);
+    lede_status st = decode_page(html, len, opt, &utf8, &utf8_len);
     if (st != LEDE_OK)
         return st;
     if (looks_binary((const unsigned char *)utf8, utf8_len)) {

@@ -21,8 +21,10 @@
 
 /* Largest input accepted (lede_options.max_input). Real article pages are
  * rarely above 5 MB; 256 MB leaves room for the worst pages of a crawl while
- * keeping one page's tree well inside a worker's memory. Also the most a
- * gzip'ed body may inflate to (decode.c). */
+ * keeping one page's tree well inside a worker's memory. The bound holds
+ * for a gzip'ed body inflated too (decode.c stops inflating one byte past
+ * max_input and refuses the page), so a caller's smaller max_input also
+ * bounds the memory a compressed page can take. */
 #define LEDE_MAX_INPUT ((size_t)256 << 20)
 
 /* Deepest element nesting kept (lede_options.max_depth). Real pages nest
@@ -68,6 +70,16 @@
  * other fields are cut at a character boundary. Sets
  * LEDE_TRUNCATED_OUTPUT. */
 #define LEDE_MAX_OUTPUT ((size_t)16 << 20)
+
+/* Longest JSON-LD block read, in bytes (not an option). Real blocks are a
+ * few KB, but a page may carry its whole article as articleBody: the
+ * longest articles are a few hundred KB, and 16 MB matches LEDE_MAX_OUTPUT,
+ * the most of an article lede would give back. jansson parses tens of MB a
+ * second and holds about three times the text as its tree, so a block at
+ * the bound costs a fraction of a second and under 100 MB. A longer block
+ * is a data dump: it is not read, and its page gets LEDE_TRUNCATED_JSONLD,
+ * as does a page with more blocks than the metadata stage reads (16). */
+#define LEDE_MAX_JSONLD ((size_t)16 << 20)
 
 /* Work libxml2 may spend repairing markup, in steps of its stack of open
  * elements (not an option). libxml2 is linear in the input but for repairs:

@@ -1,5 +1,6 @@
 /*
- * test_decode.c — decode_to_utf8: page bytes in any encoding into UTF-8.
+ * test_decode.c — decode_to_utf8 and decode_page: page bytes in any encoding
+ * into UTF-8.
  *
  * Legacy-encoded inputs are made here with iconv from UTF-8 text, so every
  * test states the text it expects back. Labelled tests use texts so short
@@ -478,8 +479,158 @@ static void test_truncated_gzip_keeps_inflated_prefix(void **state) {
     free(text);
 }
 
+/* ---- decode_page: transport labels and max_input ------------------------------ */
+
+/* decode_page with ENCODING as the hint, from the transport or not. */
+static char *decode_with(const char *in, size_t len, const char *encoding, int transport) {
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.encoding = encoding;
+    opt.encoding_from_transport = transport;
+    char *out = NULL;
+    size_t out_len = 0;
+    assert_int_equal(decode_page(in, len, &opt, &out, &out_len), LEDE_OK);
+    assert_non_null(out);
+    assert_int_equal(strlen(out), out_len);
+    assert_true(is_valid_utf8(out, out_len));
+    return out;
+}
+
+static void test_transport_latin_default_yields_to_utf8_page(void **state) {
+    (void)state;
+    char *html = page("<meta charset=\"utf-8\">", "Montréal, Москва");
+    static const char *const labels[] = {"ISO-8859-1", "windows-1252", "us-ascii", "latin1",
+                                         "text/html; charset=iso-8859-1"};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        char *out = decode_with(html, strlen(html), labels[i], 1);
+        assert_string_equal(out, html);
+        free(out);
+    }
+    free(html);
+}
+
+static void test_transport_latin_default_yields_without_meta(void **state) {
+    (void)state;
+    char *html = page("", "Montréal");
+    char *out = decode_with(html, strlen(html), "iso-8859-1", 1);
+    assert_string_equal(out, html);
+    free(out);
+    free(html);
+}
+
+/* One stray Latin-1 byte in a page that says UTF-8: still UTF-8. */
+static void test_transport_latin_default_yields_to_mostly_utf8_page(void **state) {
+    (void)state;
+    char *html = page("<meta charset=\"utf-8\">", "Montréal, Québec, Genève, Besançon, \xE9t");
+    char *out = decode_with(html, strlen(html), "iso-8859-1", 1);
+    assert_non_null(strstr(out, "Montréal, Québec, Genève, Besançon, " FFFD "t"));
+    free(out);
+    free(html);
+}
+
+static void test_transport_latin_label_on_latin_page_is_followed(void **state) {
+    (void)state;
+    char *html = page("<meta charset=\"utf-8\">", "Montréal");
+    size_t len;
+    char *latin = encode(html, "CP1252", &len);
+    char *out = decode_with(latin, len, "iso-8859-1", 1);
+    assert_string_equal(out, html);
+    free(out);
+    free(latin);
+    free(html);
+}
+
+static void test_transport_other_label_is_followed(void **state) {
+    (void)state;
+    char *html = page("<meta charset=\"utf-8\">", SHORT_RUSSIAN);
+    size_t len;
+    char *legacy = encode(html, "CP1251", &len);
+    char *out = decode_with(legacy, len, "windows-1251", 1);
+    assert_string_equal(out, html);
+    free(out);
+    free(legacy);
+    free(html);
+}
+
+static void test_user_latin_encoding_wins_over_utf8_bytes(void **state) {
+    (void)state;
+    char *html = page("<meta charset=\"utf-8\">", "Montréal");
+    char *out = decode_with(html, strlen(html), "iso-8859-1", 0);
+    assert_non_null(strstr(out, "MontrÃ©al"));
+    free(out);
+    free(html);
+}
+
+/* A page that inflates to N bytes, N > 1 MiB. */
+static char *big_gzip_page(size_t n, size_t *gz_len) {
+    char *html = malloc(n + 1);
+    assert_non_null(html);
+    static const char head[] = "<html><body><p>";
+    memcpy(html, head, sizeof head - 1);
+    memset(html + sizeof head - 1, 'a', n - (sizeof head - 1));
+    html[n] = '\0';
+    char *gz = gzip(html, n, gz_len);
+    free(html);
+    return gz;
+}
+
+static void test_gzip_over_max_input_is_too_large(void **state) {
+    (void)state;
+    size_t gz_len;
+    char *gz = big_gzip_page((size_t)4 << 20, &gz_len);
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.max_input = (size_t)1 << 20;
+    char *out = NULL;
+    size_t out_len = 0;
+    assert_int_equal(decode_page(gz, gz_len, &opt, &out, &out_len), LEDE_ERR_TOO_LARGE);
+    assert_null(out);
+    /* At the bound exactly it passes. */
+    opt.max_input = (size_t)4 << 20;
+    assert_int_equal(decode_page(gz, gz_len, &opt, &out, &out_len), LEDE_OK);
+    assert_int_equal(out_len, (size_t)4 << 20);
+    free(out);
+    opt.max_input = ((size_t)4 << 20) - 1;
+    assert_int_equal(decode_page(gz, gz_len, &opt, &out, &out_len), LEDE_ERR_TOO_LARGE);
+    free(gz);
+}
+
+static void test_gzip_over_max_input_fails_extract(void **state) {
+    (void)state;
+    size_t gz_len;
+    char *gz = big_gzip_page((size_t)2 << 20, &gz_len);
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.max_input = (size_t)1 << 20;
+    lede_result *res = NULL;
+    assert_int_equal(lede_extract(gz, gz_len, &opt, &res), LEDE_ERR_TOO_LARGE);
+    assert_null(res);
+    free(gz);
+}
+
+static void test_encoding_labels_are_known(void **state) {
+    (void)state;
+    assert_true(lede_encoding_known("utf-8"));
+    assert_true(lede_encoding_known(" Latin1 "));
+    assert_true(lede_encoding_known("x-user-defined"));
+    assert_true(lede_encoding_known("text/html; charset=koi8-r"));
+    assert_true(lede_encoding_known("CP437")); /* iconv's, not the standard's */
+    assert_false(lede_encoding_known("no-such-charset"));
+    assert_false(lede_encoding_known(""));
+    assert_false(lede_encoding_known(NULL));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_transport_latin_default_yields_to_utf8_page),
+        cmocka_unit_test(test_transport_latin_default_yields_without_meta),
+        cmocka_unit_test(test_transport_latin_default_yields_to_mostly_utf8_page),
+        cmocka_unit_test(test_transport_latin_label_on_latin_page_is_followed),
+        cmocka_unit_test(test_transport_other_label_is_followed),
+        cmocka_unit_test(test_user_latin_encoding_wins_over_utf8_bytes),
+        cmocka_unit_test(test_gzip_over_max_input_is_too_large),
+        cmocka_unit_test(test_gzip_over_max_input_fails_extract),
+        cmocka_unit_test(test_encoding_labels_are_known),
         cmocka_unit_test(test_utf8_is_passed_through),
         cmocka_unit_test(test_empty_input_gives_empty_string),
         cmocka_unit_test(test_bom_utf8_is_stripped),

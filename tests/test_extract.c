@@ -435,6 +435,40 @@ static void test_comments_go_to_their_own_field(void **state) {
     lede_result_free(res);
 }
 
+/* The reply form under the comments (WordPress's markup) is not comment
+ * text: its heading, notes and labels stay out of result->comments. */
+static void test_comment_form_labels_are_not_comments(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "", "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4 FERRY_P5
+            "</article>\n"
+            "<div id=\"comments\" class=\"comments-area\">\n<h2>2 comments</h2>\n"
+            "<ol class=\"comment-list\">\n"
+            "<li class=\"comment\"><p>About time. My daughter boards on the mainland every "
+            "winter because of the timetable.</p></li>\n"
+            "<li class=\"comment\"><p>Who pays when the mooring fees go up again next year? "
+            "The fishermen, as usual.</p></li>\n</ol>\n"
+            "<div id=\"respond\" class=\"comment-respond\">"
+            "<h3 id=\"reply-title\" class=\"comment-reply-title\">Leave a Reply "
+            "<small><a href=\"#\">Cancel reply</a></small></h3>"
+            "<form id=\"commentform\" class=\"comment-form\">"
+            "<p class=\"comment-notes\">Your email address will not be published. Required "
+            "fields are marked *</p>"
+            "<p class=\"comment-form-comment\"><label for=\"c\">Comment</label>"
+            "<textarea id=\"c\"></textarea></p>"
+            "<p class=\"comment-form-email\"><label for=\"e\">Email *</label>"
+            "<input id=\"e\"></p></form></div>\n</div>\n");
+    lede_result *res = extract_with(html, LEDE_FOCUS_BALANCED, 1);
+    expect_comments(res, "My daughter boards on the mainland");
+    expect_comments(res, "The fishermen, as usual");
+    expect_field(res, res->comments, "Leave a Reply", 0);
+    expect_field(res, res->comments, "Email *", 0);
+    expect_field(res, res->comments, "will not be published", 0);
+    expect_no_text(res, "Leave a Reply");
+    expect_text(res, "Board chair Miriam Okafor");
+    lede_result_free(res);
+}
+
 /* ---------------------------------------------------------------------------
  * select.c
  * ------------------------------------------------------------------------ */
@@ -1255,6 +1289,7 @@ int main(void) {
         cmocka_unit_test(test_hover_card_is_dropped),
         cmocka_unit_test(test_hidden_subtree_does_not_break_sums),
         cmocka_unit_test(test_comments_go_to_their_own_field),
+        cmocka_unit_test(test_comment_form_labels_are_not_comments),
         cmocka_unit_test(test_article_split_into_chunk_wrappers_is_joined),
         cmocka_unit_test(test_teaser_list_beside_article_is_not_joined),
         cmocka_unit_test(test_sibling_article_is_another_story),

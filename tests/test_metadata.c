@@ -98,6 +98,72 @@ static void test_jsonld_with_trailing_comma_is_repaired(void **state) {
     lede_result_free(r);
 }
 
+static void test_jsonld_lone_surrogates_are_repaired(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        LD("{\"@type\":\"NewsArticle\",\"headline\":\"Cut emoji \\ud83d\","
+           "\"description\":\"low \\uDC00 then pair \\ud83d\\ude00 then high \\uD83D\\u0041\","
+           "\"author\":\"Jo Bloggs\"}"),
+        ""));
+    assert_non_null(r->title);
+    assert_string_equal(r->title, "Cut emoji \xEF\xBF\xBD");
+    assert_string_equal(r->description,
+                        "low \xEF\xBF\xBD then pair \xF0\x9F\x98\x80 then high \xEF\xBF\xBD" "A");
+    assert_string_equal(r->author, "Jo Bloggs");
+    assert_int_equal(r->truncated, 0);
+    lede_result_free(r);
+}
+
+/* A page with one JSON-LD article whose articleBody is BODY_LEN bytes. */
+static char *page_with_long_jsonld(size_t body_len) {
+    static const char head[] = "<!DOCTYPE html><html><head>"
+                               "<meta property=\"og:title\" content=\"OG headline\">"
+                               "<script type=\"application/ld+json\">"
+                               "{\"@type\":\"NewsArticle\",\"headline\":\"Long one\","
+                               "\"author\":\"Jo Bloggs\",\"articleBody\":\"";
+    static const char tail[] = "\"}</script></head><body><p>text</p></body></html>";
+    char *html = malloc(sizeof head - 1 + body_len + sizeof tail);
+    assert_non_null(html);
+    memcpy(html, head, sizeof head - 1);
+    for (size_t i = 0; i < body_len; i++)
+        html[sizeof head - 1 + i] = i % 7 == 6 ? ' ' : 'w';
+    memcpy(html + sizeof head - 1 + body_len, tail, sizeof tail);
+    return html;
+}
+
+static void test_jsonld_block_over_2_mib_is_read(void **state) {
+    (void)state;
+    char *html = page_with_long_jsonld((size_t)3 << 20);
+    lede_result *r = extract(html);
+    assert_string_equal(r->title, "Long one");
+    assert_string_equal(r->author, "Jo Bloggs");
+    assert_int_equal(r->truncated & LEDE_TRUNCATED_JSONLD, 0);
+    lede_result_free(r);
+    free(html);
+}
+
+static void test_jsonld_block_over_the_limit_sets_truncated(void **state) {
+    (void)state;
+    char *html = page_with_long_jsonld((size_t)17 << 20);
+    lede_result *r = extract(html);
+    assert_true(r->truncated & LEDE_TRUNCATED_JSONLD);
+    assert_string_equal(r->title, "OG headline"); /* the rest of the page still speaks */
+    assert_null(r->author);
+    lede_result_free(r);
+    free(html);
+}
+
+static void test_jsonld_blocks_past_the_count_set_truncated(void **state) {
+    (void)state;
+    char html[8192] = "<!DOCTYPE html><html><head>";
+    for (int i = 0; i < 17; i++)
+        strcat(html, LD("{\"@type\":\"WebSite\",\"name\":\"Site\"}"));
+    strcat(html, "</head><body><p>text</p></body></html>");
+    lede_result *r = extract(html);
+    assert_true(r->truncated & LEDE_TRUNCATED_JSONLD);
+    lede_result_free(r);
+}
+
 static void test_jsonld_blocks_are_read_together(void **state) {
     (void)state;
     lede_result *r = extract(PAGE(
@@ -498,6 +564,18 @@ static char *byline_of(const char *line) {
     return author;
 }
 
+/* A generated name's number is the name's ("Person 0"), in a meta as in
+ * a byline; a date after a name still goes. */
+static void test_author_keeps_its_own_number(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("<meta name=\"author\" content=\"Person 0\">", "<p>text</p>"));
+    assert_string_equal(r->author, "Person 0");
+    lede_result_free(r);
+    char *author = byline_of("By User 42");
+    assert_string_equal(author, "User 42");
+    free(author);
+}
+
 static void test_bylines_are_cleaned_to_people(void **state) {
     (void)state;
     static const char *const cases[][2] = {
@@ -520,6 +598,9 @@ static void test_bylines_are_cleaned_to_people(void **state) {
         {"Jane Doe; John Roe USA TODAY", "Jane Doe; John Roe"},
         {"JANE DOE; JOHN ROE", "JANE DOE; JOHN ROE"},
         {"John Roe III", "John Roe III"},
+        {"Jane Doe 2020", "Jane Doe"},
+        {"Jane Doe 12:30", "Jane Doe"},
+        {"Jane Doe 5 hours ago", "Jane Doe"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *author = byline_of(cases[i][0]);
@@ -693,6 +774,10 @@ int main(void) {
         cmocka_unit_test(test_jsonld_author_array_is_joined),
         cmocka_unit_test(test_jsonld_graph_resolves_references),
         cmocka_unit_test(test_jsonld_with_trailing_comma_is_repaired),
+        cmocka_unit_test(test_jsonld_lone_surrogates_are_repaired),
+        cmocka_unit_test(test_jsonld_block_over_2_mib_is_read),
+        cmocka_unit_test(test_jsonld_block_over_the_limit_sets_truncated),
+        cmocka_unit_test(test_jsonld_blocks_past_the_count_set_truncated),
         cmocka_unit_test(test_jsonld_blocks_are_read_together),
         cmocka_unit_test(test_opengraph_only_page),
         cmocka_unit_test(test_meta_names_only_page),
@@ -720,6 +805,7 @@ int main(void) {
         cmocka_unit_test(test_sources_name_each_field),
         cmocka_unit_test(test_microdata_item_type_publisher_and_modified),
         cmocka_unit_test(test_bylines_are_cleaned_to_people),
+        cmocka_unit_test(test_author_keeps_its_own_number),
         cmocka_unit_test(test_organisation_is_author_when_no_person_is_named),
         cmocka_unit_test(test_date_lines_in_several_languages),
         cmocka_unit_test(test_date_from_url_is_the_last_resort),

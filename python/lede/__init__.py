@@ -57,6 +57,7 @@ class _Options(ctypes.Structure):
         ("max_attrs", ctypes.c_uint),
         ("max_attr_len", ctypes.c_size_t),
         ("max_output", ctypes.c_size_t),
+        ("encoding_from_transport", ctypes.c_int),  # the last field: keep in step with lede.h
     ]
 
 
@@ -266,7 +267,8 @@ def _option_bytes(value, name):
     raise TypeError("%s must be str or bytes, not %s" % (name, type(value).__name__))
 
 
-def extract(html, url=None, format="text", encoding=None, focus="balanced", comments=False):
+def extract(html, url=None, format="text", encoding=None, focus="balanced", comments=False,
+            encoding_from_transport=False):
     """The article of the page HTML (bytes as fetched, or str) as a dict:
     text (plain), body (in FORMAT: "text", "markdown" or "html"), title,
     author, authors, date, modified, sitename, description, language, url,
@@ -276,8 +278,11 @@ def extract(html, url=None, format="text", encoding=None, focus="balanced", comm
 
     URL is the address the page was fetched from; ENCODING its charset as an
     HTTP header gives it (bytes only: a str is passed on as UTF-8); FOCUS
-    "balanced", "precision" or "recall". Raises a LedeError subclass when
-    the page gives no article."""
+    "balanced", "precision" or "recall". ENCODING wins over what the page
+    says, unless ENCODING_FROM_TRANSPORT tells that it is a server's label
+    rather than a choice: a Latin default (iso-8859-1, windows-1252) then
+    yields to bytes that are plainly UTF-8. Raises a LedeError subclass
+    when the page gives no article."""
     if isinstance(html, str):
         data = html.encode("utf-8", "replace")
         encoding = "utf-8"
@@ -295,6 +300,7 @@ def extract(html, url=None, format="text", encoding=None, focus="balanced", comm
     opt.format = _FORMATS[format]
     opt.url = _option_bytes(url, "url")
     opt.encoding = _option_bytes(encoding, "encoding")
+    opt.encoding_from_transport = 1 if encoding_from_transport and not isinstance(html, str) else 0
     opt.focus = _FOCUS[focus]
     opt.comments = 1 if comments else 0
     res = ctypes.POINTER(_Result)()

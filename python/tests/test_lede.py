@@ -72,6 +72,18 @@ class ExtractTest(unittest.TestCase):
         res = lede.extract(page)
         self.assertIn("Второй абзац", res["text"])
 
+    def test_transport_latin_label_yields_to_a_utf8_page_unless_chosen(self):
+        # The options structure must match lede.h field by field: the flag
+        # is its last field, so a mirror out of step would not reach it.
+        page = ("<html><head><meta charset='utf-8'><title>T</title></head><body>"
+                "<article><h1>Montréal</h1>"
+                + "<p>Le maire de Montréal a présenté le budget de la ville aujourd'hui. " * 6
+                + "</p></article></body></html>").encode("utf-8")
+        res = lede.extract(page, encoding="iso-8859-1", encoding_from_transport=True)
+        self.assertIn("Le maire de Montréal", res["text"])
+        res = lede.extract(page, encoding="iso-8859-1")
+        self.assertIn("MontrÃ©al", res["text"])
+
     def test_markdown_body_keeps_plain_text(self):
         res = lede.extract(fixture("table-and-list.html"), format="markdown")
         self.assertNotEqual(res["body"], res["text"])

@@ -21,15 +21,16 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "lede_limits.h"
 
 /* Bytes kept of one declared value. The longest honest values are
  * descriptions of a few hundred bytes and keyword lists of a few KB; a
  * longer value is cut at a UTF-8 boundary rather than dropped. */
 #define META_MAX_VALUE 4096u
 
-/* Bytes of one JSON-LD block handed to jansson. Real blocks are a few KB;
- * a multi-megabyte one is a data dump, not a description of the page. */
-#define META_MAX_JSONLD ((size_t)2 << 20)
+/* Bytes of one JSON-LD block handed to jansson (lede_limits.h says why);
+ * a longer block is not read and sets skipped_jsonld. */
+#define META_MAX_JSONLD LEDE_MAX_JSONLD
 
 /* How deep the JSON-LD walk goes. Articles sit at most three levels down
  * (array > @graph > WebPage.mainEntity); 8 leaves room without letting the
@@ -109,6 +110,7 @@ typedef struct meta_candidates {
     /* The JSON-LD date is a dateCreated, not a datePublished: when the
      * draft was begun, so a declared publication date elsewhere beats it. */
     bool jsonld_date_created;
+    bool skipped_jsonld;   /* a JSON-LD block was not read: over a bound */
     bool failed;           /* out of memory somewhere */
 } meta_candidates;
 
@@ -132,7 +134,8 @@ const char *cand_clean(meta_candidates *c, const char *value, size_t len, bool d
 
 /* --- JSON-LD (jsonld.c) --- */
 
-/* JSON-LD blocks handed to jsonld_read; later ones are ignored. */
+/* JSON-LD blocks handed to jsonld_read; later ones are not read (and set
+ * skipped_jsonld). */
 #define META_MAX_JSONLD_BLOCKS 16u
 
 typedef struct jsonld_block {

@@ -6,8 +6,9 @@
  * an array of objects, a @graph of nodes that point at each other by @id,
  * the article nested as a WebPage's mainEntity, several blocks per page, and
  * JSON that a strict parser refuses (trailing commas, raw newlines in
- * strings, an HTML comment around it). So each block is parsed as it is and,
- * when that fails, once more from a repaired copy; then all blocks are walked
+ * strings, an HTML comment around it, half an emoji's surrogate pair). So
+ * each block is parsed as it is and, when that fails, once more from a
+ * repaired copy; then all blocks are walked
  * together, to a fixed depth, to find the one article object (an *Article or
  * *BlogPosting type, else a *Page) and the WebSite and Organization objects
  * that name the site. Only then are fields read, from the article first and
@@ -34,10 +35,6 @@ typedef struct ld_walk {
 
 /* --- parsing --- */
 
-/* A copy of JSON that strict parsers accept more often: text before the
- * first bracket and after the last one dropped (comments, CDATA markers),
- * control characters inside strings made spaces, commas before a closing
- * bracket dropped. malloc'd; NULL when out of memory or no bracket. */
 /* Whether the LEN bytes at S start (AT_END: end) with MARK. */
 static bool has_mark(const char *s, size_t len, const char *mark, bool at_end) {
     size_t ml = strlen(mark);
@@ -77,6 +74,68 @@ static void strip_wrappers(const char *s, size_t *start, size_t *end) {
     }
 }
 
+/* The value of the four hex digits at S, or -1. */
+static long hex4(const char *s) {
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+#define UTF16_HIGH_FIRST 0xD800L
+#define UTF16_LOW_FIRST 0xDC00L
+#define UTF16_LOW_LAST 0xDFFFL
+#define UNICODE_ESCAPE_LEN 6 /* \uXXXX */
+
+static bool is_high_surrogate(long v) {
+    return v >= UTF16_HIGH_FIRST && v < UTF16_LOW_FIRST;
+}
+
+static bool is_low_surrogate(long v) {
+    return v >= UTF16_LOW_FIRST && v <= UTF16_LOW_LAST;
+}
+
+/* The \uXXXX escape at S[I] (I + 1 < END, S[I + 1] == 'u') copied to OUT,
+ * or "\uFFFD" in its place when it is half a surrogate pair without the
+ * other half: jansson refuses a whole block for one such escape, which
+ * pages make by cutting a string inside an emoji. A pair is copied whole.
+ * Returns the bytes read, which is also the bytes written; 0 when the
+ * escape is no \u and four hex digits (left for the parser to judge). */
+static size_t copy_unicode_escape(const char *s, size_t i, size_t end, char *out) {
+    if (end - i < UNICODE_ESCAPE_LEN)
+        return 0;
+    long v = hex4(s + i + 2);
+    if (v < 0)
+        return 0;
+    size_t n = UNICODE_ESCAPE_LEN;
+    bool lone = is_low_surrogate(v);
+    if (is_high_surrogate(v)) {
+        size_t j = i + UNICODE_ESCAPE_LEN;
+        lone = !(end - j >= UNICODE_ESCAPE_LEN && s[j] == '\\' && s[j + 1] == 'u' &&
+                 is_low_surrogate(hex4(s + j + 2)));
+        if (!lone)
+            n = 2 * UNICODE_ESCAPE_LEN;
+    }
+    if (lone)
+        memcpy(out, "\\uFFFD", UNICODE_ESCAPE_LEN);
+    else
+        memcpy(out, s + i, n);
+    return n;
+}
+
+/* A copy of JSON that strict parsers accept more often: text before the
+ * first bracket and after the last one dropped (comments, CDATA markers),
+ * control characters inside strings made spaces, lone surrogate escapes
+ * made U+FFFD, commas before a closing bracket dropped. The copy is never
+ * longer than the text. malloc'd; NULL when out of memory or no bracket. */
 static char *repair_json(const char *s, size_t len, size_t *out_len) {
     size_t start = 0, end = len;
     strip_wrappers(s, &start, &end);
@@ -94,6 +153,14 @@ static char *repair_json(const char *s, size_t len, size_t *out_len) {
     for (size_t i = start; i < end; i++) {
         unsigned char c = (unsigned char)s[i];
         if (in_string) {
+            if (!escaped && c == '\\' && i + 1 < end && s[i + 1] == 'u') {
+                size_t used = copy_unicode_escape(s, i, end, out + n);
+                if (used) {
+                    n += used;
+                    i += used - 1;
+                    continue;
+                }
+            }
             if (escaped)
                 escaped = false;
             else if (c == '\\')

@@ -341,13 +341,23 @@ static void collect_link(walk_state *w, const node *n) {
         cand_set(w->c, F_IMAGE, SRC_LINK, href, strlen(href), false);
 }
 
+/* A block over the bound is not read at all, rather than cut: cut JSON
+ * does not parse, and the page is told (LEDE_TRUNCATED_JSONLD). */
 static void collect_jsonld(walk_state *w, const node *script) {
-    if (w->block_count >= META_MAX_JSONLD_BLOCKS)
+    size_t total = 0;
+    for (const node *t = script->first_child; t && total <= META_MAX_JSONLD; t = t->next)
+        if (t->tag == TAG_TEXT)
+            total += t->text_len; /* stops past the bound: no overflow */
+    if (total == 0)
         return;
+    if (w->block_count >= META_MAX_JSONLD_BLOCKS || total > META_MAX_JSONLD) {
+        w->c->skipped_jsonld = true;
+        return;
+    }
     buf json;
     buf_init(&json);
     for (const node *t = script->first_child; t; t = t->next)
-        if (t->tag == TAG_TEXT && json.len + t->text_len <= META_MAX_JSONLD)
+        if (t->tag == TAG_TEXT)
             buf_append(&json, node_text(w->doc, t), t->text_len);
     if (json.failed)
         w->c->failed = true;
@@ -994,6 +1004,8 @@ lede_status metadata_extract(const document *doc, const char *page_url, lede_res
     collect(&w);
     buf_free(&w.text);
     jsonld_read(c, w.blocks, w.block_count);
+    if (c->skipped_jsonld)
+        res->truncated |= LEDE_TRUNCATED_JSONLD;
     lede_status st = decide(c, doc, page_url, res);
     arena_free(&c->mem);
     free(c);

@@ -131,9 +131,25 @@ static size_t split_words(char *s, word *words, size_t cap) {
     return count;
 }
 
-/* Cut S where a date starts: a word with a digit, a month followed by a
- * number, "on"/"updated" followed by either, or a weekday after the name
- * that ends it or is followed by either. */
+/* Longest number that ends a name rather than starts a date: handles and
+ * generated names carry one ("Person 0", "user 42"), while a date alone at
+ * the end has a four-digit year or punctuation ("2020", "3.5.", "12:30"). */
+#define NAME_NUMBER_MAX_DIGITS 3u
+
+/* A short bare number as the last word, after a name: part of the name. */
+static bool is_name_number(const word *words, size_t i, size_t count) {
+    if (i == 0 || i + 1 != count || words[i].len > NAME_NUMBER_MAX_DIGITS)
+        return false;
+    for (size_t k = 0; k < words[i].len; k++)
+        if (!isdigit((unsigned char)words[i].start[k]))
+            return false;
+    return true;
+}
+
+/* Cut S where a date starts: a word with a digit (but a name's own number,
+ * is_name_number), a month followed by a number, "on"/"updated" followed
+ * by either, or a weekday after the name that ends it or is followed by
+ * either. */
 static void cut_date(char *s) {
     enum { MAX_WORDS = 32 };
     word words[MAX_WORDS];
@@ -145,7 +161,8 @@ static void cut_date(char *s) {
                                      sizeof date_lead_words / sizeof date_lead_words[0]));
         bool weekday = i > 0 && word_is(&words[i], weekday_words,
                                         sizeof weekday_words / sizeof weekday_words[0]);
-        if (word_has_digit(&words[i]) || (word_is_month(&words[i]) && next_dateish) ||
+        bool digit = word_has_digit(&words[i]) && !is_name_number(words, i, count);
+        if (digit || (word_is_month(&words[i]) && next_dateish) ||
             (weekday && (next_dateish || i + 1 == count)) ||
             (word_is(&words[i], date_lead_words,
                      sizeof date_lead_words / sizeof date_lead_words[0]) &&
