@@ -386,7 +386,8 @@ static bool needs_look(pass_kind kind, lede_status st, const lede_result *res,
                        uint32_t page_prose) {
     if (st == LEDE_ERR_NO_ARTICLE)
         return true;
-    if (st != LEDE_OK || res->truncated)
+    /* a page cut by a bound of the parse is cut the same in every pass */
+    if (st != LEDE_OK || (res->truncated & ~(unsigned)LEDE_TRUNCATED_JSONLD))
         return false;
     size_t chars = strlen(res->text);
     if (kind == PASS_HIDDEN) /* hidden text is the answer only where nothing shows */
