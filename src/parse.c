@@ -32,6 +32,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+#include <ctype.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -86,19 +87,33 @@ static bool is_space(unsigned char c) {
 }
 
 /* Whether a style attribute hides its element. */
+/* Whether the declaration NAME: VALUE (NAME LEN bytes) hides: display:none
+ * or visibility:hidden. A custom property ("--footer-display: none") or
+ * another property that ends in the word does not. */
+static bool declaration_hides(const char *name, size_t len, const char *value) {
+    while (is_space((unsigned char)*value))
+        value++;
+    if (len == 7 && strncasecmp(name, "display", 7) == 0)
+        return strncasecmp(value, "none", 4) == 0 && !isalnum((unsigned char)value[4]);
+    if (len == 10 && strncasecmp(name, "visibility", 10) == 0)
+        return strncasecmp(value, "hidden", 6) == 0 && !isalnum((unsigned char)value[6]);
+    return false;
+}
+
 static bool style_hides(const char *style) {
-    for (const char *s = style; *s; s++) {
-        if (strncasecmp(s, "display", 7) == 0 || strncasecmp(s, "visibility", 10) == 0) {
-            const char *v = strchr(s, ':');
-            if (!v)
-                return false;
-            v++;
-            while (is_space((unsigned char)*v))
-                v++;
-            if (strncasecmp(v, "none", 4) == 0 || strncasecmp(v, "hidden", 6) == 0)
-                return true;
-            s = v - 1;
-        }
+    for (const char *s = style; *s;) {
+        while (is_space((unsigned char)*s) || *s == ';')
+            s++;
+        const char *name = s;
+        while (*s && *s != ':' && *s != ';' && !is_space((unsigned char)*s))
+            s++;
+        size_t len = (size_t)(s - name);
+        while (is_space((unsigned char)*s))
+            s++;
+        if (*s == ':' && declaration_hides(name, len, s + 1))
+            return true;
+        while (*s && *s != ';')
+            s++;
     }
     return false;
 }

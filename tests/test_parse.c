@@ -97,11 +97,30 @@ static void test_end_tag_does_not_reach_across_a_table(void **state) {
     document_free(&doc);
 }
 
+/* Pins parse.c style_hides(): display:none and visibility:hidden hide, a
+ * custom property whose name ends in "display" does not. */
+static void test_style_hides_by_declaration(void **state) {
+    (void)state;
+    static const char html[] =
+        "<html><body><div id=\"custom\" style=\"--footer-display: none; color: red\">A</div>"
+        "<div id=\"none\" style=\"color: red; DISPLAY : none !important\">B</div>"
+        "<div id=\"vis\" style=\"visibility:hidden\">C</div>"
+        "<div id=\"block\" style=\"display: block; --x: none\">D</div></body></html>";
+    document doc;
+    parse(html, &doc);
+    assert_false(by_id(&doc, "custom")->flags & NODE_HIDDEN);
+    assert_true(by_id(&doc, "none")->flags & NODE_HIDDEN);
+    assert_true(by_id(&doc, "vis")->flags & NODE_HIDDEN);
+    assert_false(by_id(&doc, "block")->flags & NODE_HIDDEN);
+    document_free(&doc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_block_end_tag_closes_open_divs),
         cmocka_unit_test(test_stray_end_tags_after_the_repair_close_nothing_real),
         cmocka_unit_test(test_end_tag_does_not_reach_across_a_table),
+        cmocka_unit_test(test_style_hides_by_declaration),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
