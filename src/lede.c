@@ -428,10 +428,13 @@ static lede_status extract_cascade(const char *utf8, size_t len, const lede_opti
                                    lede_result **res) {
     pass_report report = {0};
     lede_status st = extract_pass(utf8, len, opt, PASS_FIRST, res, &report);
-    if (opt->focus != LEDE_FOCUS_BALANCED || len > SECOND_LOOK_MAX_INPUT)
+    /* precision answers what its strict rules find, or nothing */
+    if (opt->focus == LEDE_FOCUS_PRECISION || len > SECOND_LOOK_MAX_INPUT)
         return st;
     static const pass_kind looser[] = {PASS_RECALL, PASS_BASELINE, PASS_HIDDEN};
     for (size_t i = 0; i < sizeof looser / sizeof looser[0]; i++) {
+        if (looser[i] == PASS_RECALL && opt->focus == LEDE_FOCUS_RECALL)
+            continue; /* the first pass was recall's */
         if (!needs_look(looser[i], st, *res, report.page_prose))
             continue;
         if (try_pass(utf8, len, opt, looser[i], &st, res) == LEDE_ERR_NOMEM) {
