@@ -1148,6 +1148,10 @@ static void test_baseline_answers_when_names_remove_the_prose(void **state) {
     expect_text(res, "the first boat still leaves at ten past seven");
     expect_no_text(res, "Privacy policy");
     lede_result_free(res);
+    /* recall falls back as well (lede.c extract_cascade) */
+    res = extract_with(html, LEDE_FOCUS_RECALL, 0);
+    expect_text(res, "Does anyone know whether the winter ferry");
+    lede_result_free(res);
 }
 
 /* Pins trim.c remove_orphan_labels(): the "More on this topic" heading of
