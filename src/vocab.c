@@ -90,7 +90,8 @@ static const word words[] = {
     /* text for screen readers only, players, credits */
     B("sronly"), B("screenreader"), B("visuallyhidden"), B("offscreen"), B("audio"),
     B("player"), B("podcast"), B("credit"), B("credits"), B("caption"), B("captions"),
-    B("copyright"), B("authorbio"), B("posttags"), B("taglist"), B("tagcloud"), B("tags"),
+    B("copyright"), B("authorbio"), B("authorbox"), B("aboutauthor"), B("authorinfo"),
+    B("authorprofile"), B("authordescription"), B("posttags"), B("taglist"), B("tagcloud"), B("tags"),
     B("shoutbox"), B("combx"), B("legends"),
     {"hidden", VOCAB_BOILERPLATE | MARK_WHOLE_CLASS, W_STEM},
     /* author and date lines */

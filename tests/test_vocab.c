@@ -60,6 +60,8 @@ static void test_compounds_and_plurals(void **state) {
         {"readMore", NULL, VOCAB_BOILERPLATE},
         {"read-more", NULL, VOCAB_BOILERPLATE},
         {"sharedaddy", NULL, VOCAB_BOILERPLATE},
+        {"row author-box", NULL, VOCAB_BOILERPLATE | VOCAB_BYLINE},
+        {"about-author", NULL, VOCAB_BOILERPLATE | VOCAB_BYLINE},
         {"newsletters", NULL, VOCAB_BOILERPLATE},
         {"related-posts", NULL, VOCAB_BOILERPLATE | VOCAB_CONTENT},
     };
