@@ -113,14 +113,9 @@ static bool in_running_text(const node *n) {
  * for a heading named as a byline or dateline: that name says what the
  * heading's words are. */
 static bool is_protected(const node *n) {
-    switch ((enum tag)n->tag) {
-    case TAG_H1:
-    case TAG_H2:
-    case TAG_H3:
-    case TAG_H4:
-    case TAG_H5:
-    case TAG_H6:
+    if (tag_is_heading((enum tag)n->tag))
         return !(n->vocab & VOCAB_BYLINE);
+    switch ((enum tag)n->tag) {
     case TAG_BODY:
     case TAG_HTML:
     case TAG_MAIN:

@@ -327,8 +327,6 @@ static double confidence(const article *art, node *const top[], size_t count,
            CONFIDENCE_LINKS_WEIGHT * links + CONFIDENCE_ALONE_WEIGHT * alone;
 }
 
-static bool is_heading_tag(enum tag t);
-
 /* ---- the standfirst ------------------------------------------------------
  * Many pages set the lead paragraph (standfirst, intro, abstract) apart
  * from the body: in the article's <header> under the headline, or in a
@@ -363,7 +361,7 @@ static node *lead_scope(node *n) {
 
 static bool is_leaf_text_block(const node *n) {
     return n->tag != TAG_TEXT && node_is_block(n) && !(n->flags & NODE_HAS_BLOCK) &&
-           n->text_chars > 0 && !is_heading_tag((enum tag)n->tag);
+           n->text_chars > 0 && !tag_is_heading((enum tag)n->tag);
 }
 
 /* The element named a lead from N up to (not including) SCOPE, or NULL. */
@@ -478,10 +476,6 @@ static bool outside_article(const node *n, uint32_t page_chars, bool comments_ar
     return (n->vocab & outside) && !(n->vocab & VOCAB_CONTENT);
 }
 
-static bool is_heading_tag(enum tag t) {
-    return t >= TAG_H1 && t <= TAG_H6;
-}
-
 /* The blocks a reader reads as paragraphs: the text blocks, and blocks
  * without blocks inside (sites write paragraphs as <div>s). */
 static bool is_baseline_block(const node *n) {
@@ -496,7 +490,7 @@ static bool is_baseline_block(const node *n) {
     case TAG_TH:
         return true;
     default:
-        return is_heading_tag((enum tag)n->tag) ||
+        return tag_is_heading((enum tag)n->tag) ||
                (node_is_block(n) && !(n->flags & NODE_HAS_BLOCK) && n->tag != TAG_TR);
     }
 }
@@ -505,7 +499,7 @@ static bool is_baseline_block(const node *n) {
 #define TEASER_MAX_CHARS 600
 
 static bool is_linked_heading(const node *n) {
-    return is_heading_tag((enum tag)n->tag) && n->text_chars &&
+    return tag_is_heading((enum tag)n->tag) && n->text_chars &&
            link_density(n) > BASELINE_MAX_LINK_DENSITY;
 }
 
@@ -525,7 +519,7 @@ static bool is_teaser_card(const node *c) {
 static bool is_baseline_prose(const node *n) {
     if (n->text_chars == 0 || link_density(n) > BASELINE_MAX_LINK_DENSITY)
         return false;
-    if (is_heading_tag((enum tag)n->tag))
+    if (tag_is_heading((enum tag)n->tag))
         return true;
     return n->text_chars >= BASELINE_MIN_CHARS && !(n->flags & NODE_ELLIPSIS) &&
            !is_teaser_card(n) && !is_teaser_card(n->parent);
@@ -548,7 +542,7 @@ static void each_baseline_block(document *doc, bool comments_are_prose,
 }
 
 static void add_prose(node *n, void *ctx) {
-    if (!is_heading_tag((enum tag)n->tag))
+    if (!tag_is_heading((enum tag)n->tag))
         *(uint32_t *)ctx += n->text_chars - n->link_chars;
 }
 

@@ -90,6 +90,11 @@ enum tag_kind tag_kind(enum tag t);
 enum tag tag_lookup(const char *name);
 const char *tag_name(enum tag t);
 
+/* <h1> to <h6> (tags.def lists them in a row). */
+static inline bool tag_is_heading(enum tag t) {
+    return t >= TAG_H1 && t <= TAG_H6;
+}
+
 static inline bool node_is_block(const node *n) {
     return tag_kind((enum tag)n->tag) == K_BLOCK;
 }

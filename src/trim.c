@@ -83,10 +83,6 @@ static bool collect(const article *art, node_list *out) {
     return true;
 }
 
-static bool is_heading(enum tag t) {
-    return t >= TAG_H1 && t <= TAG_H6;
-}
-
 static void count_self(const node *n, counts *c) {
     switch ((enum tag)n->tag) {
     case TAG_P:
@@ -115,7 +111,7 @@ static void count_self(const node *n, counts *c) {
         c->table_headers++;
         break;
     default:
-        if (is_heading((enum tag)n->tag))
+        if (tag_is_heading((enum tag)n->tag))
             c->heading_chars += n->text_chars;
         break;
     }
@@ -317,7 +313,7 @@ static bool is_text_block(const node *n) {
         return false;
     if (!node_is_block(n))
         return n->parent && (n->parent->flags & NODE_HAS_BLOCK) && node_is_block(n->parent);
-    return t == TAG_P || is_heading(t) || !(n->flags & NODE_HAS_BLOCK);
+    return t == TAG_P || tag_is_heading(t) || !(n->flags & NODE_HAS_BLOCK);
 }
 
 static bool add_block(const document *doc, copies *cp, node *n) {
@@ -454,7 +450,7 @@ static bool is_label(const copies *cp, const block *b) {
 
 static bool is_call_to_action(const copies *cp, const block *b) {
     enum tag kind = (enum tag)b->n->tag;
-    if (b->raw_len > MAX_CALL_TO_ACTION_CHARS || is_heading(kind) || kind == TAG_LI)
+    if (b->raw_len > MAX_CALL_TO_ACTION_CHARS || tag_is_heading(kind) || kind == TAG_LI)
         return false;
     const char *t = norm_text(cp, b);
     for (size_t i = 0; i < sizeof call_to_action_phrases / sizeof call_to_action_phrases[0]; i++)
@@ -468,7 +464,7 @@ static bool is_call_to_action(const copies *cp, const block *b) {
 static bool is_link_paragraph(const block *b, lede_focus focus) {
     enum tag t = (enum tag)b->n->tag;
     if (t == TAG_LI || t == TAG_TD || t == TAG_TH || t == TAG_DT || t == TAG_DD ||
-        is_heading(t) || !node_is_block(b->n))
+        tag_is_heading(t) || !node_is_block(b->n))
         return false; /* list items and headings that are links are the story's own */
     float most = focus == LEDE_FOCUS_PRECISION ? LINKED_LABEL_DENSITY : LINK_PARAGRAPH_DENSITY;
     return b->raw_len <= MAX_LINKED_LABEL_CHARS && block_link_density(b) >= most;
@@ -534,9 +530,9 @@ static bool is_orphan_label(const copies *cp, const block *b) {
     if (t == TAG_LI || t == TAG_TD || t == TAG_TH || t == TAG_DD || t == TAG_DT ||
         b->norm_len == 0)
         return false; /* the last item of a list is the list's */
-    size_t max = is_heading(t) ? MAX_ORPHAN_HEADING_CHARS : MAX_ORPHAN_LABEL_CHARS;
+    size_t max = tag_is_heading(t) ? MAX_ORPHAN_HEADING_CHARS : MAX_ORPHAN_LABEL_CHARS;
     const char *raw = raw_text(cp, b);
-    if (!is_heading(t) && strpbrk(raw, "0123456789"))
+    if (!tag_is_heading(t) && strpbrk(raw, "0123456789"))
         return false; /* a price, a phone number, a date: a fact, not a label */
     return b->raw_len <= max && !ends_a_sentence(raw, b->raw_len);
 }
