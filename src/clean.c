@@ -152,6 +152,8 @@ static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pr
         return true;
     if (!chrome && in_running_text(n))
         return false; /* "<p><span class=dateline>CAIRO —</span> Gunmen opened ..." */
+    if (!chrome && (bits & VOCAB_LEAD))
+        return link_density(n) > LINKY_BLOCK_DENSITY; /* a lead, or a card of links */
     if (chrome || (bits & (VOCAB_HEADER | VOCAB_BYLINE)))
         return small_or_linky(n);
     return false;

@@ -76,7 +76,7 @@ static const word words[] = {
     B("recommendations"), B("morestories"), B("morenews"), B("moreposts"),
     B("morearticles"), B("morefrom"), B("latestnews"), B("mostread"), B("mostpopular"),
     B("popular"), B("trending"), B("readmore"), B("seealso"), B("alsoread"), B("outbrain"),
-    B("taboola"), B("teaser"), B("teasers"),
+    B("taboola"), B("teasers"),
     /* selling */
     B("newsletter"), B("newsletters"), B("subscribe"), B("subscriber"), B("subscription"),
     B("subscriptions"), B("signup"), B("promo"), B("promos"), B("promotion"), B("advert"),
@@ -108,6 +108,7 @@ static const word words[] = {
     D("lead"), D("lede"), D("intro"), D("standfirst"), D("abstract"), D("summary"),
     D("excerpt"), D("subtitle"), D("subheadline"), D("subhead"), D("dek"), D("deck"),
     D("sapo"), D("chapo"), D("chapeau"), D("perex"), D("strapline"), D("description"),
+    D("teaser"), /* a story's own lead in German newsrooms; a card of links goes by them */
     /* quoted posts: "social-embed" is a tweet the story quotes, not a share bar */
     E("embed"), E("embedded"), E("tweet"),
     /* headers */

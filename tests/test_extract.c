@@ -1283,6 +1283,26 @@ static void test_tail_of_other_stories_goes(void **state) {
     lede_result_free(res);
 }
 
+/* Pins vocab.c ("teaser" is a lead word) and clean.c removed_by_name() for
+ * VOCAB_LEAD: a news CMS names the story's own lead "teaser-text"; it stays,
+ * while a "teaser" that is a card of links still goes. */
+static void test_teaser_text_lead_stays_teaser_card_goes(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<div class=\"news\"><div class=\"article\">" FERRY_H1
+        "<div class=\"teaser-text\"><p>Islanders win a reprieve: the crossing will run every "
+        "day this winter after all.</p></div>\n"
+        "<div class=\"news-text-wrap\">" FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4 FERRY_P5 "</div>\n"
+        "<div class=\"teaser\"><a href=\"/news/2024/09/12/ferry-fares\">Ferry fares to rise by "
+        "four per cent in the new year</a></div>\n</div></div>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_text(res, "Islanders win a reprieve");
+    expect_no_text(res, "Ferry fares to rise");
+    lede_result_free(res);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_wrapper_with_boilerplate_name_is_kept),
@@ -1320,6 +1340,7 @@ int main(void) {
         cmocka_unit_test(test_ruby_readings_dropped_and_text_composed),
         cmocka_unit_test(test_standfirst_before_the_body_joins),
         cmocka_unit_test(test_tail_of_other_stories_goes),
+        cmocka_unit_test(test_teaser_text_lead_stays_teaser_card_goes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -88,6 +88,8 @@ static void test_placed_words(void **state) {
         {"elementor-widget-text-editor", NULL, VOCAB_CONTENT},
         {"article__lead", NULL, VOCAB_CONTENT | VOCAB_LEAD},
         {"standfirst", NULL, VOCAB_LEAD},
+        {"teaser-text", NULL, VOCAB_LEAD | VOCAB_CONTENT},
+        {"teasers", NULL, VOCAB_BOILERPLATE},
         {"leaderboard", NULL, 0},
     };
     expect_bits(cases, sizeof cases / sizeof cases[0]);
