@@ -596,6 +596,9 @@ static void test_date_from_url_is_the_last_resort(void **state) {
                      ""));
     assert_string_equal(r->date, "2019-11-19");
     lede_result_free(r);
+    r = extract(PAGE("<link rel=\"canonical\" href=\"https://example.com/world/storm-hits-20191120\">", ""));
+    assert_string_equal(r->date, "2019-11-20");
+    lede_result_free(r);
     static const char *const no_date[] = {"https://example.com/2019/11/storm",
                                           "https://example.com/2019/13/40/storm",
                                           "https://example.com/id/20191120/storm",
@@ -607,6 +610,56 @@ static void test_date_from_url_is_the_last_resort(void **state) {
         assert_null(r->date);
         lede_result_free(r);
     }
+}
+
+/* A time declared in UTC is the page's day only in the page's own zone:
+ * the language, a stated day, or another declared offset tells the zone. */
+static void test_utc_time_is_read_in_the_pages_zone(void **state) {
+    (void)state;
+    /* A German page at 22:04 UTC in October (summer time, +02:00). */
+    lede_result *r = extract("<html lang=\"de\"><head><meta property=\"article:published_time\" "
+                             "content=\"2019-10-18T22:04:00Z\"></head><body></body></html>");
+    assert_string_equal(r->date, "2019-10-19T00:04:00+02:00");
+    lede_result_free(r);
+    /* The country over the language: Brazil is three hours west. */
+    r = extract("<html lang=\"pt-BR\"><head><meta property=\"article:published_time\" "
+                "content=\"2022-05-04T00:44:52.000Z\"></head><body></body></html>");
+    assert_string_equal(r->date, "2022-05-03T21:44:52.000-03:00");
+    lede_result_free(r);
+    /* English names no zone: the UTC day stands. */
+    r = extract("<html lang=\"en\"><head><meta property=\"article:published_time\" "
+                "content=\"2020-05-02T02:54:29Z\"></head><body></body></html>");
+    assert_string_equal(r->date, "2020-05-02T02:54:29Z");
+    lede_result_free(r);
+    /* Another declared time with a local offset names the zone. */
+    r = extract(PAGE("<meta property=\"article:published_time\" content=\"2020-12-05T23:15:0Z\">"
+                     "<meta property=\"article:modified_time\" content=\"2020-12-06T00:20:00+01:00\">",
+                     ""));
+    assert_string_equal(r->date, "2020-12-06T00:15:00+01:00");
+    lede_result_free(r);
+}
+
+/* The day a page states in its address or date line decides the day of a
+ * UTC time near midnight, but only when the moment can fall on it. */
+static void test_stated_day_decides_a_utc_time(void **state) {
+    (void)state;
+    document doc = {0};
+    const char *html = PAGE("<meta property=\"article:published_time\" content=\"20200414T00:38:07Z\">", "");
+    assert_int_equal(parse_html(html, strlen(html), 0, &doc), LEDE_OK);
+    lede_result *r = calloc(1, sizeof *r);
+    assert_int_equal(metadata_extract(&doc, "https://example.com/news/20200413/storm", r), LEDE_OK);
+    assert_string_equal(r->date, "2020-04-13");
+    lede_result_free(r);
+    document_free(&doc);
+    /* 10:04 UTC is the 9th everywhere from Hawaii east: the address's 8th
+     * is the draft's day. */
+    html = PAGE("<meta property=\"article:published_time\" content=\"2020-07-09T10:04:04Z\">", "");
+    assert_int_equal(parse_html(html, strlen(html), 0, &doc), LEDE_OK);
+    r = calloc(1, sizeof *r);
+    assert_int_equal(metadata_extract(&doc, "https://example.com/2020/07/08/storm", r), LEDE_OK);
+    assert_string_equal(r->date, "2020-07-09T10:04:04Z");
+    lede_result_free(r);
+    document_free(&doc);
 }
 
 static void test_title_site_suffix_needs_confirmation(void **state) {
@@ -723,6 +776,8 @@ int main(void) {
         cmocka_unit_test(test_organisation_is_author_when_no_person_is_named),
         cmocka_unit_test(test_date_lines_in_several_languages),
         cmocka_unit_test(test_date_from_url_is_the_last_resort),
+        cmocka_unit_test(test_utc_time_is_read_in_the_pages_zone),
+        cmocka_unit_test(test_stated_day_decides_a_utc_time),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
         cmocka_unit_test(test_title_drops_author_name_of_personal_site),
         cmocka_unit_test(test_language_is_detected_only_when_undeclared),

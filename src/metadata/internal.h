@@ -181,6 +181,37 @@ bool date_from_text(const char *s, char out[META_DATE_CAP]);
  * false when the path holds no full date. */
 bool date_from_url(const char *url, char out[META_DATE_CAP]);
 
+/* --- the page's own day (dates.c) --- */
+
+/* Whether ISO (normalised) is a time declared in UTC ("Z", "+00:00"). */
+bool date_is_utc(const char *iso);
+
+/* The offset in minutes east of UTC that ISO (normalised) carries; false
+ * when it has no time or no zone. */
+bool date_offset(const char *iso, int *offset);
+
+/* The offset east of UTC of the zone that pages in LANG (a BCP 47 tag) are
+ * written in at the instant ISO, summer time included, when the language
+ * or its country names one zone; false otherwise. */
+bool zone_of_language(const char *lang, const char *iso, int *offset);
+
+/* The instant ISO (normalised, with a time and a zone) written in the
+ * zone OFFSET minutes east of UTC, into OUT. */
+bool date_in_zone(const char *iso, int offset, char out[META_DATE_CAP]);
+
+/* Days from the calendar day of A to that of B (both starting YYYY-MM-DD);
+ * INT_MAX when either is not a date. */
+int date_days_between(const char *a, const char *b);
+
+/* A compact date (YYYYMMDD) that ends a word of the address's last
+ * segments ("/storm-hits-20191120", "-20191120.html"), into OUT. */
+bool date_slug_in_url(const char *url, char out[META_DATE_CAP]);
+
+/* As date_slug_in_url, and a path segment of eight digits too
+ * ("/news/20191120/"), which alone is as often an id as a date: only good
+ * for confirming a day found otherwise. */
+bool date_digits_in_url(const char *url, char out[META_DATE_CAP]);
+
 /* BCP 47 form ("en-US") of a language tag or locale ("en_us"), into OUT of
  * CAP bytes; false when S is not one. */
 bool lang_normalise(const char *s, char *out, size_t cap);

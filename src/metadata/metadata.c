@@ -17,6 +17,7 @@
 #include "metadata.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -790,10 +791,94 @@ static pick first_date(meta_candidates *c, enum meta_field f, const enum meta_so
     return (pick){NULL, NULL};
 }
 
+/* A date the page states in its own zone as a calendar day: the date in
+ * its address, or a date line it shows. */
+static pick local_day(meta_candidates *c, const char *url, const char *page_url) {
+    char date[META_DATE_CAP];
+    if (date_from_url(url, date) || date_from_url(page_url, date) ||
+        date_digits_in_url(url, date) || date_digits_in_url(page_url, date)) {
+        const char *d = arena_strdup(&c->mem, date);
+        if (!d)
+            c->failed = true;
+        return (pick){d, "url"};
+    }
+    if (date_normalise(c->value[F_DATE][SRC_TEXT], date)) {
+        const char *d = arena_strdup(&c->mem, date);
+        if (!d)
+            c->failed = true;
+        return (pick){d, c->origin[F_DATE][SRC_TEXT]};
+    }
+    return (pick){NULL, NULL};
+}
+
+/* The zone the page writes its times in, as a declared date or
+ * modification date with a local offset shows it; false when every
+ * declared time is in UTC or has no zone. */
+static bool declared_zone(const meta_candidates *c, int *offset) {
+    static const enum meta_field fields[] = {F_DATE, F_MODIFIED};
+    char date[META_DATE_CAP];
+    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
+        for (size_t s = 0; s < SRC_COUNT; s++)
+            if (date_normalise(c->value[fields[f]][s], date) && date_offset(date, offset) &&
+                *offset != 0)
+                return true;
+    return false;
+}
+
+/* How far from UTC a newsroom's clock may be, in minutes: Hawaii to New
+ * Zealand in summer, rounded out. A day the page states that its declared
+ * time cannot fall on in any such zone is another event's day (the draft's,
+ * in an address), not the same moment seen from another zone. */
+enum { ZONE_MOST_WEST = 10 * 60, ZONE_MOST_EAST = 13 * 60 };
+
+/* Whether the UTC time ISO falls on day DAY (YYYY-MM-DD) in some zone. */
+static bool same_moment(const char *iso, const char *day) {
+    int apart = date_days_between(iso, day);
+    if (apart == 0)
+        return true;
+    if (apart != 1 && apart != -1)
+        return false;
+    int hour = 0, minute = 0;
+    if (sscanf(iso + 10, "T%2d:%2d", &hour, &minute) != 2)
+        return false;
+    int minute_of_day = hour * 60 + minute;
+    return apart == 1 ? 24 * 60 - minute_of_day <= ZONE_MOST_EAST
+                      : minute_of_day < ZONE_MOST_WEST;
+}
+
+/* P, a declared time, as the page's own day. A time in UTC is an instant;
+ * its day is the page's only when the page is written in UTC, and a page
+ * dated 22:04 UTC in Vienna was published on the next day. The page's
+ * zone is read, most direct first, from a day the page states itself (its
+ * address, its date line) that the instant falls on in some zone, from
+ * another declared time that carries a local offset, and from its language
+ * or country. Without any of these the UTC day stands. */
+static pick in_page_zone(meta_candidates *c, pick p, const char *lang, const char *url,
+                         const char *page_url) {
+    if (!p.value || !date_is_utc(p.value))
+        return p;
+    pick day = local_day(c, url, page_url);
+    if (day.value && same_moment(p.value, day.value))
+        return date_days_between(p.value, day.value) == 0 ? p : day;
+    int offset;
+    char date[META_DATE_CAP];
+    /* The value is kept as the page wrote it unless its day changes. */
+    if ((!declared_zone(c, &offset) && !zone_of_language(lang, p.value, &offset)) ||
+        offset == 0 || !date_in_zone(p.value, offset, date) ||
+        date_days_between(p.value, date) == 0)
+        return p;
+    const char *d = arena_strdup(&c->mem, date);
+    if (!d)
+        c->failed = true;
+    return (pick){d, p.origin};
+}
+
 /* The publication date: what the page declares, then what it shows (a
- * <time>, a date line), then the date in its address. Never the
- * modification date: those live in their own slots (F_MODIFIED). */
-static pick choose_date(meta_candidates *c, const char *url, const char *page_url) {
+ * <time>, a date line), then the date in its address; a declared time is
+ * read as the page's own day (in_page_zone). Never the modification date:
+ * those live in their own slots (F_MODIFIED). */
+static pick choose_date(meta_candidates *c, const char *url, const char *page_url,
+                        const char *lang) {
     static const enum meta_source order[] = {SRC_JSONLD, SRC_OPENGRAPH, SRC_ITEMPROP,
                                              SRC_DUBLIN_CORE, SRC_NAMED, SRC_VENDOR,
                                              SRC_VISIBLE, SRC_WEAK, SRC_TEXT};
@@ -804,9 +889,10 @@ static pick choose_date(meta_candidates *c, const char *url, const char *page_ur
                  ? first_date(c, F_DATE, created_order, sizeof created_order / sizeof *created_order)
                  : first_date(c, F_DATE, order, sizeof order / sizeof order[0]);
     if (p.value)
-        return p;
+        return in_page_zone(c, p, lang, url, page_url);
     char date[META_DATE_CAP];
-    if (date_from_url(url, date) || date_from_url(page_url, date)) {
+    if (date_from_url(url, date) || date_from_url(page_url, date) ||
+        date_slug_in_url(url, date) || date_slug_in_url(page_url, date)) {
         const char *d = arena_strdup(&c->mem, date);
         if (!d)
             c->failed = true;
@@ -948,11 +1034,11 @@ static lede_status decide(meta_candidates *c, const document *doc, const char *p
     const char *host = url_host(&c->mem, url.value ? url.value : page_url, &c->failed);
     pick author = choose_author(c, sitename.value);
     pick title = choose_title(c, sitename.value, host, author.value);
-    pick date = choose_date(c, url.value, page_url);
+    pick language = choose_language(c, doc->lang);
+    pick date = choose_date(c, url.value, page_url, language.value);
     pick modified = choose_modified(c);
     pick description = FIRST_OF(c, F_DESCRIPTION, SRC_JSONLD, SRC_DUBLIN_CORE, SRC_OPENGRAPH,
                                 SRC_NAMED, SRC_TWITTER, SRC_VENDOR, SRC_ITEMPROP, SRC_WEAK);
-    pick language = choose_language(c, doc->lang);
     pick image = choose_image(c, url.value ? url.value : page_url);
     pick section = FIRST_OF(c, F_SECTION, SRC_OPENGRAPH, SRC_JSONLD, SRC_VENDOR, SRC_NAMED);
     pick tags = FIRST_OF(c, F_TAGS, SRC_JSONLD, SRC_OPENGRAPH, SRC_NAMED, SRC_VENDOR,

@@ -314,7 +314,9 @@ static void read_time(const char **p, date_parts *d) {
         return;
     if (*s == ':') {
         s++;
-        if (!read_number(&s, 2, 2, &ss))
+        /* One digit too: "23:15:0Z" is a template's unpadded second,
+         * and the time and zone around it are sound. */
+        if (!read_number(&s, 1, 2, &ss))
             return;
         if (*s == '.' || *s == ',') {
             size_t n = 0;
@@ -348,9 +350,16 @@ static bool parse_iso(const char *s, date_parts *d) {
     if (!read_number(&s, 4, 4, &d->year))
         return false;
     if (isdigit((unsigned char)*s)) {
-        if (!read_number(&s, 2, 2, &d->month) || !read_number(&s, 2, 2, &d->day))
+        if (!read_number(&s, 2, 2, &d->month) || !read_number(&s, 2, 2, &d->day) ||
+            isdigit((unsigned char)*s))
             return false;
-        return !isdigit((unsigned char)*s);
+        /* 20191120T05:30:00Z: the compact date with an extended time,
+         * which some CMSes write; its zone decides the page's day. */
+        if (*s == 'T' || *s == 't') {
+            s++;
+            read_time(&s, d);
+        }
+        return true;
     }
     char sep = *s;
     if (sep != '-' && sep != '/' && sep != '.')
