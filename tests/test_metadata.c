@@ -339,6 +339,15 @@ static void test_dates_in_common_forms_are_normalised(void **state) {
         {"November 20th, 2019 at 6:01 pm", "2019-11-20T18:01:00"},
         {"20.11.2019", "2019-11-20"},
         {"11/20/2019", "2019-11-20"},
+        /* Two-digit years where the order is certain, in a window. */
+        {"28.01.22", "2022-01-28"},
+        {"28/01/22", "2022-01-28"},
+        {"3.4.98", "1998-04-03"},
+        /* C's and Java's form, its zone named. */
+        {"Mon Aug 03 12:45:00 EDT 2015", "2015-08-03T12:45:00-04:00"},
+        {"December 12, 2016 09:22 AM", "2016-12-12T09:22:00"},
+        {"20191120T05:30:00Z", "2019-11-20T05:30:00Z"},
+        {"2020-12-05T23:15:0Z", "2020-12-05T23:15:00Z"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *date = date_of(cases[i][0]);
@@ -347,7 +356,7 @@ static void test_dates_in_common_forms_are_normalised(void **state) {
         free(date);
     }
     static const char *const not_dates[] = {"03/04/2019", "2019-13-01", "2019-02-30", "soon",
-                                            "12345"};
+                                            "12345",      "03/04/19",   "1.2.3.4"};
     for (size_t i = 0; i < sizeof not_dates / sizeof not_dates[0]; i++)
         assert_null(date_of(not_dates[i]));
 }
@@ -571,6 +580,16 @@ static void test_date_lines_in_several_languages(void **state) {
         {"Mittwoch, 3. März 2021", "2021-03-03"},
         {"2019年11月20日 10:00", "2019-11-20"},
         {"April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", "2019-04-28T06:01:00"},
+        {"le 07 Mai 2020", "2020-05-07"},
+        {"2019.03.05", "2019-03-05"},
+        {"2019/3/5", "2019-03-05"},
+        {"Kultur, 2.11.22", "2022-11-02"},
+        {"Datum: 03.11.2021", "2021-11-03"},
+        {"\xd8\xa7\xd9\x84\xd8\xa3\xd8\xb1\xd8\xa8\xd8\xb9\xd8\xa7\xd8\xa1\xd8\x8c 07 "
+         "\xd8\xa3\xd9\x83\xd8\xaa\xd9\x88\xd8\xa8\xd8\xb1 2020 - 12:09",
+         "2020-10-07T12:09:00"}, /* الأربعاء، 07 أكتوبر 2020 */
+        {"24 \xd9\x86\xd9\x8a\xd8\xb3\xd8\xa7\xd9\x86 / \xd8\xa3\xd8\xa8\xd8\xb1\xd9\x8a\xd9\x84 2020",
+         "2020-04-24"}, /* 24 نيسان / أبريل 2020: the Levant's name and Egypt's */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *date = date_line_of(cases[i][0]);

@@ -263,7 +263,20 @@ static void skip_word(const char **p, const char *w) {
     }
 }
 
-/* A time zone at *P: Z, UTC, GMT, UT, +hh, +hhmm, +hh:mm. */
+/* Zone names that name one offset, in capitals as written. IST, CST and
+ * others that name two zones of different continents are not here. */
+static const struct {
+    const char *name;
+    short minutes;
+} zone_names[] = {
+    {"EST", -300}, {"EDT", -240}, {"CDT", -300}, {"MST", -420}, {"MDT", -360},
+    {"PST", -480}, {"PDT", -420}, {"CEST", 120}, {"CET", 60},   {"BST", 60},
+    {"EEST", 180}, {"EET", 120},  {"MSK", 180},  {"JST", 540},  {"KST", 540},
+    {"AEST", 600}, {"AEDT", 660},
+};
+
+/* A time zone at *P: Z, UTC, GMT, UT, +hh, +hhmm, +hh:mm, or a name of
+ * zone_names. */
 static void read_zone(const char **p, date_parts *d) {
     const char *s = *p;
     skip_spaces(&s);
@@ -271,6 +284,16 @@ static void read_zone(const char **p, date_parts *d) {
         strcpy(d->zone, "Z");
         *p = s + 1;
         return;
+    }
+    for (size_t i = 0; i < sizeof zone_names / sizeof zone_names[0]; i++) {
+        size_t len = strlen(zone_names[i].name);
+        if (strncmp(s, zone_names[i].name, len) == 0 && !isalpha((unsigned char)s[len])) {
+            int minutes = zone_names[i].minutes, magnitude = minutes < 0 ? -minutes : minutes;
+            snprintf(d->zone, sizeof d->zone, "%c%02d:%02d", minutes < 0 ? '-' : '+',
+                     magnitude / 60, magnitude % 60);
+            *p = s + len;
+            return;
+        }
     }
     if (strncasecmp(s, "UTC", 3) == 0 || strncasecmp(s, "GMT", 3) == 0) {
         strcpy(d->zone, "Z");
@@ -377,8 +400,29 @@ static bool parse_iso(const char *s, date_parts *d) {
     return true;
 }
 
+/* Two-digit years are read in a window of a century ending
+ * TWO_DIGIT_YEAR_PIVOT years after 2000: "28.01.22" is 2022 and "3.4.98" is
+ * 1998. Pages written before 1970 with a two-digit year are not on the web. */
+enum { TWO_DIGIT_YEAR_PIVOT = 69 };
+
+/* A two-digit year at *P after day and month A and B written with SEP:
+ * only where the order is certain — dots, which are day-first, or a part
+ * above 12 — because "03/04/19" could be any of three dates. */
+static bool read_two_digit_year(const char **p, char sep, int a, int b, int *year) {
+    const char *s = *p;
+    int yy;
+    if (!read_number(&s, 2, 2, &yy) || isdigit((unsigned char)*s) ||
+        (*s == sep && isdigit((unsigned char)s[1])))
+        return false;
+    if (sep != '.' && a <= 12 && b <= 12)
+        return false;
+    *year = yy <= TWO_DIGIT_YEAR_PIVOT ? 2000 + yy : 1900 + yy;
+    *p = s;
+    return true;
+}
+
 /* 20.11.2019, 20/11/2019, 11/20/2019 (day and month told apart when one is
- * above 12; dots are the day-first convention). */
+ * above 12; dots are the day-first convention), 28.01.22. */
 static bool parse_numeric_dmy(const char *s, date_parts *d) {
     int a, b;
     if (!read_number(&s, 1, 2, &a))
@@ -390,7 +434,9 @@ static bool parse_numeric_dmy(const char *s, date_parts *d) {
     if (!read_number(&s, 1, 2, &b) || *s != sep)
         return false;
     s++;
-    if (!read_number(&s, 4, 4, &d->year))
+    if (!read_two_digit_year(&s, sep, a, b, &d->year) && !read_number(&s, 4, 4, &d->year))
+        return false;
+    if (isdigit((unsigned char)*s))
         return false;
     if (sep == '.' || a > 12)
         d->day = a, d->month = b;
@@ -410,8 +456,9 @@ static bool parse_textual(const char *s, date_parts *d) {
     const char *t = s;
     while (isalpha((unsigned char)*t) || (unsigned char)*t >= 0x80)
         t++;
-    if (t - s >= 3 && *t == ',') { /* a weekday */
-        s = t + 1;
+    size_t first_len;
+    if (t - s >= 3 && (*t == ',' || (*t == ' ' && !month_from_word(s, &first_len)))) {
+        s = t + (*t == ','); /* a weekday */
         skip_spaces(&s);
     }
     if (isdigit((unsigned char)*s)) {
@@ -424,6 +471,16 @@ static bool parse_textual(const char *s, date_parts *d) {
         if (!(d->month = read_month_name(&s)))
             return false;
         skip_spaces(&s);
+        /* The same month in a second calendar's name: "24 نيسان / أبريل". */
+        const char *alias = s;
+        if (*alias == '/') {
+            alias++;
+            skip_spaces(&alias);
+            if (read_month_name(&alias) == d->month) {
+                s = alias;
+                skip_spaces(&s);
+            }
+        }
         skip_word(&s, "de");
     } else {
         if (!(d->month = read_month_name(&s)))
@@ -433,6 +490,16 @@ static bool parse_textual(const char *s, date_parts *d) {
             return false;
         if (isalpha((unsigned char)s[0]) && isalpha((unsigned char)s[1]))
             s += 2; /* 1st, 2nd, 20th */
+        /* C's and Java's form: "Mon Aug 03 12:45:00 EDT 2015". */
+        const char *clock = s;
+        skip_spaces(&clock);
+        if (isdigit((unsigned char)*clock) && strchr(clock, ':') && strchr(clock, ':') - clock <= 2) {
+            read_time(&clock, d);
+            if (d->hour < 0)
+                return false;
+            skip_spaces(&clock);
+            return read_number(&clock, 4, 4, &d->year) && !isdigit((unsigned char)*clock);
+        }
     }
     if (*s == ',')
         s++;
