@@ -681,6 +681,38 @@ static void test_stated_day_decides_a_utc_time(void **state) {
     document_free(&doc);
 }
 
+/* A date line under the headline counts whatever element holds it; a long
+ * caption that mentions a date, a masthead's today and a date beyond the
+ * reach of the headline do not. */
+static void test_unmarked_date_under_headline(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<h1>Storm hits coast</h1><p>By Jane Doe</p>"
+                                      "<p>Pressemitteilung vom 25.01.2022</p><p>Text.</p>"));
+    assert_string_equal(r->date, "2022-01-25");
+    assert_string_equal(r->sources.date, "visible");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h1>Storm hits coast</h1><div><img src=\"a.jpg\">FILE PHOTO: the "
+                         "president speaks at an air base near Orleans, France, January 16, "
+                         "2020. Julien Doe/Pool via an agency, with more words to be long.</div>"
+                         "<p>January 18, 2020</p>"));
+    assert_string_equal(r->date, "2020-01-18");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h1>Daily Legal News</h1><div class=\"today\">Wednesday, August 19, "
+                         "2020</div><nav><span>20.08.2020</span></nav>"));
+    assert_null(r->date);
+    lede_result_free(r);
+    char html[2048], filler[600];
+    memset(filler, 'x', sizeof filler - 1);
+    for (size_t i = 40; i < sizeof filler - 1; i += 40)
+        filler[i] = ' ';
+    filler[sizeof filler - 1] = '\0';
+    snprintf(html, sizeof html, PAGE("", "<h1>Head</h1><div>%s</div><div>%s</div><p>3 May 2020</p>"),
+             filler, filler);
+    r = extract(html);
+    assert_null(r->date);
+    lede_result_free(r);
+}
+
 static void test_title_site_suffix_needs_confirmation(void **state) {
     (void)state;
     /* Confirmed by the page's host. */
@@ -797,6 +829,7 @@ int main(void) {
         cmocka_unit_test(test_date_from_url_is_the_last_resort),
         cmocka_unit_test(test_utc_time_is_read_in_the_pages_zone),
         cmocka_unit_test(test_stated_day_decides_a_utc_time),
+        cmocka_unit_test(test_unmarked_date_under_headline),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
         cmocka_unit_test(test_title_drops_author_name_of_personal_site),
         cmocka_unit_test(test_language_is_detected_only_when_undeclared),

@@ -55,6 +55,13 @@
  * date, not the line that dates the page. */
 #define META_MAX_DATELINE 120u
 
+/* Characters of visible text after the headline searched for a date
+ * written in an element with no date vocabulary ("<p>3 May 2020</p>",
+ * "Datum: 03.11.2021"): room for a kicker, a byline and a standfirst of a
+ * few lines, which often come first; an article's first paragraphs, which
+ * mention other dates, mostly lie beyond. */
+#define META_HEADLINE_REACH 400u
+
 /* Characters a <div> of bare text needs to stand in for the first
  * paragraph: shorter ones are labels and buttons written as divs. */
 #define META_MIN_DIV_PARAGRAPH 80u
@@ -91,6 +98,7 @@ enum meta_source {
     SRC_VISIBLE,     /* what a reader sees: byline, <time>, <h1> */
     SRC_WEAK,        /* visible but unmarked: the first <time datetime> */
     SRC_TEXT,        /* a date written in a dateline or byline, any language */
+    SRC_HEADLINE,    /* a date written just under the headline, in any element */
     SRC_COUNT
 };
 

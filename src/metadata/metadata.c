@@ -32,7 +32,7 @@ static const char *const source_names[SRC_COUNT] = {
     [SRC_JSONLD] = "json-ld", [SRC_DUBLIN_CORE] = "dc",  [SRC_OPENGRAPH] = "og",
     [SRC_ITEMPROP] = "microdata", [SRC_NAMED] = "meta", [SRC_TWITTER] = "twitter",
     [SRC_VENDOR] = "vendor",  [SRC_LINK] = "link",       [SRC_VISIBLE] = "visible",
-    [SRC_WEAK] = "visible",   [SRC_TEXT] = "visible",
+    [SRC_WEAK] = "visible",   [SRC_TEXT] = "visible",    [SRC_HEADLINE] = "visible",
 };
 
 void cand_origin(meta_candidates *c, enum meta_field f, enum meta_source s, const char *origin) {
@@ -259,6 +259,12 @@ typedef struct walk_state {
     jsonld_block blocks[META_MAX_JSONLD_BLOCKS];
     size_t block_count;
     buf text; /* scratch for element text */
+    /* The first node after the headline (the first visible <h1>), where
+     * the search for an unmarked date line starts, and how many characters
+     * of text it may still read (META_HEADLINE_REACH). */
+    const node *after_headline;
+    bool under_headline;
+    uint32_t headline_reach;
 } walk_state;
 
 /* Whether a reader sees N: no hidden, removed or non-content ancestor. */
@@ -587,8 +593,11 @@ static void collect_node(walk_state *w, const node *n) {
             collect_jsonld(w, n);
         return;
     case TAG_H1:
-        if (!w->c->h1 && n->text_chars && node_shown(n))
+        if (!w->c->h1 && n->text_chars && node_shown(n)) {
             w->c->h1 = element_text(w, n);
+            w->after_headline = tree_next(w->doc->root, n, true);
+            w->headline_reach = META_HEADLINE_REACH;
+        }
         break;
     case TAG_TIME:
         collect_time(w, n);
@@ -618,10 +627,60 @@ static void collect_node(walk_state *w, const node *n) {
     collect_date_line(w, n, marks);
 }
 
+/* Whether N sits in navigation, a footer, an aside or a form by element:
+ * a class that says "nav" or "meta" beside the headline is often the
+ * article's own date line, so only the elements count here. */
+static bool in_site_element(const node *n) {
+    for (; n; n = n->parent)
+        if (n->tag == TAG_NAV || n->tag == TAG_FOOTER || n->tag == TAG_ASIDE ||
+            n->tag == TAG_FORM)
+            return true;
+    return false;
+}
+
+/* Whether N's class or id says it shows today's date: a masthead's clock,
+ * which a site's logo <h1> is often followed by. */
+static bool says_today(const node *n) {
+    return node_class_has(n, "today") || node_class_has(n, "current-date") ||
+           node_class_has(n, "currentdate");
+}
+
+/* A date in the text just under the headline, whatever element holds it:
+ * many pages set their date line in a plain <p>, <span> or <em>, or after a
+ * label of their own ("Datum:", "Pressemitteilung vom"). TEXT is one text
+ * node after the headline; the line read is its element when that is short
+ * enough to be a date line, else the text node alone. */
+static void collect_headline_date(walk_state *w, const node *text) {
+    meta_candidates *c = w->c;
+    if (text->text_chars == 0 || (text->flags & NODE_HIDDEN))
+        return;
+    w->headline_reach = text->text_chars >= w->headline_reach
+                            ? 0
+                            : w->headline_reach - text->text_chars;
+    if (c->value[F_DATE][SRC_HEADLINE] || !node_shown(text) || in_site_element(text) ||
+        in_comments(text))
+        return;
+    const node *line = text->parent;
+    const char *words = NULL;
+    if (line && says_today(line))
+        return;
+    if (line && line->text_chars <= META_MAX_DATELINE)
+        words = element_words(w, line);
+    else if (text->text_chars <= META_MAX_DATELINE)
+        words = cand_clean(c, node_text(w->doc, text), text->text_len, false);
+    char date[META_DATE_CAP];
+    if (words && date_from_text(words, date))
+        store_value(c, F_DATE, SRC_HEADLINE, date);
+}
+
 static void collect(walk_state *w) {
     const node *root = w->doc->root;
     for (const node *n = root; n;) {
         bool skip = (n->flags & NODE_REMOVED) != 0;
+        if (n == w->after_headline)
+            w->under_headline = true;
+        if (!skip && n->tag == TAG_TEXT && w->under_headline && w->headline_reach)
+            collect_headline_date(w, n);
         if (!skip && n->tag != TAG_TEXT && n != root)
             collect_node(w, n);
         /* Script, style and SVG hold no metadata below them. */
@@ -802,6 +861,9 @@ static pick local_day(meta_candidates *c, const char *url, const char *page_url)
             c->failed = true;
         return (pick){d, "url"};
     }
+    /* Only a line marked as the date line: an unmarked date under the
+     * headline (SRC_HEADLINE) may be written by a script in the zone of
+     * whoever saved the page. */
     if (date_normalise(c->value[F_DATE][SRC_TEXT], date)) {
         const char *d = arena_strdup(&c->mem, date);
         if (!d)
@@ -881,10 +943,11 @@ static pick choose_date(meta_candidates *c, const char *url, const char *page_ur
                         const char *lang) {
     static const enum meta_source order[] = {SRC_JSONLD, SRC_OPENGRAPH, SRC_ITEMPROP,
                                              SRC_DUBLIN_CORE, SRC_NAMED, SRC_VENDOR,
-                                             SRC_VISIBLE, SRC_WEAK, SRC_TEXT};
+                                             SRC_VISIBLE, SRC_WEAK, SRC_TEXT, SRC_HEADLINE};
     static const enum meta_source created_order[] = {SRC_OPENGRAPH, SRC_ITEMPROP,
                                                      SRC_DUBLIN_CORE, SRC_NAMED, SRC_VENDOR,
-                                                     SRC_JSONLD, SRC_VISIBLE, SRC_WEAK, SRC_TEXT};
+                                                     SRC_JSONLD, SRC_VISIBLE, SRC_WEAK, SRC_TEXT,
+                                                     SRC_HEADLINE};
     pick p = c->jsonld_date_created
                  ? first_date(c, F_DATE, created_order, sizeof created_order / sizeof *created_order)
                  : first_date(c, F_DATE, order, sizeof order / sizeof order[0]);
