@@ -701,6 +701,23 @@ static void test_unmarked_date_under_headline(void **state) {
                          "2020</div><nav><span>20.08.2020</span></nav>"));
     assert_null(r->date);
     lede_result_free(r);
+    /* A logo's <h1> first, then the article's; a headline set as <h2>
+     * known by the <title>. */
+    r = extract(PAGE("", "<h1><a href=\"/\">Site</a></h1><ul><li>USD 1.7</li><li>EUR 2.05</li>"
+                         "<li>menu words enough to fill</li></ul><div>"
+                         "<div>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                         "</div></div><h1>Storm hits the coast</h1><ul><li><a>13 Oct 2020 18:29</a></li></ul>"));
+    assert_string_equal(r->date, "2020-10-13T18:29:00");
+    lede_result_free(r);
+    r = extract(PAGE("<title>Daily :: Storm hits the coast</title>",
+                     "<h2>Storm hits the coast</h2><div><span>Jane Doe | </span>2020-03-04 16:52:59</div>"));
+    assert_string_equal(r->date, "2020-03-04T16:52:59");
+    lede_result_free(r);
     char html[2048], filler[600];
     memset(filler, 'x', sizeof filler - 1);
     for (size_t i = 40; i < sizeof filler - 1; i += 40)

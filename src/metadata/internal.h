@@ -62,6 +62,10 @@
  * mention other dates, mostly lie beyond. */
 #define META_HEADLINE_REACH 400u
 
+/* Bytes a heading needs for its being part of the <title> to name it the
+ * headline: shorter ones ("News", "Home") are part of many titles. */
+#define META_MIN_HEADLINE 12u
+
 /* Characters a <div> of bare text needs to stand in for the first
  * paragraph: shorter ones are labels and buttons written as divs. */
 #define META_MIN_DIV_PARAGRAPH 80u

@@ -580,6 +580,31 @@ static bool div_is_paragraph(const node *n) {
     return text && n->text_chars >= META_MIN_DIV_PARAGRAPH;
 }
 
+/* Search the text after HEADLINE for an unmarked date line. */
+static void start_headline_reach(walk_state *w, const node *headline) {
+    if (w->c->value[F_DATE][SRC_HEADLINE])
+        return;
+    w->after_headline = tree_next(w->doc->root, headline, true);
+    w->under_headline = false;
+    w->headline_reach = META_HEADLINE_REACH;
+}
+
+/* Whether heading N says what the page's <title> or a declared title
+ * says, a site name before or after it aside: then it is the headline,
+ * whatever its level. */
+static bool names_the_page(walk_state *w, const node *n) {
+    const meta_candidates *c = w->c;
+    const char *heading = element_text(w, n);
+    if (!heading || strlen(heading) < META_MIN_HEADLINE)
+        return false;
+    const char *titles[] = {c->doc_title, c->value[F_TITLE][SRC_OPENGRAPH],
+                            c->value[F_TITLE][SRC_TWITTER], c->value[F_TITLE][SRC_NAMED]};
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+        if (titles[i] && strstr(titles[i], heading))
+            return true;
+    return false;
+}
+
 static void collect_node(walk_state *w, const node *n) {
     switch ((enum tag)n->tag) {
     case TAG_META:
@@ -593,11 +618,19 @@ static void collect_node(walk_state *w, const node *n) {
             collect_jsonld(w, n);
         return;
     case TAG_H1:
-        if (!w->c->h1 && n->text_chars && node_shown(n)) {
+        if (!w->c->h1 && n->text_chars && node_shown(n))
             w->c->h1 = element_text(w, n);
-            w->after_headline = tree_next(w->doc->root, n, true);
-            w->headline_reach = META_HEADLINE_REACH;
-        }
+        /* Every <h1> restarts the search: the first is often the site's
+         * logo, and the date line follows the article's. */
+        if (n->text_chars && node_shown(n))
+            start_headline_reach(w, n);
+        break;
+    case TAG_H2:
+    case TAG_H3:
+        /* A page without an <h1> may set its headline lower; it is known
+         * by its words, which are the page's title. */
+        if (!w->after_headline && n->text_chars && node_shown(n) && names_the_page(w, n))
+            start_headline_reach(w, n);
         break;
     case TAG_TIME:
         collect_time(w, n);
