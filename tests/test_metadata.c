@@ -730,6 +730,25 @@ static void test_unmarked_date_under_headline(void **state) {
     lede_result_free(r);
 }
 
+/* The date line closest under the headline dates the article: a teaser's
+ * marked date further down loses to it, and a date in a linked heading is
+ * the subject of a headline, not its date. */
+static void test_teaser_date_loses_to_the_articles(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<h1>Tax capital inflows</h1><ul><li><div>August 06, 2019</div>"
+                                      "</li></ul><p>Body.</p><ul><li><h5><a href=\"/b\">Another "
+                                      "piece</a></h5><div class=\"meta\">December 17, 2019</div></li></ul>"));
+    assert_string_equal(r->date, "2019-08-06");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h1>Race results</h1><h3><a href=\"/e/1\">Winners of 2020/7/11-12</a></h3>"
+                         "<div><span>2020-07-12</span></div>"));
+    assert_string_equal(r->date, "2020-07-12");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h1>Supplements</h1><h4><strong>16.10.2019</strong> Programme</h4>"));
+    assert_string_equal(r->date, "2019-10-16");
+    lede_result_free(r);
+}
+
 static void test_title_site_suffix_needs_confirmation(void **state) {
     (void)state;
     /* Confirmed by the page's host. */
@@ -847,6 +866,7 @@ int main(void) {
         cmocka_unit_test(test_utc_time_is_read_in_the_pages_zone),
         cmocka_unit_test(test_stated_day_decides_a_utc_time),
         cmocka_unit_test(test_unmarked_date_under_headline),
+        cmocka_unit_test(test_teaser_date_loses_to_the_articles),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
         cmocka_unit_test(test_title_drops_author_name_of_personal_site),
         cmocka_unit_test(test_language_is_detected_only_when_undeclared),

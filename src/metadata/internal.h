@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 
@@ -121,6 +122,9 @@ typedef struct meta_candidates {
     /* The JSON-LD date is a dateCreated, not a datePublished: when the
      * draft was begun, so a declared publication date elsewhere beats it. */
     bool jsonld_date_created;
+    /* Where in the document (node order) the SRC_TEXT and SRC_HEADLINE
+     * dates were written. */
+    uint32_t date_line_order, headline_date_order;
     bool failed;           /* out of memory somewhere */
 } meta_candidates;
 

@@ -505,8 +505,10 @@ static void collect_date_line(walk_state *w, const node *n, unsigned marks) {
         in_page_chrome(n) || in_comments(n))
         return;
     char date[META_DATE_CAP];
-    if (date_from_text(element_words(w, n), date))
+    if (date_from_text(element_words(w, n), date)) {
         store_value(c, F_DATE, SRC_TEXT, date);
+        c->date_line_order = n->order;
+    }
 }
 
 /* The type of a microdata item (itemscope itemtype=...): the first article
@@ -671,6 +673,27 @@ static bool in_site_element(const node *n) {
     return false;
 }
 
+/* Whether N is part of a headline: an <h1>, or a heading that is mostly
+ * a link (a permalink or a teaser's), whose dates are what it is about
+ * ("Results of 2020/7/11-12"), not when it was written. A sub-heading of
+ * plain text is often the date line itself ("<h4>16.10.2019 ∙ Sendung</h4>"). */
+static bool in_heading(const node *n) {
+    for (; n; n = n->parent)
+        switch ((enum tag)n->tag) {
+        case TAG_H1:
+            return true;
+        case TAG_H2:
+        case TAG_H3:
+        case TAG_H4:
+        case TAG_H5:
+        case TAG_H6:
+            return n->link_chars * 2 > n->text_chars;
+        default:
+            break;
+        }
+    return false;
+}
+
 /* Whether N's class or id says it shows today's date: a masthead's clock,
  * which a site's logo <h1> is often followed by. */
 static bool says_today(const node *n) {
@@ -691,7 +714,7 @@ static void collect_headline_date(walk_state *w, const node *text) {
                             ? 0
                             : w->headline_reach - text->text_chars;
     if (c->value[F_DATE][SRC_HEADLINE] || !node_shown(text) || in_site_element(text) ||
-        in_comments(text))
+        in_comments(text) || in_heading(text))
         return;
     const node *line = text->parent;
     const char *words = NULL;
@@ -702,8 +725,10 @@ static void collect_headline_date(walk_state *w, const node *text) {
     else if (text->text_chars <= META_MAX_DATELINE)
         words = cand_clean(c, node_text(w->doc, text), text->text_len, false);
     char date[META_DATE_CAP];
-    if (words && date_from_text(words, date))
+    if (words && date_from_text(words, date)) {
         store_value(c, F_DATE, SRC_HEADLINE, date);
+        c->headline_date_order = text->order;
+    }
 }
 
 static void collect(walk_state *w) {
@@ -981,9 +1006,17 @@ static pick choose_date(meta_candidates *c, const char *url, const char *page_ur
                                                      SRC_DUBLIN_CORE, SRC_NAMED, SRC_VENDOR,
                                                      SRC_JSONLD, SRC_VISIBLE, SRC_WEAK, SRC_TEXT,
                                                      SRC_HEADLINE};
+    /* A marked date line further down the page than the date under the
+     * headline is a teaser's ("Related: ... December 17, 2019"): the line
+     * closest after the headline dates the article. */
+    const char *text_line = c->value[F_DATE][SRC_TEXT];
+    if (text_line && c->value[F_DATE][SRC_HEADLINE] &&
+        c->headline_date_order < c->date_line_order)
+        c->value[F_DATE][SRC_TEXT] = NULL;
     pick p = c->jsonld_date_created
                  ? first_date(c, F_DATE, created_order, sizeof created_order / sizeof *created_order)
                  : first_date(c, F_DATE, order, sizeof order / sizeof order[0]);
+    c->value[F_DATE][SRC_TEXT] = text_line;
     if (p.value)
         return in_page_zone(c, p, lang, url, page_url);
     char date[META_DATE_CAP];
