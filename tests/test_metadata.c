@@ -585,6 +585,13 @@ static void test_date_lines_in_several_languages(void **state) {
         {"2019/3/5", "2019-03-05"},
         {"Kultur, 2.11.22", "2022-11-02"},
         {"Datum: 03.11.2021", "2021-11-03"},
+        {"duminic\xc4\x83, 20 septembrie 2020", "2020-09-20"},
+        {"3 maja 2020", "2020-05-03"},
+        {"3. helmikuuta 2020", "2020-02-03"},
+        {"12 Ekim 2021", "2021-10-12"},
+        {"3 \xd0\xbb\xd0\xb8\xd1\x81\xd1\x82\xd0\xbe\xd0\xbf\xd0\xb0\xd0\xb4\xd0\xb0 2021",
+         "2021-11-03"}, /* 3 листопада 2021 */
+        {"5 \xce\x9c\xce\xb1\xce\x90\xce\xbf\xcf\x85 2020", "2020-05-05"}, /* 5 Μαΐου 2020 */
         {"\xd8\xa7\xd9\x84\xd8\xa3\xd8\xb1\xd8\xa8\xd8\xb9\xd8\xa7\xd8\xa1\xd8\x8c 07 "
          "\xd8\xa3\xd9\x83\xd8\xaa\xd9\x88\xd8\xa8\xd8\xb1 2020 - 12:09",
          "2020-10-07T12:09:00"}, /* الأربعاء، 07 أكتوبر 2020 */

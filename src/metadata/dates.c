@@ -71,14 +71,48 @@ static const struct {
     {"اغسطس", 8}, {"سبتمبر", 9}, {"أكتوبر", 10}, {"اكتوبر", 10}, {"نوفمبر", 11},
     {"ديسمبر", 12}, {"شباط", 2}, {"آذار", 3}, {"نيسان", 4}, {"أيار", 5}, {"حزيران", 6},
     {"تموز", 7}, {"آب", 8}, {"أيلول", 9},
+    /* Romanian */
+    {"ianuarie", 1}, {"februarie", 2}, {"martie", 3}, {"aprilie", 4}, {"iunie", 6},
+    {"iulie", 7}, {"septembrie", 9}, {"octombrie", 10}, {"noiembrie", 11}, {"decembrie", 12},
+    /* Polish: the genitive of dates ("3 maja 2020") and the nominative */
+    {"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5},
+    {"czerwca", 6}, {"lipca", 7}, {"sierpnia", 8}, {"września", 9}, {"października", 10},
+    {"listopada", 11}, {"grudnia", 12}, {"styczeń", 1}, {"luty", 2}, {"marzec", 3},
+    {"kwiecień", 4}, {"maj", 5}, {"czerwiec", 6}, {"lipiec", 7}, {"sierpień", 8},
+    {"wrzesień", 9}, {"październik", 10}, {"listopad", 11}, {"grudzień", 12},
+    /* Czech, genitive ("listopadu" and "listopad" as in Polish) */
+    {"ledna", 1}, {"února", 2}, {"března", 3}, {"dubna", 4}, {"května", 5}, {"června", 6},
+    {"července", 7}, {"srpna", 8}, {"září", 9}, {"října", 10}, {"listopadu", 11},
+    {"prosince", 12},
+    /* Scandinavian (with the Dutch and German forms above) */
+    {"marts", 3}, {"augusti", 8}, {"desember", 12},
+    /* Finnish: the partitive of dates ("3. helmikuuta 2020") */
+    {"tammikuuta", 1}, {"helmikuuta", 2}, {"maaliskuuta", 3}, {"huhtikuuta", 4},
+    {"toukokuuta", 5}, {"kesäkuuta", 6}, {"heinäkuuta", 7}, {"elokuuta", 8},
+    {"syyskuuta", 9}, {"lokakuuta", 10}, {"marraskuuta", 11}, {"joulukuuta", 12},
+    /* Turkish */
+    {"ocak", 1}, {"şubat", 2}, {"nisan", 4}, {"mayıs", 5}, {"haziran", 6}, {"temmuz", 7},
+    {"ağustos", 8}, {"eylül", 9}, {"ekim", 10}, {"kasım", 11}, {"aralık", 12},
+    /* Indonesian and Malay */
+    {"maret", 3}, {"agustus", 8},
+    /* Ukrainian, genitive */
+    {"січня", 1}, {"лютого", 2}, {"березня", 3}, {"квітня", 4}, {"травня", 5},
+    {"червня", 6}, {"липня", 7}, {"серпня", 8}, {"вересня", 9}, {"жовтня", 10},
+    {"листопада", 11}, {"грудня", 12},
+    /* Greek, genitive, lower case as dates write it */
+    {"ιανουαρίου", 1}, {"φεβρουαρίου", 2}, {"μαρτίου", 3}, {"απριλίου", 4}, {"μαΐου", 5},
+    {"ιουνίου", 6}, {"ιουλίου", 7}, {"αυγούστου", 8}, {"σεπτεμβρίου", 9},
+    {"οκτωβρίου", 10}, {"νοεμβρίου", 11}, {"δεκεμβρίου", 12},
 };
 
-/* The longest month word in bytes, with room to spare. */
-#define MONTH_WORD_CAP 24
+/* The longest month word in bytes ("σεπτεμβρίου", 22), with room to
+ * spare. */
+#define MONTH_WORD_CAP 32
 
 /* Lower-case the UTF-8 word at S (LEN bytes) into OUT: ASCII, Latin-1
- * capitals (U+00C0..U+00DE) and basic Cyrillic capitals (U+0410..U+042F),
- * which is all the month table needs. */
+ * capitals (U+00C0..U+00DE), basic Cyrillic capitals (U+0410..U+042F) and
+ * unaccented Greek capitals (U+0391..U+03A9), which is all the month table
+ * needs. */
 static void fold_word(const char *s, size_t len, char *out) {
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -91,6 +125,12 @@ static void fold_word(const char *s, size_t len, char *out) {
             out[++i] = (char)(next + 0x20);
         } else if (c == 0xD0 && next >= 0xA0 && next <= 0xAF) {
             out[i] = (char)0xD1;
+            out[++i] = (char)(next - 0x20);
+        } else if (c == 0xCE && next >= 0x91 && next <= 0x9F) {
+            out[i] = (char)c;
+            out[++i] = (char)(next + 0x20);
+        } else if (c == 0xCE && next >= 0xA0 && next <= 0xA9 && next != 0xA2) {
+            out[i] = (char)0xCF;
             out[++i] = (char)(next - 0x20);
         } else {
             out[i] = (char)tolower(c);

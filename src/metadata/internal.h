@@ -183,9 +183,10 @@ bool date_normalise(const char *s, char out[META_DATE_CAP]);
 
 /* --- dates in prose and addresses (dates.c) --- */
 
-/* The month (1..12) named by the word at S — English, German, French,
- * Spanish, Italian, Portuguese, Dutch or Russian, full or abbreviated, any
- * case — and in *LEN the bytes it takes; 0 when it names none. */
+/* The month (1..12) named by the word at S — in the languages of dates.c's
+ * month_table (Western and Central European, Russian, Ukrainian, Greek,
+ * Turkish, Arabic, Indonesian), full or abbreviated, any case — and in *LEN
+ * the bytes it takes; 0 when it names none. */
 int month_from_word(const char *s, size_t *len);
 
 /* The first publication date written in a line of text ("Published 3 May
