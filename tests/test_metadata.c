@@ -604,10 +604,19 @@ static void test_date_lines_in_several_languages(void **state) {
         assert_string_equal(date, cases[i][1]);
         free(date);
     }
-    /* An update is no publication, and prose is no date line. */
-    assert_null(date_line_of("Last updated: January 7, 2025"));
-    assert_null(date_line_of("Aktualisiert am 3. März 2021"));
+    /* Prose is no date line. */
     assert_null(date_line_of("Call 20191120 now"));
+    /* An update is no publication: it dates a page only when nothing
+     * else does, and never beats a publication date. */
+    char *date = date_line_of("Aktualisiert am 3. M\xc3\xa4rz 2021");
+    assert_non_null(date);
+    assert_string_equal(date, "2021-03-03");
+    free(date);
+    lede_result *r = extract(PAGE("", "<h1>Head</h1><div class=\"post-date\">Last updated: January 7, "
+                                      "2025</div><p>Body.</p><footer><time class=\"publish\" "
+                                      "datetime=\"2024-12-30\">30 Dec</time></footer>"));
+    assert_string_equal(r->date, "2024-12-30");
+    lede_result_free(r);
 }
 
 static void test_date_from_url_is_the_last_resort(void **state) {

@@ -220,7 +220,9 @@ static bool cjk_date(const char *p, char out[META_DATE_CAP]) {
     return digits_to_date(p, m, ml, d, dl, out);
 }
 
-bool date_from_text(const char *s, char out[META_DATE_CAP]) {
+bool date_from_text(const char *s, char out[META_DATE_CAP], char update[META_DATE_CAP]) {
+    if (update)
+        update[0] = '\0';
     if (!s)
         return false;
     const char *clause = s; /* where the words before a date start */
@@ -234,6 +236,8 @@ bool date_from_text(const char *s, char out[META_DATE_CAP]) {
             memcpy(out, date, META_DATE_CAP);
             return true;
         }
+        if (update && !update[0])
+            memcpy(update, date, META_DATE_CAP);
         /* Skip the update's date; the words after it start a new clause. */
         while (*p && *p != ',' && *p != '|' && *p != ';' && *p != '\n')
             p++;

@@ -191,8 +191,9 @@ int month_from_word(const char *s, size_t *len);
 
 /* The first publication date written in a line of text ("Published 3 May
  * 2020", "20. November 2019, 10:00 Uhr", "le 20 novembre 2019"), into OUT;
- * a date announced as an update is passed over. False when none. */
-bool date_from_text(const char *s, char out[META_DATE_CAP]);
+ * a date announced as an update is passed over, the first such into UPDATE
+ * (may be NULL; "" when none). False when no publication date is written. */
+bool date_from_text(const char *s, char out[META_DATE_CAP], char update[META_DATE_CAP]);
 
 /* The date in an address's path (/2019/11/20/, /2019-11-20/), into OUT;
  * false when the path holds no full date. */

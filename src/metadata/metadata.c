@@ -481,7 +481,7 @@ static void collect_byline(walk_state *w, const node *n, unsigned marks) {
     const char *byline = element_words(w, n);
     store_value(c, F_AUTHOR, s, byline);
     char date[META_DATE_CAP];
-    if (!c->value[F_DATE][SRC_TEXT] && date_from_text(byline, date))
+    if (!c->value[F_DATE][SRC_TEXT] && date_from_text(byline, date, NULL))
         store_value(c, F_DATE, SRC_TEXT, date);
 }
 
@@ -504,10 +504,12 @@ static void collect_date_line(walk_state *w, const node *n, unsigned marks) {
     if ((!time_text && !(marks & MARK_DATELINE)) || (marks & MARK_COMMENT) || !node_shown(n) ||
         in_page_chrome(n) || in_comments(n))
         return;
-    char date[META_DATE_CAP];
-    if (date_from_text(element_words(w, n), date)) {
+    char date[META_DATE_CAP], update[META_DATE_CAP];
+    if (date_from_text(element_words(w, n), date, update)) {
         store_value(c, F_DATE, SRC_TEXT, date);
         c->date_line_order = n->order;
+    } else if (update[0] && !c->value[F_MODIFIED][SRC_TEXT]) {
+        store_value(c, F_MODIFIED, SRC_TEXT, update);
     }
 }
 
@@ -724,10 +726,12 @@ static void collect_headline_date(walk_state *w, const node *text) {
         words = element_words(w, line);
     else if (text->text_chars <= META_MAX_DATELINE)
         words = cand_clean(c, node_text(w->doc, text), text->text_len, false);
-    char date[META_DATE_CAP];
-    if (words && date_from_text(words, date)) {
+    char date[META_DATE_CAP], update[META_DATE_CAP];
+    if (words && date_from_text(words, date, update)) {
         store_value(c, F_DATE, SRC_HEADLINE, date);
         c->headline_date_order = text->order;
+    } else if (words && update[0] && !c->value[F_MODIFIED][SRC_HEADLINE]) {
+        store_value(c, F_MODIFIED, SRC_HEADLINE, update);
     }
 }
 
@@ -1027,7 +1031,12 @@ static pick choose_date(meta_candidates *c, const char *url, const char *page_ur
             c->failed = true;
         return (pick){d, "url"};
     }
-    return p;
+    /* A page that only shows readers when it was last changed
+     * ("Aktualisiert am 3. März 2021") dates itself by that: the one date a
+     * reader would cite. A declared modification time alone is no such
+     * statement (a CMS stamps it on every save) and gives no date. */
+    static const enum meta_source updates[] = {SRC_TEXT, SRC_HEADLINE};
+    return first_date(c, F_MODIFIED, updates, sizeof updates / sizeof updates[0]);
 }
 
 static pick choose_modified(meta_candidates *c) {
