@@ -765,6 +765,19 @@ static void test_teaser_date_loses_to_the_articles(void **state) {
     lede_result_free(r);
 }
 
+/* Page chrome is known by class words, not substrings: an article tagged
+ * "coronavirus" is not navigation, and its date line counts. */
+static void test_chrome_words_are_whole_words(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<article class=\"post tag-coronavirus\"><div class=\"meta-date\">"
+                                      "19.11.2021</div><p>Body.</p></article>"));
+    assert_string_equal(r->date, "2021-11-19");
+    lede_result_free(r);
+    r = extract(PAGE("", "<div class=\"site-nav\"><span class=\"date\">19.11.2021</span></div>"));
+    assert_null(r->date);
+    lede_result_free(r);
+}
+
 static void test_title_site_suffix_needs_confirmation(void **state) {
     (void)state;
     /* Confirmed by the page's host. */
@@ -883,6 +896,7 @@ int main(void) {
         cmocka_unit_test(test_stated_day_decides_a_utc_time),
         cmocka_unit_test(test_unmarked_date_under_headline),
         cmocka_unit_test(test_teaser_date_loses_to_the_articles),
+        cmocka_unit_test(test_chrome_words_are_whole_words),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
         cmocka_unit_test(test_title_drops_author_name_of_personal_site),
         cmocka_unit_test(test_language_is_detected_only_when_undeclared),

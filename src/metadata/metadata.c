@@ -24,6 +24,7 @@
 
 #include "buf.h"
 #include "internal.h"
+#include "vocab.h"
 
 /* --- storing candidates --- */
 
@@ -547,9 +548,9 @@ static bool in_page_chrome(const node *n) {
         default:
             break;
         }
-        if (node_class_has(n, "nav") || node_class_has(n, "menu") ||
-            node_class_has(n, "footer") || node_class_has(n, "sidebar") ||
-            node_class_has(n, "cookie") || node_class_has(n, "banner"))
+        /* By vocabulary read as words (vocab.c): "nav" searched for as a
+         * substring finds "coronavirus" in an article's tag classes. */
+        if (n->vocab & (VOCAB_BOILERPLATE | VOCAB_ROLE_CHROME))
             return true;
     }
     return false;
