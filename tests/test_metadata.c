@@ -734,6 +734,15 @@ static void test_unmarked_date_under_headline(void **state) {
                      "<h2>Storm hits the coast</h2><div><span>Jane Doe | </span>2020-03-04 16:52:59</div>"));
     assert_string_equal(r->date, "2020-03-04T16:52:59");
     lede_result_free(r);
+    /* A kicker just above the headline; a linked heading above is no
+     * date line. */
+    r = extract(PAGE("", "<figcaption><small>31.01.2022 &nbsp;2. Liga</small><h1>New coach</h1>"
+                         "</figcaption><p>Body.</p>"));
+    assert_string_equal(r->date, "2022-01-31");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h2><a href=\"/x\">Results of 3 May 2020</a></h2><h1>New coach</h1><p>Body.</p>"));
+    assert_null(r->date);
+    lede_result_free(r);
     char html[2048], filler[600];
     memset(filler, 'x', sizeof filler - 1);
     for (size_t i = 40; i < sizeof filler - 1; i += 40)

@@ -585,10 +585,59 @@ static bool div_is_paragraph(const node *n) {
     return text && n->text_chars >= META_MIN_DIV_PARAGRAPH;
 }
 
-/* Search the text after HEADLINE for an unmarked date line. */
+/* Whether N is part of a headline: an <h1>, or a heading that is mostly
+ * a link (a permalink or a teaser's), whose dates are what it is about
+ * ("Results of 2020/7/11-12"), not when it was written. A sub-heading of
+ * plain text is often the date line itself ("<h4>16.10.2019 ∙ Sendung</h4>"). */
+static bool in_heading(const node *n) {
+    for (; n; n = n->parent)
+        switch ((enum tag)n->tag) {
+        case TAG_H1:
+            return true;
+        case TAG_H2:
+        case TAG_H3:
+        case TAG_H4:
+        case TAG_H5:
+        case TAG_H6:
+            return n->link_chars * 2 > n->text_chars;
+        default:
+            break;
+        }
+    return false;
+}
+
+/* Whether N's class or id says it shows today's date: a masthead's clock,
+ * which a site's logo <h1> is often followed by. */
+static bool says_today(const node *n) {
+    return node_class_has(n, "today") || node_class_has(n, "current-date") ||
+           node_class_has(n, "currentdate");
+}
+
+/* Elements just before a headline looked at for a date line set above it
+ * ("<small>31.01.2022 · Sport</small><h1>…"): the kicker and one more. */
+enum { HEADLINE_LINES_ABOVE = 2 };
+
+/* Search the text after HEADLINE for an unmarked date line, and first the
+ * short lines just above it. */
 static void start_headline_reach(walk_state *w, const node *headline) {
-    if (w->c->value[F_DATE][SRC_HEADLINE])
+    meta_candidates *c = w->c;
+    if (c->value[F_DATE][SRC_HEADLINE])
         return;
+    const node *above = headline->prev;
+    for (unsigned seen = 0; above && seen < HEADLINE_LINES_ABOVE; above = above->prev) {
+        if (above->tag == TAG_TEXT || above->text_chars == 0)
+            continue;
+        seen++;
+        if (above->text_chars > META_MAX_DATELINE || !node_shown(above) || in_heading(above) ||
+            says_today(above))
+            continue;
+        char date[META_DATE_CAP];
+        if (date_from_text(element_words(w, above), date, NULL)) {
+            store_value(c, F_DATE, SRC_HEADLINE, date);
+            c->headline_date_order = above->order;
+            return;
+        }
+    }
     w->after_headline = tree_next(w->doc->root, headline, true);
     w->under_headline = false;
     w->headline_reach = META_HEADLINE_REACH;
@@ -674,34 +723,6 @@ static bool in_site_element(const node *n) {
             n->tag == TAG_FORM)
             return true;
     return false;
-}
-
-/* Whether N is part of a headline: an <h1>, or a heading that is mostly
- * a link (a permalink or a teaser's), whose dates are what it is about
- * ("Results of 2020/7/11-12"), not when it was written. A sub-heading of
- * plain text is often the date line itself ("<h4>16.10.2019 ∙ Sendung</h4>"). */
-static bool in_heading(const node *n) {
-    for (; n; n = n->parent)
-        switch ((enum tag)n->tag) {
-        case TAG_H1:
-            return true;
-        case TAG_H2:
-        case TAG_H3:
-        case TAG_H4:
-        case TAG_H5:
-        case TAG_H6:
-            return n->link_chars * 2 > n->text_chars;
-        default:
-            break;
-        }
-    return false;
-}
-
-/* Whether N's class or id says it shows today's date: a masthead's clock,
- * which a site's logo <h1> is often followed by. */
-static bool says_today(const node *n) {
-    return node_class_has(n, "today") || node_class_has(n, "current-date") ||
-           node_class_has(n, "currentdate");
 }
 
 /* A date in the text just under the headline, whatever element holds it:
