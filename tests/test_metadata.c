@@ -604,11 +604,15 @@ static void test_date_lines_in_several_languages(void **state) {
         assert_string_equal(date, cases[i][1]);
         free(date);
     }
+    /* More words that announce an update. */
+    char *date = date_line_of("Letzte \xc3\x84nderung: 31.10.2023 | Erschienen am: 01.11.2023");
+    assert_string_equal(date, "2023-11-01");
+    free(date);
     /* Prose is no date line. */
     assert_null(date_line_of("Call 20191120 now"));
     /* An update is no publication: it dates a page only when nothing
      * else does, and never beats a publication date. */
-    char *date = date_line_of("Aktualisiert am 3. M\xc3\xa4rz 2021");
+    date = date_line_of("Aktualisiert am 3. M\xc3\xa4rz 2021");
     assert_non_null(date);
     assert_string_equal(date, "2021-03-03");
     free(date);
@@ -741,6 +745,18 @@ static void test_unmarked_date_under_headline(void **state) {
     assert_string_equal(r->date, "2022-01-31");
     lede_result_free(r);
     r = extract(PAGE("", "<h2><a href=\"/x\">Results of 3 May 2020</a></h2><h1>New coach</h1><p>Body.</p>"));
+    assert_null(r->date);
+    lede_result_free(r);
+    /* A dateline opening the first paragraph; a date further into it is
+     * the story's subject. */
+    r = extract(PAGE("", "<h1>Remembrance</h1><p>27.1.2022 - At the memorial of the victims of the "
+                         "regime, speakers recalled the many who were persecuted for who they loved "
+                         "and who they were.</p>"));
+    assert_string_equal(r->date, "2022-01-27");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h1>Remembrance</h1><p>At the memorial of the victims of the regime, held "
+                         "on 27.1.2022, speakers recalled the many who were persecuted for who "
+                         "they loved and who they were.</p>"));
     assert_null(r->date);
     lede_result_free(r);
     char html[2048], filler[600];

@@ -161,6 +161,8 @@ static const char *const update_words[] = {
     "updated",     "update",     "modified",  "aktualisiert", "geändert", "mis à jour",
     "màj",         "actualizado", "actualización", "aggiornato", "atualizado",
     "atualização", "bijgewerkt", "gewijzigd", "обновлено",   "изменено", "edited",
+    "änderung",    "Änderung",   "aktualisierung", "Aktualisierung", "zuletzt", "stand:",
+    "stand vom",   "mise à jour", "last modified",
 };
 
 /* Whether the LEN bytes at S hold a word of update_words. */

@@ -63,6 +63,10 @@
  * mention other dates, mostly lie beyond. */
 #define META_HEADLINE_REACH 400u
 
+/* Bytes of a paragraph's opening read for a dateline ("BERLIN, 27. Januar
+ * 2022 (dpa) –"): a place, a date and an agency, no more. */
+#define META_DATELINE_LEAD 40u
+
 /* Bytes a heading needs for its being part of the <title> to name it the
  * headline: shorter ones ("News", "Home") are part of many titles. */
 #define META_MIN_HEADLINE 12u

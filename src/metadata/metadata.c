@@ -725,6 +725,20 @@ static bool in_site_element(const node *n) {
     return false;
 }
 
+/* The bytes of TEXT read for a date line: all of a short one; of a
+ * paragraph, only its opening, where a dateline stands ("27.1.2022 – Bei
+ * der Erinnerung …", "BERLIN, 3. Mai 2020 (dpa) –"): dates further in are
+ * what the story is about. Cut at a UTF-8 boundary. */
+static size_t lead_bytes(const document *doc, const node *text) {
+    if (text->text_chars <= META_MAX_DATELINE)
+        return text->text_len;
+    const char *s = node_text(doc, text);
+    size_t len = text->text_len < META_DATELINE_LEAD ? text->text_len : META_DATELINE_LEAD;
+    while (len && len < text->text_len && ((unsigned char)s[len] & 0xC0) == 0x80)
+        len--;
+    return len;
+}
+
 /* A date in the text just under the headline, whatever element holds it:
  * many pages set their date line in a plain <p>, <span> or <em>, or after a
  * label of their own ("Datum:", "Pressemitteilung vom"). TEXT is one text
@@ -746,8 +760,8 @@ static void collect_headline_date(walk_state *w, const node *text) {
         return;
     if (line && line->text_chars <= META_MAX_DATELINE)
         words = element_words(w, line);
-    else if (text->text_chars <= META_MAX_DATELINE)
-        words = cand_clean(c, node_text(w->doc, text), text->text_len, false);
+    else
+        words = cand_clean(c, node_text(w->doc, text), lead_bytes(w->doc, text), false);
     char date[META_DATE_CAP], update[META_DATE_CAP];
     if (words && date_from_text(words, date, update)) {
         store_value(c, F_DATE, SRC_HEADLINE, date);
