@@ -830,6 +830,42 @@ static void test_title_site_suffix_needs_confirmation(void **state) {
     lede_result_free(r);
 }
 
+/* The headline is the <h1> that the titles name, not a logo's <h1> before
+ * it; it confirms the site name after the headline. */
+static void test_headline_h1_is_the_one_the_title_names(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("<title>Paris Haute Couture SS14: Serkan Cura | modabot</title>",
+                                  "<h1><span>modabot</span></h1><h1><a href=\"/p\">Paris Haute "
+                                  "Couture SS14: Serkan Cura</a></h1><p>Body.</p>"));
+    assert_string_equal(r->title, "Paris Haute Couture SS14: Serkan Cura");
+    lede_result_free(r);
+}
+
+/* Site names after the separators of other scripts and typographies. */
+static void test_title_separators_of_other_scripts(void **state) {
+    (void)state;
+    static const char *const cases[][2] = {
+        {"<title>Lockdown: services stay open \xe2\x80\xba example.at</title>",
+         "Lockdown: services stay open"},
+        {"<title>Muffin Grundrezept : Example</title>", "Muffin Grundrezept"},
+        {"<title>\xe6\x96\xb0\xe9\x97\xbb\xe6\xa0\x87\xe9\xa2\x98\xef\xbd\x9c"
+         "Example</title>",
+         "\xe6\x96\xb0\xe9\x97\xbb\xe6\xa0\x87\xe9\xa2\x98"}, /* 新闻标题｜Example */
+        {"<title>\xe6\x96\xb0\xe9\x97\xbb\xe6\xa0\x87\xe9\xa2\x98_Example</title>",
+         "\xe6\x96\xb0\xe9\x97\xbb\xe6\xa0\x87\xe9\xa2\x98"}, /* 新闻标题_Example */
+        {"<title>my_file_Example</title>", "my_file_Example"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char html[512];
+        snprintf(html, sizeof html,
+                 PAGE("%s<link rel=\"canonical\" href=\"https://www.example.at/a\">", ""),
+                 cases[i][0]);
+        lede_result *r = extract(html);
+        assert_string_equal(r->title, cases[i][1]);
+        lede_result_free(r);
+    }
+}
+
 static void test_title_drops_author_name_of_personal_site(void **state) {
     (void)state;
     /* No declared site name: a title ending with the page's author is the
@@ -923,6 +959,8 @@ int main(void) {
         cmocka_unit_test(test_teaser_date_loses_to_the_articles),
         cmocka_unit_test(test_chrome_words_are_whole_words),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
+        cmocka_unit_test(test_headline_h1_is_the_one_the_title_names),
+        cmocka_unit_test(test_title_separators_of_other_scripts),
         cmocka_unit_test(test_title_drops_author_name_of_personal_site),
         cmocka_unit_test(test_language_is_detected_only_when_undeclared),
     };

@@ -266,6 +266,7 @@ typedef struct walk_state {
     const node *after_headline;
     bool under_headline;
     uint32_t headline_reach;
+    bool h1_names_page; /* the <h1> kept as headline is named by a title */
 } walk_state;
 
 /* Whether a reader sees N: no hidden, removed or non-content ancestor. */
@@ -672,8 +673,15 @@ static void collect_node(walk_state *w, const node *n) {
             collect_jsonld(w, n);
         return;
     case TAG_H1:
-        if (!w->c->h1 && n->text_chars && node_shown(n))
-            w->c->h1 = element_text(w, n);
+        /* The headline is the first <h1>, or a later one that the page's
+         * titles name when the first does not (a site's logo). */
+        if (n->text_chars && (!w->c->h1 || !w->h1_names_page) && node_shown(n)) {
+            bool names = names_the_page(w, n);
+            if (!w->c->h1 || names) {
+                w->c->h1 = element_text(w, n);
+                w->h1_names_page = names;
+            }
+        }
         /* Every <h1> restarts the search: the first is often the site's
          * logo, and the date line follows the article's. */
         if (n->text_chars && node_shown(n))

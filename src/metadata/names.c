@@ -571,9 +571,23 @@ const char *author_clean(arena *a, const char *raw, const char *sitename, bool *
 
 /* --- titles --- */
 
-/* What sites put between headline and site name. */
+/* What sites put between headline and site name; the full-width bar and
+ * colon stand without spaces in CJK titles ("标题｜网站"), and " : " is
+ * French typography's colon. */
 static const char *const title_separators[] = {" | ", " - ", " – ", " — ", " :: ", " · ",
-                                               " » ", " // ", " _ "};
+                                               " » ", " › ", " // ", " _ ", " : ",
+                                               "\xEF\xBD\x9C", /* ｜ */
+                                               "\xEF\xBC\x9A", /* ： */
+                                               "_"};
+
+/* Whether the separator SEP at P in TITLE stands where it separates: a
+ * bare low line only after a CJK character ("标题_网站"), since in Latin
+ * script it joins words ("my_file"). */
+static bool separates(const char *title, const char *p, const char *sep) {
+    if (strcmp(sep, "_") != 0)
+        return true;
+    return p - title >= 3 && (unsigned char)p[-3] >= 0xE3 && (unsigned char)p[-3] <= 0xEF;
+}
 
 static const char *copy_trimmed(arena *a, const char *s, size_t len, bool *failed) {
     while (len && s[0] == ' ')
@@ -653,7 +667,8 @@ static const char *find_separator(const char *title, bool first, size_t *len) {
         size_t sl = strlen(title_separators[i]);
         for (const char *p = strstr(title, title_separators[i]); p;
              p = strstr(p + 1, title_separators[i]))
-            if (!found || (first ? p < found : p > found))
+            if ((!found || (first ? p < found : p > found)) &&
+                separates(title, p, title_separators[i]))
                 found = p, *len = sl;
     }
     return found;
