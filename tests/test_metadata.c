@@ -866,6 +866,26 @@ static void test_title_separators_of_other_scripts(void **state) {
     }
 }
 
+/* A declared title that is the headline typed again with a hyphen for its
+ * dash, or in another case, gives way to the headline as shown; quotes
+ * are left as declared. */
+static void test_headline_as_shown_over_retyped_title(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("<meta property=\"og:title\" content=\"Hope - Iceland frees itself\">",
+                                  "<h1>Hope \xe2\x80\x93 Iceland frees itself</h1><p>Body.</p>"));
+    assert_string_equal(r->title, "Hope \xe2\x80\x93 Iceland frees itself");
+    assert_string_equal(r->sources.title, "visible");
+    lede_result_free(r);
+    r = extract(PAGE("<meta property=\"og:title\" content=\"makrophotos von insekten\">",
+                     "<h1>Makrophotos von Insekten</h1><p>Body.</p>"));
+    assert_string_equal(r->title, "Makrophotos von Insekten");
+    lede_result_free(r);
+    r = extract(PAGE("<meta property=\"og:title\" content=\"Student says &quot;it burned&quot;\">",
+                     "<h1>Student says \xe2\x80\x9cit burned\xe2\x80\x9d</h1><p>Body.</p>"));
+    assert_string_equal(r->title, "Student says \"it burned\"");
+    lede_result_free(r);
+}
+
 static void test_title_drops_author_name_of_personal_site(void **state) {
     (void)state;
     /* No declared site name: a title ending with the page's author is the
@@ -961,6 +981,7 @@ int main(void) {
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
         cmocka_unit_test(test_headline_h1_is_the_one_the_title_names),
         cmocka_unit_test(test_title_separators_of_other_scripts),
+        cmocka_unit_test(test_headline_as_shown_over_retyped_title),
         cmocka_unit_test(test_title_drops_author_name_of_personal_site),
         cmocka_unit_test(test_language_is_detected_only_when_undeclared),
     };

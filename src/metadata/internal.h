@@ -177,6 +177,11 @@ char *meta_clean(arena *a, const char *s, size_t len, bool decode, bool *failed)
  * punctuation (ASCII and U+2000..U+206F) ignored. */
 bool text_same(const char *a, const char *b);
 
+/* Whether A and B are one text typed twice: they differ only in which
+ * dash stands for a dash, in ASCII case and in spacing. Quotes and other
+ * punctuation must match. */
+bool text_retyped(const char *a, const char *b);
+
 /* Whether S is an address rather than words. */
 bool looks_like_url(const char *s);
 

@@ -916,6 +916,13 @@ static pick choose_title(meta_candidates *c, const char *sitename, const char *h
     }
     if (best == TITLE_CANDIDATES)
         return (pick){NULL, NULL};
+    /* The headline above the article typed again for another field, with
+     * a hyphen for its dash or in another case: readers cite the headline
+     * as shown. (Quotes are left as declared: a headline's curly quotes
+     * and a declaration's straight ones are both the publisher's.) */
+    if (best != TITLE_SOURCES + 1 && c->h1 && strcmp(cand[best], c->h1) != 0 &&
+        text_retyped(cand[best], c->h1))
+        return (pick){c->h1, "visible"};
     return (pick){cand[best], title_origin(c, best)};
 }
 

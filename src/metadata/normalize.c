@@ -194,6 +194,44 @@ bool text_same(const char *a, const char *b) {
     }
 }
 
+/* The length of a dash at P (ASCII hyphen, U+2010..U+2015, U+2212), or 0. */
+static size_t dash_at(const unsigned char *p) {
+    if (*p == '-')
+        return 1;
+    if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x95)
+        return 3;
+    if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92)
+        return 3;
+    return 0;
+}
+
+bool text_retyped(const char *a, const char *b) {
+    if (!a || !b)
+        return false;
+    const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+    for (;;) {
+        bool space_p = false, space_q = false;
+        while (is_ascii_space(*p))
+            p++, space_p = true;
+        while (is_ascii_space(*q))
+            q++, space_q = true;
+        if (!*p || !*q)
+            return !*p && !*q;
+        if (space_p != space_q)
+            return false;
+        size_t dp = dash_at(p), dq = dash_at(q);
+        if (dp || dq) {
+            if (!dp || !dq)
+                return false;
+            p += dp, q += dq;
+            continue;
+        }
+        if (tolower(*p) != tolower(*q))
+            return false;
+        p++, q++;
+    }
+}
+
 bool looks_like_url(const char *s) {
     if (!s)
         return false;
