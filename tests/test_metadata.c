@@ -529,6 +529,16 @@ static void test_bylines_are_cleaned_to_people(void **state) {
         {"Jane Doe; John Roe USA TODAY", "Jane Doe; John Roe"},
         {"JANE DOE; JOHN ROE", "JANE DOE; JOHN ROE"},
         {"John Roe III", "John Roe III"},
+        /* Phrases of navigation and words of publishing around a name. */
+        {"Zeige alle Beitr\xc3\xa4ge von Petra Ruland", "Petra Ruland"},
+        {"View all posts by Jane Doe", "Jane Doe"},
+        {"Ver\xc3\xb6""ffentlicht von HansG", "HansG"},
+        {"erstellt von Dominique \xe2\x80\x94", "Dominique"},
+        {"Interview: Julia Lauter", "Julia Lauter"},
+        {"~ Cem Basman", "Cem Basman"},
+        {"Isabel Caro, Roc\xc3\xado Latorre, Jos\xc3\xa9 Wilson Hace 2 horas",
+         "Isabel Caro; Roc\xc3\xado Latorre; Jos\xc3\xa9 Wilson"},
+        {"Sara Zinnecker Stand: 03.11.2021", "Sara Zinnecker"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *author = byline_of(cases[i][0]);
@@ -536,7 +546,10 @@ static void test_bylines_are_cleaned_to_people(void **state) {
         assert_string_equal(author, cases[i][1]);
         free(author);
     }
-    static const char *const not_people[] = {"Follow author", "View all posts", "@handle"};
+    static const char *const not_people[] = {"Follow author", "View all posts", "@handle",
+                                             "Posted",        "Publiziert am", "Beitrag",
+                                             "Datum",         "Dezember",
+                                             "\xc2\xa0von\xc2\xa0"};
     for (size_t i = 0; i < sizeof not_people / sizeof not_people[0]; i++)
         assert_null(byline_of(not_people[i]));
 }

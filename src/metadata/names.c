@@ -28,7 +28,8 @@
 static const char *const byline_lead_words[] = {
     "by", "written", "posted", "reported", "words", "story", "text", "von", "par",
     "por", "di", "door", "от", "av", "af", "autor", "author", "authors", "texto", "testo",
-    "tekst", "texte",
+    "tekst", "texte", "interview", "veröffentlicht", "erstellt", "geschrieben", "verfasst",
+    "publiziert", "publié", "publicado", "pubblicato",
     /* strncasecmp folds ASCII only: Cyrillic in both cases */
     "текст", "Текст", "автор", "Автор",
 };
@@ -77,9 +78,25 @@ static const char *const navigation_words[] = {
     "more", "updated", "published", "unknown", "admin", "anonymous",
 };
 
-/* Words that announce the date that follows a name. */
-static const char *const date_lead_words[] = {"on", "updated", "published", "posted",
-                                              "last", "am", "le", "el", "il"};
+/* Words that announce the date that follows a name ("Stand:", "hace 2
+ * horas", "vor 3 Stunden"). */
+static const char *const date_lead_words[] = {"on",   "updated", "published", "posted",
+                                              "last", "am",      "le",        "el",
+                                              "il",   "stand",   "hace",      "vor"};
+
+/* Words that are never a name on their own: what a byline says around a
+ * name ("Posted", "Beitrag", "Datum") when the name itself is missing. */
+static const char *const not_name_words[] = {
+    "beitrag", "datum", "date", "autor", "author", "by", "von", "posted", "published",
+    "publiziert", "veröffentlicht", "am", "on", "hace", "stand",
+};
+
+/* Phrases of navigation that lead to a name ("View all posts by Jane
+ * Doe"): the name after them is the author's. */
+static const char *const lead_phrases[] = {
+    "view all posts by", "all posts by", "more posts by", "zeige alle beiträge von",
+    "alle beiträge von", "weitere beiträge von", "mehr von", "tous les articles de",
+};
 
 /* A weekday after a name starts the date ("Jane Doe Monday, May 4"). */
 static const char *const weekday_words[] = {
@@ -95,7 +112,8 @@ typedef struct word {
 
 static bool word_is(const word *w, const char *const *list, size_t count) {
     size_t len = w->len;
-    while (len && (w->start[len - 1] == '.' || w->start[len - 1] == ','))
+    while (len && (w->start[len - 1] == '.' || w->start[len - 1] == ',' ||
+                   w->start[len - 1] == ':'))
         len--;
     for (size_t i = 0; i < count; i++)
         if (strlen(list[i]) == len && strncasecmp(w->start, list[i], len) == 0)
@@ -151,8 +169,11 @@ static void cut_date(char *s) {
                      sizeof date_lead_words / sizeof date_lead_words[0]) &&
              next_dateish)) {
             /* Lower-case words just before a date belong to it in any
-             * language ("před 2 hodinami", "il 3 maggio"). */
-            while (i > 0 && islower((unsigned char)*words[i - 1].start))
+             * language ("před 2 hodinami", "il 3 maggio"), and so do the
+             * words that announce one ("Stand:", "Hace"). */
+            while (i > 0 && (islower((unsigned char)*words[i - 1].start) ||
+                             word_is(&words[i - 1], date_lead_words,
+                                     sizeof date_lead_words / sizeof date_lead_words[0])))
                 i--;
             *words[i].start = '\0';
             return;
@@ -232,11 +253,26 @@ static void drop_addresses(char *s) {
     }
 }
 
-/* Trim spaces and punctuation bylines leave at their ends. */
+/* The length of an em or en dash ending the LEN bytes at S, or 0. */
+static size_t trailing_dash(const char *s, size_t len) {
+    if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+        ((unsigned char)s[len - 1] == 0x93 || (unsigned char)s[len - 1] == 0x94))
+        return 3;
+    return 0;
+}
+
+/* Trim spaces and punctuation bylines leave at their ends, dashes and
+ * tildes included ("erstellt von Jane —", "~ Jane Doe"). */
 static char *trim_name(char *s) {
-    while (*s && strchr(" .,;:|-*", *s))
+    while (*s && strchr(" .,;:|-*~", *s))
         s++;
     size_t len = strlen(s);
+    for (size_t dash; (dash = trailing_dash(s, len)) != 0;) {
+        len -= dash;
+        while (len && s[len - 1] == ' ')
+            len--;
+        s[len] = '\0';
+    }
     while (len && strchr(" .,;:|-*", s[len - 1]) &&
            !(s[len - 1] == '.' && len >= 2 && isupper((unsigned char)s[len - 2]) &&
              (len < 3 || s[len - 3] == ' ')))
@@ -264,9 +300,20 @@ static char *skip_piece_kind(char *s) {
     return s;
 }
 
+/* Past a phrase of lead_phrases at the start of S. */
+static char *skip_lead_phrase(char *s) {
+    s += strspn(s, " ");
+    for (size_t i = 0; i < sizeof lead_phrases / sizeof lead_phrases[0]; i++) {
+        size_t len = strlen(lead_phrases[i]);
+        if (strncasecmp(s, lead_phrases[i], len) == 0 && s[len] == ' ')
+            return s + len;
+    }
+    return s;
+}
+
 /* Drop the words that introduce a byline ("By", "Written by", "Von"). */
 static char *strip_lead(char *s) {
-    s = skip_piece_kind(s);
+    s = skip_piece_kind(skip_lead_phrase(s));
     for (;;) {
         while (*s == ' ')
             s++;
@@ -378,6 +425,26 @@ static void cut_trailing_publication(char *s) {
         s[words[keep].start - copy] = '\0';
 }
 
+/* Whether every word of S is a byline's word around a name, or a month:
+ * what is left of a byline whose name is elsewhere. */
+static bool only_byline_words(const char *s) {
+    enum { MAX_WORDS = 8 };
+    word words[MAX_WORDS];
+    char copy[NAME_MAX_BYTES + 1];
+    size_t len = strlen(s);
+    if (len > NAME_MAX_BYTES)
+        return false;
+    memcpy(copy, s, len + 1);
+    size_t count = split_words(copy, words, MAX_WORDS);
+    for (size_t i = 0; i < count; i++) {
+        size_t month_len = 0;
+        if (!word_is(&words[i], not_name_words, sizeof not_name_words / sizeof not_name_words[0]) &&
+            !(month_from_word(words[i].start, &month_len) && month_len >= words[i].len))
+            return false;
+    }
+    return count > 0;
+}
+
 /* Clean one person's name and add it unless it is no name or a repeat. */
 static void add_name(name_list *list, char *s) {
     s = trim_name(strip_lead(s));
@@ -387,7 +454,7 @@ static void add_name(name_list *list, char *s) {
     s = trim_name(s);
     if (!*s || !has_letter(s) || strlen(s) > NAME_MAX_BYTES || word_count(s) > NAME_MAX_WORDS ||
         looks_like_url(s) || (list->sitename && text_same(s, list->sitename)) ||
-        has_navigation_word(s))
+        has_navigation_word(s) || only_byline_words(s))
         return;
     for (size_t i = 0; i < list->count; i++)
         if (text_same(list->names[i], s))
@@ -539,6 +606,11 @@ const char *author_clean(arena *a, const char *raw, const char *sitename, bool *
         return NULL;
     }
     name_list list = {.sitename = sitename, .mem = a, .failed = failed};
+    /* A no-break space is a space between words here ("\u00a0von\u00a0"). */
+    for (char *nb = strstr(s, "\xC2\xA0"); nb; nb = strstr(nb, "\xC2\xA0")) {
+        *nb = ' ';
+        memmove(nb + 1, nb + 2, strlen(nb + 2) + 1);
+    }
     drop_addresses(s);
     cut_other_credits(s);
     for (char *part = s; part;) {
