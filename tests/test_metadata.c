@@ -563,6 +563,19 @@ static void test_organisation_is_author_when_no_person_is_named(void **state) {
     assert_string_equal(r->author, "Daily Planet");
     assert_string_equal(r->sources.author, "og");
     lede_result_free(r);
+    /* A company or a host in the author field yields to a person named
+     * elsewhere, and stands when none is. */
+    r = extract(PAGE("<meta name=\"author\" content=\"Web Commerce GmbH\">",
+                     "<div class=\"byline\">By Alexandra Weber</div>"));
+    assert_string_equal(r->author, "Alexandra Weber");
+    lede_result_free(r);
+    r = extract(PAGE("<meta name=\"author\" content=\"example.de\">",
+                     "<div class=\"byline\">Jane Doe</div>"));
+    assert_string_equal(r->author, "Jane Doe");
+    lede_result_free(r);
+    r = extract(PAGE("<meta name=\"author\" content=\"Web Commerce GmbH\">", ""));
+    assert_string_equal(r->author, "Web Commerce GmbH");
+    lede_result_free(r);
 }
 
 /* The date of a page whose only date is LINE, in an element whose class

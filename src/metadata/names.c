@@ -595,6 +595,24 @@ static void add_comma_part(name_list *list, char *part) {
     add_name(list, joined);
 }
 
+/* Legal forms that end a company's name. */
+static const char *const legal_forms[] = {"gmbh", "ag", "se", "e.v", "inc", "ltd", "llc",
+                                          "plc", "s.a", "sa", "s.p.a", "spa", "bv", "nv",
+                                          "kg", "corp", "co", "s.l", "sarl", "s.a.r.l"};
+
+bool name_is_organisation(const char *name) {
+    if (!name || strchr(name, ';'))
+        return false;
+    size_t len = strlen(name);
+    if (!strchr(name, ' ') && word_is_host(name, len))
+        return true;
+    const char *last = strrchr(name, ' ');
+    if (!last)
+        return false;
+    word w = {(char *)last + 1, strlen(last + 1)};
+    return word_is(&w, legal_forms, sizeof legal_forms / sizeof legal_forms[0]);
+}
+
 const char *author_clean(arena *a, const char *raw, const char *sitename, bool *failed) {
     /* A profile address stands for a person but names none; an address
      * after a name ("Jane Doe (https://...)") is dropped below. */
