@@ -576,6 +576,15 @@ static void test_organisation_is_author_when_no_person_is_named(void **state) {
     r = extract(PAGE("<meta name=\"author\" content=\"Web Commerce GmbH\">", ""));
     assert_string_equal(r->author, "Web Commerce GmbH");
     lede_result_free(r);
+    /* So does an account's user name; a form's "Name" label is nobody. */
+    r = extract(PAGE(LD("{\"@type\":\"Article\",\"author\":\"arianschlichenmayer\"}"),
+                     "<div class=\"byline\">Arian Schlichenmayer</div>"));
+    assert_string_equal(r->author, "Arian Schlichenmayer");
+    lede_result_free(r);
+    r = extract(PAGE(LD("{\"@type\":\"Article\",\"author\":\"oradmin\"}"),
+                     "<div class=\"author\">Name</div>"));
+    assert_string_equal(r->author, "oradmin");
+    lede_result_free(r);
 }
 
 /* The date of a page whose only date is LINE, in an element whose class

@@ -262,10 +262,10 @@ const char *type_from_opengraph(const char *type);
  * SITENAME (may be NULL) are dropped. */
 const char *author_clean(arena *a, const char *raw, const char *sitename, bool *failed);
 
-/* Whether NAME, one cleaned name, is a company's or a site's rather than a
- * person's: a host name ("example.de") or a name ending in a legal form
- * ("Example GmbH", "Example Inc."). */
-bool name_is_organisation(const char *name);
+/* Whether NAME, one cleaned name, stands in for a person rather than
+ * naming one: a host name ("example.de"), a name ending in a legal form
+ * ("Example GmbH", "Example Inc."), a user name ("jdoe"). */
+bool name_is_stand_in(const char *name);
 
 /* TITLE without a site name before or after it ("Headline | Site"), in A.
  * The side is removed only when it is confirmed as the site's: it matches

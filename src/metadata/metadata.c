@@ -931,9 +931,9 @@ static const enum meta_source author_order[] = {SRC_JSONLD,   SRC_DUBLIN_CORE, S
                                                 SRC_ITEMPROP, SRC_OPENGRAPH,   SRC_VENDOR,
                                                 SRC_VISIBLE,  SRC_WEAK};
 
-/* The people who wrote the page. A name equal to the site's, or a
- * company's or a host's (name_is_organisation), is passed over while any
- * source names a person; when none does, the page says by
+/* The people who wrote the page. A name equal to the site's, or one that
+ * stands in for a person (a company, a host, a user name:
+ * name_is_stand_in), is passed over while any source names a person; when none does, the page says by
  * every author field it has that the organisation wrote it ("BBC News",
  * a one-person blog named after its author), and the organisation is the
  * author. */
@@ -944,7 +944,7 @@ static pick choose_author(meta_candidates *c, const char *sitename) {
             enum meta_source s = author_order[i];
             const char *a = author_clean(&c->mem, c->value[F_AUTHOR][s],
                                          pass == 0 ? sitename : NULL, &c->failed);
-            if (a && (pass == 1 || !name_is_organisation(a)))
+            if (a && (pass == 1 || !name_is_stand_in(a)))
                 return (pick){a, c->origin[F_AUTHOR][s]};
         }
     return (pick){NULL, NULL};

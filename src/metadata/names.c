@@ -88,7 +88,7 @@ static const char *const date_lead_words[] = {"on",   "updated", "published", "p
  * name ("Posted", "Beitrag", "Datum") when the name itself is missing. */
 static const char *const not_name_words[] = {
     "beitrag", "datum", "date", "autor", "author", "by", "von", "posted", "published",
-    "publiziert", "veröffentlicht", "am", "on", "hace", "stand",
+    "publiziert", "veröffentlicht", "am", "on", "hace", "stand", "name",
 };
 
 /* Phrases of navigation that lead to a name ("View all posts by Jane
@@ -600,11 +600,22 @@ static const char *const legal_forms[] = {"gmbh", "ag", "se", "e.v", "inc", "ltd
                                           "plc", "s.a", "sa", "s.p.a", "spa", "bv", "nv",
                                           "kg", "corp", "co", "s.l", "sarl", "s.a.r.l"};
 
-bool name_is_organisation(const char *name) {
+/* Whether NAME is a user name ("arianschlichenmayer", "jdoe_1"): one
+ * word with no capital, as a CMS account is written, not a person's name. */
+static bool name_is_account(const char *name) {
+    if (strchr(name, ' '))
+        return false;
+    for (const char *p = name; *p; p++)
+        if (isupper((unsigned char)*p))
+            return false;
+    return true;
+}
+
+bool name_is_stand_in(const char *name) {
     if (!name || strchr(name, ';'))
         return false;
     size_t len = strlen(name);
-    if (!strchr(name, ' ') && word_is_host(name, len))
+    if (!strchr(name, ' ') && (word_is_host(name, len) || name_is_account(name)))
         return true;
     const char *last = strrchr(name, ' ');
     if (!last)
