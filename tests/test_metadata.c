@@ -838,6 +838,27 @@ static void test_chrome_words_are_whole_words(void **state) {
     lede_result_free(r);
 }
 
+/* A date line in an article's own <header> dates the page that declares
+ * nothing, but neither outranks nor re-zones a declared time; the page's
+ * masthead <header> stays chrome. */
+static void test_date_in_articles_header(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<article><header><div class=\"head-meta\">Topic // "
+                                      "<span class=\"meta-date\">02.11.2021</span></div></header>"
+                                      "<p>Body.</p></article>"));
+    assert_string_equal(r->date, "2021-11-02");
+    lede_result_free(r);
+    r = extract("<html lang=\"en-US\"><head><meta property=\"article:published_time\" "
+                "content=\"2018-06-12T23:00:00.000Z\"></head><body><article><header>"
+                "<span class=\"date\">6/13/2018</span></header><p>Body.</p></article></body></html>");
+    assert_string_equal(r->date, "2018-06-12T23:00:00.000Z");
+    lede_result_free(r);
+    r = extract(PAGE("", "<header class=\"masthead\"><span class=\"date\">02.11.2021</span></header>"
+                         "<p>Body.</p>"));
+    assert_null(r->date);
+    lede_result_free(r);
+}
+
 static void test_title_site_suffix_needs_confirmation(void **state) {
     (void)state;
     /* Confirmed by the page's host. */
@@ -1013,6 +1034,7 @@ int main(void) {
         cmocka_unit_test(test_unmarked_date_under_headline),
         cmocka_unit_test(test_teaser_date_loses_to_the_articles),
         cmocka_unit_test(test_chrome_words_are_whole_words),
+        cmocka_unit_test(test_date_in_articles_header),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
         cmocka_unit_test(test_headline_h1_is_the_one_the_title_names),
         cmocka_unit_test(test_title_separators_of_other_scripts),

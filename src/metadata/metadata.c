@@ -422,6 +422,7 @@ static void collect_itemprop(walk_state *w, const node *n, const char *itemprop)
 }
 
 static bool in_page_chrome(const node *n);
+static bool in_page_chrome_beside(const node *n, const node **article_header);
 
 /* What the class and id words of an element say to the walk. They are
  * found in one scan of each attribute, because the walk asks for every
@@ -504,14 +505,28 @@ static void collect_date_line(walk_state *w, const node *n, unsigned marks) {
         return;
     bool time_text = n->tag == TAG_TIME && !node_attr(n, "datetime");
     if ((!time_text && !(marks & MARK_DATELINE)) || (marks & MARK_COMMENT) || !node_shown(n) ||
-        in_page_chrome(n) || in_comments(n))
+        in_comments(n))
         return;
+    /* A date line in an article's own <header> is the article's, but is
+     * read as a date beside the headline (SRC_HEADLINE): such headers are
+     * often written by a script in the zone of whoever saved the page, so
+     * it must not outrank nor re-zone a declared time. */
+    enum meta_source s = SRC_TEXT;
+    const node *header = NULL;
+    if (in_page_chrome_beside(n, &header)) {
+        if (!header || c->value[F_DATE][SRC_HEADLINE])
+            return;
+        s = SRC_HEADLINE;
+    }
     char date[META_DATE_CAP], update[META_DATE_CAP];
     if (date_from_text(element_words(w, n), date, update)) {
-        store_value(c, F_DATE, SRC_TEXT, date);
-        c->date_line_order = n->order;
-    } else if (update[0] && !c->value[F_MODIFIED][SRC_TEXT]) {
-        store_value(c, F_MODIFIED, SRC_TEXT, update);
+        store_value(c, F_DATE, s, date);
+        if (s == SRC_TEXT)
+            c->date_line_order = n->order;
+        else
+            c->headline_date_order = n->order;
+    } else if (update[0] && !c->value[F_MODIFIED][s]) {
+        store_value(c, F_MODIFIED, s, update);
     }
 }
 
@@ -538,23 +553,40 @@ static void collect_time(walk_state *w, const node *n) {
 /* Whether N sits in the page's chrome: navigation, header, footer, aside
  * or a form, by element or by class. */
 static bool in_page_chrome(const node *n) {
-    for (; n; n = n->parent) {
-        switch ((enum tag)n->tag) {
-        case TAG_NAV:
-        case TAG_HEADER:
-        case TAG_FOOTER:
-        case TAG_ASIDE:
-        case TAG_FORM:
+    return in_page_chrome_beside(n, NULL);
+}
+
+/* Whether HEADER, a <header>, is an article's own (headline, date line,
+ * byline) rather than the page's masthead: it sits in an <article>. */
+static bool header_is_articles(const node *header) {
+    for (const node *a = header->parent; a; a = a->parent)
+        if (a->tag == TAG_ARTICLE)
             return true;
-        default:
-            break;
-        }
-        /* By vocabulary read as words (vocab.c): "nav" searched for as a
-         * substring finds "coronavirus" in an article's tag classes. */
-        if (n->vocab & (VOCAB_BOILERPLATE | VOCAB_ROLE_CHROME))
+    return false;
+}
+
+/* Whether N itself is chrome: a navigation, footer, aside or form
+ * element, or named so by vocabulary read as words (vocab.c; "nav" searched
+ * for as a substring finds "coronavirus" in an article's tag classes). */
+static bool is_chrome(const node *n) {
+    return n->tag == TAG_NAV || n->tag == TAG_FOOTER || n->tag == TAG_ASIDE ||
+           n->tag == TAG_FORM || (n->vocab & (VOCAB_BOILERPLATE | VOCAB_ROLE_CHROME));
+}
+
+/* As in_page_chrome; with ARTICLE_HEADER, an article's own <header>
+ * (header_is_articles) counts as chrome only when nothing else does, and
+ * is then set in *ARTICLE_HEADER (else NULL). */
+static bool in_page_chrome_beside(const node *n, const node **article_header) {
+    const node *header = NULL;
+    for (; n; n = n->parent) {
+        if (n->tag == TAG_HEADER && article_header && header_is_articles(n))
+            header = n;
+        else if (n->tag == TAG_HEADER || is_chrome(n))
             return true;
     }
-    return false;
+    if (article_header)
+        *article_header = header;
+    return header != NULL;
 }
 
 /* The first paragraph of prose, the summary of a page that declares none:
