@@ -670,13 +670,23 @@ static void test_date_from_url_is_the_last_resort(void **state) {
                      ""));
     assert_string_equal(r->date, "2019-11-19");
     lede_result_free(r);
-    r = extract(PAGE("<link rel=\"canonical\" href=\"https://example.com/world/storm-hits-20191120\">", ""));
-    assert_string_equal(r->date, "2019-11-20");
-    lede_result_free(r);
+    static const char *const slugs[] = {"https://example.com/world/storm-hits-20191120",
+                                        "https://example.com/texte/20191120-storm-hits.html",
+                                        "https://example.com/newsroom/20-11-2019-storm-hits/17",
+                                        "https://example.com/meldungen/20-11-2019"};
+    for (size_t i = 0; i < sizeof slugs / sizeof slugs[0]; i++) {
+        char html[512];
+        snprintf(html, sizeof html, PAGE("<link rel=\"canonical\" href=\"%s\">", ""), slugs[i]);
+        r = extract(html);
+        assert_string_equal(r->date, "2019-11-20");
+        lede_result_free(r);
+    }
     static const char *const no_date[] = {"https://example.com/2019/11/storm",
                                           "https://example.com/2019/13/40/storm",
                                           "https://example.com/id/20191120/storm",
-                                          "https://example.com/2019/11/20storm"};
+                                          "https://example.com/2019/11/20storm",
+                                          "https://example.com/v/1-2-2019x",
+                                          "https://example.com/p/123-45-2019"};
     for (size_t i = 0; i < sizeof no_date / sizeof no_date[0]; i++) {
         char html[512];
         snprintf(html, sizeof html, PAGE("<link rel=\"canonical\" href=\"%s\">", ""), no_date[i]);

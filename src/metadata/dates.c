@@ -305,23 +305,54 @@ static bool compact_date(const char *p, char out[META_DATE_CAP]) {
     return digits_to_date(p, p + 4, 2, p + 6, 2, out);
 }
 
-/* A compact date closing a path segment: "/20191120/" when WHOLE_SEGMENT,
- * and "/storm-hits-20191120" or "...-20191120.html" always. */
+/* Whether C ends a date inside an address: the end of a segment, of the
+ * path, or the word after it ("-storm", ".html"). */
+static bool ends_url_date(const char *c) {
+    return *c == '/' || *c == '\0' || *c == '?' || *c == '#' || *c == '-' || *c == '_' ||
+           (*c == '.' && !isdigit((unsigned char)c[1]));
+}
+
+/* A date starting a path segment written day first, as European sites
+ * name their pages: "/23-01-2022-headline", "/meldungen/29-10-2021". */
+static bool day_first_url_date(const char *p, char out[META_DATE_CAP]) {
+    size_t dl = strspn(p, "0123456789");
+    if (dl < 1 || dl > 2 || (p[dl] != '-' && p[dl] != '.'))
+        return false;
+    char sep = p[dl];
+    const char *m = p + dl + 1;
+    size_t ml = strspn(m, "0123456789");
+    if (ml < 1 || ml > 2 || m[ml] != sep)
+        return false;
+    const char *y = m + ml + 1;
+    if (strspn(y, "0123456789") != 4 || !number_in(y, 4, URL_YEAR_MIN, URL_YEAR_MAX) ||
+        !ends_url_date(y + 4))
+        return false;
+    return digits_to_date(y, m, ml, p, dl, out);
+}
+
+/* A compact date (YYYYMMDD) or a day-first date in the address's path:
+ * one that closes a word of a segment ("/storm-hits-20191120",
+ * "-20191120.html") or opens one before more words ("/20220127-storm",
+ * "/23-01-2022-storm", "/29-10-2021"); with WHOLE_SEGMENT, a segment of
+ * eight digits alone too ("/news/20191120/"). */
 static bool compact_url_date(const char *url, bool whole_segment, char out[META_DATE_CAP]) {
     if (!url)
         return false;
     const char *host = strstr(url, "://");
-    const char *path = host ? strchr(host + 3, '/') : url;
-    for (const char *p = path; p && *p && *p != '?' && *p != '#'; p++) {
-        bool after_slash = p[-1] == '/';
-        if (!(after_slash && whole_segment) && !(p[-1] == '-' || p[-1] == '_'))
+    const char *path = host ? strchr(host + 3, '/') : strchr(url, '/');
+    if (!path)
+        return false;
+    for (const char *p = path + 1; *p && *p != '?' && *p != '#'; p++) {
+        char before = p[-1];
+        if (before == '/' && day_first_url_date(p, out))
+            return true;
+        if (!isdigit((unsigned char)*p) || strspn(p, "0123456789") != 8)
             continue;
-        if (!isdigit((unsigned char)*p) || isdigit((unsigned char)p[8]))
-            continue;
-        char end = p[8];
-        if ((end == '/' || end == '\0' || end == '?' || end == '#' ||
-             (end == '.' && !isdigit((unsigned char)p[9]))) &&
-            compact_date(p, out))
+        bool closes_word = (before == '-' || before == '_') &&
+                           (ends_url_date(p + 8) && p[8] != '-' && p[8] != '_');
+        bool opens_words = before == '/' && (p[8] == '-' || p[8] == '_');
+        bool alone = before == '/' && whole_segment && ends_url_date(p + 8);
+        if ((closes_word || opens_words || alone) && compact_date(p, out))
             return true;
     }
     return false;

@@ -230,8 +230,10 @@ bool date_in_zone(const char *iso, int offset, char out[META_DATE_CAP]);
  * INT_MAX when either is not a date. */
 int date_days_between(const char *a, const char *b);
 
-/* A compact date (YYYYMMDD) that ends a word of the address's last
- * segments ("/storm-hits-20191120", "-20191120.html"), into OUT. */
+/* A date in the address's path written compact or day first, where a
+ * slug puts it: closing a word ("/storm-hits-20191120", "-20191120.html")
+ * or opening a segment ("/20220127-storm", "/23-01-2022-storm",
+ * "/29-10-2021"), into OUT. */
 bool date_slug_in_url(const char *url, char out[META_DATE_CAP]);
 
 /* As date_slug_in_url, and a path segment of eight digits too
