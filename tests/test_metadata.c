@@ -905,6 +905,17 @@ static void test_headline_h1_is_the_one_the_title_names(void **state) {
                                   "Couture SS14: Serkan Cura</a></h1><p>Body.</p>"));
     assert_string_equal(r->title, "Paris Haute Couture SS14: Serkan Cura");
     lede_result_free(r);
+    /* A logo's <h1> alone names the site that ends the title. */
+    r = extract(PAGE("<title>Was ist Virales Marketing? | DimidoBlog</title>",
+                     "<h1><a href=\"/\">DimidoBlog</a></h1><h2>Was ist Virales Marketing?</h2>"
+                     "<p>Body.</p>"));
+    assert_string_equal(r->title, "Was ist Virales Marketing?");
+    lede_result_free(r);
+    /* A headline set in capitals is the headline, not a logo. */
+    r = extract(PAGE("<title>Storm hits the coast: Site</title>",
+                     "<h1>STORM HITS THE COAST</h1><p>Body.</p>"));
+    assert_string_equal(r->title, "Storm hits the coast: Site");
+    lede_result_free(r);
 }
 
 /* Site names after the separators of other scripts and typographies. */

@@ -122,7 +122,10 @@ typedef struct meta_candidates {
      * hold another kind than its source says (http-equiv in SRC_LINK). */
     const char *origin[F_COUNT][SRC_COUNT];
     const char *doc_title; /* <title> */
-    const char *h1;        /* the first visible <h1> */
+    const char *h1;        /* the headline: the first visible <h1>, or a
+                            * later one the titles name (h1_names_page) */
+    bool h1_names_page;
+    const char *site_h1;   /* the first <h1> the titles do not name: a logo */
     /* The JSON-LD date is a dateCreated, not a datePublished: when the
      * draft was begun, so a declared publication date elsewhere beats it. */
     bool jsonld_date_created;
@@ -176,6 +179,10 @@ char *meta_clean(arena *a, const char *s, size_t len, bool decode, bool *failed)
 /* Whether A and B are the same text to a reader: ASCII case, whitespace and
  * punctuation (ASCII and U+2000..U+206F) ignored. */
 bool text_same(const char *a, const char *b);
+
+/* Whether HAYSTACK holds NEEDLE as text_same compares (case, spaces and
+ * punctuation aside); false for texts over 1 KB. */
+bool text_contains(const char *haystack, const char *needle);
 
 /* Whether A and B are one text typed twice: they differ only in which
  * dash stands for a dash, in ASCII case and in spacing. Quotes and other

@@ -266,7 +266,6 @@ typedef struct walk_state {
     const node *after_headline;
     bool under_headline;
     uint32_t headline_reach;
-    bool h1_names_page; /* the <h1> kept as headline is named by a title */
 } walk_state;
 
 /* Whether a reader sees N: no hidden, removed or non-content ancestor. */
@@ -676,18 +675,27 @@ static void start_headline_reach(walk_state *w, const node *headline) {
     w->headline_reach = META_HEADLINE_REACH;
 }
 
+static bool names_the_page_as(walk_state *w, const node *n, const char **text);
+
 /* Whether heading N says what the page's <title> or a declared title
  * says, a site name before or after it aside: then it is the headline,
  * whatever its level. */
 static bool names_the_page(walk_state *w, const node *n) {
+    return names_the_page_as(w, n, NULL);
+}
+
+/* As names_the_page; the heading's text in *TEXT (may be NULL). */
+static bool names_the_page_as(walk_state *w, const node *n, const char **text) {
     const meta_candidates *c = w->c;
     const char *heading = element_text(w, n);
+    if (text)
+        *text = heading;
     if (!heading || strlen(heading) < META_MIN_HEADLINE)
         return false;
     const char *titles[] = {c->doc_title, c->value[F_TITLE][SRC_OPENGRAPH],
                             c->value[F_TITLE][SRC_TWITTER], c->value[F_TITLE][SRC_NAMED]};
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
-        if (titles[i] && strstr(titles[i], heading))
+        if (text_contains(titles[i], heading))
             return true;
     return false;
 }
@@ -707,12 +715,17 @@ static void collect_node(walk_state *w, const node *n) {
     case TAG_H1:
         /* The headline is the first <h1>, or a later one that the page's
          * titles name when the first does not (a site's logo). */
-        if (n->text_chars && (!w->c->h1 || !w->h1_names_page) && node_shown(n)) {
-            bool names = names_the_page(w, n);
+        if (n->text_chars && (!w->c->h1 || !w->c->h1_names_page) && node_shown(n)) {
+            const char *text;
+            bool names = names_the_page_as(w, n, &text);
             if (!w->c->h1 || names) {
-                w->c->h1 = element_text(w, n);
-                w->h1_names_page = names;
+                w->c->h1 = text;
+                w->c->h1_names_page = names;
             }
+            /* An <h1> the titles do not name is the site's logo: its
+             * words are the site's name, which titles carry too. */
+            if (!names && !w->c->site_h1)
+                w->c->site_h1 = text;
         }
         /* Every <h1> restarts the search: the first is often the site's
          * logo, and the date line follows the article's. */
@@ -925,8 +938,10 @@ static pick choose_title(meta_candidates *c, const char *sitename, const char *h
             raw[i] = title_strip_owner(&c->mem, raw[i], author, &c->failed);
     raw[TITLE_SOURCES + 1] = NULL;
     const char *cand[TITLE_CANDIDATES];
+    /* Without a declared site name, a logo's <h1> names the site. */
+    const char *site = sitename ? sitename : c->site_h1;
     for (size_t i = 0; i < TITLE_SOURCES + 1; i++)
-        cand[i] = title_strip_site(&c->mem, raw[i], sitename, host, c->h1, raw, TITLE_SOURCES + 1,
+        cand[i] = title_strip_site(&c->mem, raw[i], site, host, c->h1, raw, TITLE_SOURCES + 1,
                                    &c->failed);
     cand[TITLE_SOURCES + 1] = c->h1;
     size_t best = TITLE_CANDIDATES;

@@ -194,6 +194,33 @@ bool text_same(const char *a, const char *b) {
     }
 }
 
+/* S as text_same compares it (ignorable bytes dropped, ASCII lower case)
+ * into OUT of CAP bytes; false when it does not fit. */
+static bool fold_for_compare(const char *s, char *out, size_t cap) {
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t skip = ignorable(p);
+        if (skip) {
+            p += skip;
+            continue;
+        }
+        if (n + 1 >= cap)
+            return false;
+        out[n++] = (char)tolower(*p++);
+    }
+    out[n] = '\0';
+    return true;
+}
+
+bool text_contains(const char *haystack, const char *needle) {
+    enum { FOLD_CAP = 1024 };
+    char h[FOLD_CAP], n[FOLD_CAP];
+    if (!haystack || !needle || !fold_for_compare(haystack, h, sizeof h) ||
+        !fold_for_compare(needle, n, sizeof n) || !n[0])
+        return false;
+    return strstr(h, n) != NULL;
+}
+
 /* The length of a dash at P (ASCII hyphen, U+2010..U+2015, U+2212), or 0. */
 static size_t dash_at(const unsigned char *p) {
     if (*p == '-')
