@@ -889,6 +889,18 @@ static void test_title_site_suffix_needs_confirmation(void **state) {
                      ""));
     assert_string_equal(r->title, "Rates rise");
     lede_result_free(r);
+    /* The site's name followed by its slogan, or itself holding a
+     * separator. */
+    r = extract(PAGE("<title>Retirement is archaic | AOC media - Analyse Opinion Critique</title>"
+                     "<meta property=\"og:site_name\" content=\"AOC media\">",
+                     ""));
+    assert_string_equal(r->title, "Retirement is archaic");
+    lede_result_free(r);
+    r = extract(PAGE("<title>Energy Rising - 33 days of yoga - Mady Morrison - Yoga Lifestyle</title>"
+                     "<meta property=\"og:site_name\" content=\"Mady Morrison - Yoga Lifestyle\">",
+                     ""));
+    assert_string_equal(r->title, "Energy Rising - 33 days of yoga");
+    lede_result_free(r);
     /* Not confirmed: kept whole. */
     r = extract(PAGE("<title>Lorem ipsum dolor sit amet \u2013 My website</title>", ""));
     assert_string_equal(r->title, "Lorem ipsum dolor sit amet \u2013 My website");

@@ -775,12 +775,48 @@ static const char *find_separator(const char *title, bool first, size_t *len) {
     return found;
 }
 
+/* The separator in TITLE after which the site's name begins, when the
+ * name is followed by more words of the site ("Headline | Site - Slogan",
+ * "Headline - Site - Yoga Lifestyle"): the leftmost separator whose next
+ * part, or whole remainder, is SITENAME or names HOST. NULL when none. */
+static const char *site_tail(const char *title, const char *sitename, const char *host,
+                             size_t *sep_len) {
+    enum { PART_CAP = 256 };
+    const char *best = NULL;
+    for (size_t i = 0; i < sizeof title_separators / sizeof title_separators[0]; i++) {
+        size_t sl = strlen(title_separators[i]);
+        for (const char *p = strstr(title, title_separators[i]); p;
+             p = strstr(p + 1, title_separators[i])) {
+            if (p == title || (best && p >= best) || !separates(title, p, title_separators[i]))
+                continue;
+            const char *rest = p + sl;
+            size_t next_len = 0;
+            const char *next = find_separator(rest, true, &next_len);
+            size_t part_len = next ? (size_t)(next - rest) : strlen(rest);
+            char part[PART_CAP];
+            if (part_len >= sizeof part)
+                continue;
+            memcpy(part, rest, part_len);
+            part[part_len] = '\0';
+            if (text_same(rest, sitename) || text_same(part, sitename) ||
+                names_host(part, part_len, host)) {
+                best = p;
+                *sep_len = sl;
+            }
+        }
+    }
+    return best;
+}
+
 const char *title_strip_site(arena *a, const char *title, const char *sitename, const char *host,
                              const char *headline, const char *const *others, size_t count,
                              bool *failed) {
     if (!title)
         return NULL;
     size_t len = strlen(title), sep_len = 0;
+    const char *tail = site_tail(title, sitename, host, &sep_len);
+    if (tail && (size_t)(tail - title) * 2 >= len - (size_t)(tail - title))
+        return copy_trimmed(a, title, (size_t)(tail - title), failed);
     const char *last = find_separator(title, false, &sep_len);
     if (last && last > title) {
         const char *right = last + sep_len;
