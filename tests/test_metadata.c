@@ -901,6 +901,14 @@ static void test_title_site_suffix_needs_confirmation(void **state) {
                      ""));
     assert_string_equal(r->title, "Energy Rising - 33 days of yoga");
     lede_result_free(r);
+    /* A blog template's label, and the site before it. */
+    r = extract(PAGE("<title>Four Years Remaining \xc2\xbb Blog Archive \xc2\xbb Interning of "
+                     "Small Integers</title>", ""));
+    assert_string_equal(r->title, "Interning of Small Integers");
+    lede_result_free(r);
+    r = extract(PAGE("<title>Blog Archiv \xc2\xbb Podcasts in Plex einbinden</title>", ""));
+    assert_string_equal(r->title, "Podcasts in Plex einbinden");
+    lede_result_free(r);
     /* Not confirmed: kept whole. */
     r = extract(PAGE("<title>Lorem ipsum dolor sit amet \u2013 My website</title>", ""));
     assert_string_equal(r->title, "Lorem ipsum dolor sit amet \u2013 My website");

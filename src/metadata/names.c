@@ -808,9 +808,44 @@ static const char *site_tail(const char *title, const char *sitename, const char
     return best;
 }
 
+/* Labels that blog templates put between site and headline ("Site »
+ * Blog Archive » Headline"): never a headline's start. */
+static const char *const template_labels[] = {"blog archive", "blog archiv"};
+
+/* TITLE without a template label and what comes before it ("Site » Blog
+ * Archive » Headline", "Blog Archive » Headline"), in A. */
+static const char *strip_template_label(arena *a, const char *title, bool *failed) {
+    if (!title)
+        return NULL;
+    for (const char *part = title; *part;) {
+        size_t sep_len = 0;
+        const char *next = find_separator(part, true, &sep_len);
+        if (!next)
+            break;
+        size_t part_len = (size_t)(next - part);
+        for (size_t i = 0; i < sizeof template_labels / sizeof template_labels[0]; i++)
+            if (part_len == strlen(template_labels[i]) &&
+                strncasecmp(part, template_labels[i], part_len) == 0 && next[sep_len])
+                return copy_trimmed(a, next + sep_len, strlen(next + sep_len), failed);
+        part = next + sep_len;
+    }
+    return title;
+}
+
+static const char *strip_site(arena *a, const char *title, const char *sitename,
+                              const char *host, const char *headline,
+                              const char *const *others, size_t count, bool *failed);
+
 const char *title_strip_site(arena *a, const char *title, const char *sitename, const char *host,
                              const char *headline, const char *const *others, size_t count,
                              bool *failed) {
+    const char *stripped = strip_site(a, title, sitename, host, headline, others, count, failed);
+    return strip_template_label(a, stripped, failed);
+}
+
+static const char *strip_site(arena *a, const char *title, const char *sitename,
+                              const char *host, const char *headline,
+                              const char *const *others, size_t count, bool *failed) {
     if (!title)
         return NULL;
     size_t len = strlen(title), sep_len = 0;
