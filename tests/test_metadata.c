@@ -539,6 +539,7 @@ static void test_bylines_are_cleaned_to_people(void **state) {
         {"Isabel Caro, Roc\xc3\xado Latorre, Jos\xc3\xa9 Wilson Hace 2 horas",
          "Isabel Caro; Roc\xc3\xado Latorre; Jos\xc3\xa9 Wilson"},
         {"Sara Zinnecker Stand: 03.11.2021", "Sara Zinnecker"},
+        {"Tomas Spahn Fr, 03.11.2023", "Tomas Spahn"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *author = byline_of(cases[i][0]);

@@ -103,6 +103,8 @@ static const char *const weekday_words[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    /* German abbreviations, as date lines write them ("Fr, 03.11.") */
+    "mo", "di", "mi", "do", "fr", "sa", "so",
 };
 
 typedef struct word {
