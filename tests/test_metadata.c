@@ -540,6 +540,10 @@ static void test_bylines_are_cleaned_to_people(void **state) {
          "Isabel Caro; Roc\xc3\xado Latorre; Jos\xc3\xa9 Wilson"},
         {"Sara Zinnecker Stand: 03.11.2021", "Sara Zinnecker"},
         {"Tomas Spahn Fr, 03.11.2023", "Tomas Spahn"},
+        /* A catalogue's "Last, First" reads as the person's name. */
+        {"Doe, Jane", "Jane Doe"},
+        {"By Doe, Jane; Roe, John", "Jane Doe; John Roe"},
+        {"Jane Doe, John Roe", "Jane Doe; John Roe"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *author = byline_of(cases[i][0]);

@@ -580,7 +580,22 @@ static void add_comma_part(name_list *list, char *part) {
             add_joined(list, pieces[i]);
         return;
     }
-    /* "Doe, Jane": put the pieces back together. */
+    /* "Doe, Jane": one person, the family name first as in a catalogue;
+     * readers and the other sources write "Jane Doe". */
+    if (count == 2 && word_count(pieces[0]) == 1 && word_count(pieces[1]) == 1) {
+        size_t first_len = strlen(pieces[1]), last_len = strlen(pieces[0]);
+        char *name = arena_alloc(list->mem, first_len + last_len + 2);
+        if (!name) {
+            *list->failed = true;
+            return;
+        }
+        memcpy(name, pieces[1], first_len);
+        name[first_len] = ' ';
+        memcpy(name + first_len + 1, pieces[0], last_len + 1);
+        add_name(list, name);
+        return;
+    }
+    /* Otherwise put the pieces back together. */
     size_t total = 0;
     for (size_t i = 0; i < count; i++)
         total += strlen(pieces[i]) + 2;
