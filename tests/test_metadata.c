@@ -544,6 +544,12 @@ static void test_bylines_are_cleaned_to_people(void **state) {
         {"Doe, Jane", "Jane Doe"},
         {"By Doe, Jane; Roe, John", "Jane Doe; John Roe"},
         {"Jane Doe, John Roe", "Jane Doe; John Roe"},
+        /* Job titles, workplaces, a list's last "and", a photographer. */
+        {"By Jane Doe Senior Staff Writer", "Jane Doe"},
+        {"Jane Doe in Valve", "Jane Doe"},
+        {"Jane Doe ist Redakteurin bei Example", "Jane Doe"},
+        {"Jane Doe, John Roe, and Max Mustermann", "Jane Doe; John Roe; Max Mustermann"},
+        {"Jane Doe Photographer: John Roe", "Jane Doe"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *author = byline_of(cases[i][0]);

@@ -52,6 +52,15 @@ static const char *const credentials[] = {"ma", "ms", "msc", "md", "m.d", "phd",
 static const char *const trailing_roles[] = {"editor", "writer", "reporter", "correspondent",
                                              "columnist", "redakteur", "rédacteur"};
 
+/* Words that rank or place a role before it ("Senior Staff Writer"). */
+static const char *const role_qualifiers[] = {"senior", "staff", "chief", "deputy", "managing",
+                                              "contributing", "freelance", "lead", "executive",
+                                              "associate", "political", "sports", "news"};
+
+/* Words after a name that lead to where the person works ("Jane Doe in
+ * Valve", "at Example", "ist Redakteurin bei Example"). */
+static const char *const affiliation_words[] = {"in", "at", "bei", "ist", "is", "chez"};
+
 /* Between two people. */
 static const char *const name_joints[] = {" and ", " & ", " und ", " et ", " y ", " e ",
                                           " en ", " и "};
@@ -68,6 +77,10 @@ static const char *const other_credits[] = {
     "edited by",      "editing by",   "photos by",     "photographs by", "photography by",
     "illustrations by", "illustrated by", "translated by", "reviewed by",   "fact-checked by",
     "fact checked by", "graphics by",  "video by",      "produced by",    "design by",
+    /* a photographer's credit after the author's name ("Photographer:",
+     * "Foto:") */
+    "photo",          "photos",       "foto",          "fotos",          "photographer",
+    "fotograf",
 };
 
 /* Words of navigation and sharing that pages put where a byline goes
@@ -372,9 +385,44 @@ static void cut_trailing_role(char *s) {
                  sizeof trailing_roles / sizeof trailing_roles[0]))
         return;
     size_t keep = count - 1;
-    if (keep > NAME_WORDS)
+    /* Its qualifiers go with it ("Senior Staff Writer"); without any, the
+     * word before is taken for one ("Games Editor"). */
+    bool qualified = false;
+    while (keep > NAME_WORDS &&
+           word_is(&words[keep - 1], role_qualifiers,
+                   sizeof role_qualifiers / sizeof role_qualifiers[0]))
+        keep--, qualified = true;
+    if (!qualified && keep > NAME_WORDS)
         keep--;
     *words[keep].start = '\0';
+}
+
+/* Cut S where it goes on from the name to the person's workplace ("Jane
+ * Doe in Valve", "Jane Doe ist Redakteurin bei Example"): at an
+ * affiliation word after a name of two words or more. */
+static void cut_affiliation(char *s) {
+    enum { MAX_WORDS = 16, NAME_WORDS = 2 };
+    word words[MAX_WORDS];
+    size_t count = split_words(s, words, MAX_WORDS);
+    for (size_t i = NAME_WORDS; i + 1 < count; i++)
+        if (word_is(&words[i], affiliation_words,
+                    sizeof affiliation_words / sizeof affiliation_words[0])) {
+            *words[i].start = '\0';
+            return;
+        }
+}
+
+/* Past a word that joins people, left at a name's start by a list with a
+ * comma before its last joint ("Jane Doe, John Roe, and Max Muster"). */
+static char *skip_joint_word(char *s) {
+    s += strspn(s, " ");
+    for (size_t i = 0; i < sizeof name_joints / sizeof name_joints[0]; i++) {
+        const char *joint = name_joints[i] + 1; /* without its leading space */
+        size_t len = strlen(joint);
+        if (strncasecmp(s, joint, len) == 0)
+            return s + len;
+    }
+    return s;
 }
 
 /* News agencies whose name follows a reporter's ("Jane Doe Associated
@@ -449,8 +497,9 @@ static bool only_byline_words(const char *s) {
 
 /* Clean one person's name and add it unless it is no name or a repeat. */
 static void add_name(name_list *list, char *s) {
-    s = trim_name(strip_lead(s));
+    s = trim_name(strip_lead(skip_joint_word(s)));
     cut_date(s);
+    cut_affiliation(s);
     cut_trailing_role(s);
     cut_trailing_publication(s);
     s = trim_name(s);
