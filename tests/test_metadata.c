@@ -854,14 +854,15 @@ static void test_chrome_words_are_whole_words(void **state) {
                                       "19.11.2021</div><p>Body.</p></article>"));
     assert_string_equal(r->date, "2021-11-19");
     lede_result_free(r);
-    r = extract(PAGE("", "<div class=\"site-nav\"><span class=\"date\">19.11.2021</span></div>"));
-    assert_null(r->date);
+    r = extract(PAGE("", "<div class=\"site-nav\"><span class=\"date\">19.11.2021</span></div>"
+                         "<article><div class=\"meta-date\">20.11.2021</div></article>"));
+    assert_string_equal(r->date, "2021-11-20");
     lede_result_free(r);
 }
 
 /* A date line in an article's own <header> dates the page that declares
- * nothing, but neither outranks nor re-zones a declared time; the page's
- * masthead <header> stays chrome. */
+ * nothing, but neither outranks nor re-zones a declared time; a masthead's
+ * today is no date of the page. */
 static void test_date_in_articles_header(void **state) {
     (void)state;
     lede_result *r = extract(PAGE("", "<article><header><div class=\"head-meta\">Topic // "
@@ -874,9 +875,19 @@ static void test_date_in_articles_header(void **state) {
                 "<span class=\"date\">6/13/2018</span></header><p>Body.</p></article></body></html>");
     assert_string_equal(r->date, "2018-06-12T23:00:00.000Z");
     lede_result_free(r);
-    r = extract(PAGE("", "<header class=\"masthead\"><span class=\"date\">02.11.2021</span></header>"
+    r = extract(PAGE("", "<header class=\"masthead\"><span class=\"today\">02.11.2021</span></header>"
                          "<p>Body.</p>"));
     assert_null(r->date);
+    lede_result_free(r);
+    /* A date line in the page's chrome dates a page that nothing else
+     * dates, and only then. */
+    r = extract(PAGE("", "<p>Body.</p><footer><span class=\"post-date\">veröffentlicht 28.01.2022"
+                         "</span></footer>"));
+    assert_string_equal(r->date, "2022-01-28");
+    lede_result_free(r);
+    r = extract(PAGE("", "<p>Body.</p><div class=\"entry-date\">30.01.2022</div><footer>"
+                         "<span class=\"post-date\">28.01.2022</span></footer>"));
+    assert_string_equal(r->date, "2022-01-30");
     lede_result_free(r);
 }
 

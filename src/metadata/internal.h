@@ -108,6 +108,7 @@ enum meta_source {
     SRC_WEAK,        /* visible but unmarked: the first <time datetime> */
     SRC_TEXT,        /* a date written in a dateline or byline, any language */
     SRC_HEADLINE,    /* a date written just under the headline, in any element */
+    SRC_CHROME,      /* a date line in navigation, a footer or a masthead */
     SRC_COUNT
 };
 

@@ -34,6 +34,7 @@ static const char *const source_names[SRC_COUNT] = {
     [SRC_ITEMPROP] = "microdata", [SRC_NAMED] = "meta", [SRC_TWITTER] = "twitter",
     [SRC_VENDOR] = "vendor",  [SRC_LINK] = "link",       [SRC_VISIBLE] = "visible",
     [SRC_WEAK] = "visible",   [SRC_TEXT] = "visible",    [SRC_HEADLINE] = "visible",
+    [SRC_CHROME] = "visible",
 };
 
 void cand_origin(meta_candidates *c, enum meta_field f, enum meta_source s, const char *origin) {
@@ -421,6 +422,7 @@ static void collect_itemprop(walk_state *w, const node *n, const char *itemprop)
 }
 
 static bool in_page_chrome(const node *n);
+static bool says_today(const node *n);
 static bool in_page_chrome_beside(const node *n, const node **article_header);
 
 /* What the class and id words of an element say to the walk. They are
@@ -513,9 +515,12 @@ static void collect_date_line(walk_state *w, const node *n, unsigned marks) {
     enum meta_source s = SRC_TEXT;
     const node *header = NULL;
     if (in_page_chrome_beside(n, &header)) {
-        if (!header || c->value[F_DATE][SRC_HEADLINE])
+        /* Elsewhere in the chrome (a breadcrumb, a footer's "published"
+         * line), the date is kept apart: it dates a page only when
+         * nothing else on it does. */
+        s = header ? SRC_HEADLINE : SRC_CHROME;
+        if (c->value[F_DATE][s] || says_today(n))
             return;
-        s = SRC_HEADLINE;
     }
     char date[META_DATE_CAP], update[META_DATE_CAP];
     if (date_from_text(element_words(w, n), date, update)) {
@@ -1130,6 +1135,10 @@ static pick choose_date(meta_candidates *c, const char *url, const char *page_ur
             c->failed = true;
         return (pick){d, "url"};
     }
+    static const enum meta_source chrome[] = {SRC_CHROME};
+    p = first_date(c, F_DATE, chrome, sizeof chrome / sizeof chrome[0]);
+    if (p.value)
+        return p;
     /* A page that only shows readers when it was last changed
      * ("Aktualisiert am 3. März 2021") dates itself by that: the one date a
      * reader would cite. A declared modification time alone is no such
