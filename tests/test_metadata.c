@@ -891,6 +891,21 @@ static void test_date_in_articles_header(void **state) {
     lede_result_free(r);
 }
 
+/* A short line under the headline that opens as a byline is one, marked or
+ * not; a paragraph that happens to start with "By" is not. */
+static void test_unmarked_byline_under_headline(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<h1>Remembrance day</h1><p class=\"bodytext\">Von Claudia "
+                                      "Lindner</p><p>Body of the article, long enough to be prose.</p>"));
+    assert_string_equal(r->author, "Claudia Lindner");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h1>Remembrance day</h1><p>By the end of the day the memorial was full of "
+                         "people who had come from every corner of the country to remember the "
+                         "victims and to hear the speakers.</p>"));
+    assert_null(r->author);
+    lede_result_free(r);
+}
+
 static void test_title_site_suffix_needs_confirmation(void **state) {
     (void)state;
     /* Confirmed by the page's host. */
@@ -1098,6 +1113,7 @@ int main(void) {
         cmocka_unit_test(test_teaser_date_loses_to_the_articles),
         cmocka_unit_test(test_chrome_words_are_whole_words),
         cmocka_unit_test(test_date_in_articles_header),
+        cmocka_unit_test(test_unmarked_byline_under_headline),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
         cmocka_unit_test(test_headline_h1_is_the_one_the_title_names),
         cmocka_unit_test(test_title_separators_of_other_scripts),

@@ -272,6 +272,10 @@ const char *type_from_opengraph(const char *type);
  * SITENAME (may be NULL) are dropped. */
 const char *author_clean(arena *a, const char *raw, const char *sitename, bool *failed);
 
+/* Whether LINE opens as a byline does ("By Jane Doe", "Von Jane Doe",
+ * "Verfasst von: jdoe"), with words after the opening. */
+bool opens_byline(const char *line);
+
 /* Whether NAME, one cleaned name, stands in for a person rather than
  * naming one: a host name ("example.de"), a name ending in a legal form
  * ("Example GmbH", "Example Inc."), a user name ("jdoe"). */

@@ -809,7 +809,9 @@ static void collect_headline_date(walk_state *w, const node *text) {
     w->headline_reach = text->text_chars >= w->headline_reach
                             ? 0
                             : w->headline_reach - text->text_chars;
-    if (c->value[F_DATE][SRC_HEADLINE] || !node_shown(text) || in_site_element(text) ||
+    bool want_date = !c->value[F_DATE][SRC_HEADLINE];
+    bool want_byline = !c->value[F_AUTHOR][SRC_HEADLINE];
+    if ((!want_date && !want_byline) || !node_shown(text) || in_site_element(text) ||
         in_comments(text) || in_heading(text))
         return;
     const node *line = text->parent;
@@ -820,6 +822,13 @@ static void collect_headline_date(walk_state *w, const node *text) {
         words = element_words(w, line);
     else
         words = cand_clean(c, node_text(w->doc, text), lead_bytes(w->doc, text), false);
+    /* A short line under the headline that opens as a byline is one,
+     * marked or not ("<p>Von Claudia Lindner</p>"). */
+    if (want_byline && words && line && line->text_chars <= META_MAX_BYLINE &&
+        opens_byline(words))
+        store_value(c, F_AUTHOR, SRC_HEADLINE, words);
+    if (!want_date)
+        return;
     char date[META_DATE_CAP], update[META_DATE_CAP];
     if (words && date_from_text(words, date, update)) {
         store_value(c, F_DATE, SRC_HEADLINE, date);
@@ -981,7 +990,7 @@ static pick choose_title(meta_candidates *c, const char *sitename, const char *h
 /* Author sources, most trusted first. */
 static const enum meta_source author_order[] = {SRC_JSONLD,   SRC_DUBLIN_CORE, SRC_NAMED,
                                                 SRC_ITEMPROP, SRC_OPENGRAPH,   SRC_VENDOR,
-                                                SRC_VISIBLE,  SRC_WEAK};
+                                                SRC_VISIBLE,  SRC_WEAK,        SRC_HEADLINE};
 
 /* The people who wrote the page. A name equal to the site's, or one that
  * stands in for a person (a company, a host, a user name:

@@ -661,6 +661,27 @@ static void add_comma_part(name_list *list, char *part) {
     add_name(list, joined);
 }
 
+/* How a line that is a byline opens, lower case: a preposition of
+ * authorship, or a label. */
+static const char *const byline_openings[] = {
+    "by ",           "von ",           "par ",          "por ",         "door ",
+    "av ",           "af ",            "di ",           "written by ",  "posted by ",
+    "verfasst von ", "geschrieben von ", "erstellt von ", "veröffentlicht von ",
+    "publié par ",   "escrito por ",   "scritto da ",   "autor: ",      "author: ",
+    "text: ",        "texto: ",        "\xd0\xbe\xd1\x82 ", /* от */
+};
+
+bool opens_byline(const char *line) {
+    if (!line)
+        return false;
+    for (size_t i = 0; i < sizeof byline_openings / sizeof byline_openings[0]; i++) {
+        size_t len = strlen(byline_openings[i]);
+        if (strncasecmp(line, byline_openings[i], len) == 0 && has_letter(line + len))
+            return true;
+    }
+    return false;
+}
+
 /* Legal forms that end a company's name. */
 static const char *const legal_forms[] = {"gmbh", "ag", "se", "e.v", "inc", "ltd", "llc",
                                           "plc", "s.a", "sa", "s.p.a", "spa", "bv", "nv",
