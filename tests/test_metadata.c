@@ -899,6 +899,10 @@ static void test_unmarked_byline_under_headline(void **state) {
                                       "Lindner</p><p>Body of the article, long enough to be prose.</p>"));
     assert_string_equal(r->author, "Claudia Lindner");
     lede_result_free(r);
+    r = extract(PAGE("", "<h1>Remembrance day</h1><div class=\"metaInfo\">Ein Artikel von "
+                         "<strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div><p>Body.</p>"));
+    assert_string_equal(r->author, "Pamela Sladky");
+    lede_result_free(r);
     r = extract(PAGE("", "<h1>Remembrance day</h1><p>By the end of the day the memorial was full of "
                          "people who had come from every corner of the country to remember the "
                          "victims and to hear the speakers.</p>"));

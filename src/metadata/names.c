@@ -104,11 +104,13 @@ static const char *const not_name_words[] = {
     "publiziert", "veröffentlicht", "am", "on", "hace", "stand", "name",
 };
 
-/* Phrases of navigation that lead to a name ("View all posts by Jane
- * Doe"): the name after them is the author's. */
+/* Phrases of navigation or of a byline that lead to a name ("View all
+ * posts by Jane Doe", "Ein Artikel von Jane Doe"): the name after them is
+ * the author's. */
 static const char *const lead_phrases[] = {
     "view all posts by", "all posts by", "more posts by", "zeige alle beiträge von",
     "alle beiträge von", "weitere beiträge von", "mehr von", "tous les articles de",
+    "ein artikel von", "ein beitrag von",
 };
 
 /* A weekday after a name starts the date ("Jane Doe Monday, May 4"). */
@@ -668,7 +670,8 @@ static const char *const byline_openings[] = {
     "av ",           "af ",            "di ",           "written by ",  "posted by ",
     "verfasst von ", "geschrieben von ", "erstellt von ", "veröffentlicht von ",
     "publié par ",   "escrito por ",   "scritto da ",   "autor: ",      "author: ",
-    "text: ",        "texto: ",        "\xd0\xbe\xd1\x82 ", /* от */
+    "text: ",        "texto: ",        "ein artikel von ", "ein beitrag von ",
+    "\xd0\xbe\xd1\x82 ", /* от */
 };
 
 bool opens_byline(const char *line) {
