@@ -261,7 +261,9 @@ static void drop_addresses(char *s) {
             end++;
         char saved = *end;
         *end = '\0';
-        bool address = end > w && (strchr(w, '@') || looks_like_url(w));
+        /* "[at]" and "(at)" are '@' hidden from harvesters. */
+        bool address = end > w && (strchr(w, '@') || strstr(w, "[at]") || strstr(w, "(at)") ||
+                                   looks_like_url(w));
         *end = saved;
         if (address)
             memmove(w, end, strlen(end) + 1);
