@@ -551,6 +551,8 @@ static void test_bylines_are_cleaned_to_people(void **state) {
         {"Jane Doe, John Roe, and Max Mustermann", "Jane Doe; John Roe; Max Mustermann"},
         {"Jane Doe Photographer: John Roe", "Jane Doe"},
         {"Jane Doe jane[at]example.org", "Jane Doe"},
+        {"FOCUS-Online-Experte Robin Doe", "Robin Doe"},
+        {"Chefredakteurin Jane Doe", "Jane Doe"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *author = byline_of(cases[i][0]);

@@ -499,9 +499,32 @@ static bool only_byline_words(const char *s) {
     return count > 0;
 }
 
+/* Role nouns that end a title written before a name ("FOCUS-Online-
+ * Experte Robin Doe", "Chefredakteurin Jane Doe", "Reporter Jane Doe"). */
+static const char *const leading_roles[] = {"experte", "expertin", "redakteur", "redakteurin",
+                                            "korrespondent", "korrespondentin", "reporter",
+                                            "reporterin", "editor", "columnist", "kolumnist",
+                                            "kolumnistin", "correspondent"};
+
+/* Past a title before a name: a first word ending in a role noun, when
+ * a name of two words or more follows. */
+static char *skip_leading_role(char *s) {
+    enum { NAME_WORDS = 2 };
+    s += strspn(s, " ");
+    size_t len = strcspn(s, " ");
+    if (!s[len] || word_count(s + len) < NAME_WORDS)
+        return s;
+    for (size_t i = 0; i < sizeof leading_roles / sizeof leading_roles[0]; i++) {
+        size_t rl = strlen(leading_roles[i]);
+        if (len >= rl && strncasecmp(s + len - rl, leading_roles[i], rl) == 0)
+            return s + len;
+    }
+    return s;
+}
+
 /* Clean one person's name and add it unless it is no name or a repeat. */
 static void add_name(name_list *list, char *s) {
-    s = trim_name(strip_lead(skip_joint_word(s)));
+    s = trim_name(skip_leading_role(strip_lead(skip_joint_word(s))));
     cut_date(s);
     cut_affiliation(s);
     cut_trailing_role(s);
