@@ -405,6 +405,15 @@ static void test_dates_in_common_forms_are_normalised(void **state) {
         {"November 20th, 2019 at 6:01 pm", "2019-11-20T18:01:00"},
         {"20.11.2019", "2019-11-20"},
         {"11/20/2019", "2019-11-20"},
+        /* Two-digit years where the order is certain, in a window. */
+        {"28.01.22", "2022-01-28"},
+        {"28/01/22", "2022-01-28"},
+        {"3.4.98", "1998-04-03"},
+        /* C's and Java's form, its zone named. */
+        {"Mon Aug 03 12:45:00 EDT 2015", "2015-08-03T12:45:00-04:00"},
+        {"December 12, 2016 09:22 AM", "2016-12-12T09:22:00"},
+        {"20191120T05:30:00Z", "2019-11-20T05:30:00Z"},
+        {"2020-12-05T23:15:0Z", "2020-12-05T23:15:00Z"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *date = date_of(cases[i][0]);
@@ -413,7 +422,7 @@ static void test_dates_in_common_forms_are_normalised(void **state) {
         free(date);
     }
     static const char *const not_dates[] = {"03/04/2019", "2019-13-01", "2019-02-30", "soon",
-                                            "12345"};
+                                            "12345",      "03/04/19",   "1.2.3.4"};
     for (size_t i = 0; i < sizeof not_dates / sizeof not_dates[0]; i++)
         assert_null(date_of(not_dates[i]));
 }
@@ -601,6 +610,30 @@ static void test_bylines_are_cleaned_to_people(void **state) {
         {"Jane Doe 2020", "Jane Doe"},
         {"Jane Doe 12:30", "Jane Doe"},
         {"Jane Doe 5 hours ago", "Jane Doe"},
+        /* Phrases of navigation and words of publishing around a name. */
+        {"Zeige alle Beitr\xc3\xa4ge von Petra Ruland", "Petra Ruland"},
+        {"View all posts by Jane Doe", "Jane Doe"},
+        {"Ver\xc3\xb6""ffentlicht von HansG", "HansG"},
+        {"erstellt von Dominique \xe2\x80\x94", "Dominique"},
+        {"Interview: Julia Lauter", "Julia Lauter"},
+        {"~ Cem Basman", "Cem Basman"},
+        {"Isabel Caro, Roc\xc3\xado Latorre, Jos\xc3\xa9 Wilson Hace 2 horas",
+         "Isabel Caro; Roc\xc3\xado Latorre; Jos\xc3\xa9 Wilson"},
+        {"Sara Zinnecker Stand: 03.11.2021", "Sara Zinnecker"},
+        {"Tomas Spahn Fr, 03.11.2023", "Tomas Spahn"},
+        /* A catalogue's "Last, First" reads as the person's name. */
+        {"Doe, Jane", "Jane Doe"},
+        {"By Doe, Jane; Roe, John", "Jane Doe; John Roe"},
+        {"Jane Doe, John Roe", "Jane Doe; John Roe"},
+        /* Job titles, workplaces, a list's last "and", a photographer. */
+        {"By Jane Doe Senior Staff Writer", "Jane Doe"},
+        {"Jane Doe in Valve", "Jane Doe"},
+        {"Jane Doe ist Redakteurin bei Example", "Jane Doe"},
+        {"Jane Doe, John Roe, and Max Mustermann", "Jane Doe; John Roe; Max Mustermann"},
+        {"Jane Doe Photographer: John Roe", "Jane Doe"},
+        {"Jane Doe jane[at]example.org", "Jane Doe"},
+        {"FOCUS-Online-Experte Robin Doe", "Robin Doe"},
+        {"Chefredakteurin Jane Doe", "Jane Doe"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *author = byline_of(cases[i][0]);
@@ -608,7 +641,10 @@ static void test_bylines_are_cleaned_to_people(void **state) {
         assert_string_equal(author, cases[i][1]);
         free(author);
     }
-    static const char *const not_people[] = {"Follow author", "View all posts", "@handle"};
+    static const char *const not_people[] = {"Follow author", "View all posts", "@handle",
+                                             "Posted",        "Publiziert am", "Beitrag",
+                                             "Datum",         "Dezember",
+                                             "\xc2\xa0von\xc2\xa0"};
     for (size_t i = 0; i < sizeof not_people / sizeof not_people[0]; i++)
         assert_null(byline_of(not_people[i]));
 }
@@ -621,6 +657,28 @@ static void test_organisation_is_author_when_no_person_is_named(void **state) {
         ""));
     assert_string_equal(r->author, "Daily Planet");
     assert_string_equal(r->sources.author, "og");
+    lede_result_free(r);
+    /* A company or a host in the author field yields to a person named
+     * elsewhere, and stands when none is. */
+    r = extract(PAGE("<meta name=\"author\" content=\"Web Commerce GmbH\">",
+                     "<div class=\"byline\">By Alexandra Weber</div>"));
+    assert_string_equal(r->author, "Alexandra Weber");
+    lede_result_free(r);
+    r = extract(PAGE("<meta name=\"author\" content=\"example.de\">",
+                     "<div class=\"byline\">Jane Doe</div>"));
+    assert_string_equal(r->author, "Jane Doe");
+    lede_result_free(r);
+    r = extract(PAGE("<meta name=\"author\" content=\"Web Commerce GmbH\">", ""));
+    assert_string_equal(r->author, "Web Commerce GmbH");
+    lede_result_free(r);
+    /* So does an account's user name; a form's "Name" label is nobody. */
+    r = extract(PAGE(LD("{\"@type\":\"Article\",\"author\":\"arianschlichenmayer\"}"),
+                     "<div class=\"byline\">Arian Schlichenmayer</div>"));
+    assert_string_equal(r->author, "Arian Schlichenmayer");
+    lede_result_free(r);
+    r = extract(PAGE(LD("{\"@type\":\"Article\",\"author\":\"oradmin\"}"),
+                     "<div class=\"author\">Name</div>"));
+    assert_string_equal(r->author, "oradmin");
     lede_result_free(r);
 }
 
@@ -652,6 +710,23 @@ static void test_date_lines_in_several_languages(void **state) {
         {"Mittwoch, 3. März 2021", "2021-03-03"},
         {"2019年11月20日 10:00", "2019-11-20"},
         {"April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", "2019-04-28T06:01:00"},
+        {"le 07 Mai 2020", "2020-05-07"},
+        {"2019.03.05", "2019-03-05"},
+        {"2019/3/5", "2019-03-05"},
+        {"Kultur, 2.11.22", "2022-11-02"},
+        {"Datum: 03.11.2021", "2021-11-03"},
+        {"duminic\xc4\x83, 20 septembrie 2020", "2020-09-20"},
+        {"3 maja 2020", "2020-05-03"},
+        {"3. helmikuuta 2020", "2020-02-03"},
+        {"12 Ekim 2021", "2021-10-12"},
+        {"3 \xd0\xbb\xd0\xb8\xd1\x81\xd1\x82\xd0\xbe\xd0\xbf\xd0\xb0\xd0\xb4\xd0\xb0 2021",
+         "2021-11-03"}, /* 3 листопада 2021 */
+        {"5 \xce\x9c\xce\xb1\xce\x90\xce\xbf\xcf\x85 2020", "2020-05-05"}, /* 5 Μαΐου 2020 */
+        {"\xd8\xa7\xd9\x84\xd8\xa3\xd8\xb1\xd8\xa8\xd8\xb9\xd8\xa7\xd8\xa1\xd8\x8c 07 "
+         "\xd8\xa3\xd9\x83\xd8\xaa\xd9\x88\xd8\xa8\xd8\xb1 2020 - 12:09",
+         "2020-10-07T12:09:00"}, /* الأربعاء، 07 أكتوبر 2020 */
+        {"24 \xd9\x86\xd9\x8a\xd8\xb3\xd8\xa7\xd9\x86 / \xd8\xa3\xd8\xa8\xd8\xb1\xd9\x8a\xd9\x84 2020",
+         "2020-04-24"}, /* 24 نيسان / أبريل 2020: the Levant's name and Egypt's */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *date = date_line_of(cases[i][0]);
@@ -659,10 +734,23 @@ static void test_date_lines_in_several_languages(void **state) {
         assert_string_equal(date, cases[i][1]);
         free(date);
     }
-    /* An update is no publication, and prose is no date line. */
-    assert_null(date_line_of("Last updated: January 7, 2025"));
-    assert_null(date_line_of("Aktualisiert am 3. März 2021"));
+    /* More words that announce an update. */
+    char *date = date_line_of("Letzte \xc3\x84nderung: 31.10.2023 | Erschienen am: 01.11.2023");
+    assert_string_equal(date, "2023-11-01");
+    free(date);
+    /* Prose is no date line. */
     assert_null(date_line_of("Call 20191120 now"));
+    /* An update is no publication: it dates a page only when nothing
+     * else does, and never beats a publication date. */
+    date = date_line_of("Aktualisiert am 3. M\xc3\xa4rz 2021");
+    assert_non_null(date);
+    assert_string_equal(date, "2021-03-03");
+    free(date);
+    lede_result *r = extract(PAGE("", "<h1>Head</h1><div class=\"post-date\">Last updated: January 7, "
+                                      "2025</div><p>Body.</p><footer><time class=\"publish\" "
+                                      "datetime=\"2024-12-30\">30 Dec</time></footer>"));
+    assert_string_equal(r->date, "2024-12-30");
+    lede_result_free(r);
 }
 
 static void test_date_from_url_is_the_last_resort(void **state) {
@@ -677,10 +765,23 @@ static void test_date_from_url_is_the_last_resort(void **state) {
                      ""));
     assert_string_equal(r->date, "2019-11-19");
     lede_result_free(r);
+    static const char *const slugs[] = {"https://example.com/world/storm-hits-20191120",
+                                        "https://example.com/texte/20191120-storm-hits.html",
+                                        "https://example.com/newsroom/20-11-2019-storm-hits/17",
+                                        "https://example.com/meldungen/20-11-2019"};
+    for (size_t i = 0; i < sizeof slugs / sizeof slugs[0]; i++) {
+        char html[512];
+        snprintf(html, sizeof html, PAGE("<link rel=\"canonical\" href=\"%s\">", ""), slugs[i]);
+        r = extract(html);
+        assert_string_equal(r->date, "2019-11-20");
+        lede_result_free(r);
+    }
     static const char *const no_date[] = {"https://example.com/2019/11/storm",
                                           "https://example.com/2019/13/40/storm",
                                           "https://example.com/id/20191120/storm",
-                                          "https://example.com/2019/11/20storm"};
+                                          "https://example.com/2019/11/20storm",
+                                          "https://example.com/v/1-2-2019x",
+                                          "https://example.com/p/123-45-2019"};
     for (size_t i = 0; i < sizeof no_date / sizeof no_date[0]; i++) {
         char html[512];
         snprintf(html, sizeof html, PAGE("<link rel=\"canonical\" href=\"%s\">", ""), no_date[i]);
@@ -688,6 +789,209 @@ static void test_date_from_url_is_the_last_resort(void **state) {
         assert_null(r->date);
         lede_result_free(r);
     }
+}
+
+/* A time declared in UTC is the page's day only in the page's own zone:
+ * the language, a stated day, or another declared offset tells the zone. */
+static void test_utc_time_is_read_in_the_pages_zone(void **state) {
+    (void)state;
+    /* A German page at 22:04 UTC in October (summer time, +02:00). */
+    lede_result *r = extract("<html lang=\"de\"><head><meta property=\"article:published_time\" "
+                             "content=\"2019-10-18T22:04:00Z\"></head><body></body></html>");
+    assert_string_equal(r->date, "2019-10-19T00:04:00+02:00");
+    lede_result_free(r);
+    /* The country over the language: Brazil is three hours west. */
+    r = extract("<html lang=\"pt-BR\"><head><meta property=\"article:published_time\" "
+                "content=\"2022-05-04T00:44:52.000Z\"></head><body></body></html>");
+    assert_string_equal(r->date, "2022-05-03T21:44:52.000-03:00");
+    lede_result_free(r);
+    /* English names no zone: the UTC day stands. */
+    r = extract("<html lang=\"en\"><head><meta property=\"article:published_time\" "
+                "content=\"2020-05-02T02:54:29Z\"></head><body></body></html>");
+    assert_string_equal(r->date, "2020-05-02T02:54:29Z");
+    lede_result_free(r);
+    /* Another declared time with a local offset names the zone. */
+    r = extract(PAGE("<meta property=\"article:published_time\" content=\"2020-12-05T23:15:0Z\">"
+                     "<meta property=\"article:modified_time\" content=\"2020-12-06T00:20:00+01:00\">",
+                     ""));
+    assert_string_equal(r->date, "2020-12-06T00:15:00+01:00");
+    lede_result_free(r);
+}
+
+/* The day a page states in its address or date line decides the day of a
+ * UTC time near midnight, but only when the moment can fall on it. */
+static void test_stated_day_decides_a_utc_time(void **state) {
+    (void)state;
+    document doc = {0};
+    const char *html = PAGE("<meta property=\"article:published_time\" content=\"20200414T00:38:07Z\">", "");
+    assert_int_equal(parse_html(html, strlen(html), 0, &doc), LEDE_OK);
+    lede_result *r = calloc(1, sizeof *r);
+    assert_int_equal(metadata_extract(&doc, "https://example.com/news/20200413/storm", r), LEDE_OK);
+    assert_string_equal(r->date, "2020-04-13");
+    lede_result_free(r);
+    document_free(&doc);
+    /* 10:04 UTC is the 9th everywhere from Hawaii east: the address's 8th
+     * is the draft's day. */
+    html = PAGE("<meta property=\"article:published_time\" content=\"2020-07-09T10:04:04Z\">", "");
+    assert_int_equal(parse_html(html, strlen(html), 0, &doc), LEDE_OK);
+    r = calloc(1, sizeof *r);
+    assert_int_equal(metadata_extract(&doc, "https://example.com/2020/07/08/storm", r), LEDE_OK);
+    assert_string_equal(r->date, "2020-07-09T10:04:04Z");
+    lede_result_free(r);
+    document_free(&doc);
+}
+
+/* A date line under the headline counts whatever element holds it; a long
+ * caption that mentions a date, a masthead's today and a date beyond the
+ * reach of the headline do not. */
+static void test_unmarked_date_under_headline(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<h1>Storm hits coast</h1><p>By Jane Doe</p>"
+                                      "<p>Pressemitteilung vom 25.01.2022</p><p>Text.</p>"));
+    assert_string_equal(r->date, "2022-01-25");
+    assert_string_equal(r->sources.date, "visible");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h1>Storm hits coast</h1><div><img src=\"a.jpg\">FILE PHOTO: the "
+                         "president speaks at an air base near Orleans, France, January 16, "
+                         "2020. Julien Doe/Pool via an agency, with more words to be long.</div>"
+                         "<p>January 18, 2020</p>"));
+    assert_string_equal(r->date, "2020-01-18");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h1>Daily Legal News</h1><div class=\"today\">Wednesday, August 19, "
+                         "2020</div><nav><span>20.08.2020</span></nav>"));
+    assert_null(r->date);
+    lede_result_free(r);
+    /* A logo's <h1> first, then the article's; a headline set as <h2>
+     * known by the <title>. */
+    r = extract(PAGE("", "<h1><a href=\"/\">Site</a></h1><ul><li>USD 1.7</li><li>EUR 2.05</li>"
+                         "<li>menu words enough to fill</li></ul><div>"
+                         "<div>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                         "</div></div><h1>Storm hits the coast</h1><ul><li><a>13 Oct 2020 18:29</a></li></ul>"));
+    assert_string_equal(r->date, "2020-10-13T18:29:00");
+    lede_result_free(r);
+    r = extract(PAGE("<title>Daily :: Storm hits the coast</title>",
+                     "<h2>Storm hits the coast</h2><div><span>Jane Doe | </span>2020-03-04 16:52:59</div>"));
+    assert_string_equal(r->date, "2020-03-04T16:52:59");
+    lede_result_free(r);
+    /* A kicker just above the headline; a linked heading above is no
+     * date line. */
+    r = extract(PAGE("", "<figcaption><small>31.01.2022 &nbsp;2. Liga</small><h1>New coach</h1>"
+                         "</figcaption><p>Body.</p>"));
+    assert_string_equal(r->date, "2022-01-31");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h2><a href=\"/x\">Results of 3 May 2020</a></h2><h1>New coach</h1><p>Body.</p>"));
+    assert_null(r->date);
+    lede_result_free(r);
+    /* A dateline opening the first paragraph; a date further into it is
+     * the story's subject. */
+    r = extract(PAGE("", "<h1>Remembrance</h1><p>27.1.2022 - At the memorial of the victims of the "
+                         "regime, speakers recalled the many who were persecuted for who they loved "
+                         "and who they were.</p>"));
+    assert_string_equal(r->date, "2022-01-27");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h1>Remembrance</h1><p>At the memorial of the victims of the regime, held "
+                         "on 27.1.2022, speakers recalled the many who were persecuted for who "
+                         "they loved and who they were.</p>"));
+    assert_null(r->date);
+    lede_result_free(r);
+    char html[2048], filler[600];
+    memset(filler, 'x', sizeof filler - 1);
+    for (size_t i = 40; i < sizeof filler - 1; i += 40)
+        filler[i] = ' ';
+    filler[sizeof filler - 1] = '\0';
+    snprintf(html, sizeof html, PAGE("", "<h1>Head</h1><div>%s</div><div>%s</div><p>3 May 2020</p>"),
+             filler, filler);
+    r = extract(html);
+    assert_null(r->date);
+    lede_result_free(r);
+}
+
+/* The date line closest under the headline dates the article: a teaser's
+ * marked date further down loses to it, and a date in a linked heading is
+ * the subject of a headline, not its date. */
+static void test_teaser_date_loses_to_the_articles(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<h1>Tax capital inflows</h1><ul><li><div>August 06, 2019</div>"
+                                      "</li></ul><p>Body.</p><ul><li><h5><a href=\"/b\">Another "
+                                      "piece</a></h5><div class=\"meta\">December 17, 2019</div></li></ul>"));
+    assert_string_equal(r->date, "2019-08-06");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h1>Race results</h1><h3><a href=\"/e/1\">Winners of 2020/7/11-12</a></h3>"
+                         "<div><span>2020-07-12</span></div>"));
+    assert_string_equal(r->date, "2020-07-12");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h1>Supplements</h1><h4><strong>16.10.2019</strong> Programme</h4>"));
+    assert_string_equal(r->date, "2019-10-16");
+    lede_result_free(r);
+}
+
+/* Page chrome is known by class words, not substrings: an article tagged
+ * "coronavirus" is not navigation, and its date line counts. */
+static void test_chrome_words_are_whole_words(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<article class=\"post tag-coronavirus\"><div class=\"meta-date\">"
+                                      "19.11.2021</div><p>Body.</p></article>"));
+    assert_string_equal(r->date, "2021-11-19");
+    lede_result_free(r);
+    r = extract(PAGE("", "<div class=\"site-nav\"><span class=\"date\">19.11.2021</span></div>"
+                         "<article><div class=\"meta-date\">20.11.2021</div></article>"));
+    assert_string_equal(r->date, "2021-11-20");
+    lede_result_free(r);
+}
+
+/* A date line in an article's own <header> dates the page that declares
+ * nothing, but neither outranks nor re-zones a declared time; a masthead's
+ * today is no date of the page. */
+static void test_date_in_articles_header(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<article><header><div class=\"head-meta\">Topic // "
+                                      "<span class=\"meta-date\">02.11.2021</span></div></header>"
+                                      "<p>Body.</p></article>"));
+    assert_string_equal(r->date, "2021-11-02");
+    lede_result_free(r);
+    r = extract("<html lang=\"en-US\"><head><meta property=\"article:published_time\" "
+                "content=\"2018-06-12T23:00:00.000Z\"></head><body><article><header>"
+                "<span class=\"date\">6/13/2018</span></header><p>Body.</p></article></body></html>");
+    assert_string_equal(r->date, "2018-06-12T23:00:00.000Z");
+    lede_result_free(r);
+    r = extract(PAGE("", "<header class=\"masthead\"><span class=\"today\">02.11.2021</span></header>"
+                         "<p>Body.</p>"));
+    assert_null(r->date);
+    lede_result_free(r);
+    /* A date line in the page's chrome dates a page that nothing else
+     * dates, and only then. */
+    r = extract(PAGE("", "<p>Body.</p><footer><span class=\"post-date\">veröffentlicht 28.01.2022"
+                         "</span></footer>"));
+    assert_string_equal(r->date, "2022-01-28");
+    lede_result_free(r);
+    r = extract(PAGE("", "<p>Body.</p><div class=\"entry-date\">30.01.2022</div><footer>"
+                         "<span class=\"post-date\">28.01.2022</span></footer>"));
+    assert_string_equal(r->date, "2022-01-30");
+    lede_result_free(r);
+}
+
+/* A short line under the headline that opens as a byline is one, marked or
+ * not; a paragraph that happens to start with "By" is not. */
+static void test_unmarked_byline_under_headline(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<h1>Remembrance day</h1><p class=\"bodytext\">Von Claudia "
+                                      "Lindner</p><p>Body of the article, long enough to be prose.</p>"));
+    assert_string_equal(r->author, "Claudia Lindner");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h1>Remembrance day</h1><div class=\"metaInfo\">Ein Artikel von "
+                         "<strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div><p>Body.</p>"));
+    assert_string_equal(r->author, "Pamela Sladky");
+    lede_result_free(r);
+    r = extract(PAGE("", "<h1>Remembrance day</h1><p>By the end of the day the memorial was full of "
+                         "people who had come from every corner of the country to remember the "
+                         "victims and to hear the speakers.</p>"));
+    assert_null(r->author);
+    lede_result_free(r);
 }
 
 static void test_title_site_suffix_needs_confirmation(void **state) {
@@ -710,10 +1014,97 @@ static void test_title_site_suffix_needs_confirmation(void **state) {
                      ""));
     assert_string_equal(r->title, "Rates rise");
     lede_result_free(r);
+    /* The site's name followed by its slogan, or itself holding a
+     * separator. */
+    r = extract(PAGE("<title>Retirement is archaic | AOC media - Analyse Opinion Critique</title>"
+                     "<meta property=\"og:site_name\" content=\"AOC media\">",
+                     ""));
+    assert_string_equal(r->title, "Retirement is archaic");
+    lede_result_free(r);
+    r = extract(PAGE("<title>Energy Rising - 33 days of yoga - Mady Morrison - Yoga Lifestyle</title>"
+                     "<meta property=\"og:site_name\" content=\"Mady Morrison - Yoga Lifestyle\">",
+                     ""));
+    assert_string_equal(r->title, "Energy Rising - 33 days of yoga");
+    lede_result_free(r);
+    /* A blog template's label, and the site before it. */
+    r = extract(PAGE("<title>Four Years Remaining \xc2\xbb Blog Archive \xc2\xbb Interning of "
+                     "Small Integers</title>", ""));
+    assert_string_equal(r->title, "Interning of Small Integers");
+    lede_result_free(r);
+    r = extract(PAGE("<title>Blog Archiv \xc2\xbb Podcasts in Plex einbinden</title>", ""));
+    assert_string_equal(r->title, "Podcasts in Plex einbinden");
+    lede_result_free(r);
     /* Not confirmed: kept whole. */
     r = extract(PAGE("<title>Lorem ipsum dolor sit amet \u2013 My website</title>", ""));
     assert_string_equal(r->title, "Lorem ipsum dolor sit amet \u2013 My website");
     assert_string_equal(r->sources.title, "title");
+    lede_result_free(r);
+}
+
+/* The headline is the <h1> that the titles name, not a logo's <h1> before
+ * it; it confirms the site name after the headline. */
+static void test_headline_h1_is_the_one_the_title_names(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("<title>Paris Haute Couture SS14: Serkan Cura | modabot</title>",
+                                  "<h1><span>modabot</span></h1><h1><a href=\"/p\">Paris Haute "
+                                  "Couture SS14: Serkan Cura</a></h1><p>Body.</p>"));
+    assert_string_equal(r->title, "Paris Haute Couture SS14: Serkan Cura");
+    lede_result_free(r);
+    /* A logo's <h1> alone names the site that ends the title. */
+    r = extract(PAGE("<title>Was ist Virales Marketing? | DimidoBlog</title>",
+                     "<h1><a href=\"/\">DimidoBlog</a></h1><h2>Was ist Virales Marketing?</h2>"
+                     "<p>Body.</p>"));
+    assert_string_equal(r->title, "Was ist Virales Marketing?");
+    lede_result_free(r);
+    /* A headline set in capitals is the headline, not a logo. */
+    r = extract(PAGE("<title>Storm hits the coast: Site</title>",
+                     "<h1>STORM HITS THE COAST</h1><p>Body.</p>"));
+    assert_string_equal(r->title, "Storm hits the coast: Site");
+    lede_result_free(r);
+}
+
+/* Site names after the separators of other scripts and typographies. */
+static void test_title_separators_of_other_scripts(void **state) {
+    (void)state;
+    static const char *const cases[][2] = {
+        {"<title>Lockdown: services stay open \xe2\x80\xba example.at</title>",
+         "Lockdown: services stay open"},
+        {"<title>Muffin Grundrezept : Example</title>", "Muffin Grundrezept"},
+        {"<title>\xe6\x96\xb0\xe9\x97\xbb\xe6\xa0\x87\xe9\xa2\x98\xef\xbd\x9c"
+         "Example</title>",
+         "\xe6\x96\xb0\xe9\x97\xbb\xe6\xa0\x87\xe9\xa2\x98"}, /* 新闻标题｜Example */
+        {"<title>\xe6\x96\xb0\xe9\x97\xbb\xe6\xa0\x87\xe9\xa2\x98_Example</title>",
+         "\xe6\x96\xb0\xe9\x97\xbb\xe6\xa0\x87\xe9\xa2\x98"}, /* 新闻标题_Example */
+        {"<title>my_file_Example</title>", "my_file_Example"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char html[512];
+        snprintf(html, sizeof html,
+                 PAGE("%s<link rel=\"canonical\" href=\"https://www.example.at/a\">", ""),
+                 cases[i][0]);
+        lede_result *r = extract(html);
+        assert_string_equal(r->title, cases[i][1]);
+        lede_result_free(r);
+    }
+}
+
+/* A declared title that is the headline typed again with a hyphen for its
+ * dash, or in another case, gives way to the headline as shown; quotes
+ * are left as declared. */
+static void test_headline_as_shown_over_retyped_title(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("<meta property=\"og:title\" content=\"Hope - Iceland frees itself\">",
+                                  "<h1>Hope \xe2\x80\x93 Iceland frees itself</h1><p>Body.</p>"));
+    assert_string_equal(r->title, "Hope \xe2\x80\x93 Iceland frees itself");
+    assert_string_equal(r->sources.title, "visible");
+    lede_result_free(r);
+    r = extract(PAGE("<meta property=\"og:title\" content=\"makrophotos von insekten\">",
+                     "<h1>Makrophotos von Insekten</h1><p>Body.</p>"));
+    assert_string_equal(r->title, "Makrophotos von Insekten");
+    lede_result_free(r);
+    r = extract(PAGE("<meta property=\"og:title\" content=\"Student says &quot;it burned&quot;\">",
+                     "<h1>Student says \xe2\x80\x9cit burned\xe2\x80\x9d</h1><p>Body.</p>"));
+    assert_string_equal(r->title, "Student says \"it burned\"");
     lede_result_free(r);
 }
 
@@ -809,7 +1200,17 @@ int main(void) {
         cmocka_unit_test(test_organisation_is_author_when_no_person_is_named),
         cmocka_unit_test(test_date_lines_in_several_languages),
         cmocka_unit_test(test_date_from_url_is_the_last_resort),
+        cmocka_unit_test(test_utc_time_is_read_in_the_pages_zone),
+        cmocka_unit_test(test_stated_day_decides_a_utc_time),
+        cmocka_unit_test(test_unmarked_date_under_headline),
+        cmocka_unit_test(test_teaser_date_loses_to_the_articles),
+        cmocka_unit_test(test_chrome_words_are_whole_words),
+        cmocka_unit_test(test_date_in_articles_header),
+        cmocka_unit_test(test_unmarked_byline_under_headline),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
+        cmocka_unit_test(test_headline_h1_is_the_one_the_title_names),
+        cmocka_unit_test(test_title_separators_of_other_scripts),
+        cmocka_unit_test(test_headline_as_shown_over_retyped_title),
         cmocka_unit_test(test_title_drops_author_name_of_personal_site),
         cmocka_unit_test(test_language_is_detected_only_when_undeclared),
     };

@@ -17,6 +17,8 @@
  * because a month only counts between a day and a year.
  */
 #include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -62,14 +64,55 @@ static const struct {
     {"июнь", 6}, {"июль", 7}, {"август", 8}, {"сентябрь", 9}, {"октябрь", 10},
     {"ноябрь", 11}, {"декабрь", 12}, {"янв", 1}, {"фев", 2}, {"мар", 3}, {"апр", 4},
     {"июн", 6}, {"июл", 7}, {"авг", 8}, {"сен", 9}, {"окт", 10}, {"ноя", 11}, {"дек", 12},
+    /* Arabic: the names of Egypt and the Maghreb-to-Gulf press, with the
+     * spellings with and without hamza, and the Levant's one-word names */
+    {"يناير", 1}, {"فبراير", 2}, {"مارس", 3}, {"أبريل", 4}, {"ابريل", 4}, {"إبريل", 4},
+    {"مايو", 5}, {"يونيو", 6}, {"يونيه", 6}, {"يوليو", 7}, {"يوليه", 7}, {"أغسطس", 8},
+    {"اغسطس", 8}, {"سبتمبر", 9}, {"أكتوبر", 10}, {"اكتوبر", 10}, {"نوفمبر", 11},
+    {"ديسمبر", 12}, {"شباط", 2}, {"آذار", 3}, {"نيسان", 4}, {"أيار", 5}, {"حزيران", 6},
+    {"تموز", 7}, {"آب", 8}, {"أيلول", 9},
+    /* Romanian */
+    {"ianuarie", 1}, {"februarie", 2}, {"martie", 3}, {"aprilie", 4}, {"iunie", 6},
+    {"iulie", 7}, {"septembrie", 9}, {"octombrie", 10}, {"noiembrie", 11}, {"decembrie", 12},
+    /* Polish: the genitive of dates ("3 maja 2020") and the nominative */
+    {"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5},
+    {"czerwca", 6}, {"lipca", 7}, {"sierpnia", 8}, {"września", 9}, {"października", 10},
+    {"listopada", 11}, {"grudnia", 12}, {"styczeń", 1}, {"luty", 2}, {"marzec", 3},
+    {"kwiecień", 4}, {"maj", 5}, {"czerwiec", 6}, {"lipiec", 7}, {"sierpień", 8},
+    {"wrzesień", 9}, {"październik", 10}, {"listopad", 11}, {"grudzień", 12},
+    /* Czech, genitive ("listopadu" and "listopad" as in Polish) */
+    {"ledna", 1}, {"února", 2}, {"března", 3}, {"dubna", 4}, {"května", 5}, {"června", 6},
+    {"července", 7}, {"srpna", 8}, {"září", 9}, {"října", 10}, {"listopadu", 11},
+    {"prosince", 12},
+    /* Scandinavian (with the Dutch and German forms above) */
+    {"marts", 3}, {"augusti", 8}, {"desember", 12},
+    /* Finnish: the partitive of dates ("3. helmikuuta 2020") */
+    {"tammikuuta", 1}, {"helmikuuta", 2}, {"maaliskuuta", 3}, {"huhtikuuta", 4},
+    {"toukokuuta", 5}, {"kesäkuuta", 6}, {"heinäkuuta", 7}, {"elokuuta", 8},
+    {"syyskuuta", 9}, {"lokakuuta", 10}, {"marraskuuta", 11}, {"joulukuuta", 12},
+    /* Turkish */
+    {"ocak", 1}, {"şubat", 2}, {"nisan", 4}, {"mayıs", 5}, {"haziran", 6}, {"temmuz", 7},
+    {"ağustos", 8}, {"eylül", 9}, {"ekim", 10}, {"kasım", 11}, {"aralık", 12},
+    /* Indonesian and Malay */
+    {"maret", 3}, {"agustus", 8},
+    /* Ukrainian, genitive */
+    {"січня", 1}, {"лютого", 2}, {"березня", 3}, {"квітня", 4}, {"травня", 5},
+    {"червня", 6}, {"липня", 7}, {"серпня", 8}, {"вересня", 9}, {"жовтня", 10},
+    {"листопада", 11}, {"грудня", 12},
+    /* Greek, genitive, lower case as dates write it */
+    {"ιανουαρίου", 1}, {"φεβρουαρίου", 2}, {"μαρτίου", 3}, {"απριλίου", 4}, {"μαΐου", 5},
+    {"ιουνίου", 6}, {"ιουλίου", 7}, {"αυγούστου", 8}, {"σεπτεμβρίου", 9},
+    {"οκτωβρίου", 10}, {"νοεμβρίου", 11}, {"δεκεμβρίου", 12},
 };
 
-/* The longest month word in bytes, with room to spare. */
-#define MONTH_WORD_CAP 24
+/* The longest month word in bytes ("σεπτεμβρίου", 22), with room to
+ * spare. */
+#define MONTH_WORD_CAP 32
 
 /* Lower-case the UTF-8 word at S (LEN bytes) into OUT: ASCII, Latin-1
- * capitals (U+00C0..U+00DE) and basic Cyrillic capitals (U+0410..U+042F),
- * which is all the month table needs. */
+ * capitals (U+00C0..U+00DE), basic Cyrillic capitals (U+0410..U+042F) and
+ * unaccented Greek capitals (U+0391..U+03A9), which is all the month table
+ * needs. */
 static void fold_word(const char *s, size_t len, char *out) {
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -82,6 +125,12 @@ static void fold_word(const char *s, size_t len, char *out) {
             out[++i] = (char)(next + 0x20);
         } else if (c == 0xD0 && next >= 0xA0 && next <= 0xAF) {
             out[i] = (char)0xD1;
+            out[++i] = (char)(next - 0x20);
+        } else if (c == 0xCE && next >= 0x91 && next <= 0x9F) {
+            out[i] = (char)c;
+            out[++i] = (char)(next + 0x20);
+        } else if (c == 0xCE && next >= 0xA0 && next <= 0xA9 && next != 0xA2) {
+            out[i] = (char)0xCF;
             out[++i] = (char)(next - 0x20);
         } else {
             out[i] = (char)tolower(c);
@@ -112,6 +161,8 @@ static const char *const update_words[] = {
     "updated",     "update",     "modified",  "aktualisiert", "geändert", "mis à jour",
     "màj",         "actualizado", "actualización", "aggiornato", "atualizado",
     "atualização", "bijgewerkt", "gewijzigd", "обновлено",   "изменено", "edited",
+    "änderung",    "Änderung",   "aktualisierung", "Aktualisierung", "zuletzt", "stand:",
+    "stand vom",   "mise à jour", "last modified",
 };
 
 /* Whether the LEN bytes at S hold a word of update_words. */
@@ -171,7 +222,9 @@ static bool cjk_date(const char *p, char out[META_DATE_CAP]) {
     return digits_to_date(p, m, ml, d, dl, out);
 }
 
-bool date_from_text(const char *s, char out[META_DATE_CAP]) {
+bool date_from_text(const char *s, char out[META_DATE_CAP], char update[META_DATE_CAP]) {
+    if (update)
+        update[0] = '\0';
     if (!s)
         return false;
     const char *clause = s; /* where the words before a date start */
@@ -185,6 +238,8 @@ bool date_from_text(const char *s, char out[META_DATE_CAP]) {
             memcpy(out, date, META_DATE_CAP);
             return true;
         }
+        if (update && !update[0])
+            memcpy(update, date, META_DATE_CAP);
         /* Skip the update's date; the words after it start a new clause. */
         while (*p && *p != ',' && *p != '|' && *p != ';' && *p != '\n')
             p++;
@@ -240,4 +295,278 @@ bool date_from_url(const char *url, char out[META_DATE_CAP]) {
         if (*p == '/' && url_segment_date(p + 1, out))
             return true;
     return false;
+}
+
+/* Whether the eight digits at P, standing alone (no digit before or
+ * after), are a date YYYYMMDD of the web's years. */
+static bool compact_date(const char *p, char out[META_DATE_CAP]) {
+    if (strspn(p, "0123456789") != 8 || !number_in(p, 4, URL_YEAR_MIN, URL_YEAR_MAX))
+        return false;
+    return digits_to_date(p, p + 4, 2, p + 6, 2, out);
+}
+
+/* Whether C ends a date inside an address: the end of a segment, of the
+ * path, or the word after it ("-storm", ".html"). */
+static bool ends_url_date(const char *c) {
+    return *c == '/' || *c == '\0' || *c == '?' || *c == '#' || *c == '-' || *c == '_' ||
+           (*c == '.' && !isdigit((unsigned char)c[1]));
+}
+
+/* A date starting a path segment written day first, as European sites
+ * name their pages: "/23-01-2022-headline", "/meldungen/29-10-2021". */
+static bool day_first_url_date(const char *p, char out[META_DATE_CAP]) {
+    size_t dl = strspn(p, "0123456789");
+    if (dl < 1 || dl > 2 || (p[dl] != '-' && p[dl] != '.'))
+        return false;
+    char sep = p[dl];
+    const char *m = p + dl + 1;
+    size_t ml = strspn(m, "0123456789");
+    if (ml < 1 || ml > 2 || m[ml] != sep)
+        return false;
+    const char *y = m + ml + 1;
+    if (strspn(y, "0123456789") != 4 || !number_in(y, 4, URL_YEAR_MIN, URL_YEAR_MAX) ||
+        !ends_url_date(y + 4))
+        return false;
+    return digits_to_date(y, m, ml, p, dl, out);
+}
+
+/* A compact date (YYYYMMDD) or a day-first date in the address's path:
+ * one that closes a word of a segment ("/storm-hits-20191120",
+ * "-20191120.html") or opens one before more words ("/20220127-storm",
+ * "/23-01-2022-storm", "/29-10-2021"); with WHOLE_SEGMENT, a segment of
+ * eight digits alone too ("/news/20191120/"). */
+static bool compact_url_date(const char *url, bool whole_segment, char out[META_DATE_CAP]) {
+    if (!url)
+        return false;
+    const char *host = strstr(url, "://");
+    const char *path = host ? strchr(host + 3, '/') : strchr(url, '/');
+    if (!path)
+        return false;
+    for (const char *p = path + 1; *p && *p != '?' && *p != '#'; p++) {
+        char before = p[-1];
+        if (before == '/' && day_first_url_date(p, out))
+            return true;
+        if (!isdigit((unsigned char)*p) || strspn(p, "0123456789") != 8)
+            continue;
+        bool closes_word = (before == '-' || before == '_') &&
+                           (ends_url_date(p + 8) && p[8] != '-' && p[8] != '_');
+        bool opens_words = before == '/' && (p[8] == '-' || p[8] == '_');
+        bool alone = before == '/' && whole_segment && ends_url_date(p + 8);
+        if ((closes_word || opens_words || alone) && compact_date(p, out))
+            return true;
+    }
+    return false;
+}
+
+bool date_slug_in_url(const char *url, char out[META_DATE_CAP]) {
+    return compact_url_date(url, false, out);
+}
+
+bool date_digits_in_url(const char *url, char out[META_DATE_CAP]) {
+    return compact_url_date(url, true, out);
+}
+
+/* --- the page's own calendar day ---
+ *
+ * A declared instant in UTC ("2019-10-18T22:04:00Z") names the right
+ * moment but, for a page written two hours east of Greenwich, the wrong
+ * day: the publication date is the day the page states to its readers, in
+ * its own zone. date_local_day moves such an instant into the page's zone
+ * when the page tells it; every caller keeps a value that already carries
+ * a local offset, or none, as it is. */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+ * days_from_civil), and back. */
+static long days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d) {
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* The day of the month of the Nth (1-based; 5 for the last) Sunday of
+ * month M of year Y. */
+static int nth_sunday(int y, int m, int n) {
+    static const int month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    long first = days_from_civil(y, m, 1);
+    int weekday = (int)((first + 4) % 7); /* 1970-01-01 was a Thursday; 0 is Sunday */
+    if (weekday < 0)
+        weekday += 7;
+    int day = 1 + (7 - weekday) % 7 + 7 * (n - 1);
+    int last = month_days[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+    while (day > last)
+        day -= 7;
+    return day;
+}
+
+/* The summer-time rules of the zones in zone_table: the European Union's
+ * (last Sunday of March to last Sunday of October, at 01:00 UTC) and North
+ * America's (second Sunday of March to first Sunday of November, at 02:00
+ * local; taken at 07:00 UTC, Eastern time, which the table uses). */
+enum dst_rule { DST_NONE, DST_EU, DST_US };
+
+/* Whether summer time is in force at minute MINUTES (since 1970, UTC)
+ * under RULE. */
+static bool summer_time(enum dst_rule rule, long minutes) {
+    if (rule == DST_NONE)
+        return false;
+    int y, m, d;
+    civil_from_days(minutes / (24 * 60), &y, &m, &d);
+    long start, end;
+    if (rule == DST_EU) {
+        start = days_from_civil(y, 3, nth_sunday(y, 3, 5)) * 24 * 60 + 60;
+        end = days_from_civil(y, 10, nth_sunday(y, 10, 5)) * 24 * 60 + 60;
+    } else {
+        start = days_from_civil(y, 3, nth_sunday(y, 3, 2)) * 24 * 60 + 7 * 60;
+        end = days_from_civil(y, 11, nth_sunday(y, 11, 1)) * 24 * 60 + 6 * 60;
+    }
+    return minutes >= start && minutes < end;
+}
+
+/* The zone most pages in a language, or of a country, are written in.
+ * Only languages whose pages come overwhelmingly from one zone are here:
+ * English, Spanish, Portuguese, French and Arabic span continents, so they
+ * count only with a country ("en-US", "pt-BR", "fr-CA"). A country that
+ * spans zones is given the one of its largest newsrooms and of the least
+ * shift (the US Eastern zone): a UTC time near midnight moves back a day
+ * under any of them. */
+static const struct {
+    const char *tag; /* language, or "-" and a country */
+    short minutes;   /* standard offset east of UTC */
+    unsigned char dst;
+} zone_table[] = {
+    /* languages */
+    {"de", 60, DST_EU}, {"it", 60, DST_EU}, {"nl", 60, DST_EU}, {"pl", 60, DST_EU},
+    {"cs", 60, DST_EU}, {"sk", 60, DST_EU}, {"sl", 60, DST_EU}, {"hr", 60, DST_EU},
+    {"sr", 60, DST_EU}, {"bs", 60, DST_EU}, {"hu", 60, DST_EU}, {"sv", 60, DST_EU},
+    {"da", 60, DST_EU}, {"nb", 60, DST_EU}, {"nn", 60, DST_EU}, {"no", 60, DST_EU},
+    {"ca", 60, DST_EU}, {"fi", 120, DST_EU}, {"et", 120, DST_EU}, {"lv", 120, DST_EU},
+    {"lt", 120, DST_EU}, {"el", 120, DST_EU}, {"ro", 120, DST_EU}, {"bg", 120, DST_EU},
+    {"uk", 120, DST_EU}, {"he", 120, DST_EU}, {"ru", 180, DST_NONE}, {"tr", 180, DST_NONE},
+    {"fa", 210, DST_NONE}, {"hi", 330, DST_NONE}, {"bn", 360, DST_NONE},
+    {"th", 420, DST_NONE}, {"vi", 420, DST_NONE}, {"zh", 480, DST_NONE},
+    {"ja", 540, DST_NONE}, {"ko", 540, DST_NONE},
+    /* countries */
+    {"-us", -300, DST_US}, {"-ca", -300, DST_US}, {"-mx", -360, DST_NONE},
+    {"-br", -180, DST_NONE}, {"-ar", -180, DST_NONE}, {"-cl", -240, DST_NONE},
+    {"-co", -300, DST_NONE}, {"-pe", -300, DST_NONE}, {"-ve", -240, DST_NONE},
+    {"-gb", 0, DST_EU}, {"-ie", 0, DST_EU}, {"-pt", 0, DST_EU}, {"-es", 60, DST_EU},
+    {"-fr", 60, DST_EU}, {"-be", 60, DST_EU}, {"-ch", 60, DST_EU}, {"-at", 60, DST_EU},
+    {"-de", 60, DST_EU}, {"-it", 60, DST_EU}, {"-in", 330, DST_NONE},
+    {"-pk", 300, DST_NONE}, {"-sg", 480, DST_NONE}, {"-my", 480, DST_NONE},
+    {"-ph", 480, DST_NONE}, {"-hk", 480, DST_NONE}, {"-tw", 480, DST_NONE},
+    {"-jp", 540, DST_NONE}, {"-kr", 540, DST_NONE}, {"-eg", 120, DST_NONE},
+    {"-za", 120, DST_NONE}, {"-ng", 60, DST_NONE}, {"-ke", 180, DST_NONE},
+    {"-sa", 180, DST_NONE}, {"-ae", 240, DST_NONE},
+};
+
+/* The zone entry for the language or country CODE (LEN bytes), or -1. */
+static int zone_entry(const char *code, size_t len, bool country) {
+    for (size_t i = 0; i < sizeof zone_table / sizeof zone_table[0]; i++) {
+        const char *tag = zone_table[i].tag;
+        if ((tag[0] == '-') != country)
+            continue;
+        tag += country;
+        if (strlen(tag) == len && strncasecmp(tag, code, len) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+/* A normalised date's instant in minutes since 1970 (UTC) and its offset,
+ * when it carries a time and a zone. */
+static bool date_instant(const char *iso, long *minutes, int *offset) {
+    int y, mo, d, h, mi;
+    char rest[META_DATE_CAP];
+    if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d%47s", &y, &mo, &d, &h, &mi, rest) != 6)
+        return false;
+    const char *zone = rest + strcspn(rest, "Z+-");
+    if (*zone == 'Z')
+        *offset = 0;
+    else if (*zone && isdigit((unsigned char)zone[1]) && strlen(zone) >= 6)
+        *offset = (zone[0] == '-' ? -1 : 1) *
+                  ((zone[1] - '0') * 600 + (zone[2] - '0') * 60 + (zone[4] - '0') * 10 +
+                   (zone[5] - '0'));
+    else
+        return false;
+    *minutes = days_from_civil(y, mo, d) * 24 * 60 + h * 60 + mi - *offset;
+    return true;
+}
+
+bool date_is_utc(const char *iso) {
+    long minutes;
+    int offset;
+    return date_instant(iso, &minutes, &offset) && offset == 0;
+}
+
+bool date_offset(const char *iso, int *offset) {
+    long minutes;
+    return date_instant(iso, &minutes, offset);
+}
+
+bool zone_of_language(const char *lang, const char *iso, int *offset) {
+    long minutes;
+    int utc;
+    if (!lang || !date_instant(iso, &minutes, &utc))
+        return false;
+    size_t len = strcspn(lang, "-_");
+    int entry = -1;
+    /* The country, when named, says more than the language. */
+    for (const char *sub = lang + len; *sub && entry < 0;) {
+        sub++;
+        size_t sub_len = strcspn(sub, "-_");
+        if (sub_len == 2)
+            entry = zone_entry(sub, sub_len, true);
+        sub += sub_len;
+    }
+    if (entry < 0)
+        entry = zone_entry(lang, len, false);
+    if (entry < 0)
+        return false;
+    *offset = zone_table[entry].minutes;
+    if (summer_time((enum dst_rule)zone_table[entry].dst, minutes))
+        *offset += 60;
+    return true;
+}
+
+bool date_in_zone(const char *iso, int offset, char out[META_DATE_CAP]) {
+    long minutes;
+    int from;
+    if (!date_instant(iso, &minutes, &from))
+        return false;
+    long local = minutes + offset;
+    long day = local / (24 * 60), minute_of_day = local % (24 * 60);
+    if (minute_of_day < 0)
+        minute_of_day += 24 * 60, day--;
+    int y, m, d;
+    civil_from_days(day, &y, &m, &d);
+    const char *seconds = iso + 16; /* ":ss" and a fraction, when given */
+    size_t seconds_len = strcspn(seconds, "Z+-");
+    int magnitude = offset < 0 ? -offset : offset;
+    snprintf(out, META_DATE_CAP, "%04d-%02d-%02dT%02ld:%02ld%.*s%c%02d:%02d", y % 10000, m, d,
+             minute_of_day / 60, minute_of_day % 60, (int)(seconds_len < 13 ? seconds_len : 13),
+             seconds, offset < 0 ? '-' : '+', magnitude / 60 % 100, magnitude % 60);
+    return true;
+}
+
+int date_days_between(const char *a, const char *b) {
+    int ya, ma, da, yb, mb, db;
+    if (!a || !b || sscanf(a, "%4d-%2d-%2d", &ya, &ma, &da) != 3 ||
+        sscanf(b, "%4d-%2d-%2d", &yb, &mb, &db) != 3)
+        return INT_MAX;
+    return (int)(days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da));
 }

@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "lede_limits.h"
@@ -56,6 +57,21 @@
  * date, not the line that dates the page. */
 #define META_MAX_DATELINE 120u
 
+/* Characters of visible text after the headline searched for a date
+ * written in an element with no date vocabulary ("<p>3 May 2020</p>",
+ * "Datum: 03.11.2021"): room for a kicker, a byline and a standfirst of a
+ * few lines, which often come first; an article's first paragraphs, which
+ * mention other dates, mostly lie beyond. */
+#define META_HEADLINE_REACH 400u
+
+/* Bytes of a paragraph's opening read for a dateline ("BERLIN, 27. Januar
+ * 2022 (dpa) –"): a place, a date and an agency, no more. */
+#define META_DATELINE_LEAD 40u
+
+/* Bytes a heading needs for its being part of the <title> to name it the
+ * headline: shorter ones ("News", "Home") are part of many titles. */
+#define META_MIN_HEADLINE 12u
+
 /* Characters a <div> of bare text needs to stand in for the first
  * paragraph: shorter ones are labels and buttons written as divs. */
 #define META_MIN_DIV_PARAGRAPH 80u
@@ -92,6 +108,8 @@ enum meta_source {
     SRC_VISIBLE,     /* what a reader sees: byline, <time>, <h1> */
     SRC_WEAK,        /* visible but unmarked: the first <time datetime> */
     SRC_TEXT,        /* a date written in a dateline or byline, any language */
+    SRC_HEADLINE,    /* a date written just under the headline, in any element */
+    SRC_CHROME,      /* a date line in navigation, a footer or a masthead */
     SRC_COUNT
 };
 
@@ -106,11 +124,17 @@ typedef struct meta_candidates {
      * hold another kind than its source says (http-equiv in SRC_LINK). */
     const char *origin[F_COUNT][SRC_COUNT];
     const char *doc_title; /* <title> */
-    const char *h1;        /* the first visible <h1> */
+    const char *h1;        /* the headline: the first visible <h1>, or a
+                            * later one the titles name (h1_names_page) */
+    bool h1_names_page;
+    const char *site_h1;   /* the first <h1> the titles do not name: a logo */
     /* The JSON-LD date is a dateCreated, not a datePublished: when the
      * draft was begun, so a declared publication date elsewhere beats it. */
     bool jsonld_date_created;
     bool skipped_jsonld;   /* a JSON-LD block was not read: over a bound */
+    /* Where in the document (node order) the SRC_TEXT and SRC_HEADLINE
+     * dates were written. */
+    uint32_t date_line_order, headline_date_order;
     bool failed;           /* out of memory somewhere */
 } meta_candidates;
 
@@ -160,6 +184,15 @@ char *meta_clean(arena *a, const char *s, size_t len, bool decode, bool *failed)
  * punctuation (ASCII and U+2000..U+206F) ignored. */
 bool text_same(const char *a, const char *b);
 
+/* Whether HAYSTACK holds NEEDLE as text_same compares (case, spaces and
+ * punctuation aside); false for texts over 1 KB. */
+bool text_contains(const char *haystack, const char *needle);
+
+/* Whether A and B are one text typed twice: they differ only in which
+ * dash stands for a dash, in ASCII case and in spacing. Quotes and other
+ * punctuation must match. */
+bool text_retyped(const char *a, const char *b);
+
 /* Whether S is an address rather than words. */
 bool looks_like_url(const char *s);
 
@@ -170,19 +203,54 @@ bool date_normalise(const char *s, char out[META_DATE_CAP]);
 
 /* --- dates in prose and addresses (dates.c) --- */
 
-/* The month (1..12) named by the word at S — English, German, French,
- * Spanish, Italian, Portuguese, Dutch or Russian, full or abbreviated, any
- * case — and in *LEN the bytes it takes; 0 when it names none. */
+/* The month (1..12) named by the word at S — in the languages of dates.c's
+ * month_table (Western and Central European, Russian, Ukrainian, Greek,
+ * Turkish, Arabic, Indonesian), full or abbreviated, any case — and in *LEN
+ * the bytes it takes; 0 when it names none. */
 int month_from_word(const char *s, size_t *len);
 
 /* The first publication date written in a line of text ("Published 3 May
  * 2020", "20. November 2019, 10:00 Uhr", "le 20 novembre 2019"), into OUT;
- * a date announced as an update is passed over. False when none. */
-bool date_from_text(const char *s, char out[META_DATE_CAP]);
+ * a date announced as an update is passed over, the first such into UPDATE
+ * (may be NULL; "" when none). False when no publication date is written. */
+bool date_from_text(const char *s, char out[META_DATE_CAP], char update[META_DATE_CAP]);
 
 /* The date in an address's path (/2019/11/20/, /2019-11-20/), into OUT;
  * false when the path holds no full date. */
 bool date_from_url(const char *url, char out[META_DATE_CAP]);
+
+/* --- the page's own day (dates.c) --- */
+
+/* Whether ISO (normalised) is a time declared in UTC ("Z", "+00:00"). */
+bool date_is_utc(const char *iso);
+
+/* The offset in minutes east of UTC that ISO (normalised) carries; false
+ * when it has no time or no zone. */
+bool date_offset(const char *iso, int *offset);
+
+/* The offset east of UTC of the zone that pages in LANG (a BCP 47 tag) are
+ * written in at the instant ISO, summer time included, when the language
+ * or its country names one zone; false otherwise. */
+bool zone_of_language(const char *lang, const char *iso, int *offset);
+
+/* The instant ISO (normalised, with a time and a zone) written in the
+ * zone OFFSET minutes east of UTC, into OUT. */
+bool date_in_zone(const char *iso, int offset, char out[META_DATE_CAP]);
+
+/* Days from the calendar day of A to that of B (both starting YYYY-MM-DD);
+ * INT_MAX when either is not a date. */
+int date_days_between(const char *a, const char *b);
+
+/* A date in the address's path written compact or day first, where a
+ * slug puts it: closing a word ("/storm-hits-20191120", "-20191120.html")
+ * or opening a segment ("/20220127-storm", "/23-01-2022-storm",
+ * "/29-10-2021"), into OUT. */
+bool date_slug_in_url(const char *url, char out[META_DATE_CAP]);
+
+/* As date_slug_in_url, and a path segment of eight digits too
+ * ("/news/20191120/"), which alone is as often an id as a date: only good
+ * for confirming a day found otherwise. */
+bool date_digits_in_url(const char *url, char out[META_DATE_CAP]);
 
 /* BCP 47 form ("en-US") of a language tag or locale ("en_us"), into OUT of
  * CAP bytes; false when S is not one. */
@@ -206,6 +274,15 @@ const char *type_from_opengraph(const char *type);
  * 3"), cleaned and "; "-joined, in A; NULL when none is left. Names equal to
  * SITENAME (may be NULL) are dropped. */
 const char *author_clean(arena *a, const char *raw, const char *sitename, bool *failed);
+
+/* Whether LINE opens as a byline does ("By Jane Doe", "Von Jane Doe",
+ * "Verfasst von: jdoe"), with words after the opening. */
+bool opens_byline(const char *line);
+
+/* Whether NAME, one cleaned name, stands in for a person rather than
+ * naming one: a host name ("example.de"), a name ending in a legal form
+ * ("Example GmbH", "Example Inc."), a user name ("jdoe"). */
+bool name_is_stand_in(const char *name);
 
 /* TITLE without a site name before or after it ("Headline | Site"), in A.
  * The side is removed only when it is confirmed as the site's: it matches

@@ -17,12 +17,14 @@
 #include "metadata.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "buf.h"
 #include "internal.h"
+#include "vocab.h"
 
 /* --- storing candidates --- */
 
@@ -31,7 +33,8 @@ static const char *const source_names[SRC_COUNT] = {
     [SRC_JSONLD] = "json-ld", [SRC_DUBLIN_CORE] = "dc",  [SRC_OPENGRAPH] = "og",
     [SRC_ITEMPROP] = "microdata", [SRC_NAMED] = "meta", [SRC_TWITTER] = "twitter",
     [SRC_VENDOR] = "vendor",  [SRC_LINK] = "link",       [SRC_VISIBLE] = "visible",
-    [SRC_WEAK] = "visible",   [SRC_TEXT] = "visible",
+    [SRC_WEAK] = "visible",   [SRC_TEXT] = "visible",    [SRC_HEADLINE] = "visible",
+    [SRC_CHROME] = "visible",
 };
 
 void cand_origin(meta_candidates *c, enum meta_field f, enum meta_source s, const char *origin) {
@@ -258,6 +261,12 @@ typedef struct walk_state {
     jsonld_block blocks[META_MAX_JSONLD_BLOCKS];
     size_t block_count;
     buf text; /* scratch for element text */
+    /* The first node after the headline (the first visible <h1>), where
+     * the search for an unmarked date line starts, and how many characters
+     * of text it may still read (META_HEADLINE_REACH). */
+    const node *after_headline;
+    bool under_headline;
+    uint32_t headline_reach;
 } walk_state;
 
 /* Whether a reader sees N: no hidden, removed or non-content ancestor. */
@@ -423,6 +432,8 @@ static void collect_itemprop(walk_state *w, const node *n, const char *itemprop)
 }
 
 static bool in_page_chrome(const node *n);
+static bool says_today(const node *n);
+static bool in_page_chrome_beside(const node *n, const node **article_header);
 
 /* What the class and id words of an element say to the walk. They are
  * found in one scan of each attribute, because the walk asks for every
@@ -484,7 +495,7 @@ static void collect_byline(walk_state *w, const node *n, unsigned marks) {
     const char *byline = element_words(w, n);
     store_value(c, F_AUTHOR, s, byline);
     char date[META_DATE_CAP];
-    if (!c->value[F_DATE][SRC_TEXT] && date_from_text(byline, date))
+    if (!c->value[F_DATE][SRC_TEXT] && date_from_text(byline, date, NULL))
         store_value(c, F_DATE, SRC_TEXT, date);
 }
 
@@ -505,11 +516,32 @@ static void collect_date_line(walk_state *w, const node *n, unsigned marks) {
         return;
     bool time_text = n->tag == TAG_TIME && !node_attr(n, "datetime");
     if ((!time_text && !(marks & MARK_DATELINE)) || (marks & MARK_COMMENT) || !node_shown(n) ||
-        in_page_chrome(n) || in_comments(n))
+        in_comments(n))
         return;
-    char date[META_DATE_CAP];
-    if (date_from_text(element_words(w, n), date))
-        store_value(c, F_DATE, SRC_TEXT, date);
+    /* A date line in an article's own <header> is the article's, but is
+     * read as a date beside the headline (SRC_HEADLINE): such headers are
+     * often written by a script in the zone of whoever saved the page, so
+     * it must not outrank nor re-zone a declared time. */
+    enum meta_source s = SRC_TEXT;
+    const node *header = NULL;
+    if (in_page_chrome_beside(n, &header)) {
+        /* Elsewhere in the chrome (a breadcrumb, a footer's "published"
+         * line), the date is kept apart: it dates a page only when
+         * nothing else on it does. */
+        s = header ? SRC_HEADLINE : SRC_CHROME;
+        if (c->value[F_DATE][s] || says_today(n))
+            return;
+    }
+    char date[META_DATE_CAP], update[META_DATE_CAP];
+    if (date_from_text(element_words(w, n), date, update)) {
+        store_value(c, F_DATE, s, date);
+        if (s == SRC_TEXT)
+            c->date_line_order = n->order;
+        else
+            c->headline_date_order = n->order;
+    } else if (update[0] && !c->value[F_MODIFIED][s]) {
+        store_value(c, F_MODIFIED, s, update);
+    }
 }
 
 /* The type of a microdata item (itemscope itemtype=...): the first article
@@ -535,23 +567,40 @@ static void collect_time(walk_state *w, const node *n) {
 /* Whether N sits in the page's chrome: navigation, header, footer, aside
  * or a form, by element or by class. */
 static bool in_page_chrome(const node *n) {
-    for (; n; n = n->parent) {
-        switch ((enum tag)n->tag) {
-        case TAG_NAV:
-        case TAG_HEADER:
-        case TAG_FOOTER:
-        case TAG_ASIDE:
-        case TAG_FORM:
+    return in_page_chrome_beside(n, NULL);
+}
+
+/* Whether HEADER, a <header>, is an article's own (headline, date line,
+ * byline) rather than the page's masthead: it sits in an <article>. */
+static bool header_is_articles(const node *header) {
+    for (const node *a = header->parent; a; a = a->parent)
+        if (a->tag == TAG_ARTICLE)
             return true;
-        default:
-            break;
-        }
-        if (node_class_has(n, "nav") || node_class_has(n, "menu") ||
-            node_class_has(n, "footer") || node_class_has(n, "sidebar") ||
-            node_class_has(n, "cookie") || node_class_has(n, "banner"))
+    return false;
+}
+
+/* Whether N itself is chrome: a navigation, footer, aside or form
+ * element, or named so by vocabulary read as words (vocab.c; "nav" searched
+ * for as a substring finds "coronavirus" in an article's tag classes). */
+static bool is_chrome(const node *n) {
+    return n->tag == TAG_NAV || n->tag == TAG_FOOTER || n->tag == TAG_ASIDE ||
+           n->tag == TAG_FORM || (n->vocab & (VOCAB_BOILERPLATE | VOCAB_ROLE_CHROME));
+}
+
+/* As in_page_chrome; with ARTICLE_HEADER, an article's own <header>
+ * (header_is_articles) counts as chrome only when nothing else does, and
+ * is then set in *ARTICLE_HEADER (else NULL). */
+static bool in_page_chrome_beside(const node *n, const node **article_header) {
+    const node *header = NULL;
+    for (; n; n = n->parent) {
+        if (n->tag == TAG_HEADER && article_header && header_is_articles(n))
+            header = n;
+        else if (n->tag == TAG_HEADER || is_chrome(n))
             return true;
     }
-    return false;
+    if (article_header)
+        *article_header = header;
+    return header != NULL;
 }
 
 /* The first paragraph of prose, the summary of a page that declares none:
@@ -583,6 +632,89 @@ static bool div_is_paragraph(const node *n) {
     return text && n->text_chars >= META_MIN_DIV_PARAGRAPH;
 }
 
+/* Whether N is part of a headline: an <h1>, or a heading that is mostly
+ * a link (a permalink or a teaser's), whose dates are what it is about
+ * ("Results of 2020/7/11-12"), not when it was written. A sub-heading of
+ * plain text is often the date line itself ("<h4>16.10.2019 ∙ Sendung</h4>"). */
+static bool in_heading(const node *n) {
+    for (; n; n = n->parent)
+        switch ((enum tag)n->tag) {
+        case TAG_H1:
+            return true;
+        case TAG_H2:
+        case TAG_H3:
+        case TAG_H4:
+        case TAG_H5:
+        case TAG_H6:
+            return n->link_chars * 2 > n->text_chars;
+        default:
+            break;
+        }
+    return false;
+}
+
+/* Whether N's class or id says it shows today's date: a masthead's clock,
+ * which a site's logo <h1> is often followed by. */
+static bool says_today(const node *n) {
+    return node_class_has(n, "today") || node_class_has(n, "current-date") ||
+           node_class_has(n, "currentdate");
+}
+
+/* Elements just before a headline looked at for a date line set above it
+ * ("<small>31.01.2022 · Sport</small><h1>…"): the kicker and one more. */
+enum { HEADLINE_LINES_ABOVE = 2 };
+
+/* Search the text after HEADLINE for an unmarked date line, and first the
+ * short lines just above it. */
+static void start_headline_reach(walk_state *w, const node *headline) {
+    meta_candidates *c = w->c;
+    if (c->value[F_DATE][SRC_HEADLINE])
+        return;
+    const node *above = headline->prev;
+    for (unsigned seen = 0; above && seen < HEADLINE_LINES_ABOVE; above = above->prev) {
+        if (above->tag == TAG_TEXT || above->text_chars == 0)
+            continue;
+        seen++;
+        if (above->text_chars > META_MAX_DATELINE || !node_shown(above) || in_heading(above) ||
+            says_today(above))
+            continue;
+        char date[META_DATE_CAP];
+        if (date_from_text(element_words(w, above), date, NULL)) {
+            store_value(c, F_DATE, SRC_HEADLINE, date);
+            c->headline_date_order = above->order;
+            return;
+        }
+    }
+    w->after_headline = tree_next(w->doc->root, headline, true);
+    w->under_headline = false;
+    w->headline_reach = META_HEADLINE_REACH;
+}
+
+static bool names_the_page_as(walk_state *w, const node *n, const char **text);
+
+/* Whether heading N says what the page's <title> or a declared title
+ * says, a site name before or after it aside: then it is the headline,
+ * whatever its level. */
+static bool names_the_page(walk_state *w, const node *n) {
+    return names_the_page_as(w, n, NULL);
+}
+
+/* As names_the_page; the heading's text in *TEXT (may be NULL). */
+static bool names_the_page_as(walk_state *w, const node *n, const char **text) {
+    const meta_candidates *c = w->c;
+    const char *heading = element_text(w, n);
+    if (text)
+        *text = heading;
+    if (!heading || strlen(heading) < META_MIN_HEADLINE)
+        return false;
+    const char *titles[] = {c->doc_title, c->value[F_TITLE][SRC_OPENGRAPH],
+                            c->value[F_TITLE][SRC_TWITTER], c->value[F_TITLE][SRC_NAMED]};
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+        if (text_contains(titles[i], heading))
+            return true;
+    return false;
+}
+
 static void collect_node(walk_state *w, const node *n) {
     switch ((enum tag)n->tag) {
     case TAG_META:
@@ -596,8 +728,31 @@ static void collect_node(walk_state *w, const node *n) {
             collect_jsonld(w, n);
         return;
     case TAG_H1:
-        if (!w->c->h1 && n->text_chars && node_shown(n))
-            w->c->h1 = element_text(w, n);
+        /* The headline is the first <h1>, or a later one that the page's
+         * titles name when the first does not (a site's logo). */
+        if (n->text_chars && (!w->c->h1 || !w->c->h1_names_page) && node_shown(n)) {
+            const char *text;
+            bool names = names_the_page_as(w, n, &text);
+            if (!w->c->h1 || names) {
+                w->c->h1 = text;
+                w->c->h1_names_page = names;
+            }
+            /* An <h1> the titles do not name is the site's logo: its
+             * words are the site's name, which titles carry too. */
+            if (!names && !w->c->site_h1)
+                w->c->site_h1 = text;
+        }
+        /* Every <h1> restarts the search: the first is often the site's
+         * logo, and the date line follows the article's. */
+        if (n->text_chars && node_shown(n))
+            start_headline_reach(w, n);
+        break;
+    case TAG_H2:
+    case TAG_H3:
+        /* A page without an <h1> may set its headline lower; it is known
+         * by its words, which are the page's title. */
+        if (!w->after_headline && n->text_chars && node_shown(n) && names_the_page(w, n))
+            start_headline_reach(w, n);
         break;
     case TAG_TIME:
         collect_time(w, n);
@@ -627,10 +782,80 @@ static void collect_node(walk_state *w, const node *n) {
     collect_date_line(w, n, marks);
 }
 
+/* Whether N sits in navigation, a footer, an aside or a form by element:
+ * a class that says "nav" or "meta" beside the headline is often the
+ * article's own date line, so only the elements count here. */
+static bool in_site_element(const node *n) {
+    for (; n; n = n->parent)
+        if (n->tag == TAG_NAV || n->tag == TAG_FOOTER || n->tag == TAG_ASIDE ||
+            n->tag == TAG_FORM)
+            return true;
+    return false;
+}
+
+/* The bytes of TEXT read for a date line: all of a short one; of a
+ * paragraph, only its opening, where a dateline stands ("27.1.2022 – Bei
+ * der Erinnerung …", "BERLIN, 3. Mai 2020 (dpa) –"): dates further in are
+ * what the story is about. Cut at a UTF-8 boundary. */
+static size_t lead_bytes(const document *doc, const node *text) {
+    if (text->text_chars <= META_MAX_DATELINE)
+        return text->text_len;
+    const char *s = node_text(doc, text);
+    size_t len = text->text_len < META_DATELINE_LEAD ? text->text_len : META_DATELINE_LEAD;
+    while (len && len < text->text_len && ((unsigned char)s[len] & 0xC0) == 0x80)
+        len--;
+    return len;
+}
+
+/* A date in the text just under the headline, whatever element holds it:
+ * many pages set their date line in a plain <p>, <span> or <em>, or after a
+ * label of their own ("Datum:", "Pressemitteilung vom"). TEXT is one text
+ * node after the headline; the line read is its element when that is short
+ * enough to be a date line, else the text node alone. */
+static void collect_headline_date(walk_state *w, const node *text) {
+    meta_candidates *c = w->c;
+    if (text->text_chars == 0 || (text->flags & NODE_HIDDEN))
+        return;
+    w->headline_reach = text->text_chars >= w->headline_reach
+                            ? 0
+                            : w->headline_reach - text->text_chars;
+    bool want_date = !c->value[F_DATE][SRC_HEADLINE];
+    bool want_byline = !c->value[F_AUTHOR][SRC_HEADLINE];
+    if ((!want_date && !want_byline) || !node_shown(text) || in_site_element(text) ||
+        in_comments(text) || in_heading(text))
+        return;
+    const node *line = text->parent;
+    const char *words = NULL;
+    if (line && says_today(line))
+        return;
+    if (line && line->text_chars <= META_MAX_DATELINE)
+        words = element_words(w, line);
+    else
+        words = cand_clean(c, node_text(w->doc, text), lead_bytes(w->doc, text), false);
+    /* A short line under the headline that opens as a byline is one,
+     * marked or not ("<p>Von Claudia Lindner</p>"). */
+    if (want_byline && words && line && line->text_chars <= META_MAX_BYLINE &&
+        opens_byline(words))
+        store_value(c, F_AUTHOR, SRC_HEADLINE, words);
+    if (!want_date)
+        return;
+    char date[META_DATE_CAP], update[META_DATE_CAP];
+    if (words && date_from_text(words, date, update)) {
+        store_value(c, F_DATE, SRC_HEADLINE, date);
+        c->headline_date_order = text->order;
+    } else if (words && update[0] && !c->value[F_MODIFIED][SRC_HEADLINE]) {
+        store_value(c, F_MODIFIED, SRC_HEADLINE, update);
+    }
+}
+
 static void collect(walk_state *w) {
     const node *root = w->doc->root;
     for (const node *n = root; n;) {
         bool skip = (n->flags & NODE_REMOVED) != 0;
+        if (n == w->after_headline)
+            w->under_headline = true;
+        if (!skip && n->tag == TAG_TEXT && w->under_headline && w->headline_reach)
+            collect_headline_date(w, n);
         if (!skip && n->tag != TAG_TEXT && n != root)
             collect_node(w, n);
         /* Script, style and SVG hold no metadata below them. */
@@ -737,8 +962,10 @@ static pick choose_title(meta_candidates *c, const char *sitename, const char *h
             raw[i] = title_strip_owner(&c->mem, raw[i], author, &c->failed);
     raw[TITLE_SOURCES + 1] = NULL;
     const char *cand[TITLE_CANDIDATES];
+    /* Without a declared site name, a logo's <h1> names the site. */
+    const char *site = sitename ? sitename : c->site_h1;
     for (size_t i = 0; i < TITLE_SOURCES + 1; i++)
-        cand[i] = title_strip_site(&c->mem, raw[i], sitename, host, c->h1, raw, TITLE_SOURCES + 1,
+        cand[i] = title_strip_site(&c->mem, raw[i], site, host, c->h1, raw, TITLE_SOURCES + 1,
                                    &c->failed);
     cand[TITLE_SOURCES + 1] = c->h1;
     size_t best = TITLE_CANDIDATES;
@@ -760,16 +987,24 @@ static pick choose_title(meta_candidates *c, const char *sitename, const char *h
     }
     if (best == TITLE_CANDIDATES)
         return (pick){NULL, NULL};
+    /* The headline above the article typed again for another field, with
+     * a hyphen for its dash or in another case: readers cite the headline
+     * as shown. (Quotes are left as declared: a headline's curly quotes
+     * and a declaration's straight ones are both the publisher's.) */
+    if (best != TITLE_SOURCES + 1 && c->h1 && strcmp(cand[best], c->h1) != 0 &&
+        text_retyped(cand[best], c->h1))
+        return (pick){c->h1, "visible"};
     return (pick){cand[best], title_origin(c, best)};
 }
 
 /* Author sources, most trusted first. */
 static const enum meta_source author_order[] = {SRC_JSONLD,   SRC_DUBLIN_CORE, SRC_NAMED,
                                                 SRC_ITEMPROP, SRC_OPENGRAPH,   SRC_VENDOR,
-                                                SRC_VISIBLE,  SRC_WEAK};
+                                                SRC_VISIBLE,  SRC_WEAK,        SRC_HEADLINE};
 
-/* The people who wrote the page. A name equal to the site's is passed
- * over while any source names a person; when none does, the page says by
+/* The people who wrote the page. A name equal to the site's, or one that
+ * stands in for a person (a company, a host, a user name:
+ * name_is_stand_in), is passed over while any source names a person; when none does, the page says by
  * every author field it has that the organisation wrote it ("BBC News",
  * a one-person blog named after its author), and the organisation is the
  * author. */
@@ -780,7 +1015,7 @@ static pick choose_author(meta_candidates *c, const char *sitename) {
             enum meta_source s = author_order[i];
             const char *a = author_clean(&c->mem, c->value[F_AUTHOR][s],
                                          pass == 0 ? sitename : NULL, &c->failed);
-            if (a)
+            if (a && (pass == 1 || !name_is_stand_in(a)))
                 return (pick){a, c->origin[F_AUTHOR][s]};
         }
     return (pick){NULL, NULL};
@@ -800,29 +1035,135 @@ static pick first_date(meta_candidates *c, enum meta_field f, const enum meta_so
     return (pick){NULL, NULL};
 }
 
-/* The publication date: what the page declares, then what it shows (a
- * <time>, a date line), then the date in its address. Never the
- * modification date: those live in their own slots (F_MODIFIED). */
-static pick choose_date(meta_candidates *c, const char *url, const char *page_url) {
-    static const enum meta_source order[] = {SRC_JSONLD, SRC_OPENGRAPH, SRC_ITEMPROP,
-                                             SRC_DUBLIN_CORE, SRC_NAMED, SRC_VENDOR,
-                                             SRC_VISIBLE, SRC_WEAK, SRC_TEXT};
-    static const enum meta_source created_order[] = {SRC_OPENGRAPH, SRC_ITEMPROP,
-                                                     SRC_DUBLIN_CORE, SRC_NAMED, SRC_VENDOR,
-                                                     SRC_JSONLD, SRC_VISIBLE, SRC_WEAK, SRC_TEXT};
-    pick p = c->jsonld_date_created
-                 ? first_date(c, F_DATE, created_order, sizeof created_order / sizeof *created_order)
-                 : first_date(c, F_DATE, order, sizeof order / sizeof order[0]);
-    if (p.value)
-        return p;
+/* A date the page states in its own zone as a calendar day: the date in
+ * its address, or a date line it shows. */
+static pick local_day(meta_candidates *c, const char *url, const char *page_url) {
     char date[META_DATE_CAP];
-    if (date_from_url(url, date) || date_from_url(page_url, date)) {
+    if (date_from_url(url, date) || date_from_url(page_url, date) ||
+        date_digits_in_url(url, date) || date_digits_in_url(page_url, date)) {
         const char *d = arena_strdup(&c->mem, date);
         if (!d)
             c->failed = true;
         return (pick){d, "url"};
     }
-    return p;
+    /* Only a line marked as the date line: an unmarked date under the
+     * headline (SRC_HEADLINE) may be written by a script in the zone of
+     * whoever saved the page. */
+    if (date_normalise(c->value[F_DATE][SRC_TEXT], date)) {
+        const char *d = arena_strdup(&c->mem, date);
+        if (!d)
+            c->failed = true;
+        return (pick){d, c->origin[F_DATE][SRC_TEXT]};
+    }
+    return (pick){NULL, NULL};
+}
+
+/* The zone the page writes its times in, as a declared date or
+ * modification date with a local offset shows it; false when every
+ * declared time is in UTC or has no zone. */
+static bool declared_zone(const meta_candidates *c, int *offset) {
+    static const enum meta_field fields[] = {F_DATE, F_MODIFIED};
+    char date[META_DATE_CAP];
+    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
+        for (size_t s = 0; s < SRC_COUNT; s++)
+            if (date_normalise(c->value[fields[f]][s], date) && date_offset(date, offset) &&
+                *offset != 0)
+                return true;
+    return false;
+}
+
+/* How far from UTC a newsroom's clock may be, in minutes: Hawaii to New
+ * Zealand in summer, rounded out. A day the page states that its declared
+ * time cannot fall on in any such zone is another event's day (the draft's,
+ * in an address), not the same moment seen from another zone. */
+enum { ZONE_MOST_WEST = 10 * 60, ZONE_MOST_EAST = 13 * 60 };
+
+/* Whether the UTC time ISO falls on day DAY (YYYY-MM-DD) in some zone. */
+static bool same_moment(const char *iso, const char *day) {
+    int apart = date_days_between(iso, day);
+    if (apart == 0)
+        return true;
+    if (apart != 1 && apart != -1)
+        return false;
+    int hour = 0, minute = 0;
+    if (sscanf(iso + 10, "T%2d:%2d", &hour, &minute) != 2)
+        return false;
+    int minute_of_day = hour * 60 + minute;
+    return apart == 1 ? 24 * 60 - minute_of_day <= ZONE_MOST_EAST
+                      : minute_of_day < ZONE_MOST_WEST;
+}
+
+/* P, a declared time, as the page's own day. A time in UTC is an instant;
+ * its day is the page's only when the page is written in UTC, and a page
+ * dated 22:04 UTC in Vienna was published on the next day. The page's
+ * zone is read, most direct first, from a day the page states itself (its
+ * address, its date line) that the instant falls on in some zone, from
+ * another declared time that carries a local offset, and from its language
+ * or country. Without any of these the UTC day stands. */
+static pick in_page_zone(meta_candidates *c, pick p, const char *lang, const char *url,
+                         const char *page_url) {
+    if (!p.value || !date_is_utc(p.value))
+        return p;
+    pick day = local_day(c, url, page_url);
+    if (day.value && same_moment(p.value, day.value))
+        return date_days_between(p.value, day.value) == 0 ? p : day;
+    int offset;
+    char date[META_DATE_CAP];
+    /* The value is kept as the page wrote it unless its day changes. */
+    if ((!declared_zone(c, &offset) && !zone_of_language(lang, p.value, &offset)) ||
+        offset == 0 || !date_in_zone(p.value, offset, date) ||
+        date_days_between(p.value, date) == 0)
+        return p;
+    const char *d = arena_strdup(&c->mem, date);
+    if (!d)
+        c->failed = true;
+    return (pick){d, p.origin};
+}
+
+/* The publication date: what the page declares, then what it shows (a
+ * <time>, a date line), then the date in its address; a declared time is
+ * read as the page's own day (in_page_zone). Never the modification date:
+ * those live in their own slots (F_MODIFIED). */
+static pick choose_date(meta_candidates *c, const char *url, const char *page_url,
+                        const char *lang) {
+    static const enum meta_source order[] = {SRC_JSONLD, SRC_OPENGRAPH, SRC_ITEMPROP,
+                                             SRC_DUBLIN_CORE, SRC_NAMED, SRC_VENDOR,
+                                             SRC_VISIBLE, SRC_WEAK, SRC_TEXT, SRC_HEADLINE};
+    static const enum meta_source created_order[] = {SRC_OPENGRAPH, SRC_ITEMPROP,
+                                                     SRC_DUBLIN_CORE, SRC_NAMED, SRC_VENDOR,
+                                                     SRC_JSONLD, SRC_VISIBLE, SRC_WEAK, SRC_TEXT,
+                                                     SRC_HEADLINE};
+    /* A marked date line further down the page than the date under the
+     * headline is a teaser's ("Related: ... December 17, 2019"): the line
+     * closest after the headline dates the article. */
+    const char *text_line = c->value[F_DATE][SRC_TEXT];
+    if (text_line && c->value[F_DATE][SRC_HEADLINE] &&
+        c->headline_date_order < c->date_line_order)
+        c->value[F_DATE][SRC_TEXT] = NULL;
+    pick p = c->jsonld_date_created
+                 ? first_date(c, F_DATE, created_order, sizeof created_order / sizeof *created_order)
+                 : first_date(c, F_DATE, order, sizeof order / sizeof order[0]);
+    c->value[F_DATE][SRC_TEXT] = text_line;
+    if (p.value)
+        return in_page_zone(c, p, lang, url, page_url);
+    char date[META_DATE_CAP];
+    if (date_from_url(url, date) || date_from_url(page_url, date) ||
+        date_slug_in_url(url, date) || date_slug_in_url(page_url, date)) {
+        const char *d = arena_strdup(&c->mem, date);
+        if (!d)
+            c->failed = true;
+        return (pick){d, "url"};
+    }
+    static const enum meta_source chrome[] = {SRC_CHROME};
+    p = first_date(c, F_DATE, chrome, sizeof chrome / sizeof chrome[0]);
+    if (p.value)
+        return p;
+    /* A page that only shows readers when it was last changed
+     * ("Aktualisiert am 3. März 2021") dates itself by that: the one date a
+     * reader would cite. A declared modification time alone is no such
+     * statement (a CMS stamps it on every save) and gives no date. */
+    static const enum meta_source updates[] = {SRC_TEXT, SRC_HEADLINE};
+    return first_date(c, F_MODIFIED, updates, sizeof updates / sizeof updates[0]);
 }
 
 static pick choose_modified(meta_candidates *c) {
@@ -958,11 +1299,11 @@ static lede_status decide(meta_candidates *c, const document *doc, const char *p
     const char *host = url_host(&c->mem, url.value ? url.value : page_url, &c->failed);
     pick author = choose_author(c, sitename.value);
     pick title = choose_title(c, sitename.value, host, author.value);
-    pick date = choose_date(c, url.value, page_url);
+    pick language = choose_language(c, doc->lang);
+    pick date = choose_date(c, url.value, page_url, language.value);
     pick modified = choose_modified(c);
     pick description = FIRST_OF(c, F_DESCRIPTION, SRC_JSONLD, SRC_DUBLIN_CORE, SRC_OPENGRAPH,
                                 SRC_NAMED, SRC_TWITTER, SRC_VENDOR, SRC_ITEMPROP, SRC_WEAK);
-    pick language = choose_language(c, doc->lang);
     pick image = choose_image(c, url.value ? url.value : page_url);
     pick section = FIRST_OF(c, F_SECTION, SRC_OPENGRAPH, SRC_JSONLD, SRC_VENDOR, SRC_NAMED);
     pick tags = FIRST_OF(c, F_TAGS, SRC_JSONLD, SRC_OPENGRAPH, SRC_NAMED, SRC_VENDOR,

@@ -28,7 +28,8 @@
 static const char *const byline_lead_words[] = {
     "by", "written", "posted", "reported", "words", "story", "text", "von", "par",
     "por", "di", "door", "от", "av", "af", "autor", "author", "authors", "texto", "testo",
-    "tekst", "texte",
+    "tekst", "texte", "interview", "veröffentlicht", "erstellt", "geschrieben", "verfasst",
+    "publiziert", "publié", "publicado", "pubblicato",
     /* strncasecmp folds ASCII only: Cyrillic in both cases */
     "текст", "Текст", "автор", "Автор",
 };
@@ -51,6 +52,15 @@ static const char *const credentials[] = {"ma", "ms", "msc", "md", "m.d", "phd",
 static const char *const trailing_roles[] = {"editor", "writer", "reporter", "correspondent",
                                              "columnist", "redakteur", "rédacteur"};
 
+/* Words that rank or place a role before it ("Senior Staff Writer"). */
+static const char *const role_qualifiers[] = {"senior", "staff", "chief", "deputy", "managing",
+                                              "contributing", "freelance", "lead", "executive",
+                                              "associate", "political", "sports", "news"};
+
+/* Words after a name that lead to where the person works ("Jane Doe in
+ * Valve", "at Example", "ist Redakteurin bei Example"). */
+static const char *const affiliation_words[] = {"in", "at", "bei", "ist", "is", "chez"};
+
 /* Between two people. */
 static const char *const name_joints[] = {" and ", " & ", " und ", " et ", " y ", " e ",
                                           " en ", " и "};
@@ -67,6 +77,10 @@ static const char *const other_credits[] = {
     "edited by",      "editing by",   "photos by",     "photographs by", "photography by",
     "illustrations by", "illustrated by", "translated by", "reviewed by",   "fact-checked by",
     "fact checked by", "graphics by",  "video by",      "produced by",    "design by",
+    /* a photographer's credit after the author's name ("Photographer:",
+     * "Foto:") */
+    "photo",          "photos",       "foto",          "fotos",          "photographer",
+    "fotograf",
 };
 
 /* Words of navigation and sharing that pages put where a byline goes
@@ -77,15 +91,35 @@ static const char *const navigation_words[] = {
     "more", "updated", "published", "unknown", "admin", "anonymous",
 };
 
-/* Words that announce the date that follows a name. */
-static const char *const date_lead_words[] = {"on", "updated", "published", "posted",
-                                              "last", "am", "le", "el", "il"};
+/* Words that announce the date that follows a name ("Stand:", "hace 2
+ * horas", "vor 3 Stunden"). */
+static const char *const date_lead_words[] = {"on",   "updated", "published", "posted",
+                                              "last", "am",      "le",        "el",
+                                              "il",   "stand",   "hace",      "vor"};
+
+/* Words that are never a name on their own: what a byline says around a
+ * name ("Posted", "Beitrag", "Datum") when the name itself is missing. */
+static const char *const not_name_words[] = {
+    "beitrag", "datum", "date", "autor", "author", "by", "von", "posted", "published",
+    "publiziert", "veröffentlicht", "am", "on", "hace", "stand", "name",
+};
+
+/* Phrases of navigation or of a byline that lead to a name ("View all
+ * posts by Jane Doe", "Ein Artikel von Jane Doe"): the name after them is
+ * the author's. */
+static const char *const lead_phrases[] = {
+    "view all posts by", "all posts by", "more posts by", "zeige alle beiträge von",
+    "alle beiträge von", "weitere beiträge von", "mehr von", "tous les articles de",
+    "ein artikel von", "ein beitrag von",
+};
 
 /* A weekday after a name starts the date ("Jane Doe Monday, May 4"). */
 static const char *const weekday_words[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    /* German abbreviations, as date lines write them ("Fr, 03.11.") */
+    "mo", "di", "mi", "do", "fr", "sa", "so",
 };
 
 typedef struct word {
@@ -95,7 +129,8 @@ typedef struct word {
 
 static bool word_is(const word *w, const char *const *list, size_t count) {
     size_t len = w->len;
-    while (len && (w->start[len - 1] == '.' || w->start[len - 1] == ','))
+    while (len && (w->start[len - 1] == '.' || w->start[len - 1] == ',' ||
+                   w->start[len - 1] == ':'))
         len--;
     for (size_t i = 0; i < count; i++)
         if (strlen(list[i]) == len && strncasecmp(w->start, list[i], len) == 0)
@@ -168,8 +203,11 @@ static void cut_date(char *s) {
                      sizeof date_lead_words / sizeof date_lead_words[0]) &&
              next_dateish)) {
             /* Lower-case words just before a date belong to it in any
-             * language ("před 2 hodinami", "il 3 maggio"). */
-            while (i > 0 && islower((unsigned char)*words[i - 1].start))
+             * language ("před 2 hodinami", "il 3 maggio"), and so do the
+             * words that announce one ("Stand:", "Hace"). */
+            while (i > 0 && (islower((unsigned char)*words[i - 1].start) ||
+                             word_is(&words[i - 1], date_lead_words,
+                                     sizeof date_lead_words / sizeof date_lead_words[0])))
                 i--;
             *words[i].start = '\0';
             return;
@@ -240,7 +278,9 @@ static void drop_addresses(char *s) {
             end++;
         char saved = *end;
         *end = '\0';
-        bool address = end > w && (strchr(w, '@') || looks_like_url(w));
+        /* "[at]" and "(at)" are '@' hidden from harvesters. */
+        bool address = end > w && (strchr(w, '@') || strstr(w, "[at]") || strstr(w, "(at)") ||
+                                   looks_like_url(w));
         *end = saved;
         if (address)
             memmove(w, end, strlen(end) + 1);
@@ -249,11 +289,26 @@ static void drop_addresses(char *s) {
     }
 }
 
-/* Trim spaces and punctuation bylines leave at their ends. */
+/* The length of an em or en dash ending the LEN bytes at S, or 0. */
+static size_t trailing_dash(const char *s, size_t len) {
+    if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+        ((unsigned char)s[len - 1] == 0x93 || (unsigned char)s[len - 1] == 0x94))
+        return 3;
+    return 0;
+}
+
+/* Trim spaces and punctuation bylines leave at their ends, dashes and
+ * tildes included ("erstellt von Jane —", "~ Jane Doe"). */
 static char *trim_name(char *s) {
-    while (*s && strchr(" .,;:|-*", *s))
+    while (*s && strchr(" .,;:|-*~", *s))
         s++;
     size_t len = strlen(s);
+    for (size_t dash; (dash = trailing_dash(s, len)) != 0;) {
+        len -= dash;
+        while (len && s[len - 1] == ' ')
+            len--;
+        s[len] = '\0';
+    }
     while (len && strchr(" .,;:|-*", s[len - 1]) &&
            !(s[len - 1] == '.' && len >= 2 && isupper((unsigned char)s[len - 2]) &&
              (len < 3 || s[len - 3] == ' ')))
@@ -281,9 +336,20 @@ static char *skip_piece_kind(char *s) {
     return s;
 }
 
+/* Past a phrase of lead_phrases at the start of S. */
+static char *skip_lead_phrase(char *s) {
+    s += strspn(s, " ");
+    for (size_t i = 0; i < sizeof lead_phrases / sizeof lead_phrases[0]; i++) {
+        size_t len = strlen(lead_phrases[i]);
+        if (strncasecmp(s, lead_phrases[i], len) == 0 && s[len] == ' ')
+            return s + len;
+    }
+    return s;
+}
+
 /* Drop the words that introduce a byline ("By", "Written by", "Von"). */
 static char *strip_lead(char *s) {
-    s = skip_piece_kind(s);
+    s = skip_piece_kind(skip_lead_phrase(s));
     for (;;) {
         while (*s == ' ')
             s++;
@@ -340,9 +406,44 @@ static void cut_trailing_role(char *s) {
                  sizeof trailing_roles / sizeof trailing_roles[0]))
         return;
     size_t keep = count - 1;
-    if (keep > NAME_WORDS)
+    /* Its qualifiers go with it ("Senior Staff Writer"); without any, the
+     * word before is taken for one ("Games Editor"). */
+    bool qualified = false;
+    while (keep > NAME_WORDS &&
+           word_is(&words[keep - 1], role_qualifiers,
+                   sizeof role_qualifiers / sizeof role_qualifiers[0]))
+        keep--, qualified = true;
+    if (!qualified && keep > NAME_WORDS)
         keep--;
     *words[keep].start = '\0';
+}
+
+/* Cut S where it goes on from the name to the person's workplace ("Jane
+ * Doe in Valve", "Jane Doe ist Redakteurin bei Example"): at an
+ * affiliation word after a name of two words or more. */
+static void cut_affiliation(char *s) {
+    enum { MAX_WORDS = 16, NAME_WORDS = 2 };
+    word words[MAX_WORDS];
+    size_t count = split_words(s, words, MAX_WORDS);
+    for (size_t i = NAME_WORDS; i + 1 < count; i++)
+        if (word_is(&words[i], affiliation_words,
+                    sizeof affiliation_words / sizeof affiliation_words[0])) {
+            *words[i].start = '\0';
+            return;
+        }
+}
+
+/* Past a word that joins people, left at a name's start by a list with a
+ * comma before its last joint ("Jane Doe, John Roe, and Max Muster"). */
+static char *skip_joint_word(char *s) {
+    s += strspn(s, " ");
+    for (size_t i = 0; i < sizeof name_joints / sizeof name_joints[0]; i++) {
+        const char *joint = name_joints[i] + 1; /* without its leading space */
+        size_t len = strlen(joint);
+        if (strncasecmp(s, joint, len) == 0)
+            return s + len;
+    }
+    return s;
 }
 
 /* News agencies whose name follows a reporter's ("Jane Doe Associated
@@ -395,16 +496,60 @@ static void cut_trailing_publication(char *s) {
         s[words[keep].start - copy] = '\0';
 }
 
+/* Whether every word of S is a byline's word around a name, or a month:
+ * what is left of a byline whose name is elsewhere. */
+static bool only_byline_words(const char *s) {
+    enum { MAX_WORDS = 8 };
+    word words[MAX_WORDS];
+    char copy[NAME_MAX_BYTES + 1];
+    size_t len = strlen(s);
+    if (len > NAME_MAX_BYTES)
+        return false;
+    memcpy(copy, s, len + 1);
+    size_t count = split_words(copy, words, MAX_WORDS);
+    for (size_t i = 0; i < count; i++) {
+        size_t month_len = 0;
+        if (!word_is(&words[i], not_name_words, sizeof not_name_words / sizeof not_name_words[0]) &&
+            !(month_from_word(words[i].start, &month_len) && month_len >= words[i].len))
+            return false;
+    }
+    return count > 0;
+}
+
+/* Role nouns that end a title written before a name ("FOCUS-Online-
+ * Experte Robin Doe", "Chefredakteurin Jane Doe", "Reporter Jane Doe"). */
+static const char *const leading_roles[] = {"experte", "expertin", "redakteur", "redakteurin",
+                                            "korrespondent", "korrespondentin", "reporter",
+                                            "reporterin", "editor", "columnist", "kolumnist",
+                                            "kolumnistin", "correspondent"};
+
+/* Past a title before a name: a first word ending in a role noun, when
+ * a name of two words or more follows. */
+static char *skip_leading_role(char *s) {
+    enum { NAME_WORDS = 2 };
+    s += strspn(s, " ");
+    size_t len = strcspn(s, " ");
+    if (!s[len] || word_count(s + len) < NAME_WORDS)
+        return s;
+    for (size_t i = 0; i < sizeof leading_roles / sizeof leading_roles[0]; i++) {
+        size_t rl = strlen(leading_roles[i]);
+        if (len >= rl && strncasecmp(s + len - rl, leading_roles[i], rl) == 0)
+            return s + len;
+    }
+    return s;
+}
+
 /* Clean one person's name and add it unless it is no name or a repeat. */
 static void add_name(name_list *list, char *s) {
-    s = trim_name(strip_lead(s));
+    s = trim_name(skip_leading_role(strip_lead(skip_joint_word(s))));
     cut_date(s);
+    cut_affiliation(s);
     cut_trailing_role(s);
     cut_trailing_publication(s);
     s = trim_name(s);
     if (!*s || !has_letter(s) || strlen(s) > NAME_MAX_BYTES || word_count(s) > NAME_MAX_WORDS ||
         looks_like_url(s) || (list->sitename && text_same(s, list->sitename)) ||
-        has_navigation_word(s))
+        has_navigation_word(s) || only_byline_words(s))
         return;
     for (size_t i = 0; i < list->count; i++)
         if (text_same(list->names[i], s))
@@ -528,7 +673,22 @@ static void add_comma_part(name_list *list, char *part) {
             add_joined(list, pieces[i]);
         return;
     }
-    /* "Doe, Jane": put the pieces back together. */
+    /* "Doe, Jane": one person, the family name first as in a catalogue;
+     * readers and the other sources write "Jane Doe". */
+    if (count == 2 && word_count(pieces[0]) == 1 && word_count(pieces[1]) == 1) {
+        size_t first_len = strlen(pieces[1]), last_len = strlen(pieces[0]);
+        char *name = arena_alloc(list->mem, first_len + last_len + 2);
+        if (!name) {
+            *list->failed = true;
+            return;
+        }
+        memcpy(name, pieces[1], first_len);
+        name[first_len] = ' ';
+        memcpy(name + first_len + 1, pieces[0], last_len + 1);
+        add_name(list, name);
+        return;
+    }
+    /* Otherwise put the pieces back together. */
     size_t total = 0;
     for (size_t i = 0; i < count; i++)
         total += strlen(pieces[i]) + 2;
@@ -545,6 +705,57 @@ static void add_comma_part(name_list *list, char *part) {
     add_name(list, joined);
 }
 
+/* How a line that is a byline opens, lower case: a preposition of
+ * authorship, or a label. */
+static const char *const byline_openings[] = {
+    "by ",           "von ",           "par ",          "por ",         "door ",
+    "av ",           "af ",            "di ",           "written by ",  "posted by ",
+    "verfasst von ", "geschrieben von ", "erstellt von ", "veröffentlicht von ",
+    "publié par ",   "escrito por ",   "scritto da ",   "autor: ",      "author: ",
+    "text: ",        "texto: ",        "ein artikel von ", "ein beitrag von ",
+    "\xd0\xbe\xd1\x82 ", /* от */
+};
+
+bool opens_byline(const char *line) {
+    if (!line)
+        return false;
+    for (size_t i = 0; i < sizeof byline_openings / sizeof byline_openings[0]; i++) {
+        size_t len = strlen(byline_openings[i]);
+        if (strncasecmp(line, byline_openings[i], len) == 0 && has_letter(line + len))
+            return true;
+    }
+    return false;
+}
+
+/* Legal forms that end a company's name. */
+static const char *const legal_forms[] = {"gmbh", "ag", "se", "e.v", "inc", "ltd", "llc",
+                                          "plc", "s.a", "sa", "s.p.a", "spa", "bv", "nv",
+                                          "kg", "corp", "co", "s.l", "sarl", "s.a.r.l"};
+
+/* Whether NAME is a user name ("arianschlichenmayer", "jdoe_1"): one
+ * word with no capital, as a CMS account is written, not a person's name. */
+static bool name_is_account(const char *name) {
+    if (strchr(name, ' '))
+        return false;
+    for (const char *p = name; *p; p++)
+        if (isupper((unsigned char)*p))
+            return false;
+    return true;
+}
+
+bool name_is_stand_in(const char *name) {
+    if (!name || strchr(name, ';'))
+        return false;
+    size_t len = strlen(name);
+    if (!strchr(name, ' ') && (word_is_host(name, len) || name_is_account(name)))
+        return true;
+    const char *last = strrchr(name, ' ');
+    if (!last)
+        return false;
+    word w = {(char *)last + 1, strlen(last + 1)};
+    return word_is(&w, legal_forms, sizeof legal_forms / sizeof legal_forms[0]);
+}
+
 const char *author_clean(arena *a, const char *raw, const char *sitename, bool *failed) {
     /* A profile address stands for a person but names none; an address
      * after a name ("Jane Doe (https://...)") is dropped below. */
@@ -556,6 +767,11 @@ const char *author_clean(arena *a, const char *raw, const char *sitename, bool *
         return NULL;
     }
     name_list list = {.sitename = sitename, .mem = a, .failed = failed};
+    /* A no-break space is a space between words here ("\u00a0von\u00a0"). */
+    for (char *nb = strstr(s, "\xC2\xA0"); nb; nb = strstr(nb, "\xC2\xA0")) {
+        *nb = ' ';
+        memmove(nb + 1, nb + 2, strlen(nb + 2) + 1);
+    }
     drop_addresses(s);
     cut_other_credits(s);
     for (char *part = s; part;) {
@@ -588,9 +804,23 @@ const char *author_clean(arena *a, const char *raw, const char *sitename, bool *
 
 /* --- titles --- */
 
-/* What sites put between headline and site name. */
+/* What sites put between headline and site name; the full-width bar and
+ * colon stand without spaces in CJK titles ("标题｜网站"), and " : " is
+ * French typography's colon. */
 static const char *const title_separators[] = {" | ", " - ", " – ", " — ", " :: ", " · ",
-                                               " » ", " // ", " _ "};
+                                               " » ", " › ", " // ", " _ ", " : ",
+                                               "\xEF\xBD\x9C", /* ｜ */
+                                               "\xEF\xBC\x9A", /* ： */
+                                               "_"};
+
+/* Whether the separator SEP at P in TITLE stands where it separates: a
+ * bare low line only after a CJK character ("标题_网站"), since in Latin
+ * script it joins words ("my_file"). */
+static bool separates(const char *title, const char *p, const char *sep) {
+    if (strcmp(sep, "_") != 0)
+        return true;
+    return p - title >= 3 && (unsigned char)p[-3] >= 0xE3 && (unsigned char)p[-3] <= 0xEF;
+}
 
 static const char *copy_trimmed(arena *a, const char *s, size_t len, bool *failed) {
     while (len && s[0] == ' ')
@@ -670,18 +900,90 @@ static const char *find_separator(const char *title, bool first, size_t *len) {
         size_t sl = strlen(title_separators[i]);
         for (const char *p = strstr(title, title_separators[i]); p;
              p = strstr(p + 1, title_separators[i]))
-            if (!found || (first ? p < found : p > found))
+            if ((!found || (first ? p < found : p > found)) &&
+                separates(title, p, title_separators[i]))
                 found = p, *len = sl;
     }
     return found;
 }
 
+/* The separator in TITLE after which the site's name begins, when the
+ * name is followed by more words of the site ("Headline | Site - Slogan",
+ * "Headline - Site - Yoga Lifestyle"): the leftmost separator whose next
+ * part, or whole remainder, is SITENAME or names HOST. NULL when none. */
+static const char *site_tail(const char *title, const char *sitename, const char *host,
+                             size_t *sep_len) {
+    enum { PART_CAP = 256 };
+    const char *best = NULL;
+    for (size_t i = 0; i < sizeof title_separators / sizeof title_separators[0]; i++) {
+        size_t sl = strlen(title_separators[i]);
+        for (const char *p = strstr(title, title_separators[i]); p;
+             p = strstr(p + 1, title_separators[i])) {
+            if (p == title || (best && p >= best) || !separates(title, p, title_separators[i]))
+                continue;
+            const char *rest = p + sl;
+            size_t next_len = 0;
+            const char *next = find_separator(rest, true, &next_len);
+            size_t part_len = next ? (size_t)(next - rest) : strlen(rest);
+            char part[PART_CAP];
+            if (part_len >= sizeof part)
+                continue;
+            memcpy(part, rest, part_len);
+            part[part_len] = '\0';
+            if (text_same(rest, sitename) || text_same(part, sitename) ||
+                names_host(part, part_len, host)) {
+                best = p;
+                *sep_len = sl;
+            }
+        }
+    }
+    return best;
+}
+
+/* Labels that blog templates put between site and headline ("Site »
+ * Blog Archive » Headline"): never a headline's start. */
+static const char *const template_labels[] = {"blog archive", "blog archiv"};
+
+/* TITLE without a template label and what comes before it ("Site » Blog
+ * Archive » Headline", "Blog Archive » Headline"), in A. */
+static const char *strip_template_label(arena *a, const char *title, bool *failed) {
+    if (!title)
+        return NULL;
+    for (const char *part = title; *part;) {
+        size_t sep_len = 0;
+        const char *next = find_separator(part, true, &sep_len);
+        if (!next)
+            break;
+        size_t part_len = (size_t)(next - part);
+        for (size_t i = 0; i < sizeof template_labels / sizeof template_labels[0]; i++)
+            if (part_len == strlen(template_labels[i]) &&
+                strncasecmp(part, template_labels[i], part_len) == 0 && next[sep_len])
+                return copy_trimmed(a, next + sep_len, strlen(next + sep_len), failed);
+        part = next + sep_len;
+    }
+    return title;
+}
+
+static const char *strip_site(arena *a, const char *title, const char *sitename,
+                              const char *host, const char *headline,
+                              const char *const *others, size_t count, bool *failed);
+
 const char *title_strip_site(arena *a, const char *title, const char *sitename, const char *host,
                              const char *headline, const char *const *others, size_t count,
                              bool *failed) {
+    const char *stripped = strip_site(a, title, sitename, host, headline, others, count, failed);
+    return strip_template_label(a, stripped, failed);
+}
+
+static const char *strip_site(arena *a, const char *title, const char *sitename,
+                              const char *host, const char *headline,
+                              const char *const *others, size_t count, bool *failed) {
     if (!title)
         return NULL;
     size_t len = strlen(title), sep_len = 0;
+    const char *tail = site_tail(title, sitename, host, &sep_len);
+    if (tail && (size_t)(tail - title) * 2 >= len - (size_t)(tail - title))
+        return copy_trimmed(a, title, (size_t)(tail - title), failed);
     const char *last = find_separator(title, false, &sep_len);
     if (last && last > title) {
         const char *right = last + sep_len;

@@ -214,6 +214,71 @@ bool text_same(const char *a, const char *b) {
     }
 }
 
+/* S as text_same compares it (ignorable bytes dropped, ASCII lower case)
+ * into OUT of CAP bytes; false when it does not fit. */
+static bool fold_for_compare(const char *s, char *out, size_t cap) {
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t skip = ignorable(p);
+        if (skip) {
+            p += skip;
+            continue;
+        }
+        if (n + 1 >= cap)
+            return false;
+        out[n++] = (char)tolower(*p++);
+    }
+    out[n] = '\0';
+    return true;
+}
+
+bool text_contains(const char *haystack, const char *needle) {
+    enum { FOLD_CAP = 1024 };
+    char h[FOLD_CAP], n[FOLD_CAP];
+    if (!haystack || !needle || !fold_for_compare(haystack, h, sizeof h) ||
+        !fold_for_compare(needle, n, sizeof n) || !n[0])
+        return false;
+    return strstr(h, n) != NULL;
+}
+
+/* The length of a dash at P (ASCII hyphen, U+2010..U+2015, U+2212), or 0. */
+static size_t dash_at(const unsigned char *p) {
+    if (*p == '-')
+        return 1;
+    if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x95)
+        return 3;
+    if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92)
+        return 3;
+    return 0;
+}
+
+bool text_retyped(const char *a, const char *b) {
+    if (!a || !b)
+        return false;
+    const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+    for (;;) {
+        bool space_p = false, space_q = false;
+        while (is_ascii_space(*p))
+            p++, space_p = true;
+        while (is_ascii_space(*q))
+            q++, space_q = true;
+        if (!*p || !*q)
+            return !*p && !*q;
+        if (space_p != space_q)
+            return false;
+        size_t dp = dash_at(p), dq = dash_at(q);
+        if (dp || dq) {
+            if (!dp || !dq)
+                return false;
+            p += dp, q += dq;
+            continue;
+        }
+        if (tolower(*p) != tolower(*q))
+            return false;
+        p++, q++;
+    }
+}
+
 bool looks_like_url(const char *s) {
     if (!s)
         return false;
@@ -283,7 +348,20 @@ static void skip_word(const char **p, const char *w) {
     }
 }
 
-/* A time zone at *P: Z, UTC, GMT, UT, +hh, +hhmm, +hh:mm. */
+/* Zone names that name one offset, in capitals as written. IST, CST and
+ * others that name two zones of different continents are not here. */
+static const struct {
+    const char *name;
+    short minutes;
+} zone_names[] = {
+    {"EST", -300}, {"EDT", -240}, {"CDT", -300}, {"MST", -420}, {"MDT", -360},
+    {"PST", -480}, {"PDT", -420}, {"CEST", 120}, {"CET", 60},   {"BST", 60},
+    {"EEST", 180}, {"EET", 120},  {"MSK", 180},  {"JST", 540},  {"KST", 540},
+    {"AEST", 600}, {"AEDT", 660},
+};
+
+/* A time zone at *P: Z, UTC, GMT, UT, +hh, +hhmm, +hh:mm, or a name of
+ * zone_names. */
 static void read_zone(const char **p, date_parts *d) {
     const char *s = *p;
     skip_spaces(&s);
@@ -291,6 +369,16 @@ static void read_zone(const char **p, date_parts *d) {
         strcpy(d->zone, "Z");
         *p = s + 1;
         return;
+    }
+    for (size_t i = 0; i < sizeof zone_names / sizeof zone_names[0]; i++) {
+        size_t len = strlen(zone_names[i].name);
+        if (strncmp(s, zone_names[i].name, len) == 0 && !isalpha((unsigned char)s[len])) {
+            int minutes = zone_names[i].minutes, magnitude = minutes < 0 ? -minutes : minutes;
+            snprintf(d->zone, sizeof d->zone, "%c%02d:%02d", minutes < 0 ? '-' : '+',
+                     magnitude / 60, magnitude % 60);
+            *p = s + len;
+            return;
+        }
     }
     if (strncasecmp(s, "UTC", 3) == 0 || strncasecmp(s, "GMT", 3) == 0) {
         strcpy(d->zone, "Z");
@@ -334,7 +422,9 @@ static void read_time(const char **p, date_parts *d) {
         return;
     if (*s == ':') {
         s++;
-        if (!read_number(&s, 2, 2, &ss))
+        /* One digit too: "23:15:0Z" is a template's unpadded second,
+         * and the time and zone around it are sound. */
+        if (!read_number(&s, 1, 2, &ss))
             return;
         if (*s == '.' || *s == ',') {
             size_t n = 0;
@@ -368,9 +458,16 @@ static bool parse_iso(const char *s, date_parts *d) {
     if (!read_number(&s, 4, 4, &d->year))
         return false;
     if (isdigit((unsigned char)*s)) {
-        if (!read_number(&s, 2, 2, &d->month) || !read_number(&s, 2, 2, &d->day))
+        if (!read_number(&s, 2, 2, &d->month) || !read_number(&s, 2, 2, &d->day) ||
+            isdigit((unsigned char)*s))
             return false;
-        return !isdigit((unsigned char)*s);
+        /* 20191120T05:30:00Z: the compact date with an extended time,
+         * which some CMSes write; its zone decides the page's day. */
+        if (*s == 'T' || *s == 't') {
+            s++;
+            read_time(&s, d);
+        }
+        return true;
     }
     char sep = *s;
     if (sep != '-' && sep != '/' && sep != '.')
@@ -388,8 +485,29 @@ static bool parse_iso(const char *s, date_parts *d) {
     return true;
 }
 
+/* Two-digit years are read in a window of a century ending
+ * TWO_DIGIT_YEAR_PIVOT years after 2000: "28.01.22" is 2022 and "3.4.98" is
+ * 1998. Pages written before 1970 with a two-digit year are not on the web. */
+enum { TWO_DIGIT_YEAR_PIVOT = 69 };
+
+/* A two-digit year at *P after day and month A and B written with SEP:
+ * only where the order is certain — dots, which are day-first, or a part
+ * above 12 — because "03/04/19" could be any of three dates. */
+static bool read_two_digit_year(const char **p, char sep, int a, int b, int *year) {
+    const char *s = *p;
+    int yy;
+    if (!read_number(&s, 2, 2, &yy) || isdigit((unsigned char)*s) ||
+        (*s == sep && isdigit((unsigned char)s[1])))
+        return false;
+    if (sep != '.' && a <= 12 && b <= 12)
+        return false;
+    *year = yy <= TWO_DIGIT_YEAR_PIVOT ? 2000 + yy : 1900 + yy;
+    *p = s;
+    return true;
+}
+
 /* 20.11.2019, 20/11/2019, 11/20/2019 (day and month told apart when one is
- * above 12; dots are the day-first convention). */
+ * above 12; dots are the day-first convention), 28.01.22. */
 static bool parse_numeric_dmy(const char *s, date_parts *d) {
     int a, b;
     if (!read_number(&s, 1, 2, &a))
@@ -401,7 +519,9 @@ static bool parse_numeric_dmy(const char *s, date_parts *d) {
     if (!read_number(&s, 1, 2, &b) || *s != sep)
         return false;
     s++;
-    if (!read_number(&s, 4, 4, &d->year))
+    if (!read_two_digit_year(&s, sep, a, b, &d->year) && !read_number(&s, 4, 4, &d->year))
+        return false;
+    if (isdigit((unsigned char)*s))
         return false;
     if (sep == '.' || a > 12)
         d->day = a, d->month = b;
@@ -421,8 +541,9 @@ static bool parse_textual(const char *s, date_parts *d) {
     const char *t = s;
     while (isalpha((unsigned char)*t) || (unsigned char)*t >= 0x80)
         t++;
-    if (t - s >= 3 && *t == ',') { /* a weekday */
-        s = t + 1;
+    size_t first_len;
+    if (t - s >= 3 && (*t == ',' || (*t == ' ' && !month_from_word(s, &first_len)))) {
+        s = t + (*t == ','); /* a weekday */
         skip_spaces(&s);
     }
     if (isdigit((unsigned char)*s)) {
@@ -435,6 +556,16 @@ static bool parse_textual(const char *s, date_parts *d) {
         if (!(d->month = read_month_name(&s)))
             return false;
         skip_spaces(&s);
+        /* The same month in a second calendar's name: "24 نيسان / أبريل". */
+        const char *alias = s;
+        if (*alias == '/') {
+            alias++;
+            skip_spaces(&alias);
+            if (read_month_name(&alias) == d->month) {
+                s = alias;
+                skip_spaces(&s);
+            }
+        }
         skip_word(&s, "de");
     } else {
         if (!(d->month = read_month_name(&s)))
@@ -444,6 +575,16 @@ static bool parse_textual(const char *s, date_parts *d) {
             return false;
         if (isalpha((unsigned char)s[0]) && isalpha((unsigned char)s[1]))
             s += 2; /* 1st, 2nd, 20th */
+        /* C's and Java's form: "Mon Aug 03 12:45:00 EDT 2015". */
+        const char *clock = s;
+        skip_spaces(&clock);
+        if (isdigit((unsigned char)*clock) && strchr(clock, ':') && strchr(clock, ':') - clock <= 2) {
+            read_time(&clock, d);
+            if (d->hour < 0)
+                return false;
+            skip_spaces(&clock);
+            return read_number(&clock, 4, 4, &d->year) && !isdigit((unsigned char)*clock);
+        }
     }
     if (*s == ',')
         s++;
