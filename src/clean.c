@@ -112,6 +112,10 @@ static bool in_running_text(const node *n) {
  * styled "subheader", a table cell. A name alone never removes it, but
  * for a heading named as a byline or dateline: that name says what the
  * heading's words are. */
+static bool is_code_tag(enum tag t) {
+    return t == TAG_PRE || t == TAG_CODE;
+}
+
 static bool is_protected(const node *n) {
     if (tag_is_heading((enum tag)n->tag))
         return !(n->vocab & VOCAB_BYLINE);
@@ -132,12 +136,28 @@ static bool is_protected(const node *n) {
         break;
     }
     for (const node *a = n->parent; a; a = a->parent)
-        if (a->tag == TAG_PRE || a->tag == TAG_CODE)
+        if (is_code_tag((enum tag)a->tag))
+            return true;
+    return false;
+}
+
+/* A line-number gutter of a code listing: inside its <pre>, or a table
+ * cell holding a <pre> of numbers beside the code's. */
+static bool is_line_numbers(const node *n) {
+    if (!n->cls || !vocab_names_line_number(n))
+        return false;
+    for (const node *a = n->parent; a; a = a->parent)
+        if (is_code_tag((enum tag)a->tag))
+            return true;
+    for (const node *k = n->first_child; k; k = tree_next(n, k, false))
+        if (is_code_tag((enum tag)k->tag))
             return true;
     return false;
 }
 
 static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pruning) {
+    if (is_line_numbers(n))
+        return true;
     unsigned bits = n->vocab;
     if (!bits || is_protected(n) || is_wrapper(n, page_chars))
         return false;

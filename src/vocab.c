@@ -410,3 +410,43 @@ unsigned vocab_classify(const node *n) {
         bits |= names_bits(n->id);
     return bits;
 }
+
+/* ---- line numbers of code -------------------------------------------------
+ * Highlighters number the lines of a listing in elements of their own
+ * ("lineno", "linenos", "line-number", "gutter", "hljs-ln-numbers"): the
+ * numbers are not code. */
+
+static const char *const line_number_words[] = {"lineno", "linenos", "linenumber",
+                                                "linenumbers", "gutter", "ln"};
+
+static bool token_names_line_number(const char *s, size_t len) {
+    words_of_class w;
+    split_words(s, len, &w);
+    for (size_t i = 0; i < w.count; i++) {
+        char pair[2 * MAX_WORD + 1];
+        const char *candidates[2] = {w.text[i], NULL};
+        if (i + 1 < w.count && w.len[i] + w.len[i + 1] <= MAX_WORD) {
+            memcpy(pair, w.text[i], w.len[i]);
+            memcpy(pair + w.len[i], w.text[i + 1], w.len[i + 1] + 1);
+            candidates[1] = pair; /* "line-number" */
+        }
+        for (size_t c = 0; c < 2 && candidates[c]; c++)
+            for (size_t k = 0; k < sizeof line_number_words / sizeof line_number_words[0]; k++)
+                if (strcmp(candidates[c], line_number_words[k]) == 0)
+                    return true;
+    }
+    return false;
+}
+
+bool vocab_names_line_number(const node *n) {
+    if (!n->cls)
+        return false;
+    for (const char *s = n->cls; *s;) {
+        s += strspn(s, " \t\n\r\f");
+        size_t len = strcspn(s, " \t\n\r\f");
+        if (len && token_names_line_number(s, len))
+            return true;
+        s += len;
+    }
+    return false;
+}

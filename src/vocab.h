@@ -9,6 +9,8 @@
 #ifndef LEDE_VOCAB_H
 #define LEDE_VOCAB_H
 
+#include <stdbool.h>
+
 #include "tree.h"
 
 enum vocab_bits {
@@ -25,6 +27,10 @@ enum vocab_bits {
 /* The vocab_bits of N's class, id and role; parse.c stores them in
  * node.vocab, which the stages read. */
 unsigned vocab_classify(const node *n);
+
+/* Whether N's class names the line numbers of a code listing (clean.c
+ * removes them inside <pre> and <code>, where nothing else goes by name). */
+bool vocab_names_line_number(const node *n);
 
 /* Build the pattern index now rather than at the first classification. */
 void vocab_preload(void);

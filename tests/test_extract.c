@@ -1303,6 +1303,26 @@ static void test_teaser_text_lead_stays_teaser_card_goes(void **state) {
     lede_result_free(res);
 }
 
+/* Pins clean.c is_line_numbers(): a highlighter's line numbers, inside the
+ * <pre> or in a gutter cell beside it, are not code; the code stays. */
+static void test_code_line_numbers_are_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article>\n" FERRY_H1 FERRY_P1 FERRY_P2
+        "<div class=\"highlight\"><pre><span class=\"lineno\">17</span>fares = load_fares()\n"
+        "<span class=\"lineno\">18</span>print(fares.winter)</pre></div>\n"
+        "<table class=\"highlighttable\"><tr><td class=\"linenos\"><pre>41\n42</pre></td>"
+        "<td class=\"code\"><pre>route = &quot;outer-islands&quot;\ncheck(route)</pre></td>"
+        "</tr></table>\n" FERRY_P3 "</article>\n");
+    lede_result *res = extract(html);
+    expect_text(res, "fares = load_fares()\nprint(fares.winter)");
+    expect_no_text(res, "17fares");
+    expect_text(res, "check(route)");
+    expect_no_text(res, "41");
+    lede_result_free(res);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_wrapper_with_boilerplate_name_is_kept),
@@ -1341,6 +1361,7 @@ int main(void) {
         cmocka_unit_test(test_standfirst_before_the_body_joins),
         cmocka_unit_test(test_tail_of_other_stories_goes),
         cmocka_unit_test(test_teaser_text_lead_stays_teaser_card_goes),
+        cmocka_unit_test(test_code_line_numbers_are_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

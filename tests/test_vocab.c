@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include <cmocka.h>
@@ -106,12 +107,32 @@ static void test_heading_slug_id(void **state) {
     expect_bits(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* vocab.c vocab_names_line_number(): a highlighter's line-number gutter. */
+static void test_line_number_names(void **state) {
+    (void)state;
+    static const struct {
+        const char *cls;
+        bool want;
+    } cases[] = {
+        {"lineno", true},          {"linenos", true},   {"react-syntax-highlighter-line-number", true},
+        {"hljs-ln-numbers", true}, {"ln", true},        {"code-gutter", true},
+        {"line", false},           {"token comment", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        node n = {0};
+        n.cls = cases[i].cls;
+        if (vocab_names_line_number(&n) != cases[i].want)
+            fail_msg("class=\"%s\": want %d", cases[i].cls, cases[i].want);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_not_substrings),
         cmocka_unit_test(test_compounds_and_plurals),
         cmocka_unit_test(test_placed_words),
         cmocka_unit_test(test_heading_slug_id),
+        cmocka_unit_test(test_line_number_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
