@@ -141,10 +141,28 @@ static bool is_protected(const node *n) {
     return false;
 }
 
-/* A line-number gutter of a code listing: inside its <pre>, or a table
- * cell holding a <pre> of numbers beside the code's. */
+/* A line-number gutter of a code listing, named so or made unselectable
+ * (user-select: none: what a reader cannot copy is not code): inside its
+ * <pre>, or a table cell holding a <pre> of numbers beside the code's. */
+static bool unselectable(const node *n) {
+    const char *style = node_attr(n, "style");
+    static const char prop[] = "user-select";
+    for (const char *p = style ? strstr(style, prop) : NULL; p; p = strstr(p + 1, prop)) {
+        const char *v = p + sizeof prop - 1;
+        v += strspn(v, " \t");
+        if (*v != ':')
+            continue;
+        v += 1 + strspn(v + 1, " \t");
+        if (strncasecmp(v, "none", 4) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool is_line_numbers(const node *n) {
-    if (!n->cls || !vocab_names_line_number(n))
+    if (!n->cls && !n->attr_count)
+        return false;
+    if (!vocab_names_line_number(n) && !unselectable(n))
         return false;
     for (const node *a = n->parent; a; a = a->parent)
         if (is_code_tag((enum tag)a->tag))

@@ -1304,7 +1304,8 @@ static void test_teaser_text_lead_stays_teaser_card_goes(void **state) {
 }
 
 /* Pins clean.c is_line_numbers(): a highlighter's line numbers, inside the
- * <pre> or in a gutter cell beside it, are not code; the code stays. */
+ * <pre> (named or made unselectable) or in a gutter cell beside it, are
+ * not code; the code stays. */
 static void test_code_line_numbers_are_dropped(void **state) {
     (void)state;
     static const char html[] = PAGE(
@@ -1314,8 +1315,13 @@ static void test_code_line_numbers_are_dropped(void **state) {
         "<span class=\"lineno\">18</span>print(fares.winter)</pre></div>\n"
         "<table class=\"highlighttable\"><tr><td class=\"linenos\"><pre>41\n42</pre></td>"
         "<td class=\"code\"><pre>route = &quot;outer-islands&quot;\ncheck(route)</pre></td>"
-        "</tr></table>\n" FERRY_P3 "</article>\n");
+        "</tr></table>\n"
+        "<pre><code><span style=\"display:flex\"><span style=\"-webkit-user-select:none; "
+        "user-select: none\"> 7</span><span>sail(tern)</span></span></code></pre>\n"
+        FERRY_P3 "</article>\n");
     lede_result *res = extract(html);
+    expect_text(res, "sail(tern)");
+    expect_no_text(res, "7sail");
     expect_text(res, "fares = load_fares()\nprint(fares.winter)");
     expect_no_text(res, "17fares");
     expect_text(res, "check(route)");
