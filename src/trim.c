@@ -235,6 +235,11 @@ static const char *const exact_labels[] = {
     "реклама", "Реклама", "слушать статью", "Слушать статью", "прослушать статью",
     "Прослушать статью", "читать также", "Читать также",
     "广告", "收听本文", "听文章", "广告 广告", "広告", "この記事を聞く", "音声で聞く",
+    "lesen sie auch", "lies auch", "auch interessant", "à lire aussi", "À lire aussi",
+    "a lire aussi",
+    "lire aussi", "voir aussi", "veja também", "leia também", "lee también",
+    "lea también", "mira también", "te puede interesar", "leggi anche", "lees ook",
+    "czytaj także", "czytaj też", "zobacz też", "zobacz także", "читайте также",
 };
 
 /* Labels matched at the start of a short block ("Audio By Carbonatix"). */
@@ -243,6 +248,14 @@ static const char *const prefix_labels[] = {
     "read more ", "related ", "see also ", "also read ", "more from ", "tags ",
     "schlagworte ", "schlagwörter ", "etiquetas ", "étiquettes ", "mots clés ", "tag ",
     "теги ", "标签 ",
+    /* "read also" in the languages of the tail labels: a link to another
+     * story set in the text */
+    "lesen sie auch ", "lies auch ", "auch interessant ", "à lire aussi ", "À lire aussi ",
+    "a lire aussi ",
+    "lire aussi ", "voir aussi ", "veja também ", "leia também ", "leia mais ",
+    "lee también ", "lea también ", "mira también ", "te puede interesar ", "leggi anche ",
+    "lees ook ", "czytaj także ", "czytaj też ", "zobacz też ", "zobacz także ",
+    "читайте также ",
 };
 
 /* Calls to action: a short paragraph asking the reader to subscribe,

@@ -1329,6 +1329,24 @@ static void test_code_line_numbers_are_dropped(void **state) {
     lede_result_free(res);
 }
 
+/* Pins trim.c prefix_labels in other languages: "Lesen Sie auch:" and
+ * "À lire aussi :" opening a link to another story go like "Read more:". */
+static void test_read_also_labels_in_other_languages_are_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article>\n" FERRY_H1 FERRY_P1 FERRY_P2
+        "<p>Lesen Sie auch: <a href=\"/news/2024/09/12/ferry-fares\">F\xC3\xA4hrpreise steigen im "
+        "neuen Jahr um vier Prozent</a></p>\n" FERRY_P3
+        "<p><strong>\xC3\x80 lire aussi :</strong> <a href=\"/news/2024/08/30/tern-refit\">Le Tern "
+        "revient de carénage avec un mois de retard</a></p>\n" FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "Lesen Sie auch");
+    expect_no_text(res, "lire aussi");
+    lede_result_free(res);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_wrapper_with_boilerplate_name_is_kept),
@@ -1368,6 +1386,7 @@ int main(void) {
         cmocka_unit_test(test_tail_of_other_stories_goes),
         cmocka_unit_test(test_teaser_text_lead_stays_teaser_card_goes),
         cmocka_unit_test(test_code_line_numbers_are_dropped),
+        cmocka_unit_test(test_read_also_labels_in_other_languages_are_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
