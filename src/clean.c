@@ -135,10 +135,7 @@ static bool is_protected(const node *n) {
     default:
         break;
     }
-    for (const node *a = n->parent; a; a = a->parent)
-        if (is_code_tag((enum tag)a->tag))
-            return true;
-    return false;
+    return (n->flags & NODE_IN_CODE) != 0;
 }
 
 /* A line-number gutter of a code listing, named so or made unselectable
@@ -159,18 +156,20 @@ static bool unselectable(const node *n) {
     return false;
 }
 
-static bool is_line_numbers(const node *n) {
-    if (!n->cls && !n->attr_count)
-        return false;
-    if (!vocab_names_line_number(n) && !unselectable(n))
-        return false;
-    for (const node *a = n->parent; a; a = a->parent)
-        if (is_code_tag((enum tag)a->tag))
-            return true;
+static bool holds_code(const node *n) {
     for (const node *k = n->first_child; k; k = tree_next(n, k, false))
         if (is_code_tag((enum tag)k->tag))
             return true;
     return false;
+}
+
+static bool is_line_numbers(const node *n) {
+    if (!n->attr_count)
+        return false;
+    if (n->flags & NODE_IN_CODE)
+        return vocab_names_line_number(n) || unselectable(n);
+    /* a gutter cell: named so, and holding a <pre> of numbers */
+    return n->cls && n->tag == TAG_TD && vocab_names_line_number(n) && holds_code(n);
 }
 
 static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pruning) {

@@ -63,6 +63,7 @@ typedef struct builder {
     unsigned overflow; /* open elements not made into nodes (too deep) */
     unsigned skip;     /* open K_SKIP elements: their text is not stored */
     unsigned links;    /* open <a> elements */
+    unsigned code;     /* open <pre> and <code> elements */
     unsigned in_svg;   /* open <svg> elements */
     node *last_text;   /* the text node that received the latest characters */
     bool in_title;
@@ -367,6 +368,10 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     }
     append_child(b->cur, n);
     b->cur = n;
+    if (b->code)
+        n->flags |= NODE_IN_CODE;
+    if (t == TAG_PRE || t == TAG_CODE)
+        b->code++;
     n->vocab = (uint8_t)vocab_classify(n);
     if (!b->reveal_hidden && attrs_hide(n))
         n->flags |= NODE_HIDDEN;
@@ -418,6 +423,8 @@ static void close_element(builder *b) {
         b->skip--;
     if (t == TAG_SVG && b->in_svg)
         b->in_svg--;
+    if ((t == TAG_PRE || t == TAG_CODE) && b->code)
+        b->code--;
     if (t == TAG_A) {
         if (b->links)
             b->links--;

@@ -42,7 +42,8 @@ enum node_flag {
     NODE_CANDIDATE = 1u << 4, /* score.c gave it a score */
     NODE_SELECTED = 1u << 5,  /* a root of the chosen article */
     NODE_HAS_BLOCK = 1u << 6, /* some descendant is a block element or an image */
-    NODE_ELLIPSIS = 1u << 7   /* its text ends in "…" or "...": cut off, a teaser */
+    NODE_ELLIPSIS = 1u << 7,  /* its text ends in "…" or "...": cut off, a teaser */
+    NODE_IN_CODE = 1u << 8    /* inside a <pre> or <code> (set by parse.c) */
 };
 
 typedef struct attr {
