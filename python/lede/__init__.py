@@ -18,6 +18,8 @@ loader's own search for liblede.so.0 (LD_LIBRARY_PATH, the ldconfig cache),
 and by ctypes.util.find_library("lede"). When none loads, the OSError
 names each place tried and what to set.
 """
+import typing as _typing
+
 from ._core import (
     LEDE_ERR_EMPTY,
     LEDE_ERR_INVALID_ARG,
@@ -54,5 +56,5 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def __dir__():
+def __dir__() -> "_typing.List[str]":
     return sorted(__all__ + ["__version__"])

@@ -9,9 +9,8 @@ import ctypes
 import ctypes.util
 import os
 import threading
-from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 
 # ---- include/lede.h, mirrored -------------------------------------------
 
@@ -102,7 +101,7 @@ class _Result(ctypes.Structure):
 
 
 @dataclass(frozen=True)
-class Article(Mapping):
+class Article(Mapping[str, Any]):
     """What lede read from a page: the article and its metadata.
 
     Every field is an attribute (``article.title``) and, as in lede 0.1's
@@ -202,7 +201,7 @@ class LedeError(Exception):
     def _init_args(self) -> Tuple[Any, ...]:
         return (self.status, self.message)
 
-    def __reduce__(self):  # type: ignore[override]
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...], Dict[str, Any]]:
         # Exception's own reduce calls cls(*self.args), that is cls(message):
         # give the constructor's arguments, then every attribute.
         return (type(self), self._init_args(), dict(self.__dict__))

@@ -186,6 +186,34 @@ class ArticleTest(unittest.TestCase):
         ret = typing.get_type_hints(lede.extract)["return"]
         self.assertIs(ret, lede.Article)
 
+    def test_a_type_checker_passes_the_package_and_catches_a_wrong_option(self):
+        import importlib.util
+        if importlib.util.find_spec("mypy") is None:
+            self.skipTest("mypy is not installed (python3-mypy)")
+        import tempfile
+        package = os.path.dirname(os.path.dirname(os.path.abspath(lede.__file__)))
+        with tempfile.TemporaryDirectory() as tmp:
+            user = os.path.join(tmp, "user.py")
+            with open(user, "w") as f:
+                f.write("import lede\n"
+                        "a = lede.extract(b'<p>x</p>')\n"
+                        "t: str = a.title\n"                      # Optional[str]: an error
+                        "lede.extract(b'<p>x</p>', comments='no')\n"  # bool: an error
+                        "ok: bool = a.truncated\n")
+
+            def run_mypy(*args):
+                env = dict(os.environ, MYPYPATH=package)
+                return subprocess.run([sys.executable, "-m", "mypy", "--cache-dir",
+                                       os.path.join(tmp, "cache"), *args], env=env, cwd=tmp,
+                                      stdout=subprocess.PIPE, universal_newlines=True)
+
+            run = run_mypy("--strict", "-p", "lede")
+            self.assertEqual(run.returncode, 0, run.stdout)
+            run = run_mypy(user)
+            self.assertNotEqual(run.returncode, 0, run.stdout)
+            errors = [line for line in run.stdout.splitlines() if ": error:" in line]
+            self.assertEqual([e.split(":")[1] for e in errors], ["3", "4"], run.stdout)
+
     def test_package_is_marked_typed(self):
         self.assertTrue(os.path.isfile(os.path.join(os.path.dirname(lede.__file__), "py.typed")))
 
