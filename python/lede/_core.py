@@ -100,7 +100,7 @@ class _Result(ctypes.Structure):
 # ---- the result ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # __eq__ below
 class Article(Mapping[str, Any]):
     """What lede read from a page: the article and its metadata.
 
@@ -125,8 +125,10 @@ class Article(Mapping[str, Any]):
     "attrs", "repairs", "jsonld"; lede.h's LEDE_TRUNCATED_* bits); empty
     when truncated is False
 
-    Frozen: fields cannot be reassigned (the lists in it are plain lists).
-    Articles pickle, so they travel to and from worker processes.
+    Frozen: fields cannot be reassigned (the lists in it are plain lists,
+    so an Article is not hashable). It equals another Article, or a dict,
+    with the same fields. Articles pickle, so they travel to and from
+    worker processes.
     """
 
     text: Optional[str] = None
@@ -164,6 +166,17 @@ class Article(Mapping[str, Any]):
 
     def __contains__(self, key: object) -> bool:
         return key in _ARTICLE_FIELDS
+
+    def __eq__(self, other: object) -> bool:
+        # equal to an Article with the same fields, and, as lede 0.1's
+        # dicts were, to any mapping with the same keys and values
+        if isinstance(other, Article):
+            return all(getattr(self, n) == getattr(other, n) for n in _ARTICLE_FIELDS)
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # its lists and dicts are mutable
 
     def to_dict(self) -> Dict[str, Any]:
         """A plain dict of the fields (lists and dicts copied)."""

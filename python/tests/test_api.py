@@ -168,6 +168,13 @@ class ArticleTest(unittest.TestCase):
         with self.assertRaises(KeyError):
             art["nope"]
         json.dumps(dict(art))  # plain JSON types only
+        # equal to the dict lede 0.1 returned, and not to a different one
+        self.assertEqual(art, art.to_dict())
+        self.assertEqual(art.to_dict(), art)
+        self.assertNotEqual(art, dict(art.to_dict(), title="other"))
+        self.assertNotEqual(art, lede.extract(fixture("blog-post.html")))
+        with self.assertRaises(TypeError):
+            hash(art)
 
     def test_frozen(self):
         art = lede.extract(fixture("wordpress-news.html"))
