@@ -22,7 +22,7 @@ FIXTURES = os.environ.get("LEDE_FIXTURES") or os.path.join(
 
 FIELDS = ["text", "body", "title", "author", "authors", "date", "modified", "sitename",
           "description", "language", "url", "image", "section", "tags", "type", "confidence",
-          "comments", "metadata_source", "truncated"]
+          "comments", "metadata_source", "truncated", "truncated_by"]
 
 
 def fixture(name):
@@ -47,7 +47,8 @@ class ExtractTest(unittest.TestCase):
         self.assertTrue(0.0 <= res["confidence"] <= 1.0)
         self.assertIsNone(res["comments"])
         self.assertEqual(res["metadata_source"]["title"], "json-ld")
-        self.assertEqual(res["truncated"], 0)
+        self.assertIs(res["truncated"], False)
+        self.assertEqual(res["truncated_by"], [])
 
     def test_every_fixture_with_expected_text_gives_it(self):
         for name in sorted(os.listdir(FIXTURES)):

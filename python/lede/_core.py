@@ -1,0 +1,465 @@
+"""The implementation of the lede package: ctypes over liblede.
+
+Only what lede/__init__.py re-exports is public; the structures here mirror
+include/lede.h field by field, and python/tests/test_abi.py checks them
+against the compiler's offsetof and sizeof (tests/abi_layout.py generates
+the C side from the header).
+"""
+import ctypes
+import ctypes.util
+import os
+import threading
+from dataclasses import dataclass, field, fields
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
+
+# ---- include/lede.h, mirrored -------------------------------------------
+
+# lede_status
+LEDE_OK = 0
+LEDE_ERR_INVALID_ARG = 1
+LEDE_ERR_NOMEM = 2
+LEDE_ERR_EMPTY = 3
+LEDE_ERR_TOO_LARGE = 4
+LEDE_ERR_NOT_HTML = 5
+LEDE_ERR_PARSE = 6
+LEDE_ERR_NO_ARTICLE = 7
+
+_FORMATS = {"text": 0, "markdown": 1, "html": 2}           # lede_format
+_FOCUS = {"balanced": 0, "precision": 1, "recall": 2}       # lede_focus
+
+# The LEDE_TRUNCATED_* bits of lede_result.truncated, by the name Python
+# gives them in Article.truncated_by (in bit order).
+TRUNCATED_BITS = (
+    ("nodes", 1 << 0),    # LEDE_TRUNCATED_NODES: more than max_nodes, the rest not read
+    ("output", 1 << 1),   # LEDE_TRUNCATED_OUTPUT: a string cut at max_output
+    ("depth", 1 << 2),    # LEDE_TRUNCATED_DEPTH: nested deeper than max_depth, flattened
+    ("attrs", 1 << 3),    # LEDE_TRUNCATED_ATTRS: attributes dropped or cut
+    ("repairs", 1 << 4),  # LEDE_TRUNCATED_REPAIRS: too much broken markup, the rest not read
+    ("jsonld", 1 << 5),   # LEDE_TRUNCATED_JSONLD: a JSON-LD block not read
+)
+
+
+class _Options(ctypes.Structure):
+    """lede_options."""
+    _fields_ = [
+        ("format", ctypes.c_int),
+        ("url", ctypes.c_char_p),
+        ("encoding", ctypes.c_char_p),
+        ("max_input", ctypes.c_size_t),
+        ("max_depth", ctypes.c_uint),
+        ("focus", ctypes.c_int),
+        ("comments", ctypes.c_int),
+        ("max_nodes", ctypes.c_size_t),
+        ("max_attrs", ctypes.c_uint),
+        ("max_attr_len", ctypes.c_size_t),
+        ("max_output", ctypes.c_size_t),
+        ("encoding_from_transport", ctypes.c_int),
+    ]
+
+
+_SOURCE_FIELDS = ("title", "author", "date", "modified", "sitename", "description", "language",
+                  "url", "image", "section", "tags", "type")
+
+
+class _Sources(ctypes.Structure):
+    """lede_sources: static strings, never freed."""
+    _fields_ = [(name, ctypes.c_char_p) for name in _SOURCE_FIELDS]
+
+
+_StringArray = ctypes.POINTER(ctypes.c_char_p)
+
+
+class _Result(ctypes.Structure):
+    """lede_result. Reading a c_char_p field copies the string into a
+    Python bytes object, so nothing outlives lede_result_free."""
+    _fields_ = [
+        ("body", ctypes.c_char_p),
+        ("text", ctypes.c_char_p),
+        ("title", ctypes.c_char_p),
+        ("author", ctypes.c_char_p),
+        ("date", ctypes.c_char_p),
+        ("sitename", ctypes.c_char_p),
+        ("description", ctypes.c_char_p),
+        ("language", ctypes.c_char_p),
+        ("url", ctypes.c_char_p),
+        ("image", ctypes.c_char_p),
+        ("section", ctypes.c_char_p),
+        ("tags", _StringArray),
+        ("tag_count", ctypes.c_size_t),
+        ("confidence", ctypes.c_double),
+        ("comments", ctypes.c_char_p),
+        ("authors", _StringArray),
+        ("author_count", ctypes.c_size_t),
+        ("modified", ctypes.c_char_p),
+        ("type", ctypes.c_char_p),
+        ("sources", _Sources),
+        ("truncated", ctypes.c_uint),
+    ]
+
+
+# ---- the result ------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)  # __eq__ below
+class Article(Mapping[str, Any]):
+    """What lede read from a page: the article and its metadata.
+
+    Every field is an attribute (``article.title``) and, as in lede 0.1's
+    dicts, a key (``article["title"]``): an Article is a read-only Mapping
+    of its field names, in this order, so ``dict(article)`` and
+    ``json.dumps(dict(article))`` work. Fields the page does not carry are
+    None. The fields are those of ``lede --format json``'s records:
+
+    text: the article as plain text (None in NoArticleError.metadata)
+    body: the article in the format asked for ("text", "markdown", "html")
+    title, author ("; "-joined names), authors (the names one by one),
+    date and modified (ISO 8601), sitename, description, language (BCP 47),
+    url (canonical), image, section, tags (a list), type ("article",
+    "listing", ...): the metadata
+    confidence: 0..1, how sure lede is that body is the article
+    comments: the reader comments as plain text when asked for, else None
+    metadata_source: where each metadata field was read from ("json-ld",
+    "og", "meta", ...), for the fields that are set
+    truncated: True when a limit cut the page (JSON's "truncated": true)
+    truncated_by: which limits, as names ("nodes", "output", "depth",
+    "attrs", "repairs", "jsonld"; lede.h's LEDE_TRUNCATED_* bits); empty
+    when truncated is False
+
+    Frozen: fields cannot be reassigned (the lists in it are plain lists,
+    so an Article is not hashable). It equals another Article, or a dict,
+    with the same fields. Articles pickle, so they travel to and from
+    worker processes.
+    """
+
+    text: Optional[str] = None
+    body: Optional[str] = None
+    title: Optional[str] = None
+    author: Optional[str] = None
+    authors: Optional[List[str]] = None
+    date: Optional[str] = None
+    modified: Optional[str] = None
+    sitename: Optional[str] = None
+    description: Optional[str] = None
+    language: Optional[str] = None
+    url: Optional[str] = None
+    image: Optional[str] = None
+    section: Optional[str] = None
+    tags: Optional[List[str]] = None
+    type: Optional[str] = None
+    confidence: float = 0.0
+    comments: Optional[str] = None
+    metadata_source: Dict[str, str] = field(default_factory=dict)
+    truncated: bool = False
+    truncated_by: List[str] = field(default_factory=list)
+
+    # Mapping: the field names are the keys.
+    def __getitem__(self, key: str) -> Any:
+        if key in _ARTICLE_FIELDS:
+            return getattr(self, key)
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_ARTICLE_FIELDS)
+
+    def __len__(self) -> int:
+        return len(_ARTICLE_FIELDS)
+
+    def __contains__(self, key: object) -> bool:
+        return key in _ARTICLE_FIELDS
+
+    def __eq__(self, other: object) -> bool:
+        # equal to an Article with the same fields, and, as lede 0.1's
+        # dicts were, to any mapping with the same keys and values
+        if isinstance(other, Article):
+            return all(getattr(self, n) == getattr(other, n) for n in _ARTICLE_FIELDS)
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # its lists and dicts are mutable
+
+    def to_dict(self) -> Dict[str, Any]:
+        """A plain dict of the fields (lists and dicts copied)."""
+        out: Dict[str, Any] = {}
+        for name in _ARTICLE_FIELDS:
+            value = getattr(self, name)
+            out[name] = value.copy() if isinstance(value, (list, dict)) else value
+        return out
+
+
+_ARTICLE_FIELDS: Tuple[str, ...] = tuple(f.name for f in fields(Article))
+Article.__module__ = "lede"
+
+
+# ---- errors ----------------------------------------------------------------
+
+
+class LedeError(Exception):
+    """A status other than LEDE_OK: .status is the lede_status code and
+    .message the sentence lede_strerror gives for it (also str(error)).
+
+    lede's errors pickle with their fields (pickle.loads(pickle.dumps(e))
+    gives an error of the same class, status, message and metadata), so an
+    error raised in a ProcessPoolExecutor or on a Dask worker arrives as
+    itself and ``except lede.NoArticleError`` matches it."""
+
+    status: int
+    message: str
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+    def _init_args(self) -> Tuple[Any, ...]:
+        return (self.status, self.message)
+
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...], Dict[str, Any]]:
+        # Exception's own reduce calls cls(*self.args), that is cls(message):
+        # give the constructor's arguments, then every attribute.
+        return (type(self), self._init_args(), dict(self.__dict__))
+
+
+class InvalidArgumentError(LedeError, ValueError):
+    """LEDE_ERR_INVALID_ARG: an option out of range."""
+
+
+class OutOfMemoryError(LedeError, MemoryError):
+    """LEDE_ERR_NOMEM."""
+
+
+class EmptyInputError(LedeError):
+    """LEDE_ERR_EMPTY: no bytes, or only white space."""
+
+
+class TooLargeError(LedeError):
+    """LEDE_ERR_TOO_LARGE: larger than max_input."""
+
+
+class NotHtmlError(LedeError):
+    """LEDE_ERR_NOT_HTML: binary bytes, not markup."""
+
+
+class ParseError(LedeError):
+    """LEDE_ERR_PARSE: the parser could not build a document."""
+
+
+class NoArticleError(LedeError):
+    """LEDE_ERR_NO_ARTICLE: the page has no prose to be an article (a home
+    page or a listing of links). Its metadata (title, sitename, type
+    "listing" or "page", ...) is in .metadata, an Article whose text and
+    body are None."""
+
+    metadata: Optional[Article]
+
+    def __init__(self, status: int, message: str, metadata: Optional[Article] = None) -> None:
+        super().__init__(status, message)
+        self.metadata = metadata
+
+    def _init_args(self) -> Tuple[Any, ...]:
+        return (self.status, self.message, self.metadata)
+
+
+for _cls in (LedeError, InvalidArgumentError, OutOfMemoryError, EmptyInputError, TooLargeError,
+             NotHtmlError, ParseError, NoArticleError):
+    _cls.__module__ = "lede"   # pickles name lede.NoArticleError, the public name
+del _cls
+
+_ERRORS = {
+    LEDE_ERR_INVALID_ARG: InvalidArgumentError,
+    LEDE_ERR_NOMEM: OutOfMemoryError,
+    LEDE_ERR_EMPTY: EmptyInputError,
+    LEDE_ERR_TOO_LARGE: TooLargeError,
+    LEDE_ERR_NOT_HTML: NotHtmlError,
+    LEDE_ERR_PARSE: ParseError,
+    LEDE_ERR_NO_ARTICLE: NoArticleError,
+}
+
+# ---- the library -----------------------------------------------------------
+
+_lib: Optional[ctypes.CDLL] = None
+_lib_path: Optional[str] = None
+_lib_lock = threading.Lock()
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_NAMES = ("liblede.so.0", "liblede.so", "liblede.0.dylib", "liblede.dylib")
+
+
+def _candidates() -> Iterator[str]:
+    env = os.environ.get("LEDE_LIBRARY")
+    if env:
+        yield env
+        return  # a path that was asked for is the only one tried
+    for name in _NAMES:  # shipped inside the package (pip install)
+        path = os.path.join(_HERE, name)
+        if os.path.exists(path):
+            yield path
+    yield "liblede.so.0"  # the dynamic loader's own search: LD_LIBRARY_PATH, ldconfig's cache
+    found = ctypes.util.find_library("lede")
+    if found and found != "liblede.so.0":
+        yield found
+
+
+def _load() -> ctypes.CDLL:
+    global _lib, _lib_path
+    with _lib_lock:
+        if _lib is not None:
+            return _lib
+        errors = []
+        for path in _candidates():
+            try:
+                lib = ctypes.CDLL(path)
+            except OSError as e:
+                errors.append("%s: %s" % (path, e))
+                continue
+            lib.lede_options_init.argtypes = [ctypes.POINTER(_Options)]
+            lib.lede_options_init.restype = None
+            lib.lede_extract.argtypes = [ctypes.c_char_p, ctypes.c_size_t,
+                                         ctypes.POINTER(_Options),
+                                         ctypes.POINTER(ctypes.POINTER(_Result))]
+            lib.lede_extract.restype = ctypes.c_int
+            lib.lede_result_free.argtypes = [ctypes.POINTER(_Result)]
+            lib.lede_result_free.restype = None
+            lib.lede_strerror.argtypes = [ctypes.c_int]
+            lib.lede_strerror.restype = ctypes.c_char_p
+            lib.lede_preload.argtypes = []
+            lib.lede_preload.restype = None
+            _lib, _lib_path = lib, path
+            return lib
+        raise OSError(
+            "liblede not found. Set LEDE_LIBRARY to the path of liblede.so.0 (e.g. "
+            "build/liblede.so.0 after cmake --build build), or install it (cmake --install "
+            "build, then ldconfig, or LD_LIBRARY_PATH=PREFIX/lib for another prefix), or "
+            "install the package with the library inside it (see the README). Tried: "
+            + "; ".join(errors or ["no candidates"]))
+
+
+def library_path() -> str:
+    """The path (or name) liblede was loaded from."""
+    _load()
+    assert _lib_path is not None
+    return _lib_path
+
+
+def preload() -> None:
+    """Load now what liblede loads on first use (language profiles, its
+    vocabulary index), e.g. in a worker's set-up, so that the first pages
+    of several threads do not wait for one of them to load it. Optional."""
+    _load().lede_preload()
+
+
+def _str(value: Optional[bytes]) -> Optional[str]:
+    return None if value is None else value.decode("utf-8", "replace")
+
+
+def _strings(array: Any, count: int) -> Optional[List[str]]:
+    return [_str(array[i]) or "" for i in range(count)] if array and count else None
+
+
+def _to_article(res: _Result) -> Article:
+    sources = {name: _str(getattr(res.sources, name)) for name in _SOURCE_FIELDS
+               if getattr(res.sources, name)}
+    bits = res.truncated
+    return Article(
+        text=_str(res.text),
+        body=_str(res.body),
+        title=_str(res.title),
+        author=_str(res.author),
+        authors=_strings(res.authors, res.author_count),
+        date=_str(res.date),
+        modified=_str(res.modified),
+        sitename=_str(res.sitename),
+        description=_str(res.description),
+        language=_str(res.language),
+        url=_str(res.url),
+        image=_str(res.image),
+        section=_str(res.section),
+        tags=_strings(res.tags, res.tag_count),
+        type=_str(res.type),
+        confidence=res.confidence,
+        comments=_str(res.comments),
+        metadata_source=sources,  # type: ignore[arg-type]
+        truncated=bits != 0,
+        truncated_by=[name for name, bit in TRUNCATED_BITS if bits & bit],
+    )
+
+
+def _option_bytes(value: Union[str, bytes, None], name: str) -> Optional[bytes]:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    if isinstance(value, bytes):
+        return value
+    raise TypeError("%s must be str, bytes or None, not %s" % (name, type(value).__name__))
+
+
+def _option_bool(value: bool, name: str) -> int:
+    # Only True and False: comments="no" or "false" would be true, and
+    # silently so; 0 and 1 are refused too, to keep one spelling.
+    if value is True or value is False:
+        return 1 if value else 0
+    raise TypeError("%s must be True or False, not %r" % (name, value))
+
+
+def _option_choice(value: str, name: str, choices: Dict[str, int]) -> int:
+    if isinstance(value, str) and value in choices:
+        return choices[value]
+    raise ValueError("%s must be one of %s, not %r" % (name, ", ".join(choices), value))
+
+
+def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] = None,
+            format: str = "text", encoding: Optional[str] = None, focus: str = "balanced",
+            comments: bool = False, encoding_from_transport: bool = False) -> Article:
+    """The article of the page HTML (bytes as fetched, or str) as an Article:
+    text (plain), body (in FORMAT: "text", "markdown" or "html"), title,
+    author, authors, date, modified, sitename, description, language, url,
+    image, section, tags, type, confidence (0..1), comments (the reader
+    comments when COMMENTS, else None), metadata_source, truncated (a bool)
+    and truncated_by. Fields the page does not carry are None.
+
+    URL is the address the page was fetched from; ENCODING its charset as an
+    HTTP header gives it (bytes only: a str is passed on as UTF-8); FOCUS
+    "balanced", "precision" or "recall". ENCODING wins over what the page
+    says, unless ENCODING_FROM_TRANSPORT tells that it is a server's label
+    rather than a choice: a Latin default (iso-8859-1, windows-1252) then
+    yields to bytes that are plainly UTF-8. COMMENTS and
+    ENCODING_FROM_TRANSPORT take True or False only (TypeError otherwise);
+    FORMAT and FOCUS one of their names (ValueError otherwise).
+
+    Raises NoArticleError (with the page's metadata) when the page has no
+    prose to be an article, and another LedeError subclass when the input
+    is not a page (EmptyInputError, NotHtmlError, TooLargeError, ...)."""
+    if isinstance(html, str):
+        data = html.encode("utf-8", "replace")
+        encoding = "utf-8"
+    elif isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+    else:
+        raise TypeError("html must be bytes or str, not %s" % type(html).__name__)
+    fmt = _option_choice(format, "format", _FORMATS)
+    foc = _option_choice(focus, "focus", _FOCUS)
+    want_comments = _option_bool(comments, "comments")
+    from_transport = _option_bool(encoding_from_transport, "encoding_from_transport")
+    url_bytes = _option_bytes(url, "url")
+    encoding_bytes = _option_bytes(encoding, "encoding")
+    lib = _load()
+    opt = _Options()
+    lib.lede_options_init(ctypes.byref(opt))
+    opt.format = fmt
+    opt.url = url_bytes
+    opt.encoding = encoding_bytes
+    opt.encoding_from_transport = from_transport if not isinstance(html, str) else 0
+    opt.focus = foc
+    opt.comments = want_comments
+    res = ctypes.POINTER(_Result)()
+    status = lib.lede_extract(data, len(data), ctypes.byref(opt), ctypes.byref(res))
+    if status not in (LEDE_OK, LEDE_ERR_NO_ARTICLE):
+        message = _str(lib.lede_strerror(status)) or ""
+        raise _ERRORS.get(status, LedeError)(status, message)
+    try:
+        article = _to_article(res.contents)
+    finally:
+        lib.lede_result_free(res)
+    if status == LEDE_ERR_NO_ARTICLE:
+        raise NoArticleError(status, _str(lib.lede_strerror(status)) or "", article)
+    return article
