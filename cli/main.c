@@ -109,13 +109,17 @@ static const char help_text[] =
     "\n"
     "Inputs:\n"
     "  FILE             an HTML page\n"
-    "  DIR              every *.html and *.htm file below DIR (any letter case),\n"
-    "                   and every *.warc and *.warc.gz file as a web archive,\n"
-    "                   walked recursively in sorted order; symbolic links to\n"
+    "  DIR              every *.html, *.htm, *.html.gz and *.htm.gz file below\n"
+    "                   DIR (any letter case), and every *.warc and\n"
+    "                   *.warc.gz file as a web archive, walked recursively\n"
+    "                   in sorted order; symbolic links to\n"
     "                   directories are not followed; a DIR without any, or\n"
     "                   a broken link named as one, gives an error record\n"
     "  -                one page read from standard input (also when no input\n"
     "                   is given)\n"
+    "  lede does not fetch pages: an http://, https:// or ftp:// address that\n"
+    "  names no file gives an error record; curl -s 'URL' | lede --url 'URL'\n"
+    "  reads one.\n"
     "  A FILE or \"-\" that is a web archive (WARC/1.0 or 1.1,\n"
     "  plain or gzip'ed per record, as Common Crawl ships them) gives one\n"
     "  input per HTML response in it, with source FILE:OFFSET.\n"
@@ -123,7 +127,9 @@ static const char help_text[] =
     "  \"--\" ends them.\n"
     "\n"
     "Options:\n"
-    "  -f, --format F   output format (default text):\n"
+    "  -f, --format F   output format (default text; also --output-format F;\n"
+    "                   txt and md name text and markdown; --markdown, --html\n"
+    "                   and --json are short for --format markdown, html, json):\n"
     "                     text      the article as plain text, paragraphs\n"
     "                               separated by one blank line\n"
     "                     markdown  the article as CommonMark (pipe tables)\n"
@@ -321,12 +327,20 @@ static int parse_arguments(int argc, char **argv, settings *s) {
         } else if (is_option(arg, "--version", "-V", false, &value)) {
             puts("lede " LEDE_VERSION);
             return fflush(stdout) == EOF ? EXIT_SOME_FAILED : EXIT_ALL_OK;
-        } else if (is_option(arg, "--format", "-f", true, &value)) {
+        } else if (is_option(arg, "--markdown", NULL, false, &value)) {
+            s->format = OUTPUT_MARKDOWN; /* trafilatura's shorthands */
+        } else if (is_option(arg, "--html", NULL, false, &value)) {
+            s->format = OUTPUT_HTML;
+        } else if (is_option(arg, "--json", NULL, false, &value)) {
+            s->format = OUTPUT_JSON;
+        } else if (is_option(arg, "--format", "-f", true, &value) ||
+                   is_option(arg, "--output-format", NULL, true, &value)) {
             if (!value && !(value = next_value(argc, argv, &i)))
                 return usage_error("option '%s' needs a value", arg);
             if (!output_format_parse(value, &s->format))
                 return usage_error(
-                    "unknown format '%s' (expected text, markdown, html, json or jsonl)", value);
+                    "unknown format '%s' (expected text, markdown, html, json or jsonl; "
+                    "txt and md name the first two)", value);
         } else if (is_option(arg, "--url", "-u", true, &value)) {
             if (!value && !(value = next_value(argc, argv, &i)))
                 return usage_error("option '%s' needs a value", arg);
@@ -509,8 +523,11 @@ static bool has_suffix(const char *path, const char *suffix) {
     return len > suffix_len && strcasecmp(name + len - suffix_len, suffix) == 0;
 }
 
+/* Saved pages are often gzip'ed as they came (wget, crawlers); the library
+ * inflates them, so a folder walk takes them as pages too. */
 static bool has_html_extension(const char *path) {
-    return has_suffix(path, ".html") || has_suffix(path, ".htm");
+    return has_suffix(path, ".html") || has_suffix(path, ".htm") ||
+           has_suffix(path, ".html.gz") || has_suffix(path, ".htm.gz");
 }
 
 static bool has_warc_extension(const char *path) {
@@ -707,6 +724,32 @@ static prefix stdin_take(input_walk *w) {
 }
 
 /* Is operand PATH a WARC file: --warc says so, or its first bytes do. */
+/* The schemes of an address a user may hope lede fetches. */
+static const char *const fetch_schemes[] = {"http://", "https://", "ftp://"};
+
+/* OPERAND is a web address and no file of that name exists. */
+static bool is_fetch_address(const char *operand) {
+    for (size_t i = 0; i < sizeof fetch_schemes / sizeof fetch_schemes[0]; i++)
+        if (strncasecmp(operand, fetch_schemes[i], strlen(fetch_schemes[i])) == 0)
+            return access(operand, F_OK) != 0;
+    return false;
+}
+
+/* The error of a web address given as input: lede reads pages, it does not
+ * fetch them, and the way to feed it one is a pipe. The address is shown
+ * in the command when single quotes can hold it as it is. */
+static void url_input_message(const char *url, char *out, size_t cap) {
+    static const char lead[] =
+        "a web address, and lede does not fetch pages: pipe one in, as in curl -s ";
+    static const char pipe[] = " | lede --url ";
+    enum { QUOTES = 4 };
+    /* An address too long to show twice whole is named by the source field. */
+    bool shown = !strchr(url, '\'') &&
+                 sizeof lead + sizeof pipe + QUOTES + 2 * strlen(url) <= cap;
+    const char *q = shown ? "'" : "", *u = shown ? url : "URL";
+    snprintf(out, cap, "%s%s%s%s%s%s%s%s", lead, q, u, q, pipe, q, u, q);
+}
+
 static bool is_warc_operand(input_walk *w, const char *path) {
     if (w->settings->warc)
         return true;
@@ -802,8 +845,8 @@ static bool next_input(input_walk *w, input *in) {
                 in->kind = INPUT_ERROR;
                 in->source = dir;
                 snprintf(in->message, MESSAGE_SIZE,
-                         "empty input: the directory holds no *.html, *.htm, *.warc or "
-                         "*.warc.gz file");
+                         "empty input: the directory holds no *.html, *.htm, *.html.gz, "
+                         "*.htm.gz, *.warc or *.warc.gz file");
                 return true;
             }
         }
@@ -819,6 +862,11 @@ static bool next_input(input_walk *w, input *in) {
             w->dir_operand = operand;
             w->dir_inputs = 0;
             continue;
+        }
+        if (is_fetch_address(operand)) {
+            in->kind = INPUT_ERROR;
+            url_input_message(operand, in->message, sizeof in->message);
+            return true;
         }
         if (is_warc_operand(w, operand)) {
             if (warc_start(w, operand, in))

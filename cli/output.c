@@ -52,10 +52,26 @@ static const char *const format_names[] = {
     [OUTPUT_JSONL] = "jsonl",
 };
 
+/* The names the peers (trafilatura, pandoc) give the same formats, so that
+ * a command line written for them works here. */
+static const struct {
+    const char *name;
+    output_format format;
+} format_aliases[] = {
+    {"txt", OUTPUT_TEXT},
+    {"md", OUTPUT_MARKDOWN},
+};
+
 bool output_format_parse(const char *name, output_format *format) {
     for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
         if (strcmp(name, format_names[i]) == 0) {
             *format = (output_format)i;
+            return true;
+        }
+    }
+    for (size_t i = 0; i < sizeof format_aliases / sizeof format_aliases[0]; i++) {
+        if (strcmp(name, format_aliases[i].name) == 0) {
+            *format = format_aliases[i].format;
             return true;
         }
     }
