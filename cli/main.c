@@ -179,7 +179,9 @@ static const char help_text[] =
     "\n"
     "Output:\n"
     "  text, markdown, html: the article body of each input, followed by a\n"
-    "  newline; the bodies of several inputs are separated by one blank line.\n"
+    "  newline. In a batch (several inputs, a DIR, a WARC) each body follows\n"
+    "  a line \"==> SOURCE <==\" naming its input (html: \"<!-- ==> SOURCE <==\n"
+    "  -->\"), and the bodies are separated by one blank line.\n"
     "  An input that gives no article prints nothing on standard output and\n"
     "  a line \"lede: PATH: message\" on standard error.\n"
     "\n"
@@ -1191,12 +1193,12 @@ int main(int argc, char **argv) {
 
     setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
     batch b = {.settings = &s, .walk = {.settings = &s}};
-    /* The shape of the JSON output follows the command line, not what the
+    /* The shape of the output follows the command line, not what the
      * directories turn out to hold: several inputs, a directory or a WARC
-     * file make an array, even of one record or none. */
-    bool as_array = s.input_count > 1 || is_directory(s.inputs[0]) ||
-                    is_warc_operand(&b.walk, s.inputs[0]);
-    output_begin(&b.out, s.format, as_array);
+     * file make a batch (a JSON array, named bodies), even of one page. */
+    bool several = s.input_count > 1 || is_directory(s.inputs[0]) ||
+                   is_warc_operand(&b.walk, s.inputs[0]);
+    output_begin(&b.out, s.format, several);
     progress_begin(&b.progress, &s);
     if (jobs == 1 || !run_in_parallel(&b, jobs))
         run_in_turn(&b);

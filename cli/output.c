@@ -89,10 +89,11 @@ lede_format output_library_format(output_format format) {
     }
 }
 
-void output_begin(output *out, output_format format, bool as_array) {
+void output_begin(output *out, output_format format, bool batch) {
     memset(out, 0, sizeof *out);
     out->layout.format = format;
-    out->layout.as_array = format == OUTPUT_JSON && as_array;
+    out->layout.as_array = format == OUTPUT_JSON && batch;
+    out->layout.named = format != OUTPUT_JSON && format != OUTPUT_JSONL && batch;
     if (out->layout.as_array && fputs("[", stdout) == EOF) {
         out->write_failed = true;
         out->write_errno = errno;
@@ -475,6 +476,25 @@ static void write_string(output *out, const char *s) {
     write_bytes(out, s, strlen(s));
 }
 
+/* The header naming SOURCE before its body in a batch. A byte that would
+ * end the header's line (a control character in a file name) is written
+ * '?', and in an HTML comment a '>', which could end the comment, "%3E":
+ * the header stays one line, or one comment, whatever the name. */
+static void write_header(output *out, const char *source) {
+    bool html = out->layout.format == OUTPUT_HTML;
+    write_string(out, html ? "<!-- ==> " : "==> ");
+    for (const char *p = source; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x20 || c == 0x7f)
+            write_bytes(out, "?", 1);
+        else if (html && c == '>')
+            write_bytes(out, "%3E", 3);
+        else
+            write_bytes(out, p, 1);
+    }
+    write_string(out, html ? " <== -->\n" : " <==\n");
+}
+
 void output_write(output *out, const char *source, output_record *rec) {
     if (out->write_failed) {
         output_record_free(rec);
@@ -485,6 +505,8 @@ void output_write(output *out, const char *source, output_record *rec) {
             write_string(out, out->written ? ",\n  " : "\n  ");
         else if (!is_json(out->layout) && out->written)
             write_string(out, "\n");
+        if (out->layout.named)
+            write_header(out, source);
         write_bytes(out, rec->bytes, rec->len);
         out->written++;
     } else if (rec->failed || rec->no_article) {

@@ -37,6 +37,7 @@ typedef enum output_format {
 typedef struct output_layout {
     output_format format;
     bool as_array; /* OUTPUT_JSON: the records go in one array */
+    bool named;    /* text, markdown, html of a batch: a header names each body */
 } output_layout;
 
 typedef struct output {
@@ -68,7 +69,12 @@ bool output_format_parse(const char *name, output_format *format);
  * plain text whatever is asked. */
 lede_format output_library_format(output_format format);
 
-void output_begin(output *out, output_format format, bool as_array);
+/* Start the output. BATCH: the command line names several inputs, a
+ * directory or a web archive; the JSON records then go in one array, and
+ * each text, Markdown or HTML body follows a header naming its input:
+ * "==> SOURCE <==" on a line of its own (as head(1) names files), for html
+ * inside a comment, "<!-- ==> SOURCE <== -->". */
+void output_begin(output *out, output_format format, bool batch);
 
 /* The record of an input that gave an article. SOURCE is the path as given
  * ("-" for stdin). When the record cannot be built (out of memory) REC is
