@@ -88,6 +88,9 @@
  * machine this runs on, so a larger number is a typo, and each thread costs
  * a stack and two pages' worth of memory. */
 #define MAX_JOBS 256
+
+/* An output directory lede creates: as the umask lets. */
+#define DIR_MODE 0777
 /* The progress line: first drawn after a batch ran this long (a short one
  * never shows it), then redrawn at most this often. */
 #define PROGRESS_DELAY_NS 1000000000L
@@ -101,7 +104,8 @@ enum exit_code { EXIT_ALL_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 static const char usage_line[] =
     "usage: lede [--format text|markdown|html|json|jsonl] [--url URL] [--encoding LABEL]\n"
     "            [--precision|--recall] [--comments] [--jobs N] [--warc]\n"
-    "            [--max-input SIZE] [--quiet] [--help] [--version] [FILE|DIR|-]...\n";
+    "            [--max-input SIZE] [--output-dir DIR [--force]] [--quiet] [--help]\n"
+    "            [--version] [FILE|DIR|-]...\n";
 
 static const char help_text[] =
     "\n"
@@ -158,6 +162,14 @@ static const char help_text[] =
     "  -j, --jobs N     extract N pages at once on N threads (default 1; 0: one\n"
     "                   per online core); the output is the same, in input\n"
     "                   order, whatever N\n"
+    "  -o, --output-dir DIR\n"
+    "                   write each article to a file of its own in DIR\n"
+    "                   (created when missing), nothing to stdout: the path\n"
+    "                   without its extension, '/' made '_' (a WARC record:\n"
+    "                   its URI without the scheme, then -OFFSET), with the\n"
+    "                   format's extension (.txt .md .html .json); a file\n"
+    "                   already there is an error for that input\n"
+    "  --force          with --output-dir: overwrite files already there\n"
     "  -w, --warc       read every FILE and \"-\" as a WARC file; without it a\n"
     "                   FILE or \"-\" is one when its first bytes are\n"
     "                   \"WARC/1.\" (or a gzip member that inflates to them).\n"
@@ -217,6 +229,8 @@ typedef struct settings {
     unsigned jobs; /* pages extracted at once; 0 on the command line: one a core */
     bool warc;     /* --warc: every FILE and "-" is a WARC file */
     bool quiet;    /* --quiet: no progress line */
+    const char *output_dir; /* --output-dir: one file per article there */
+    bool force;    /* --force: overwrite files in the output directory */
 } settings;
 
 /* ---- command line ---- */
@@ -362,6 +376,14 @@ static int parse_arguments(int argc, char **argv, settings *s) {
             if (!parse_size(value, &s->options.max_input))
                 return usage_error("bad size '%s' (expected a positive number of bytes, "
                                    "with an optional K, M or G suffix)", value);
+        } else if (is_option(arg, "--output-dir", "-o", true, &value)) {
+            if (!value && !(value = next_value(argc, argv, &i)))
+                return usage_error("option '%s' needs a value", arg);
+            if (!*value)
+                return usage_error("option '%s' needs a directory", arg);
+            s->output_dir = value;
+        } else if (is_option(arg, "--force", NULL, false, &value)) {
+            s->force = true;
         } else if (is_option(arg, "--warc", "-w", false, &value)) {
             s->warc = true;
         } else if (is_option(arg, "--quiet", "-q", false, &value)) {
@@ -947,6 +969,9 @@ static void process_input(const settings *s, output_layout layout, input *in,
     else
         output_build_error(layout, in->source, lede_strerror(st), rec);
     lede_result_free(res);
+    if (s->output_dir && st == LEDE_OK && !rec->failed)
+        rec->file_name = output_file_name(in->source, in->from_warc ? in->warc.target_uri : NULL,
+                                          s->format);
 }
 
 /* ---- progress on a terminal ---- */
@@ -1011,7 +1036,7 @@ typedef struct batch {
 static void write_input(batch *b, input *in, output_record *rec) {
     if (rec->failed)
         b->failed++;
-    if (rec->failed && !rec->bytes)
+    if (rec->failed && (!rec->bytes || b->out.dir))
         progress_clear(&b->progress); /* its error line goes to stderr */
     output_write(&b->out, in->source, rec);
     input_release(in);
@@ -1198,7 +1223,23 @@ int main(int argc, char **argv) {
      * file make a batch (a JSON array, named bodies), even of one page. */
     bool several = s.input_count > 1 || is_directory(s.inputs[0]) ||
                    is_warc_operand(&b.walk, s.inputs[0]);
+    if (s.output_dir) {
+        /* one file per article: no array, no headers, nothing on stdout */
+        if (mkdir(s.output_dir, DIR_MODE) != 0 && errno != EEXIST) {
+            fprintf(stderr, "lede: cannot create %s: %s\n", s.output_dir, strerror(errno));
+            free(s.inputs);
+            return EXIT_SOME_FAILED;
+        }
+        if (!is_directory(s.output_dir)) {
+            fprintf(stderr, "lede: %s: not a directory\n", s.output_dir);
+            free(s.inputs);
+            return EXIT_SOME_FAILED;
+        }
+        several = false;
+    }
     output_begin(&b.out, s.format, several);
+    if (s.output_dir)
+        output_to_dir(&b.out, s.output_dir, s.force);
     progress_begin(&b.progress, &s);
     if (jobs == 1 || !run_in_parallel(&b, jobs))
         run_in_turn(&b);
@@ -1212,5 +1253,5 @@ int main(int argc, char **argv) {
             fprintf(stderr, "lede: cannot write output: %s\n", strerror(b.out.write_errno));
         return EXIT_SOME_FAILED;
     }
-    return b.failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;
+    return b.failed || b.out.files_failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;
 }
