@@ -176,7 +176,8 @@ static const char help_text[] =
     "                   Each response with status 200 and an HTML\n"
     "                   Content-Type gives one record, its url the\n"
     "                   WARC-Target-URI and its charset the HTTP one (a Latin\n"
-    "                   default there yields to a page that is plainly UTF-8);\n"
+    "                   default there yields to a page that is plainly UTF-8;\n"
+    "                   --url and --encoding win over both);\n"
     "                   other records are passed over, and each damaged one\n"
     "                   gives an error record\n"
     "  --max-input SIZE the largest page accepted, in bytes or with a K, M or G\n"
@@ -944,13 +945,14 @@ static void process_input(const settings *s, output_layout layout, input *in,
         output_build_error(layout, in->source, message, rec);
         return;
     }
-    /* A WARC record knows the page's address and its HTTP charset; an
-     * --encoding given still overrides the latter. The record's charset is
-     * the server's label, which may be a default it sent unasked: the
-     * library weighs it against the bytes, as it never does --encoding. */
+    /* A WARC record knows the page's address and its HTTP charset; a --url
+     * or --encoding given still overrides them, as the user's word. The
+     * record's charset is the server's label, which may be a default it
+     * sent unasked: the library weighs it against the bytes, as it never
+     * does --encoding. */
     lede_options options = s->options;
     if (in->from_warc) {
-        if (in->warc.target_uri)
+        if (!options.url)
             options.url = in->warc.target_uri;
         if (!options.encoding) {
             options.encoding = in->warc.charset;

@@ -78,4 +78,9 @@ python3 "$HERE/make_warc.py" pages "$tmp/p.warc" "$tmp/plain.html" || exit 1
 expect "WARC target URI" "$tmp/o.md" "![a chart](https://pages.example/0/img/chart.png)"
 expect "WARC target URI: ../" "$tmp/o.md" "[the guide](https://pages.example/guide/intro.html)"
 
+# --url, the user's word, wins over the record's URI, as --encoding does.
+"$LEDE" --format markdown --url "$url" "$tmp/p.warc" >"$tmp/o.md" 2>"$tmp/err" ||
+    fail "markdown warc --url: $(cat "$tmp/err")"
+expect "--url wins over the WARC target URI" "$tmp/o.md" "![a chart](https://news.example/world/2024/img/chart.png)"
+
 [ "$failures" = 0 ]
