@@ -88,6 +88,9 @@
  * machine this runs on, so a larger number is a typo, and each thread costs
  * a stack and two pages' worth of memory. */
 #define MAX_JOBS 256
+
+/* An output directory lede creates: as the umask lets. */
+#define DIR_MODE 0777
 /* The progress line: first drawn after a batch ran this long (a short one
  * never shows it), then redrawn at most this often. */
 #define PROGRESS_DELAY_NS 1000000000L
@@ -101,7 +104,8 @@ enum exit_code { EXIT_ALL_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 static const char usage_line[] =
     "usage: lede [--format text|markdown|html|json|jsonl] [--url URL] [--encoding LABEL]\n"
     "            [--precision|--recall] [--comments] [--jobs N] [--warc]\n"
-    "            [--max-input SIZE] [--quiet] [--help] [--version] [FILE|DIR|-]...\n";
+    "            [--max-input SIZE] [--output-dir DIR [--force]] [--quiet] [--help]\n"
+    "            [--version] [FILE|DIR|-]...\n";
 
 static const char help_text[] =
     "\n"
@@ -109,13 +113,17 @@ static const char help_text[] =
     "\n"
     "Inputs:\n"
     "  FILE             an HTML page\n"
-    "  DIR              every *.html and *.htm file below DIR (any letter case),\n"
-    "                   and every *.warc and *.warc.gz file as a web archive,\n"
-    "                   walked recursively in sorted order; symbolic links to\n"
+    "  DIR              every *.html, *.htm, *.html.gz and *.htm.gz file below\n"
+    "                   DIR (any letter case), and every *.warc and\n"
+    "                   *.warc.gz file as a web archive, walked recursively\n"
+    "                   in sorted order; symbolic links to\n"
     "                   directories are not followed; a DIR without any, or\n"
     "                   a broken link named as one, gives an error record\n"
     "  -                one page read from standard input (also when no input\n"
     "                   is given)\n"
+    "  lede does not fetch pages: an http://, https:// or ftp:// address that\n"
+    "  names no file gives an error record; curl -s 'URL' | lede --url 'URL'\n"
+    "  reads one.\n"
     "  A FILE or \"-\" that is a web archive (WARC/1.0 or 1.1,\n"
     "  plain or gzip'ed per record, as Common Crawl ships them) gives one\n"
     "  input per HTML response in it, with source FILE:OFFSET.\n"
@@ -123,7 +131,9 @@ static const char help_text[] =
     "  \"--\" ends them.\n"
     "\n"
     "Options:\n"
-    "  -f, --format F   output format (default text):\n"
+    "  -f, --format F   output format (default text; also --output-format F;\n"
+    "                   txt and md name text and markdown; --markdown, --html\n"
+    "                   and --json are short for --format markdown, html, json):\n"
     "                     text      the article as plain text, paragraphs\n"
     "                               separated by one blank line\n"
     "                     markdown  the article as CommonMark (pipe tables)\n"
@@ -132,8 +142,12 @@ static const char help_text[] =
     "                     json      one pretty JSON object for one input; a JSON\n"
     "                               array of them for several inputs or a DIR\n"
     "                     jsonl     one compact JSON object per line\n"
-    "  -u, --url URL    the address the page was fetched from, to resolve its\n"
-    "                   relative links against\n"
+    "  -u, --url URL    the address the page was fetched from: the links and\n"
+    "                   images of markdown and html bodies are resolved\n"
+    "                   against the page's <base href>, else URL, else a\n"
+    "                   WARC record's WARC-Target-URI (the url and image\n"
+    "                   fields against the latter two); without any they\n"
+    "                   stay relative\n"
     "  -e, --encoding LABEL\n"
     "                   the page's charset (as an HTTP header would give it);\n"
     "                   it wins over what the page says; by default the\n"
@@ -148,13 +162,22 @@ static const char help_text[] =
     "  -j, --jobs N     extract N pages at once on N threads (default 1; 0: one\n"
     "                   per online core); the output is the same, in input\n"
     "                   order, whatever N\n"
+    "  -o, --output-dir DIR\n"
+    "                   write each article to a file of its own in DIR\n"
+    "                   (created when missing), nothing to stdout: the path\n"
+    "                   without its extension, '/' made '_' (a WARC record:\n"
+    "                   its URI without the scheme, then -OFFSET), with the\n"
+    "                   format's extension (.txt .md .html .json); a file\n"
+    "                   already there is an error for that input\n"
+    "  --force          with --output-dir: overwrite files already there\n"
     "  -w, --warc       read every FILE and \"-\" as a WARC file; without it a\n"
     "                   FILE or \"-\" is one when its first bytes are\n"
     "                   \"WARC/1.\" (or a gzip member that inflates to them).\n"
     "                   Each response with status 200 and an HTML\n"
     "                   Content-Type gives one record, its url the\n"
     "                   WARC-Target-URI and its charset the HTTP one (a Latin\n"
-    "                   default there yields to a page that is plainly UTF-8);\n"
+    "                   default there yields to a page that is plainly UTF-8;\n"
+    "                   --url and --encoding win over both);\n"
     "                   other records are passed over, and each damaged one\n"
     "                   gives an error record\n"
     "  --max-input SIZE the largest page accepted, in bytes or with a K, M or G\n"
@@ -169,7 +192,9 @@ static const char help_text[] =
     "\n"
     "Output:\n"
     "  text, markdown, html: the article body of each input, followed by a\n"
-    "  newline; the bodies of several inputs are separated by one blank line.\n"
+    "  newline. In a batch (several inputs, a DIR, a WARC) each body follows\n"
+    "  a line \"==> SOURCE <==\" naming its input (html: \"<!-- ==> SOURCE <==\n"
+    "  -->\"), and the bodies are separated by one blank line.\n"
     "  An input that gives no article prints nothing on standard output and\n"
     "  a line \"lede: PATH: message\" on standard error.\n"
     "\n"
@@ -205,6 +230,8 @@ typedef struct settings {
     unsigned jobs; /* pages extracted at once; 0 on the command line: one a core */
     bool warc;     /* --warc: every FILE and "-" is a WARC file */
     bool quiet;    /* --quiet: no progress line */
+    const char *output_dir; /* --output-dir: one file per article there */
+    bool force;    /* --force: overwrite files in the output directory */
 } settings;
 
 /* ---- command line ---- */
@@ -317,12 +344,20 @@ static int parse_arguments(int argc, char **argv, settings *s) {
         } else if (is_option(arg, "--version", "-V", false, &value)) {
             puts("lede " LEDE_VERSION);
             return fflush(stdout) == EOF ? EXIT_SOME_FAILED : EXIT_ALL_OK;
-        } else if (is_option(arg, "--format", "-f", true, &value)) {
+        } else if (is_option(arg, "--markdown", NULL, false, &value)) {
+            s->format = OUTPUT_MARKDOWN; /* trafilatura's shorthands */
+        } else if (is_option(arg, "--html", NULL, false, &value)) {
+            s->format = OUTPUT_HTML;
+        } else if (is_option(arg, "--json", NULL, false, &value)) {
+            s->format = OUTPUT_JSON;
+        } else if (is_option(arg, "--format", "-f", true, &value) ||
+                   is_option(arg, "--output-format", NULL, true, &value)) {
             if (!value && !(value = next_value(argc, argv, &i)))
                 return usage_error("option '%s' needs a value", arg);
             if (!output_format_parse(value, &s->format))
                 return usage_error(
-                    "unknown format '%s' (expected text, markdown, html, json or jsonl)", value);
+                    "unknown format '%s' (expected text, markdown, html, json or jsonl; "
+                    "txt and md name the first two)", value);
         } else if (is_option(arg, "--url", "-u", true, &value)) {
             if (!value && !(value = next_value(argc, argv, &i)))
                 return usage_error("option '%s' needs a value", arg);
@@ -342,6 +377,14 @@ static int parse_arguments(int argc, char **argv, settings *s) {
             if (!parse_size(value, &s->options.max_input))
                 return usage_error("bad size '%s' (expected a positive number of bytes, "
                                    "with an optional K, M or G suffix)", value);
+        } else if (is_option(arg, "--output-dir", "-o", true, &value)) {
+            if (!value && !(value = next_value(argc, argv, &i)))
+                return usage_error("option '%s' needs a value", arg);
+            if (!*value)
+                return usage_error("option '%s' needs a directory", arg);
+            s->output_dir = value;
+        } else if (is_option(arg, "--force", NULL, false, &value)) {
+            s->force = true;
         } else if (is_option(arg, "--warc", "-w", false, &value)) {
             s->warc = true;
         } else if (is_option(arg, "--quiet", "-q", false, &value)) {
@@ -505,8 +548,11 @@ static bool has_suffix(const char *path, const char *suffix) {
     return len > suffix_len && strcasecmp(name + len - suffix_len, suffix) == 0;
 }
 
+/* Saved pages are often gzip'ed as they came (wget, crawlers); the library
+ * inflates them, so a folder walk takes them as pages too. */
 static bool has_html_extension(const char *path) {
-    return has_suffix(path, ".html") || has_suffix(path, ".htm");
+    return has_suffix(path, ".html") || has_suffix(path, ".htm") ||
+           has_suffix(path, ".html.gz") || has_suffix(path, ".htm.gz");
 }
 
 static bool has_warc_extension(const char *path) {
@@ -703,6 +749,32 @@ static prefix stdin_take(input_walk *w) {
 }
 
 /* Is operand PATH a WARC file: --warc says so, or its first bytes do. */
+/* The schemes of an address a user may hope lede fetches. */
+static const char *const fetch_schemes[] = {"http://", "https://", "ftp://"};
+
+/* OPERAND is a web address and no file of that name exists. */
+static bool is_fetch_address(const char *operand) {
+    for (size_t i = 0; i < sizeof fetch_schemes / sizeof fetch_schemes[0]; i++)
+        if (strncasecmp(operand, fetch_schemes[i], strlen(fetch_schemes[i])) == 0)
+            return access(operand, F_OK) != 0;
+    return false;
+}
+
+/* The error of a web address given as input: lede reads pages, it does not
+ * fetch them, and the way to feed it one is a pipe. The address is shown
+ * in the command when single quotes can hold it as it is. */
+static void url_input_message(const char *url, char *out, size_t cap) {
+    static const char lead[] =
+        "a web address, and lede does not fetch pages: pipe one in, as in curl -s ";
+    static const char pipe[] = " | lede --url ";
+    enum { QUOTES = 4 };
+    /* An address too long to show twice whole is named by the source field. */
+    bool shown = !strchr(url, '\'') &&
+                 sizeof lead + sizeof pipe + QUOTES + 2 * strlen(url) <= cap;
+    const char *q = shown ? "'" : "", *u = shown ? url : "URL";
+    snprintf(out, cap, "%s%s%s%s%s%s%s%s", lead, q, u, q, pipe, q, u, q);
+}
+
 static bool is_warc_operand(input_walk *w, const char *path) {
     if (w->settings->warc)
         return true;
@@ -798,8 +870,8 @@ static bool next_input(input_walk *w, input *in) {
                 in->kind = INPUT_ERROR;
                 in->source = dir;
                 snprintf(in->message, MESSAGE_SIZE,
-                         "empty input: the directory holds no *.html, *.htm, *.warc or "
-                         "*.warc.gz file");
+                         "empty input: the directory holds no *.html, *.htm, *.html.gz, "
+                         "*.htm.gz, *.warc or *.warc.gz file");
                 return true;
             }
         }
@@ -815,6 +887,11 @@ static bool next_input(input_walk *w, input *in) {
             w->dir_operand = operand;
             w->dir_inputs = 0;
             continue;
+        }
+        if (is_fetch_address(operand)) {
+            in->kind = INPUT_ERROR;
+            url_input_message(operand, in->message, sizeof in->message);
+            return true;
         }
         if (is_warc_operand(w, operand)) {
             if (warc_start(w, operand, in))
@@ -868,13 +945,14 @@ static void process_input(const settings *s, output_layout layout, input *in,
         output_build_error(layout, in->source, message, rec);
         return;
     }
-    /* A WARC record knows the page's address and its HTTP charset; an
-     * --encoding given still overrides the latter. The record's charset is
-     * the server's label, which may be a default it sent unasked: the
-     * library weighs it against the bytes, as it never does --encoding. */
+    /* A WARC record knows the page's address and its HTTP charset; a --url
+     * or --encoding given still overrides them, as the user's word. The
+     * record's charset is the server's label, which may be a default it
+     * sent unasked: the library weighs it against the bytes, as it never
+     * does --encoding. */
     lede_options options = s->options;
     if (in->from_warc) {
-        if (in->warc.target_uri)
+        if (!options.url)
             options.url = in->warc.target_uri;
         if (!options.encoding) {
             options.encoding = in->warc.charset;
@@ -893,6 +971,9 @@ static void process_input(const settings *s, output_layout layout, input *in,
     else
         output_build_error(layout, in->source, lede_strerror(st), rec);
     lede_result_free(res);
+    if (s->output_dir && st == LEDE_OK && !rec->failed)
+        rec->file_name = output_file_name(in->source, in->from_warc ? in->warc.target_uri : NULL,
+                                          s->format);
 }
 
 /* ---- progress on a terminal ---- */
@@ -957,7 +1038,7 @@ typedef struct batch {
 static void write_input(batch *b, input *in, output_record *rec) {
     if (rec->failed)
         b->failed++;
-    if (rec->failed && !rec->bytes)
+    if (rec->failed && (!rec->bytes || b->out.dir))
         progress_clear(&b->progress); /* its error line goes to stderr */
     output_write(&b->out, in->source, rec);
     input_release(in);
@@ -1139,12 +1220,28 @@ int main(int argc, char **argv) {
 
     setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
     batch b = {.settings = &s, .walk = {.settings = &s}};
-    /* The shape of the JSON output follows the command line, not what the
+    /* The shape of the output follows the command line, not what the
      * directories turn out to hold: several inputs, a directory or a WARC
-     * file make an array, even of one record or none. */
-    bool as_array = s.input_count > 1 || is_directory(s.inputs[0]) ||
-                    is_warc_operand(&b.walk, s.inputs[0]);
-    output_begin(&b.out, s.format, as_array);
+     * file make a batch (a JSON array, named bodies), even of one page. */
+    bool several = s.input_count > 1 || is_directory(s.inputs[0]) ||
+                   is_warc_operand(&b.walk, s.inputs[0]);
+    if (s.output_dir) {
+        /* one file per article: no array, no headers, nothing on stdout */
+        if (mkdir(s.output_dir, DIR_MODE) != 0 && errno != EEXIST) {
+            fprintf(stderr, "lede: cannot create %s: %s\n", s.output_dir, strerror(errno));
+            free(s.inputs);
+            return EXIT_SOME_FAILED;
+        }
+        if (!is_directory(s.output_dir)) {
+            fprintf(stderr, "lede: %s: not a directory\n", s.output_dir);
+            free(s.inputs);
+            return EXIT_SOME_FAILED;
+        }
+        several = false;
+    }
+    output_begin(&b.out, s.format, several);
+    if (s.output_dir)
+        output_to_dir(&b.out, s.output_dir, s.force);
     progress_begin(&b.progress, &s);
     if (jobs == 1 || !run_in_parallel(&b, jobs))
         run_in_turn(&b);
@@ -1158,5 +1255,5 @@ int main(int argc, char **argv) {
             fprintf(stderr, "lede: cannot write output: %s\n", strerror(b.out.write_errno));
         return EXIT_SOME_FAILED;
     }
-    return b.failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;
+    return b.failed || b.out.files_failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;
 }

@@ -28,10 +28,13 @@
 #include "output.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -52,10 +55,26 @@ static const char *const format_names[] = {
     [OUTPUT_JSONL] = "jsonl",
 };
 
+/* The names the peers (trafilatura, pandoc) give the same formats, so that
+ * a command line written for them works here. */
+static const struct {
+    const char *name;
+    output_format format;
+} format_aliases[] = {
+    {"txt", OUTPUT_TEXT},
+    {"md", OUTPUT_MARKDOWN},
+};
+
 bool output_format_parse(const char *name, output_format *format) {
     for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
         if (strcmp(name, format_names[i]) == 0) {
             *format = (output_format)i;
+            return true;
+        }
+    }
+    for (size_t i = 0; i < sizeof format_aliases / sizeof format_aliases[0]; i++) {
+        if (strcmp(name, format_aliases[i].name) == 0) {
+            *format = format_aliases[i].format;
             return true;
         }
     }
@@ -73,10 +92,11 @@ lede_format output_library_format(output_format format) {
     }
 }
 
-void output_begin(output *out, output_format format, bool as_array) {
+void output_begin(output *out, output_format format, bool batch) {
     memset(out, 0, sizeof *out);
     out->layout.format = format;
-    out->layout.as_array = format == OUTPUT_JSON && as_array;
+    out->layout.as_array = format == OUTPUT_JSON && batch;
+    out->layout.named = format != OUTPUT_JSON && format != OUTPUT_JSONL && batch;
     if (out->layout.as_array && fputs("[", stdout) == EOF) {
         out->write_failed = true;
         out->write_errno = errno;
@@ -440,8 +460,130 @@ void output_build_error(output_layout layout, const char *source, const char *me
 
 void output_record_free(output_record *rec) {
     free(rec->bytes);
+    free(rec->file_name);
     rec->bytes = NULL;
+    rec->file_name = NULL;
     rec->len = 0;
+}
+
+/* ---- one file per article ---- */
+
+/* Files an output directory gets: readable and writable as the umask lets. */
+#define FILE_MODE 0666
+
+void output_to_dir(output *out, const char *dir, bool force) {
+    out->dir = dir;
+    out->force = force;
+}
+
+static const char *const format_extensions[] = {
+    [OUTPUT_TEXT] = ".txt",
+    [OUTPUT_MARKDOWN] = ".md",
+    [OUTPUT_HTML] = ".html",
+    [OUTPUT_JSON] = ".json",
+    [OUTPUT_JSONL] = ".json", /* one record alone is a JSON document */
+};
+
+/* The page extensions a name loses, longest first. */
+static const char *const page_extensions[] = {".html.gz", ".htm.gz", ".html", ".htm"};
+
+static bool name_byte_ok(unsigned char c) {
+    return c >= 0x80 || (c > 0x20 && c != 0x7f && !strchr("/\\:*?\"<>|", c));
+}
+
+char *output_file_name(const char *source, const char *warc_uri, output_format format) {
+    const char *stem = source, *offset = NULL;
+    size_t len;
+    if (warc_uri) {
+        const char *colon = strrchr(source, ':');
+        offset = colon ? colon + 1 : NULL;
+        const char *scheme_end = strstr(warc_uri, "://");
+        stem = scheme_end ? scheme_end + 3 : warc_uri;
+        len = strlen(stem);
+    } else if (strcmp(source, "-") == 0) {
+        stem = "stdin";
+        len = strlen(stem);
+    } else {
+        while (*stem == '/' || (stem[0] == '.' && stem[1] == '/'))
+            stem += *stem == '/' ? 1 : 2;
+        len = strlen(stem);
+        for (size_t i = 0; i < sizeof page_extensions / sizeof page_extensions[0]; i++) {
+            size_t n = strlen(page_extensions[i]);
+            if (len > n && strcasecmp(stem + len - n, page_extensions[i]) == 0) {
+                len -= n;
+                break;
+            }
+        }
+    }
+    if (len > OUTPUT_NAME_STEM) {
+        len = OUTPUT_NAME_STEM;
+        while (len > 0 && ((unsigned char)stem[len] & 0xC0) == 0x80)
+            len--; /* not inside a UTF-8 sequence */
+    }
+    const char *ext = format_extensions[format];
+    size_t offset_len = offset ? strspn(offset, "0123456789") : 0;
+    char *name = malloc(len + offset_len + strlen(ext) + 3);
+    if (!name)
+        return NULL;
+    size_t n = 0;
+    if (len == 0 || stem[0] == '.')
+        name[n++] = '_'; /* no hidden file, no "." or ".." */
+    for (size_t i = 0; i < len; i++)
+        name[n++] = name_byte_ok((unsigned char)stem[i]) ? stem[i] : '_';
+    if (offset_len) {
+        name[n++] = '-';
+        memcpy(name + n, offset, offset_len);
+        n += offset_len;
+    }
+    strcpy(name + n, ext);
+    return name;
+}
+
+/* Write REC's bytes to its file in OUT's directory; false, with the reason
+ * in REC's message, when they could not be. */
+static bool write_file(const output *out, output_record *rec) {
+    if (!rec->file_name) {
+        snprintf(rec->message, sizeof rec->message, "%s", lede_strerror(LEDE_ERR_NOMEM));
+        return false;
+    }
+    int dir = open(out->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (out->force ? O_TRUNC : O_EXCL);
+    int fd = dir < 0 ? -1 : openat(dir, rec->file_name, flags, FILE_MODE);
+    int err = errno;
+    if (dir >= 0)
+        close(dir);
+    if (fd < 0) {
+        if (err == EEXIST)
+            snprintf(rec->message, sizeof rec->message,
+                     "%s/%s exists, left as it is (--force overwrites it)", out->dir,
+                     rec->file_name);
+        else
+            snprintf(rec->message, sizeof rec->message, "cannot write %s/%s: %s", out->dir,
+                     rec->file_name, strerror(err));
+        return false;
+    }
+    const char *p = rec->bytes;
+    size_t left = rec->len;
+    while (left > 0) {
+        ssize_t done = write(fd, p, left);
+        if (done < 0 && errno == EINTR)
+            continue;
+        if (done <= 0) {
+            err = done < 0 ? errno : EIO;
+            close(fd);
+            snprintf(rec->message, sizeof rec->message, "cannot write %s/%s: %s", out->dir,
+                     rec->file_name, strerror(err));
+            return false;
+        }
+        p += done;
+        left -= (size_t)done;
+    }
+    if (close(fd) != 0) {
+        snprintf(rec->message, sizeof rec->message, "cannot write %s/%s: %s", out->dir,
+                 rec->file_name, strerror(errno));
+        return false;
+    }
+    return true;
 }
 
 /* ---- writing, in input order ---- */
@@ -459,16 +601,47 @@ static void write_string(output *out, const char *s) {
     write_bytes(out, s, strlen(s));
 }
 
+/* The header naming SOURCE before its body in a batch. A byte that would
+ * end the header's line (a control character in a file name) is written
+ * '?', and in an HTML comment a '>', which could end the comment, "%3E":
+ * the header stays one line, or one comment, whatever the name. */
+static void write_header(output *out, const char *source) {
+    bool html = out->layout.format == OUTPUT_HTML;
+    write_string(out, html ? "<!-- ==> " : "==> ");
+    for (const char *p = source; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x20 || c == 0x7f)
+            write_bytes(out, "?", 1);
+        else if (html && c == '>')
+            write_bytes(out, "%3E", 3);
+        else
+            write_bytes(out, p, 1);
+    }
+    write_string(out, html ? " <== -->\n" : " <==\n");
+}
+
 void output_write(output *out, const char *source, output_record *rec) {
     if (out->write_failed) {
         output_record_free(rec);
         return;
     }
-    if (rec->bytes) {
+    if (out->dir) {
+        /* Only articles make files; everything else is said on stderr. */
+        if (rec->failed || rec->no_article) {
+            fprintf(stderr, "lede: %s: %s\n", source, rec->message);
+        } else if (rec->bytes && !write_file(out, rec)) {
+            out->files_failed++;
+            fprintf(stderr, "lede: %s: %s\n", source, rec->message);
+        } else {
+            out->written++;
+        }
+    } else if (rec->bytes) {
         if (out->layout.as_array)
             write_string(out, out->written ? ",\n  " : "\n  ");
         else if (!is_json(out->layout) && out->written)
             write_string(out, "\n");
+        if (out->layout.named)
+            write_header(out, source);
         write_bytes(out, rec->bytes, rec->len);
         out->written++;
     } else if (rec->failed || rec->no_article) {

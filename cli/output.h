@@ -37,6 +37,7 @@ typedef enum output_format {
 typedef struct output_layout {
     output_format format;
     bool as_array; /* OUTPUT_JSON: the records go in one array */
+    bool named;    /* text, markdown, html of a batch: a header names each body */
 } output_layout;
 
 typedef struct output {
@@ -44,6 +45,9 @@ typedef struct output {
     size_t written;     /* articles and records written so far */
     bool write_failed;  /* a write to stdout failed; see write_errno */
     int write_errno;
+    const char *dir;    /* --output-dir: one file per article there, or NULL */
+    bool force;         /* --force: a file of the same name is overwritten */
+    size_t files_failed; /* articles whose file could not be written */
 } output;
 
 /* Room for an error sentence: a fixed prefix and strerror()'s text. */
@@ -59,6 +63,7 @@ typedef struct output_record {
     bool failed;     /* the input was lost: unreadable, not HTML, too large, ... */
     bool no_article; /* the page was read and holds no article (a listing) */
     char message[OUTPUT_MESSAGE_SIZE];
+    char *file_name; /* --output-dir: the file for BYTES (malloc'd), or NULL */
 } output_record;
 
 /* Parse a --format value; false when NAME is none of the five. */
@@ -68,7 +73,12 @@ bool output_format_parse(const char *name, output_format *format);
  * plain text whatever is asked. */
 lede_format output_library_format(output_format format);
 
-void output_begin(output *out, output_format format, bool as_array);
+/* Start the output. BATCH: the command line names several inputs, a
+ * directory or a web archive; the JSON records then go in one array, and
+ * each text, Markdown or HTML body follows a header naming its input:
+ * "==> SOURCE <==" on a line of its own (as head(1) names files), for html
+ * inside a comment, "<!-- ==> SOURCE <== -->". */
+void output_begin(output *out, output_format format, bool batch);
 
 /* The record of an input that gave an article. SOURCE is the path as given
  * ("-" for stdin). When the record cannot be built (out of memory) REC is
@@ -100,6 +110,26 @@ void output_build_no_article(output_layout layout, const char *source, const led
  * stderr in the others. Safe from any thread. */
 void output_build_error(output_layout layout, const char *source, const char *message,
                         output_record *rec);
+
+/* Write every article to a file of its own in DIR (which exists) rather
+ * than to stdout; with FORCE a file already there is overwritten, without
+ * it that input gives an error line and its file is left as it was. Lost
+ * inputs and pages without an article give their "lede: SOURCE: message"
+ * line on stderr in every format. Call before the first output_write(). */
+void output_to_dir(output *out, const char *dir, bool force);
+
+/* The name of SOURCE's file in an output directory, malloc'd (NULL when out
+ * of memory): for a page the path without its extension, every '/' made
+ * '_' ("crawl/a/index.html" gives "crawl_a_index.md"); for a WARC record
+ * (WARC_URI not NULL) the target URI without its scheme, then '-' and the
+ * record's offset; "-" gives "stdin". Bytes that would not do in a file
+ * name become '_', a leading '.' gets a '_' before it, the stem is cut at
+ * OUTPUT_NAME_STEM bytes, and the extension is the format's. */
+char *output_file_name(const char *source, const char *warc_uri, output_format format);
+
+/* Bytes of a file name's stem: the offset and extension still fit under
+ * NAME_MAX (255) after it. */
+#define OUTPUT_NAME_STEM 200
 
 /* Write REC, the next input's record in input order, and free its bytes.
  * Only from the thread that owns stdout. */

@@ -15,12 +15,15 @@
 
 #include "clean.h"
 #include "decode.h"
+#include "buf.h"
 #include "lede_limits.h"
 #include "metadata/metadata.h"
 #include "parse.h"
 #include "render/render.h"
+#include "render/walk.h"
 #include "score.h"
 #include "select.h"
+#include "url.h"
 #include "vocab.h"
 
 static const char *const status_messages[LEDE_STATUS_COUNT] = {
@@ -316,9 +319,47 @@ static lede_status choose_article(document *doc, const page_hints *hints, lede_f
     return select_article(doc, hints, focus, art);
 }
 
+/* HTML's document base URL: the first <base href> in tree order (as
+ * browsers take it, wherever it stands), itself resolved against URL, else
+ * URL; left NULL when neither gives an absolute address, so that the bodies
+ * keep relative links rather than invent a host. */
+static lede_status set_base_url(document *doc, const char *url) {
+    const char *href = NULL;
+    for (node *n = doc->root; n && !href; n = tree_next(doc->root, n, false))
+        if (n->tag == TAG_BASE)
+            href = node_attr(n, "href");
+    if (url && !url_has_scheme(url, strlen(url)))
+        url = NULL;
+    doc->base_url = url;
+    if (!href)
+        return LEDE_OK;
+    while (walk_is_space((unsigned char)*href))
+        href++;
+    size_t len = strlen(href);
+    while (len > 0 && walk_is_space((unsigned char)href[len - 1]))
+        len--;
+    if (len == 0 || walk_url_is_script(href))
+        return LEDE_OK;
+    buf out;
+    buf_init(&out);
+    if (url_has_scheme(href, len))
+        buf_append(&out, href, len);
+    else if (!url_resolve_into(&out, url, href, len))
+        return LEDE_OK; /* a relative <base> and no URL: nothing absolute */
+    const char *base = out.failed ? NULL : arena_strdup(&doc->mem, out.data);
+    buf_free(&out);
+    if (!base)
+        return LEDE_ERR_NOMEM;
+    doc->base_url = base;
+    return LEDE_OK;
+}
+
 static lede_status extract_document(document *doc, const lede_options *opt, pass_kind kind,
                                     lede_result *res, pass_report *report) {
-    lede_status st = metadata_extract(doc, opt->url, res);
+    lede_status st = set_base_url(doc, opt->url);
+    if (st != LEDE_OK)
+        return st;
+    st = metadata_extract(doc, opt->url, res);
     if (st != LEDE_OK)
         return st;
     if (opt->comments && (st = extract_comments(doc, res)) != LEDE_OK)

@@ -83,6 +83,9 @@ typedef struct document {
     uint32_t node_count;
     const char *title_text; /* content of <title>, or NULL */
     const char *lang;       /* <html lang>, or NULL */
+    /* The absolute address relative links resolve against (lede.c sets it
+     * from <base href> and the page's URL), or NULL to leave them as they are. */
+    const char *base_url;
     unsigned truncated;     /* LEDE_TRUNCATED_* bits: limits parse.c hit */
     bool cut_off;           /* the input ends in text, not a tag: the page was cut */
 } document;

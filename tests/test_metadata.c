@@ -440,6 +440,25 @@ static void test_lang_is_normalised(void **state) {
     lede_result_free(r);
 }
 
+/* The url and image fields resolve by RFC 3986 (src/url.c, as the bodies'
+ * links do): dot segments go; a reference that is no web address, none. */
+static void test_url_fields_resolve_by_rfc3986(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<meta property=\"og:url\" content=\"https://example.org/news/a/story\">"
+        "<link rel=\"canonical\" href=\"../b/./story?x=1\">"
+        "<meta property=\"og:image\" content=\"img/../i.png\">",
+        ""));
+    assert_string_equal(r->url, "https://example.org/news/b/story?x=1");
+    assert_string_equal(r->image, "https://example.org/news/b/i.png");
+    lede_result_free(r);
+    r = extract(PAGE("<meta property=\"og:url\" content=\"https://example.org/s\">"
+                     "<meta property=\"og:image\" content=\"mailto:x@example.org\">",
+                     ""));
+    assert_null(r->image);
+    lede_result_free(r);
+}
+
 static void test_tags_from_keywords(void **state) {
     (void)state;
     lede_result *r = extract(PAGE(
@@ -1188,6 +1207,7 @@ int main(void) {
         cmocka_unit_test(test_jsonld_date_created_yields_to_published_time),
         cmocka_unit_test(test_dates_in_common_forms_are_normalised),
         cmocka_unit_test(test_lang_is_normalised),
+        cmocka_unit_test(test_url_fields_resolve_by_rfc3986),
         cmocka_unit_test(test_tags_from_keywords),
         cmocka_unit_test(test_page_without_metadata_leaves_fields_null),
         cmocka_unit_test(test_first_paragraph_is_description_fallback),

@@ -296,6 +296,37 @@ static void test_html_empty_blocks_write_nothing(void **state) {
            "<article>\n<table>\n<tr>\n<td></td>\n<td>x</td>\n</tr>\n</table>\n</article>");
 }
 
+/* ---- links against the page's base URL ------------------------------------- */
+
+/* With a base URL every href and src comes out absolute (RFC 3986, dot
+ * segments removed); script links stay dropped; without one they stay as
+ * the page wrote them. */
+static void test_links_resolve_against_base(void **state) {
+    (void)state;
+    static const char html[] =
+        "<p><a href=' ../up/a.html '>up</a> <a href='/root'>root</a> "
+        "<a href='javascript:x()'>js</a> <img src='i (1).png' alt='i'> "
+        "<a href='#n'>note</a> <a href='mailto:x@y.z'>mail</a></p>";
+    page p;
+    page_parse(&p, html);
+    p.doc.base_url = "https://ex.com/news/2024/story.html?id=1";
+    expect_render(render_markdown, &p,
+                  "[up](https://ex.com/news/up/a.html) [root](https://ex.com/root) js "
+                  "![i](https://ex.com/news/2024/i%20\\(1\\).png) "
+                  "[note](https://ex.com/news/2024/story.html?id=1#n) [mail](mailto:x@y.z)");
+    expect_render(render_html, &p,
+                  "<article>\n<p><a href=\"https://ex.com/news/up/a.html\">up</a> "
+                  "<a href=\"https://ex.com/root\">root</a> js "
+                  "<img src=\"https://ex.com/news/2024/i (1).png\" alt=\"i\"> "
+                  "<a href=\"https://ex.com/news/2024/story.html?id=1#n\">note</a> "
+                  "<a href=\"mailto:x@y.z\">mail</a></p>\n</article>");
+    p.doc.base_url = NULL;
+    expect_render(render_markdown, &p,
+                  "[up](../up/a.html) [root](/root) js ![i](i%20\\(1\\).png) [note](#n) "
+                  "[mail](mailto:x@y.z)");
+    page_free(&p);
+}
+
 /* ---- what every renderer leaves out --------------------------------------- */
 
 static const renderer all_renderers[] = {render_text, render_markdown, render_html};
@@ -486,6 +517,7 @@ int main(void) {
         cmocka_unit_test(test_script_text_never_appears),
         cmocka_unit_test(test_roots_render_in_order),
         cmocka_unit_test(test_empty_article_renders_empty),
+        cmocka_unit_test(test_links_resolve_against_base),
         cmocka_unit_test(test_deep_nesting_renders_without_recursion),
         cmocka_unit_test(test_chain_beyond_parser_limit_renders),
     };

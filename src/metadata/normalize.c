@@ -16,7 +16,9 @@
 #include <strings.h>
 
 #include "internal.h"
+#include "buf.h"
 #include "nfc.h"
+#include "url.h"
 
 /* --- cleaning --- */
 
@@ -687,48 +689,18 @@ const char *url_resolve(arena *a, const char *s, const char *base) {
         return NULL;
     if (is_http(s))
         return s;
-    if (!base || !is_http(base))
-        base = NULL;
-    const char *host = base ? strstr(base, "://") + 3 : NULL;
-    size_t prefix;
-    if (s[0] == '/' && s[1] == '/') {
-        prefix = base ? (size_t)(host - 2 - base) : 0; /* the scheme and ':' */
-        if (!base) {
-            char *u = arena_alloc(a, strlen(s) + 7);
-            if (u)
-                strcat(strcpy(u, "https:"), s);
-            return u;
-        }
-    } else if (!base || strncasecmp(s, "data:", 5) == 0 ||
-               strncasecmp(s, "javascript:", 11) == 0) {
-        return NULL;
-    } else if (s[0] == '/') {
-        prefix = (size_t)(host - base) + strcspn(host, "/?#");
-    } else {
-        const char *path_end = host + strcspn(host, "?#");
-        const char *slash = host + strcspn(host, "/");
-        prefix = (size_t)(host - base) + strcspn(host, "/?#");
-        for (const char *p = slash; p < path_end; p++)
-            if (*p == '/')
-                prefix = (size_t)(p - base) + 1;
-        if (prefix == (size_t)(host - base) + strcspn(host, "/?#")) {
-            /* no path: "http://host" + "/" + s */
-            size_t len = strlen(s);
-            char *u = arena_alloc(a, prefix + len + 2);
-            if (!u)
-                return NULL;
-            memcpy(u, base, prefix);
-            u[prefix] = '/';
-            memcpy(u + prefix + 1, s, len + 1);
-            return u;
-        }
+    if (!base || !is_http(base)) {
+        /* a scheme-relative address needs no page to be one: the web's is https */
+        if (s[0] != '/' || s[1] != '/')
+            return NULL;
+        base = "https:";
     }
-    size_t len = strlen(s);
-    char *u = arena_alloc(a, prefix + len + 1);
-    if (!u)
-        return NULL;
-    memcpy(u, base, prefix);
-    memcpy(u + prefix, s, len + 1);
+    buf out;
+    buf_init(&out);
+    url_resolve_into(&out, base, s, strlen(s));
+    /* The fields name web resources: a mailto: or data: reference is none. */
+    const char *u = !out.failed && out.len && is_http(out.data) ? arena_strdup(a, out.data) : NULL;
+    buf_free(&out);
     return u;
 }
 

@@ -62,6 +62,7 @@ typedef struct html_out {
     buf out;
     buf stack;         /* one byte per open element, see STACK_BYTE */
     buf waiting;       /* kept blocks (const node *) whose start tag waits */
+    buf link;          /* a link target being resolved */
     unsigned pre;      /* open kept <pre>: whitespace verbatim */
     unsigned links;    /* open kept <a>: no link inside a link */
     bool implicit_p;   /* an implicit <p> is open */
@@ -100,6 +101,17 @@ static void put_attr(buf *out, const char *name, const char *value) {
     buf_append(out, "=\"", 2);
     put_escaped(out, value, strlen(value));
     buf_putc(out, '"');
+}
+
+/* An href or src, made absolute against the page's base URL when known. */
+static void put_url_attr(html_out *h, const char *name, const char *url) {
+    size_t len;
+    const char *target = walk_link_target(h->doc, url, &h->link, &len);
+    buf_putc(&h->out, ' ');
+    buf_puts(&h->out, name);
+    buf_append(&h->out, "=\"", 2);
+    put_escaped(&h->out, target, len);
+    buf_putc(&h->out, '"');
 }
 
 static bool all_digits(const char *s) {
@@ -272,7 +284,7 @@ static void put_image(html_out *h, const node *n) {
         return;
     inline_start(h, true);
     buf_append(&h->out, "<img", 4);
-    put_attr(&h->out, "src", src);
+    put_url_attr(h, "src", src);
     const char *alt = node_attr(n, "alt");
     if (alt)
         put_attr(&h->out, "alt", alt);
@@ -284,7 +296,7 @@ static void start_tag(html_out *h, const node *n) {
     buf_putc(&h->out, '<');
     buf_puts(&h->out, tag_name(t));
     if (t == TAG_A) {
-        put_attr(&h->out, "href", link_href(n));
+        put_url_attr(h, "href", link_href(n));
     } else if (t == TAG_TD || t == TAG_TH) {
         const char *span = node_attr(n, "colspan");
         if (span && all_digits(span))
@@ -390,14 +402,16 @@ char *render_html(const document *doc, const article *art) {
     buf_init(&h.out);
     buf_init(&h.stack);
     buf_init(&h.waiting);
+    buf_init(&h.link);
     buf_append(&h.out, "<article>\n", 10);
     static const walk_visitor visitor = {enter, leave};
     walk_article(art, &visitor, &h);
     end_run(&h, true);
     buf_puts(&h.out, "</article>");
-    bool failed = h.stack.failed || h.waiting.failed;
+    bool failed = h.stack.failed || h.waiting.failed || h.link.failed;
     buf_free(&h.stack);
     buf_free(&h.waiting);
+    buf_free(&h.link);
     if (failed) {
         buf_free(&h.out);
         return NULL;

@@ -110,6 +110,7 @@ typedef struct md_out {
     bool pre_started;    /* its fence is written */
     unsigned fence;      /* backticks of its fence */
     buf pre_space;       /* whitespace in it, held until content follows */
+    buf link;            /* a link target being resolved */
     const node *table;   /* the pipe table being written, or NULL */
     unsigned layout;     /* open layout tables */
     unsigned rows, cells; /* of the pipe table: rows written, cells in row */
@@ -207,12 +208,9 @@ static void put_ticks(md_out *m, unsigned count) {
 }
 
 /* Characters of a link destination that would end or break it. */
-static void put_url(md_out *m, const char *url) {
-    while (walk_is_space((unsigned char)*url))
-        url++;
-    size_t len = strlen(url);
-    while (len > 0 && walk_is_space((unsigned char)url[len - 1]))
-        len--;
+static void put_url(md_out *m, const char *href) {
+    size_t len;
+    const char *url = walk_link_target(m->doc, href, &m->link, &len);
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)url[i];
         if (c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == '\\' || c == '|') {
@@ -944,10 +942,12 @@ char *render_markdown(const document *doc, const article *art) {
     md_out m = {.doc = doc, .need_prefix = true};
     buf_init(&m.out);
     buf_init(&m.pre_space);
+    buf_init(&m.link);
     static const walk_visitor visitor = {enter, leave};
     walk_article(art, &visitor, &m);
-    bool failed = m.pre_space.failed;
+    bool failed = m.pre_space.failed || m.link.failed;
     buf_free(&m.pre_space);
+    buf_free(&m.link);
     if (failed) {
         buf_free(&m.out);
         return NULL;

@@ -5,6 +5,9 @@
 
 #include <ctype.h>
 #include <stddef.h>
+#include <string.h>
+
+#include "url.h"
 
 bool walk_skips(const node *n) {
     if (n->flags & (NODE_REMOVED | NODE_HIDDEN))
@@ -61,6 +64,21 @@ bool walk_url_is_script(const char *url) {
         url++;
     return has_scheme(url, "javascript:") || has_scheme(url, "vbscript:") ||
            has_scheme(url, "data:");
+}
+
+const char *walk_link_target(const document *doc, const char *url, buf *scratch, size_t *len) {
+    while (walk_is_space((unsigned char)*url))
+        url++;
+    size_t n = strlen(url);
+    while (n > 0 && walk_is_space((unsigned char)url[n - 1]))
+        n--;
+    scratch->len = 0;
+    if (!doc->base_url || !url_resolve_into(scratch, doc->base_url, url, n) || scratch->failed) {
+        *len = n;
+        return url;
+    }
+    *len = scratch->len;
+    return scratch->data ? scratch->data : "";
 }
 
 int walk_heading_level(enum tag t) {

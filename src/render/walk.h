@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 
+#include "buf.h"
 #include "select.h"
 #include "tree.h"
 
@@ -40,6 +41,12 @@ static inline bool walk_is_space(unsigned char c) {
 /* Whether URL, as a browser reads it, runs script or carries a document of
  * its own (javascript:, vbscript:, data:): such links are never emitted. */
 bool walk_url_is_script(const char *url);
+
+/* URL (an href or src) as a body writes it: HTML whitespace trimmed, then
+ * resolved against DOC's base URL when it has one (into SCRATCH, emptied
+ * first; its failed flag tells a failed allocation). Returns the bytes and
+ * sets *LEN to their count. */
+const char *walk_link_target(const document *doc, const char *url, buf *scratch, size_t *len);
 
 /* The heading level of T (1 for <h1> ... 6 for <h6>), or 0. */
 int walk_heading_level(enum tag t);

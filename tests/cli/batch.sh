@@ -8,8 +8,8 @@
 #     and "error", exit 1; the page without an article keeps its metadata
 #   - a page without an article alone is no failure: exit 0
 #   - json: one object for one input, an array for several
-#   - text: bodies of several inputs separated by one blank line; errors on
-#     stderr as "lede: PATH: message"
+#   - text: bodies of several inputs separated by one blank line, each after
+#     a "==> PATH <==" line naming it; errors on stderr as "lede: PATH: message"
 #   - all inputs good: exit 0; bad option or format: exit 2 and a usage line
 #   - stdin, as "-" and with no argument: source "-"
 . "$(dirname "$0")/lib/common.sh"
@@ -156,11 +156,14 @@ fi
 "$LEDE" "$good" >"$tmp/one.txt" 2>/dev/null
 "$LEDE" "$good" "$tmp/missing.html" "$good" >"$tmp/two.txt" 2>"$tmp/two.err"
 expect_exit 1 $? "text with a missing file"
-{ cat "$tmp/one.txt"; echo; cat "$tmp/one.txt"; } >"$tmp/two.want"
+{
+    echo "==> $good <=="; cat "$tmp/one.txt"; echo
+    echo "==> $good <=="; cat "$tmp/one.txt"
+} >"$tmp/two.want"
 if cmp -s "$tmp/two.want" "$tmp/two.txt"; then
-    echo "ok: text bodies are separated by one blank line"
+    echo "ok: text bodies are named and separated by one blank line"
 else
-    fail "text of two pages is not body, blank line, body"
+    fail "text of two pages is not header, body, blank line, header, body"
 fi
 if grep -q "^lede: $tmp/missing.html: cannot open file: " "$tmp/two.err"; then
     echo "ok: text errors go to stderr as lede: PATH: message"
