@@ -59,6 +59,11 @@ static bool can_wrap_page(enum tag t) {
     }
 }
 
+/* The page's text and paragraph prose, as cleaning began. */
+typedef struct page_size {
+    uint32_t chars, prose;
+} page_size;
+
 static bool is_wrapper(const node *n, uint32_t page_chars) {
     return can_wrap_page((enum tag)n->tag) && n->text_chars > WRAPPER_TEXT_SHARE * page_chars &&
            link_density(n) < WRAPPER_MAX_LINK_DENSITY;
@@ -79,14 +84,43 @@ static bool small_or_linky(const node *n) {
     return n->text_chars < SMALL_BLOCK_CHARS || link_density(n) > LINKY_BLOCK_DENSITY;
 }
 
-static bool removed_by_tag(const node *n, uint32_t page_chars, lede_focus focus) {
+/* Paragraph prose: the text of <p>s of at least this length, mostly not
+ * links. */
+#define PROSE_PARAGRAPH_CHARS 25
+
+/* N's paragraph prose, in characters outside links. */
+static uint32_t paragraph_prose(const node *n) {
+    uint32_t prose = 0;
+    for (const node *k = n->first_child; k;) {
+        bool skip = (k->flags & (NODE_REMOVED | NODE_HIDDEN)) != 0;
+        if (!skip && k->tag == TAG_P) {
+            if (k->text_chars >= PROSE_PARAGRAPH_CHARS && 2 * k->link_chars < k->text_chars)
+                prose += k->text_chars - k->link_chars;
+            skip = true;
+        }
+        k = tree_next(n, k, skip);
+    }
+    return prose;
+}
+
+/* Whether N, chrome by its tag alone, holds most of the page's prose
+ * (PAGE_PROSE): a site that sets its article in an <aside>. */
+static bool holds_the_prose(const node *n, uint32_t page_prose) {
+    if (page_prose < SMALL_BLOCK_CHARS)
+        return false;
+    return paragraph_prose(n) > WRAPPER_TEXT_SHARE * page_prose;
+}
+
+static bool removed_by_tag(const node *n, const page_size *page, lede_focus focus) {
+    uint32_t page_chars = page->chars;
     switch ((enum tag)n->tag) {
     case TAG_NAV:
     case TAG_ASIDE:
     case TAG_FOOTER:
     case TAG_MENU:
     case TAG_DIALOG:
-        return chrome_twice(n) || !is_wrapper(n, page_chars);
+        return chrome_twice(n) ||
+               (!is_wrapper(n, page_chars) && !holds_the_prose(n, page->prose));
     case TAG_FIGURE:
     case TAG_FIGCAPTION:
         /* captions describe pictures, not the story; recall keeps them */
@@ -209,11 +243,14 @@ void clean_document(document *doc, lede_focus focus, clean_pruning pruning) {
     node *root = doc->root;
     if (!root->first_child)
         return;
+    page_size page = {root->text_chars, 0};
     node *n = first_leaf(root->first_child);
+    page.prose = paragraph_prose(root);
     while (n && n != root) {
+        page.chars = root->text_chars;
         if (n->tag != TAG_TEXT && !(n->flags & NODE_REMOVED) &&
             ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP ||
-             removed_by_tag(n, root->text_chars, focus) || removed_by_name(n, root->text_chars, pruning)))
+             removed_by_tag(n, &page, focus) || removed_by_name(n, root->text_chars, pruning)))
             tree_remove(n);
         n = n->next ? first_leaf(n->next) : n->parent;
     }

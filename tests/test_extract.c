@@ -1347,6 +1347,27 @@ static void test_read_also_labels_in_other_languages_are_dropped(void **state) {
     lede_result_free(res);
 }
 
+/* Pins clean.c holds_the_prose(): a site sets its whole article in an
+ * <aside> (a "direct content" panel) before a long site index; chrome by
+ * tag alone and less than half the page's text, it holds most of the
+ * page's prose and stays. */
+static void test_article_set_in_an_aside_is_kept(void **state) {
+    (void)state;
+    static const char html[] =
+        DOCTYPE HEAD("") "<body>\n" SITE_HEADER
+        "<main><aside class=\"panel direct-content\"><section itemscope "
+        "itemtype=\"http://schema.org/Article\">" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4
+        FERRY_P5 "</section></aside></main>\n<div class=\"site-index\">\n"
+        MEGA_MENU_COLUMN("News") MEGA_MENU_COLUMN("Harbour") MEGA_MENU_COLUMN("Islands")
+        MEGA_MENU_COLUMN("Sport") MEGA_MENU_COLUMN("Business") MEGA_MENU_COLUMN("Opinion")
+        MEGA_MENU_COLUMN("Culture") MEGA_MENU_COLUMN("Property") MEGA_MENU_COLUMN("Travel")
+        "</div>\n" SITE_FOOTER "</body>\n</html>\n";
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "analysis from our reporters");
+    lede_result_free(res);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_wrapper_with_boilerplate_name_is_kept),
@@ -1387,6 +1408,7 @@ int main(void) {
         cmocka_unit_test(test_teaser_text_lead_stays_teaser_card_goes),
         cmocka_unit_test(test_code_line_numbers_are_dropped),
         cmocka_unit_test(test_read_also_labels_in_other_languages_are_dropped),
+        cmocka_unit_test(test_article_set_in_an_aside_is_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
