@@ -269,6 +269,12 @@ static const char *const call_to_action_phrases[] = {
     "iscriviti", "seguici", "assine a", "inscreva se", "siga nos", "abonneer je",
     "meld je aan", "volg ons", "подпишитесь", "подписывайтесь", "订阅我们", "关注我们",
     "購読する", "フォローして",
+    /* prompts to comment or to log in to, under the story */
+    "in den kommentaren", "kommentare zu schreiben", "müssen sich einloggen",
+    "must be logged in", "log in to comment", "logged in to post", "leave a comment",
+    "deja un comentario", "laisser un commentaire", "lascia un commento",
+    /* and to share it or get the app */
+    "share it", "teilen sie dies", "download the app", "download our", "lade die app",
 };
 
 /* Byline openings in the languages lede is scored on. */

@@ -1368,6 +1368,24 @@ static void test_article_set_in_an_aside_is_kept(void **state) {
     lede_result_free(res);
 }
 
+/* Pins trim.c is_call_to_action(): prompts to subscribe, to log in and
+ * comment, or to share, set as short paragraphs in the story, go. */
+static void test_calls_to_action_are_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article>\n" FERRY_H1 FERRY_P1 FERRY_P2
+        "<p>Sign up for the Courier's free morning newsletter.</p>\n" FERRY_P3 FERRY_P4 FERRY_P5
+        "<p>You must be logged in to post a comment.</p>\n"
+        "<p>Like it? Share it!</p>\n</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "morning newsletter");
+    expect_no_text(res, "logged in to post");
+    expect_no_text(res, "Share it");
+    lede_result_free(res);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_wrapper_with_boilerplate_name_is_kept),
@@ -1409,6 +1427,7 @@ int main(void) {
         cmocka_unit_test(test_code_line_numbers_are_dropped),
         cmocka_unit_test(test_read_also_labels_in_other_languages_are_dropped),
         cmocka_unit_test(test_article_set_in_an_aside_is_kept),
+        cmocka_unit_test(test_calls_to_action_are_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
