@@ -238,16 +238,25 @@ static void cut_other_credits(char *s) {
     }
 }
 
+/* The words of S, split in COPY (NAME_MAX_BYTES + 1 bytes) into WORDS (MAX
+ * of them), their number in *COUNT; false when S is too long to be a name. */
+static bool words_of_copy(const char *s, char *copy, word *words, size_t max, size_t *count) {
+    size_t len = strlen(s);
+    if (len > NAME_MAX_BYTES)
+        return false;
+    memcpy(copy, s, len + 1);
+    *count = split_words(copy, words, max);
+    return true;
+}
+
 /* Whether S holds a word of navigation_words. */
 static bool has_navigation_word(char *s) {
     enum { MAX_WORDS = 16 };
     word words[MAX_WORDS];
     char copy[NAME_MAX_BYTES + 1];
-    size_t len = strlen(s);
-    if (len > NAME_MAX_BYTES)
+    size_t count;
+    if (!words_of_copy(s, copy, words, MAX_WORDS, &count))
         return false;
-    memcpy(copy, s, len + 1);
-    size_t count = split_words(copy, words, MAX_WORDS);
     for (size_t i = 0; i < count; i++)
         if (word_is(&words[i], navigation_words,
                     sizeof navigation_words / sizeof navigation_words[0]))
@@ -502,11 +511,9 @@ static bool only_byline_words(const char *s) {
     enum { MAX_WORDS = 8 };
     word words[MAX_WORDS];
     char copy[NAME_MAX_BYTES + 1];
-    size_t len = strlen(s);
-    if (len > NAME_MAX_BYTES)
+    size_t count;
+    if (!words_of_copy(s, copy, words, MAX_WORDS, &count))
         return false;
-    memcpy(copy, s, len + 1);
-    size_t count = split_words(copy, words, MAX_WORDS);
     for (size_t i = 0; i < count; i++) {
         size_t month_len = 0;
         if (!word_is(&words[i], not_name_words, sizeof not_name_words / sizeof not_name_words[0]) &&
