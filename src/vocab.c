@@ -314,6 +314,17 @@ static unsigned placed_bits(const words_of_class *w, size_t i, unsigned bits) {
     return bits & ~(unsigned)MARK_BITS;
 }
 
+/* Words I and I + 1 of W written together into PAIR (2 * MAX_WORD + 1
+ * bytes): their length, or 0 when there is no next word or the two would
+ * not fit one word. */
+static size_t join_pair(const words_of_class *w, size_t i, char *pair) {
+    if (i + 1 >= w->count || w->len[i] + w->len[i + 1] > MAX_WORD)
+        return 0;
+    memcpy(pair, w->text[i], w->len[i]);
+    memcpy(pair + w->len[i], w->text[i + 1], w->len[i + 1] + 1);
+    return w->len[i] + w->len[i + 1];
+}
+
 /* The vocabulary of one class token: each word, and each pair of
  * neighbouring words read as one. */
 static unsigned class_token_bits(const char *s, size_t len) {
@@ -324,11 +335,10 @@ static unsigned class_token_bits(const char *s, size_t len) {
         if (w.count > 1 && is_modifier(w.text[i]) && !(i == 1 && strcmp(w.text[0], "is") == 0))
             break; /* what follows is what it has, lacks or how it shows */
         bits |= placed_bits(&w, i, word_bits(w.text[i], w.len[i]));
-        if (i + 1 < w.count && w.len[i] + w.len[i + 1] <= MAX_WORD) {
-            char pair[2 * MAX_WORD + 1];
-            memcpy(pair, w.text[i], w.len[i]);
-            memcpy(pair + w.len[i], w.text[i + 1], w.len[i + 1] + 1);
-            const word *joined = lookup(pair, w.len[i] + w.len[i + 1]);
+        char pair[2 * MAX_WORD + 1];
+        size_t pair_len = join_pair(&w, i, pair);
+        if (pair_len) {
+            const word *joined = lookup(pair, pair_len);
             if (joined && joined->kind == W_STEM)
                 bits |= joined->bits & ~(unsigned)MARK_BITS;
         }
@@ -425,11 +435,8 @@ static bool token_names_line_number(const char *s, size_t len) {
     for (size_t i = 0; i < w.count; i++) {
         char pair[2 * MAX_WORD + 1];
         const char *candidates[2] = {w.text[i], NULL};
-        if (i + 1 < w.count && w.len[i] + w.len[i + 1] <= MAX_WORD) {
-            memcpy(pair, w.text[i], w.len[i]);
-            memcpy(pair + w.len[i], w.text[i + 1], w.len[i + 1] + 1);
+        if (join_pair(&w, i, pair))
             candidates[1] = pair; /* "line-number" */
-        }
         for (size_t c = 0; c < 2 && candidates[c]; c++)
             for (size_t k = 0; k < sizeof line_number_words / sizeof line_number_words[0]; k++)
                 if (strcmp(candidates[c], line_number_words[k]) == 0)
