@@ -243,14 +243,6 @@ static node *find_body(document *doc) {
     return doc->root;
 }
 
-static uint32_t article_chars(const article *art) {
-    uint32_t chars = 0;
-    for (size_t i = 0; i < art->count; i++)
-        if (!(art->roots[i]->flags & NODE_REMOVED))
-            chars += art->roots[i]->text_chars;
-    return chars;
-}
-
 /* Candidates unrelated to the choice that score at least half as well: on
  * a listing page every teaser is one. */
 static int count_rivals(node *const top[], size_t count, const node *best) {
@@ -336,18 +328,6 @@ static double confidence(const article *art, node *const top[], size_t count,
  * part when it is named a lead (vocab.h VOCAB_LEAD, itemprop description
  * or abstract). */
 
-/* The element before N in document order, within SCOPE; removed and hidden
- * subtrees are stepped over. */
-static node *previous_in_scope(node *n, const node *scope) {
-    if (n->prev) {
-        n = n->prev;
-        while (n->last_child && !(n->flags & (NODE_REMOVED | NODE_HIDDEN)))
-            n = n->last_child;
-        return n;
-    }
-    return n->parent == scope ? NULL : n->parent;
-}
-
 /* The story's <article> or <main> around N, or else three levels up. */
 static node *lead_scope(node *n) {
     for (node *a = n->parent; a; a = a->parent)
@@ -387,8 +367,8 @@ static bool reads_as_lead(const node *n) {
 static node *find_lead(node *first) {
     node *scope = lead_scope(first);
     int blocks = 0;
-    for (node *n = previous_in_scope(first, scope); n && blocks < LEAD_MAX_BLOCKS;
-         n = previous_in_scope(n, scope)) {
+    for (node *n = tree_prev(scope, first); n && blocks < LEAD_MAX_BLOCKS;
+         n = tree_prev(scope, n)) {
         if (n->flags & (NODE_REMOVED | NODE_HIDDEN | NODE_SELECTED))
             continue;
         if (n->tag == TAG_H1)

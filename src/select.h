@@ -19,6 +19,15 @@ typedef struct article {
     bool listing;      /* no article because the page is a list of stories */
 } article;
 
+/* The text ART shows, summed over its parts. */
+static inline uint32_t article_chars(const article *art) {
+    uint32_t chars = 0;
+    for (size_t i = 0; i < art->count; i++)
+        if (!(art->roots[i]->flags & NODE_REMOVED))
+            chars += art->roots[i]->text_chars;
+    return chars;
+}
+
 /* What select knows of the page besides its tree, to drop the copies of the
  * headline, the byline and teasers from the body. Any may be NULL. */
 typedef struct page_hints {

@@ -56,6 +56,27 @@ const char *node_attr(const node *n, const char *name) {
     return NULL;
 }
 
+/* The last node of N's subtree that a backward walk reaches. */
+static node *last_reached(const node *n) {
+    while (n->last_child && !(n->flags & (NODE_REMOVED | NODE_HIDDEN)) &&
+           tag_kind((enum tag)n->tag) != K_SKIP)
+        n = n->last_child;
+    return (node *)n;
+}
+
+node *tree_last(const node *top) {
+    return top->last_child && !(top->flags & (NODE_REMOVED | NODE_HIDDEN)) ? last_reached(top)
+                                                                          : NULL;
+}
+
+node *tree_prev(const node *top, const node *n) {
+    if (n == top)
+        return NULL;
+    if (n->prev)
+        return last_reached(n->prev);
+    return n->parent == top ? NULL : n->parent;
+}
+
 node *tree_next(const node *top, const node *n, bool skip_children) {
     if (!skip_children && n->first_child)
         return n->first_child;

@@ -110,6 +110,12 @@ const char *node_attr(const node *n, const char *name);
  * of TOP's subtree. With SKIP_CHILDREN, steps over N's subtree. */
 node *tree_next(const node *top, const node *n, bool skip_children);
 
+/* Backwards: the node before N in document order below TOP (TOP itself
+ * excluded), or NULL; tree_last(TOP) starts the walk. Neither enters a
+ * removed, hidden or skipped element (the element itself is reached). */
+node *tree_prev(const node *top, const node *n);
+node *tree_last(const node *top);
+
 /* Pointer to a text node's bytes in its document. */
 static inline const char *node_text(const document *d, const node *n) {
     return d->text + n->text_off;

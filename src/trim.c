@@ -573,30 +573,22 @@ static bool is_media(enum tag t) {
            t == TAG_EMBED || t == TAG_OBJECT || t == TAG_MATH || t == TAG_SVG || t == TAG_CANVAS;
 }
 
-/* The last text or picture of ART a reader sees, and in *FIRST the first
- * text. A heading over a picture titles the picture. */
-static const node *last_visible_text(const document *doc, const article *art,
-                                     const node **first) {
-    const node *last = NULL;
-    *first = NULL;
-    for (size_t i = 0; i < art->count; i++) {
+/* The last text or picture of ART a reader sees: a heading over a picture
+ * titles the picture, and an embed that clean took out (a player, a post)
+ * is still what the line before it introduced. */
+static const node *last_seen(const document *doc, const article *art) {
+    for (size_t i = art->count; i-- > 0;) {
         const node *top = art->roots[i];
-        for (const node *k = top; k;) {
-            bool gone = (k->flags & (NODE_REMOVED | NODE_HIDDEN)) != 0;
-            /* an embed that clean took out (a player, a post) is still what
-             * the line before it introduced */
-            if (!(k->flags & NODE_HIDDEN) && is_media((enum tag)k->tag))
-                last = k;
-            bool skip = gone || tag_kind((enum tag)k->tag) == K_SKIP;
-            if (!skip && k->tag == TAG_TEXT && is_visible_text(doc, k)) {
-                if (!*first)
-                    *first = k;
-                last = k;
-            }
-            k = tree_next(top, k, skip);
+        for (const node *k = tree_last(top); k; k = tree_prev(top, k)) {
+            if (k->flags & NODE_HIDDEN)
+                continue;
+            if (is_media((enum tag)k->tag))
+                return k;
+            if (k->tag == TAG_TEXT && !(k->flags & NODE_REMOVED) && is_visible_text(doc, k))
+                return k;
         }
     }
-    return last;
+    return NULL;
 }
 
 /* The collected block that holds text node T, or NULL. */
@@ -617,11 +609,10 @@ static bool is_inside(const node *n, const node *top) {
 
 static void remove_orphan_labels(const document *doc, const article *art, const copies *cp) {
     for (int round = 0; round < MAX_ORPHAN_LABELS; round++) {
-        const node *first;
-        const node *last = last_visible_text(doc, art, &first);
+        const node *last = last_seen(doc, art);
         const block *b = last && last->tag == TAG_TEXT ? block_of(cp, last) : NULL;
-        if (!b || (b->n->flags & (NODE_SELECTED | NODE_HAS_BLOCK)) || is_inside(first, b->n) ||
-            !is_orphan_label(cp, b))
+        if (!b || (b->n->flags & (NODE_SELECTED | NODE_HAS_BLOCK)) ||
+            article_chars(art) <= b->n->text_chars || !is_orphan_label(cp, b))
             return; /* a label ends an article, it is never all of one */
         tree_remove(b->n);
     }
@@ -723,9 +714,7 @@ static uint32_t text_before(const article *art, const node *n) {
 }
 
 static void remove_tail(const article *art, const copies *cp) {
-    uint32_t total = 0;
-    for (size_t i = 0; i < art->count; i++)
-        total += art->roots[i]->text_chars;
+    uint32_t total = article_chars(art);
     for (size_t i = 0; i < cp->count; i++) {
         const block *b = &cp->blocks[i];
         if ((b->n->flags & (NODE_REMOVED | NODE_SELECTED)) || !is_tail_label(cp, b))
