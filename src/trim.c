@@ -19,6 +19,7 @@
 #include "trim.h"
 
 #include <ctype.h>
+#include <utf8proc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -235,11 +236,6 @@ static const char *const exact_labels[] = {
     "реклама", "Реклама", "слушать статью", "Слушать статью", "прослушать статью",
     "Прослушать статью", "читать также", "Читать также",
     "广告", "收听本文", "听文章", "广告 广告", "広告", "この記事を聞く", "音声で聞く",
-    "lesen sie auch", "lies auch", "auch interessant", "à lire aussi", "À lire aussi",
-    "a lire aussi",
-    "lire aussi", "voir aussi", "veja também", "leia também", "lee también",
-    "lea también", "mira también", "te puede interesar", "leggi anche", "lees ook",
-    "czytaj także", "czytaj też", "zobacz też", "zobacz także", "читайте также",
 };
 
 /* Labels matched at the start of a short block ("Audio By Carbonatix"). */
@@ -248,14 +244,17 @@ static const char *const prefix_labels[] = {
     "read more ", "related ", "see also ", "also read ", "more from ", "tags ",
     "schlagworte ", "schlagwörter ", "etiquetas ", "étiquettes ", "mots clés ", "tag ",
     "теги ", "标签 ",
-    /* "read also" in the languages of the tail labels: a link to another
-     * story set in the text */
-    "lesen sie auch ", "lies auch ", "auch interessant ", "à lire aussi ", "À lire aussi ",
-    "a lire aussi ",
-    "lire aussi ", "voir aussi ", "veja também ", "leia também ", "leia mais ",
-    "lee también ", "lea también ", "mira también ", "te puede interesar ", "leggi anche ",
-    "lees ook ", "czytaj także ", "czytaj też ", "zobacz też ", "zobacz także ",
-    "читайте также ",
+};
+
+/* "Read also" outside English: alone, or opening a link to another story
+ * set in the text (is_label), and heading the tail of other stories
+ * (is_tail_label). */
+static const char *const read_also_labels[] = {
+    "lesen sie auch", "lies auch", "auch interessant", "à lire aussi", "a lire aussi",
+    "lire aussi", "voir aussi", "veja também", "leia também", "leia mais", "lee también",
+    "lea también", "mira también", "te puede interesar", "leggi anche", "lees ook",
+    "czytaj także", "czytaj też", "czytaj również", "zobacz też", "zobacz także",
+    "читайте также",
 };
 
 /* Calls to action: a short paragraph asking the reader to subscribe,
@@ -292,15 +291,32 @@ static const char *const byline_phrases[] = {
     "опубликовал", "автор:",
 };
 
-/* ASCII letters and digits lower-cased, every other ASCII byte a single
- * space, UTF-8 sequences kept: texts that differ only in case, punctuation
- * and spacing compare equal. */
+/* The code point at S (LEN bytes left, not ASCII) lower-cased into OUT;
+ * the bytes it took. A byte that starts no code point is copied. */
+static size_t put_lower(const char *s, size_t len, buf *out) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &cp);
+    if (n <= 0) {
+        buf_putc(out, s[0]);
+        return 1;
+    }
+    utf8proc_uint8_t lower[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), lower);
+    buf_append(out, (const char *)lower, (size_t)m);
+    return (size_t)n;
+}
+
+/* Letters lower-cased (any script's, by libutf8proc), digits and other
+ * non-ASCII characters kept, every other ASCII byte a single space: texts
+ * that differ only in case, punctuation and spacing compare equal. */
 static void normalise(const char *s, size_t len, buf *out) {
     out->len = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80 || isalnum(c)) {
-            buf_putc(out, (char)(c < 0x80 ? tolower(c) : c));
+        if (c >= 0x80) {
+            i += put_lower(s + i, len - i, out) - 1;
+        } else if (isalnum(c)) {
+            buf_putc(out, (char)tolower(c));
         } else if (out->len && out->data[out->len - 1] != ' ') {
             buf_putc(out, ' ');
         }
@@ -449,6 +465,13 @@ static float block_link_density(const block *b) {
     return b->n->text_chars ? (float)b->n->link_chars / (float)b->n->text_chars : 0.0f;
 }
 
+static bool in_list(const char *s, const char *const list[], size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(s, list[i]) == 0)
+            return true;
+    return false;
+}
+
 /* A label alone, or a label opening a link to another story
  * ("Related: Ten things to know about the budget"). */
 static bool is_label(const copies *cp, const block *b) {
@@ -459,12 +482,15 @@ static bool is_label(const copies *cp, const block *b) {
     for (size_t i = 0; i < sizeof prefix_labels / sizeof prefix_labels[0]; i++)
         if (starts_with(t, b->norm_len, prefix_labels[i]))
             return true;
+    for (size_t i = 0; i < sizeof read_also_labels / sizeof read_also_labels[0]; i++) {
+        size_t len = strlen(read_also_labels[i]);
+        if (b->norm_len > len && t[len] == ' ' && strncmp(t, read_also_labels[i], len) == 0)
+            return true; /* "Lesen Sie auch: <a>…</a>" */
+    }
     if (b->raw_len > MAX_LABEL_CHARS)
         return false;
-    for (size_t i = 0; i < sizeof exact_labels / sizeof exact_labels[0]; i++)
-        if (strcmp(t, exact_labels[i]) == 0)
-            return true;
-    return false;
+    return in_list(t, exact_labels, sizeof exact_labels / sizeof exact_labels[0]) ||
+           in_list(t, read_also_labels, sizeof read_also_labels / sizeof read_also_labels[0]);
 }
 
 static bool is_call_to_action(const copies *cp, const block *b) {
@@ -630,17 +656,13 @@ static const char *const tail_labels[] = {
     "read more", "read next", "more stories", "more on this topic", "more on this story",
     "you may also like", "you might also like", "see also", "recommended", "more from",
     "mehr zum thema", "weitere informationen", "weiterführende informationen",
-    "weiterführende links", "weiterführender link", "auch interessant", "das könnte sie auch interessieren",
+    "weiterführende links", "weiterführender link", "das könnte sie auch interessieren",
     "das könnte dich auch interessieren", "das thema könnte dich auch interessieren",
-    "lesen sie auch", "schon gelesen", "ähnliche beiträge", "ähnliche artikel",
-    "weitere artikel", "weitere themen", "verwandte artikel", "weitere beiträge",
-    "temas relacionados", "noticias relacionadas", "te puede interesar", "lee también",
-    "lea también", "mira también", "veja também", "leia também", "saiba mais",
-    "à lire aussi", "lire aussi", "sur le même sujet", "voir aussi", "leggi anche",
-    "articoli correlati", "lees ook", "gerelateerde artikelen", "czytaj także",
-    "zobacz także", "czytaj również", "читайте также", "по теме",
+    "schon gelesen", "ähnliche beiträge", "ähnliche artikel", "weitere artikel",
+    "weitere themen", "verwandte artikel", "weitere beiträge", "temas relacionados",
+    "noticias relacionadas", "saiba mais", "sur le même sujet", "articoli correlati",
+    "gerelateerde artikelen", "по теме",
 };
-
 /* A tail label must stand after this share of the article's text. */
 #define TAIL_LABEL_POSITION 0.6
 
@@ -649,10 +671,8 @@ static bool is_tail_label(const copies *cp, const block *b) {
     if (t == TAG_LI || t == TAG_TD || t == TAG_TH || b->raw_len > MAX_LABEL_CHARS)
         return false;
     const char *text = norm_text(cp, b);
-    for (size_t i = 0; i < sizeof tail_labels / sizeof tail_labels[0]; i++)
-        if (strcmp(text, tail_labels[i]) == 0)
-            return true;
-    return false;
+    return in_list(text, tail_labels, sizeof tail_labels / sizeof tail_labels[0]) ||
+           in_list(text, read_also_labels, sizeof read_also_labels / sizeof read_also_labels[0]);
 }
 
 /* Remove N and everything after it in ART. */
