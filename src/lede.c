@@ -364,7 +364,8 @@ static lede_status extract_document(document *doc, const lede_options *opt, pass
         return st;
     if (opt->comments && (st = extract_comments(doc, res)) != LEDE_OK)
         return st;
-    report->page_prose = select_page_prose(doc);
+    if (report) /* only the first pass's is read */
+        report->page_prose = select_page_prose(doc);
     page_hints hints = {res->title, res->author, res->description, res->sitename, res->section};
     article art = {0};
     st = choose_article(doc, &hints, opt->focus, kind, &art);
@@ -379,7 +380,8 @@ static lede_status extract_document(document *doc, const lede_options *opt, pass
 }
 
 /* One parse and one extraction of UTF8 as pass KIND; *OUT is set on
- * LEDE_OK and on LEDE_ERR_NO_ARTICLE (then with the metadata only). */
+ * LEDE_OK and on LEDE_ERR_NO_ARTICLE (then with the metadata only), and
+ * REPORT, when not NULL, with what the pass saw of the page. */
 static lede_status extract_pass(const char *utf8, size_t len, const lede_options *opt,
                                 pass_kind kind, lede_result **out, pass_report *report) {
     document doc = {0};
@@ -443,8 +445,7 @@ static bool needs_look(pass_kind kind, lede_status st, const lede_result *res,
 static lede_status try_pass(const char *utf8, size_t len, const lede_options *opt,
                             pass_kind kind, lede_status *st, lede_result **res) {
     lede_result *next = NULL;
-    pass_report report;
-    lede_status got = extract_pass(utf8, len, opt, kind, &next, &report);
+    lede_status got = extract_pass(utf8, len, opt, kind, &next, NULL);
     if (got == LEDE_ERR_NOMEM)
         return got;
     if (got == LEDE_OK &&
@@ -467,10 +468,11 @@ static lede_status try_pass(const char *utf8, size_t len, const lede_options *op
  * (teaser lists, app shells). */
 static lede_status extract_cascade(const char *utf8, size_t len, const lede_options *opt,
                                    lede_result **res) {
-    pass_report report = {0};
-    lede_status st = extract_pass(utf8, len, opt, PASS_FIRST, res, &report);
     /* precision answers what its strict rules find, or nothing */
-    if (opt->focus == LEDE_FOCUS_PRECISION || len > SECOND_LOOK_MAX_INPUT)
+    bool cascade = opt->focus != LEDE_FOCUS_PRECISION && len <= SECOND_LOOK_MAX_INPUT;
+    pass_report report = {0};
+    lede_status st = extract_pass(utf8, len, opt, PASS_FIRST, res, cascade ? &report : NULL);
+    if (!cascade)
         return st;
     static const pass_kind looser[] = {PASS_RECALL, PASS_BASELINE, PASS_HIDDEN};
     for (size_t i = 0; i < sizeof looser / sizeof looser[0]; i++) {
