@@ -59,7 +59,8 @@ static bool can_wrap_page(enum tag t) {
     }
 }
 
-/* The page's text and paragraph prose, as cleaning began. */
+/* The page's text (as cleaning goes) and its paragraph prose (as cleaning
+ * began). */
 typedef struct page_size {
     uint32_t chars, prose;
 } page_size;
@@ -141,15 +142,15 @@ static bool in_running_text(const node *n) {
            n->parent->text_chars > 2 * n->text_chars;
 }
 
+static bool is_code_tag(enum tag t) {
+    return t == TAG_PRE || t == TAG_CODE;
+}
+
 /* Content whose name describes its words, not its place on the page: a
  * code token named "comment", a heading whose id holds "share", a term
  * styled "subheader", a table cell. A name alone never removes it, but
  * for a heading named as a byline or dateline: that name says what the
  * heading's words are. */
-static bool is_code_tag(enum tag t) {
-    return t == TAG_PRE || t == TAG_CODE;
-}
-
 static bool is_protected(const node *n) {
     if (tag_is_heading((enum tag)n->tag))
         return !(n->vocab & VOCAB_BYLINE);
@@ -172,9 +173,7 @@ static bool is_protected(const node *n) {
     return (n->flags & NODE_IN_CODE) != 0;
 }
 
-/* A line-number gutter of a code listing, named so or made unselectable
- * (user-select: none: what a reader cannot copy is not code): inside its
- * <pre>, or a table cell holding a <pre> of numbers beside the code's. */
+/* Whether N's style makes it unselectable (user-select: none). */
 static bool unselectable(const node *n) {
     const char *style = node_attr(n, "style");
     static const char prop[] = "user-select";
@@ -197,6 +196,9 @@ static bool holds_code(const node *n) {
     return false;
 }
 
+/* A line-number gutter of a code listing, named so or made unselectable
+ * (what a reader cannot copy is not code): inside its <pre>, or a table
+ * cell holding a <pre> of numbers beside the code's. */
 static bool is_line_numbers(const node *n) {
     if (!n->attr_count)
         return false;
@@ -268,27 +270,13 @@ static const char *const reply_form_names[] = {
     "commentform", "comment-notes", "logged-in-as", "form-submit", "comment-form-wrap",
 };
 
-/* Does the space-separated list LIST hold WORD, in any letter case? */
-static bool list_holds(const char *list, const char *word) {
-    size_t n = strlen(word);
-    for (const char *p = list; p && *p;) {
-        while (*p == ' ' || *p == '\t' || *p == '\n')
-            p++;
-        size_t len = strcspn(p, " \t\n");
-        if (len == n && strncasecmp(p, word, n) == 0)
-            return true;
-        p += len;
-    }
-    return false;
-}
-
 static bool is_reply_form(const node *n) {
     if (n->tag == TAG_FORM || n->tag == TAG_LABEL)
         return true;
     const char *id = node_attr(n, "id"), *cls = node_attr(n, "class");
     for (size_t i = 0; i < sizeof reply_form_names / sizeof reply_form_names[0]; i++)
         if ((id && strcasecmp(id, reply_form_names[i]) == 0) ||
-            (cls && list_holds(cls, reply_form_names[i])))
+            (cls && attr_list_has(cls, reply_form_names[i])))
             return true;
     return false;
 }

@@ -350,8 +350,8 @@ static node *named_lead(node *n, const node *scope) {
         if (n->vocab & (VOCAB_BOILERPLATE | VOCAB_BYLINE))
             return NULL;
         const char *prop = node_attr(n, "itemprop");
-        if ((n->vocab & VOCAB_LEAD) ||
-            (prop && (strstr(prop, "description") || strstr(prop, "abstract"))))
+        if ((n->vocab & VOCAB_LEAD) || attr_list_has(prop, "description") ||
+            attr_list_has(prop, "abstract"))
             return n;
     }
     return NULL;

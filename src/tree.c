@@ -56,6 +56,18 @@ const char *node_attr(const node *n, const char *name) {
     return NULL;
 }
 
+bool attr_list_has(const char *list, const char *word) {
+    size_t wl = strlen(word);
+    for (const char *p = list; p && *p;) {
+        p += strspn(p, " \t\n\r\f");
+        size_t len = strcspn(p, " \t\n\r\f");
+        if (len == wl && strncasecmp(p, word, wl) == 0)
+            return true;
+        p += len;
+    }
+    return false;
+}
+
 /* The last node of N's subtree that a backward walk reaches. */
 static node *last_reached(const node *n) {
     while (n->last_child && !(n->flags & (NODE_REMOVED | NODE_HIDDEN)) &&

@@ -106,6 +106,10 @@ static inline bool node_is_block(const node *n) {
 /* The value of attribute NAME (lower case), or NULL. */
 const char *node_attr(const node *n, const char *name);
 
+/* Whether the space-separated attribute value LIST (class, rel, itemprop;
+ * may be NULL) holds WORD, in any ASCII letter case. */
+bool attr_list_has(const char *list, const char *word);
+
 /* The next node in document order below TOP (pre-order), or NULL at the end
  * of TOP's subtree. With SKIP_CHILDREN, steps over N's subtree. */
 node *tree_next(const node *top, const node *n, bool skip_children);

@@ -240,19 +240,6 @@ static void store_meta_keys(meta_candidates *c, const char *keys, const char *co
     }
 }
 
-/* Whether the space-separated list LIST holds WORD (ASCII, any case). */
-static bool list_has(const char *list, const char *word) {
-    size_t wl = strlen(word);
-    for (const char *p = list; p && *p;) {
-        p += strspn(p, " \t\n\r");
-        size_t len = strcspn(p, " \t\n\r");
-        if (len == wl && strncasecmp(p, word, wl) == 0)
-            return true;
-        p += len;
-    }
-    return false;
-}
-
 /* --- the walk --- */
 
 typedef struct walk_state {
@@ -344,9 +331,9 @@ static void collect_link(walk_state *w, const node *n) {
     const char *rel = node_attr(n, "rel"), *href = node_attr(n, "href");
     if (!rel || !href || !*href)
         return;
-    if (list_has(rel, "canonical"))
+    if (attr_list_has(rel, "canonical"))
         cand_set(w->c, F_URL, SRC_LINK, href, strlen(href), false);
-    else if (list_has(rel, "image_src"))
+    else if (attr_list_has(rel, "image_src"))
         cand_set(w->c, F_IMAGE, SRC_LINK, href, strlen(href), false);
 }
 
@@ -387,7 +374,7 @@ static const node *find_itemprop(const node *top, const char *name) {
     unsigned seen = 0;
     for (const node *n = tree_next(top, top, false); n && seen < SEARCH_NODES;
          n = tree_next(top, n, false), seen++)
-        if (list_has(node_attr(n, "itemprop"), name))
+        if (attr_list_has(node_attr(n, "itemprop"), name))
             return n;
     return NULL;
 }
@@ -410,24 +397,24 @@ static void store_value(meta_candidates *c, enum meta_field f, enum meta_source 
 
 static void collect_itemprop(walk_state *w, const node *n, const char *itemprop) {
     meta_candidates *c = w->c;
-    if (list_has(itemprop, "headline") && !c->value[F_TITLE][SRC_ITEMPROP])
+    if (attr_list_has(itemprop, "headline") && !c->value[F_TITLE][SRC_ITEMPROP])
         store_value(c, F_TITLE, SRC_ITEMPROP, itemprop_value(w, n));
-    if (list_has(itemprop, "datePublished") && !c->value[F_DATE][SRC_ITEMPROP])
+    if (attr_list_has(itemprop, "datePublished") && !c->value[F_DATE][SRC_ITEMPROP])
         store_value(c, F_DATE, SRC_ITEMPROP, itemprop_value(w, n));
-    if (list_has(itemprop, "dateModified") && !c->value[F_MODIFIED][SRC_ITEMPROP])
+    if (attr_list_has(itemprop, "dateModified") && !c->value[F_MODIFIED][SRC_ITEMPROP])
         store_value(c, F_MODIFIED, SRC_ITEMPROP, itemprop_value(w, n));
-    if (list_has(itemprop, "publisher") && !c->value[F_SITENAME][SRC_ITEMPROP]) {
+    if (attr_list_has(itemprop, "publisher") && !c->value[F_SITENAME][SRC_ITEMPROP]) {
         const node *name = find_itemprop(n, "name");
         if (name)
             store_value(c, F_SITENAME, SRC_ITEMPROP, itemprop_value(w, name));
     }
-    if (list_has(itemprop, "author") && !c->value[F_AUTHOR][SRC_ITEMPROP]) {
+    if (attr_list_has(itemprop, "author") && !c->value[F_AUTHOR][SRC_ITEMPROP]) {
         const node *name = find_itemprop(n, "name");
         const char *v = itemprop_value(w, name ? name : n);
         if (v && strlen(v) <= META_MAX_BYLINE)
             store_value(c, F_AUTHOR, SRC_ITEMPROP, v);
     }
-    if (list_has(itemprop, "description") && n->tag == TAG_META)
+    if (attr_list_has(itemprop, "description") && n->tag == TAG_META)
         store_value(c, F_DESCRIPTION, SRC_ITEMPROP, itemprop_value(w, n));
 }
 
@@ -485,7 +472,7 @@ static void collect_byline(walk_state *w, const node *n, unsigned marks) {
     meta_candidates *c = w->c;
     if (c->value[F_AUTHOR][SRC_VISIBLE] && c->value[F_AUTHOR][SRC_WEAK])
         return;
-    bool strong = (marks & MARK_BYLINE) || list_has(node_attr(n, "rel"), "author");
+    bool strong = (marks & MARK_BYLINE) || attr_list_has(node_attr(n, "rel"), "author");
     bool weak = !strong && (marks & MARK_AUTHOR);
     if ((!strong && !weak) || (marks & MARK_COMMENT))
         return;
@@ -559,7 +546,7 @@ static void collect_time(walk_state *w, const node *n) {
     const char *datetime = node_attr(n, "datetime");
     if (!datetime || !*datetime)
         return;
-    bool published = node_attr(n, "pubdate") || list_has(node_attr(n, "itemprop"), "datePublished") ||
+    bool published = node_attr(n, "pubdate") || attr_list_has(node_attr(n, "itemprop"), "datePublished") ||
                      node_class_has(n, "publish") || node_class_has(n, "pubdate");
     cand_set(w->c, F_DATE, published ? SRC_VISIBLE : SRC_WEAK, datetime, strlen(datetime), false);
 }
