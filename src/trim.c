@@ -338,6 +338,7 @@ typedef struct copies {
     buf texts;
     buf scratch;
     buf title, author, description, sitename, section;
+    buf pictures; /* normalised alt and title texts of the article's images, NUL-separated */
 } copies;
 
 /* Blocks without blocks inside, and inline elements standing alone among
@@ -397,6 +398,48 @@ static bool collect_blocks(const document *doc, const article *art, copies *cp) 
     return true;
 }
 
+/* A picture's own words (alt or title) of this many words describe it, and
+ * a caption beside it repeats them; fewer ("Logo", an avatar's user name,
+ * a person's name) are labels that prose may repeat too. */
+#define MIN_PICTURE_WORDS 3
+/* …and this many characters: a formula's alt text ("R(M,x)") is no words. */
+#define MIN_PICTURE_WORDS_CHARS 12
+/* What may follow the repeated words in a caption: a credit ("| © Kevin C.
+ * Cox/Getty Images"); more words than this are prose about the picture. */
+#define MAX_CAPTION_CREDIT_WORDS 6
+
+/* The words of normalised text S (single spaces, no ends). */
+static size_t count_words(const char *s, size_t len) {
+    if (len == 0)
+        return 0;
+    size_t words = 1;
+    for (size_t i = 0; i < len; i++)
+        words += s[i] == ' ';
+    return words;
+}
+
+static void add_picture_words(copies *cp, const char *words) {
+    if (!words)
+        return;
+    normalise(words, strlen(words), &cp->scratch);
+    if (cp->scratch.len < MIN_PICTURE_WORDS_CHARS ||
+        count_words(cp->scratch.data, cp->scratch.len) < MIN_PICTURE_WORDS)
+        return;
+    buf_append(&cp->pictures, cp->scratch.data, cp->scratch.len);
+    buf_putc(&cp->pictures, '\0');
+}
+
+/* Removed images too: a caption repeats its picture whether or not the
+ * picture itself is shown. */
+static void collect_pictures(const article *art, copies *cp) {
+    for (size_t i = 0; i < art->count; i++)
+        for (node *n = art->roots[i]; n; n = tree_next(art->roots[i], n, false))
+            if (n->tag == TAG_IMG) {
+                add_picture_words(cp, node_attr(n, "alt"));
+                add_picture_words(cp, node_attr(n, "title"));
+            }
+}
+
 static const char *raw_text(const copies *cp, const block *b) {
     return cp->texts.data + b->raw_off;
 }
@@ -445,6 +488,26 @@ static bool is_name_label(const copies *cp, const block *b) {
     const char *t = norm_text(cp, b);
     return (cp->section.len && strcmp(t, cp->section.data) == 0) ||
            (cp->sitename.len && strcmp(t, cp->sitename.data) == 0);
+}
+
+/* A caption: the words of a picture in the article again, with at most a
+ * credit after them. Captions describe pictures, not the story (clean.c
+ * drops <figcaption> for the same reason); this finds those not marked up. */
+static bool is_caption_copy(const copies *cp, const block *b) {
+    enum tag bt = (enum tag)b->n->tag;
+    if (tag_is_heading(bt) || bt == TAG_TD || bt == TAG_TH)
+        return false; /* a table's cells name its pictures as data */
+    const char *t = norm_text(cp, b);
+    const char *p = cp->pictures.data, *end = p + cp->pictures.len;
+    for (; p && p < end; p += strlen(p) + 1) {
+        size_t pl = strlen(p);
+        if (b->norm_len < pl || memcmp(t, p, pl) != 0 || (t[pl] != '\0' && t[pl] != ' '))
+            continue;
+        const char *rest = t + pl + (t[pl] == ' ');
+        if (count_words(rest, strlen(rest)) <= MAX_CAPTION_CREDIT_WORDS)
+            return true;
+    }
+    return false;
 }
 
 static bool is_byline(const copies *cp, const block *b) {
@@ -765,6 +828,7 @@ static void copies_free(copies *cp) {
     buf_free(&cp->description);
     buf_free(&cp->sitename);
     buf_free(&cp->section);
+    buf_free(&cp->pictures);
 }
 
 static lede_status remove_copies(document *doc, const page_hints *hints, lede_focus focus,
@@ -777,7 +841,9 @@ static lede_status remove_copies(document *doc, const page_hints *hints, lede_fo
     normalise_hint(hints ? hints->description : NULL, &cp.description);
     normalise_hint(hints ? hints->sitename : NULL, &cp.sitename);
     normalise_hint(hints ? hints->section : NULL, &cp.section);
-    if (!collect_blocks(doc, art, &cp) || cp.title.failed || cp.author.failed ||
+    buf_init(&cp.pictures);
+    collect_pictures(art, &cp);
+    if (!collect_blocks(doc, art, &cp) || cp.pictures.failed || cp.title.failed || cp.author.failed ||
         cp.description.failed || cp.sitename.failed || cp.section.failed) {
         copies_free(&cp);
         return LEDE_ERR_NOMEM;
@@ -788,7 +854,7 @@ static lede_status remove_copies(document *doc, const page_hints *hints, lede_fo
             continue; /* never the whole article */
         if (is_headline_copy(&cp, b) || is_name_label(&cp, b) || is_byline(&cp, b) ||
             is_label(&cp, b) || is_link_paragraph(b, focus) || is_call_to_action(&cp, b) ||
-            is_teaser(&cp, b))
+            is_teaser(&cp, b) || is_caption_copy(&cp, b))
             tree_remove(b->n);
     }
     remove_tail(art, &cp);

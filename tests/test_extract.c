@@ -810,6 +810,31 @@ static void test_link_only_paragraph_is_dropped(void **state) {
     lede_result_free(res);
 }
 
+/* Pins trim.c is_caption_copy(): a caption not marked as one (a <div>
+ * under the picture) repeats the picture's alt text, with a credit after
+ * it, and goes; a paragraph that opens with the same words and goes on
+ * about them is prose and stays, as does a two-word alt repeated (a name). */
+static void test_unmarked_caption_repeating_alt_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2
+        "<div class=\"pic\"><img src=\"/media/tern.jpg\" alt=\"The Tern leaving Port Alden\">"
+        "<div>The Tern leaving Port Alden. | &copy; Harbour Board/Jo Penrose</div></div>\n"
+        "<div class=\"pic\"><img src=\"/media/quay.jpg\" alt=\"The north quay at low tide\">"
+        "</div>\n"
+        "<p>The north quay at low tide is where the trouble starts: the Tern cannot berth "
+        "there for three hours either side of the ebb, whatever the timetable says.</p>\n"
+        "<p><img src=\"/media/ruth.jpg\" alt=\"Ruth Penhallow\"></p>\n<p>Ruth Penhallow</p>\n"
+        FERRY_P3 FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "Jo Penrose");
+    expect_text(res, "The north quay at low tide is where the trouble starts");
+    expect_text(res, "Ruth Penhallow");
+    lede_result_free(res);
+}
+
 /* Pins trim.c is_label() with the "related " prefix label: a label that
  * opens a link to another story goes, headline and all. */
 static void test_related_label_with_link_is_dropped(void **state) {
@@ -1404,6 +1429,7 @@ int main(void) {
         cmocka_unit_test(test_listing_page_of_plain_cards_has_no_article),
         cmocka_unit_test(test_confidence_is_higher_for_clear_article),
         cmocka_unit_test(test_link_only_paragraph_is_dropped),
+        cmocka_unit_test(test_unmarked_caption_repeating_alt_is_dropped),
         cmocka_unit_test(test_related_label_with_link_is_dropped),
         cmocka_unit_test(test_byline_phrase_line_is_dropped),
         cmocka_unit_test(test_kicker_equal_to_section_is_dropped),
