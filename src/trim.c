@@ -276,6 +276,15 @@ static const char *const call_to_action_phrases[] = {
     "share it", "teilen sie dies", "download the app", "download our", "lade die app",
 };
 
+/* Labels of a source or picture credit ("Quelle: dpa", "Foto: City-Press"),
+ * matched on the raw text before its colon: the line names who supplied
+ * the story or its pictures, which captions and bylines do elsewhere. */
+static const char *const credit_labels[] = {
+    "quelle", "quellen", "bildquelle", "source", "fuente", "fonte", "źródło", "bron",
+    "foto", "fotos", "photo", "photos", "bild", "bilder", "titelbild", "image", "credit",
+    "credits", "fotocredit", "photo credit", "источник", "фото", "来源", "图片来源", "写真",
+};
+
 /* Byline openings in the languages lede is scored on. */
 static const char *const byline_openings[] = {
     "by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "от ", "автор ", "文 ",
@@ -472,6 +481,8 @@ static bool ends_with(const char *s, size_t len, const char *suffix, size_t sl) 
 #define LINKED_LABEL_DENSITY 0.5f
 /* A call to action is a sentence or two. */
 #define MAX_CALL_TO_ACTION_CHARS 200
+/* A credit line names a source or a photographer, no more. */
+#define MAX_CREDIT_LINE_CHARS 120
 /* A paragraph this much link is a link. */
 #define LINK_PARAGRAPH_DENSITY 0.9f
 
@@ -554,6 +565,22 @@ static bool is_label(const copies *cp, const block *b) {
         return false;
     return in_list(t, exact_labels, sizeof exact_labels / sizeof exact_labels[0]) ||
            in_list(t, read_also_labels, sizeof read_also_labels / sizeof read_also_labels[0]);
+}
+
+/* A credit line: a credit label, a colon and who is credited, alone in a
+ * short block that is not a cell (a table's own "Source:" column) and not
+ * a heading ("Quellen:" heading a reference list has nothing after it). */
+static bool is_credit_line(copies *cp, const block *b) {
+    enum tag bt = (enum tag)b->n->tag;
+    if (b->raw_len > MAX_CREDIT_LINE_CHARS || bt == TAG_TD || bt == TAG_TH || tag_is_heading(bt))
+        return false;
+    const char *raw = raw_text(cp, b);
+    const char *colon = memchr(raw, ':', b->raw_len);
+    if (!colon || colon == raw || colon + 1 == raw + b->raw_len)
+        return false;
+    normalise(raw, (size_t)(colon - raw), &cp->scratch);
+    return !cp->scratch.failed &&
+           in_list(cp->scratch.data, credit_labels, sizeof credit_labels / sizeof credit_labels[0]);
 }
 
 static bool is_call_to_action(const copies *cp, const block *b) {
@@ -854,7 +881,7 @@ static lede_status remove_copies(document *doc, const page_hints *hints, lede_fo
             continue; /* never the whole article */
         if (is_headline_copy(&cp, b) || is_name_label(&cp, b) || is_byline(&cp, b) ||
             is_label(&cp, b) || is_link_paragraph(b, focus) || is_call_to_action(&cp, b) ||
-            is_teaser(&cp, b) || is_caption_copy(&cp, b))
+            is_teaser(&cp, b) || is_caption_copy(&cp, b) || is_credit_line(&cp, b))
             tree_remove(b->n);
     }
     remove_tail(art, &cp);

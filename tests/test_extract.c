@@ -835,6 +835,28 @@ static void test_unmarked_caption_repeating_alt_is_dropped(void **state) {
     lede_result_free(res);
 }
 
+/* Pins trim.c is_credit_line(): "Quelle: …" and "Foto: …" lines name who
+ * supplied the story or its picture and go; a sentence that merely has a
+ * colon stays, and so does a "Sources:" heading over its list. */
+static void test_credit_line_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2
+        "<p>Foto: Harbour Board/Jo Penrose</p>\n"
+        FERRY_P3
+        "<p>Source: the island councils' joint survey, 2023</p>\n"
+        "<p>The source of the trouble, one councillor said: a timetable drawn up on the "
+        "mainland.</p>\n"
+        FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "Jo Penrose");
+    expect_no_text(res, "joint survey");
+    expect_text(res, "The source of the trouble, one councillor said");
+    lede_result_free(res);
+}
+
 /* Pins trim.c is_label() with the "related " prefix label: a label that
  * opens a link to another story goes, headline and all. */
 static void test_related_label_with_link_is_dropped(void **state) {
@@ -1430,6 +1452,7 @@ int main(void) {
         cmocka_unit_test(test_confidence_is_higher_for_clear_article),
         cmocka_unit_test(test_link_only_paragraph_is_dropped),
         cmocka_unit_test(test_unmarked_caption_repeating_alt_is_dropped),
+        cmocka_unit_test(test_credit_line_is_dropped),
         cmocka_unit_test(test_related_label_with_link_is_dropped),
         cmocka_unit_test(test_byline_phrase_line_is_dropped),
         cmocka_unit_test(test_kicker_equal_to_section_is_dropped),
