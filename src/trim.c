@@ -756,6 +756,26 @@ static const char *const tail_labels[] = {
 /* A tail label must stand after this share of the article's text. */
 #define TAIL_LABEL_POSITION 0.6
 
+/* Labels heading the publisher's closing boxes: the author's biography
+ * and the press contact. What follows them is prose about someone, or an
+ * address, so they cut the tail whether prose follows or not. */
+static const char *const closing_labels[] = {
+    "about the author", "about the authors", "press contact", "press contacts",
+    "media contact", "media contacts", "media inquiries", "über den autor",
+    "über die autorin", "über die autoren", "zum autor", "zur autorin", "pressekontakt",
+    "ansprechpartner", "ihr ansprechpartner", "ihr ansprechpartner für pressefragen",
+    "sobre el autor", "sobre la autora", "contacto de prensa", "sobre o autor",
+    "à propos de l auteur", "a propos de l auteur", "contact presse", "sull autore",
+    "over de auteur", "o autorze", "об авторе",
+};
+
+static bool is_closing_label(const copies *cp, const block *b) {
+    enum tag t = (enum tag)b->n->tag;
+    if (t == TAG_LI || t == TAG_TD || t == TAG_TH || b->raw_len > MAX_LABEL_CHARS)
+        return false;
+    return in_list(norm_text(cp, b), closing_labels, sizeof closing_labels / sizeof closing_labels[0]);
+}
+
 static bool is_tail_label(const copies *cp, const block *b) {
     enum tag t = (enum tag)b->n->tag;
     if (t == TAG_LI || t == TAG_TD || t == TAG_TH || b->raw_len > MAX_LABEL_CHARS)
@@ -827,9 +847,13 @@ static void remove_tail(const article *art, const copies *cp) {
     uint32_t total = article_chars(art);
     for (size_t i = 0; i < cp->count; i++) {
         const block *b = &cp->blocks[i];
-        if ((b->n->flags & (NODE_REMOVED | NODE_SELECTED)) || !is_tail_label(cp, b))
+        if (b->n->flags & (NODE_REMOVED | NODE_SELECTED))
             continue;
-        if (text_before(art, b->n) >= TAIL_LABEL_POSITION * total && !prose_follows(art, b->n)) {
+        bool closing = is_closing_label(cp, b);
+        if (!closing && !is_tail_label(cp, b))
+            continue;
+        if (text_before(art, b->n) >= TAIL_LABEL_POSITION * total &&
+            (closing || !prose_follows(art, b->n))) {
             remove_from(art, b->n);
             return;
         }

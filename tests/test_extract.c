@@ -1330,6 +1330,24 @@ static void test_tail_of_other_stories_goes(void **state) {
     lede_result_free(res);
 }
 
+/* Pins trim.c is_closing_label(): "About the author" near the end heads the
+ * writer's biography, prose or not, and it goes with what follows; the same
+ * words early in the story (a subheading) do not cut it. */
+static void test_author_box_at_the_end_goes(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article>\n" FERRY_H1 FERRY_P1 "<h3>About the author</h3>\n" FERRY_P2 FERRY_P3
+        FERRY_P4 FERRY_P5 "<h3>About the author</h3>\n<p>Jo Penrose has covered the islands "
+        "and their harbours for the Gazette since 2009, and before that reported on fisheries "
+        "for the regional radio station in Port Alden for a decade and more.</p>\n"
+        "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "Jo Penrose has covered");
+    lede_result_free(res);
+}
+
 /* Pins vocab.c ("teaser" is a lead word) and clean.c removed_by_name() for
  * VOCAB_LEAD: a news CMS names the story's own lead "teaser-text"; it stays,
  * while a "teaser" that is a card of links still goes. */
@@ -1472,6 +1490,7 @@ int main(void) {
         cmocka_unit_test(test_ruby_readings_dropped_and_text_composed),
         cmocka_unit_test(test_standfirst_before_the_body_joins),
         cmocka_unit_test(test_tail_of_other_stories_goes),
+        cmocka_unit_test(test_author_box_at_the_end_goes),
         cmocka_unit_test(test_teaser_text_lead_stays_teaser_card_goes),
         cmocka_unit_test(test_code_line_numbers_are_dropped),
         cmocka_unit_test(test_read_also_labels_in_other_languages_are_dropped),
