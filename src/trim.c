@@ -767,6 +767,12 @@ static const char *const closing_labels[] = {
     "sobre el autor", "sobre la autora", "contacto de prensa", "sobre o autor",
     "à propos de l auteur", "a propos de l auteur", "contact presse", "sull autore",
     "over de auteur", "o autorze", "об авторе",
+    /* and the page's other stories, named as such */
+    "related articles", "related stories", "related posts", "more stories",
+    "you may also like", "you might also like", "ähnliche beiträge", "ähnliche artikel",
+    "weitere artikel", "weitere themen", "verwandte artikel", "weitere beiträge",
+    "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+    "noticias relacionadas", "articoli correlati", "gerelateerde artikelen",
 };
 
 static bool is_closing_label(const copies *cp, const block *b) {

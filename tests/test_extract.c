@@ -1348,6 +1348,23 @@ static void test_author_box_at_the_end_goes(void **state) {
     lede_result_free(res);
 }
 
+/* Pins trim.c closing_labels' other-stories part: "Ähnliche Beiträge" near
+ * the end heads other stories even when their teasers are long prose. */
+static void test_similar_posts_with_prose_teasers_go(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article>\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4 FERRY_P5
+        "<h3>Ähnliche Beiträge</h3>\n<p>The lighthouse keepers of the outer islands kept a "
+        "log of every ship for a hundred years, and the museum at Port Alden has now put all "
+        "of it online for anyone who wants to read it, page by page.</p>\n</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "Ähnliche Beiträge");
+    expect_no_text(res, "lighthouse keepers");
+    lede_result_free(res);
+}
+
 /* Pins vocab.c ("teaser" is a lead word) and clean.c removed_by_name() for
  * VOCAB_LEAD: a news CMS names the story's own lead "teaser-text"; it stays,
  * while a "teaser" that is a card of links still goes. */
@@ -1491,6 +1508,7 @@ int main(void) {
         cmocka_unit_test(test_standfirst_before_the_body_joins),
         cmocka_unit_test(test_tail_of_other_stories_goes),
         cmocka_unit_test(test_author_box_at_the_end_goes),
+        cmocka_unit_test(test_similar_posts_with_prose_teasers_go),
         cmocka_unit_test(test_teaser_text_lead_stays_teaser_card_goes),
         cmocka_unit_test(test_code_line_numbers_are_dropped),
         cmocka_unit_test(test_read_also_labels_in_other_languages_are_dropped),
