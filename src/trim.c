@@ -290,6 +290,16 @@ static const char *const credit_labels[] = {
     "credits", "fotocredit", "photo credit", "источник", "фото", "来源", "图片来源", "写真",
 };
 
+/* Openings of a note on when the story was published or last changed
+ * ("Aktualisiert am 17.01.2021."), which the date field carries. */
+static const char *const publication_note_openings[] = {
+    "last updated ", "updated on ", "published on ", "first published ", "aktualisiert am ",
+    "zuletzt aktualisiert ", "letzte aktualisierung ", "veröffentlicht am ",
+    "der beitrag wurde am ", "dieser beitrag wurde am ", "publicado el ", "actualizado el ",
+    "publié le ", "mis à jour le ", "article mis à jour le ", "pubblicato il ",
+    "aggiornato il ", "publicado em ", "atualizado em ",
+};
+
 /* Byline openings in the languages lede is scored on. */
 static const char *const byline_openings[] = {
     "by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "от ", "автор ", "文 ",
@@ -488,6 +498,8 @@ static bool ends_with(const char *s, size_t len, const char *suffix, size_t sl) 
 #define MAX_CALL_TO_ACTION_CHARS 200
 /* A credit line names a source or a photographer, no more. */
 #define MAX_CREDIT_LINE_CHARS 120
+/* A publication note is a date and a few words around it. */
+#define MAX_PUBLICATION_NOTE_CHARS 200
 /* A paragraph this much link is a link. */
 #define LINK_PARAGRAPH_DENSITY 0.9f
 
@@ -586,6 +598,19 @@ static bool is_credit_line(copies *cp, const block *b) {
     normalise(raw, (size_t)(colon - raw), &cp->scratch);
     return !cp->scratch.failed &&
            in_list(cp->scratch.data, credit_labels, sizeof credit_labels / sizeof credit_labels[0]);
+}
+
+/* A short note opening with a publication phrase and holding a date. */
+static bool is_publication_note(const copies *cp, const block *b) {
+    enum tag bt = (enum tag)b->n->tag;
+    if (b->raw_len > MAX_PUBLICATION_NOTE_CHARS || bt == TAG_TD || bt == TAG_TH ||
+        !strpbrk(raw_text(cp, b), "0123456789"))
+        return false;
+    const char *t = norm_text(cp, b);
+    for (size_t i = 0; i < sizeof publication_note_openings / sizeof publication_note_openings[0]; i++)
+        if (starts_with(t, b->norm_len, publication_note_openings[i]))
+            return true;
+    return false;
 }
 
 static bool is_call_to_action(const copies *cp, const block *b) {
@@ -916,7 +941,8 @@ static lede_status remove_copies(document *doc, const page_hints *hints, lede_fo
             continue; /* never the whole article */
         if (is_headline_copy(&cp, b) || is_name_label(&cp, b) || is_byline(&cp, b) ||
             is_label(&cp, b) || is_link_paragraph(b, focus) || is_call_to_action(&cp, b) ||
-            is_teaser(&cp, b) || is_caption_copy(&cp, b) || is_credit_line(&cp, b))
+            is_teaser(&cp, b) || is_caption_copy(&cp, b) || is_credit_line(&cp, b) ||
+            is_publication_note(&cp, b))
             tree_remove(b->n);
     }
     remove_tail(art, &cp);

@@ -857,6 +857,23 @@ static void test_credit_line_is_dropped(void **state) {
     lede_result_free(res);
 }
 
+/* Pins trim.c is_publication_note(): "Aktualisiert am 17.01.2021." under the
+ * story is the date field's, not the story's; a sentence that mentions an
+ * update in passing stays. */
+static void test_publication_note_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3
+        "<p>The timetable was last updated in 2019, before the Morwenna joined.</p>\n"
+        FERRY_P4 FERRY_P5 "<p>Aktualisiert am 17.01.2021.</p>\n</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_no_text(res, "Aktualisiert am");
+    expect_text(res, "The timetable was last updated in 2019");
+    lede_result_free(res);
+}
+
 /* Pins trim.c is_label() with the "related " prefix label: a label that
  * opens a link to another story goes, headline and all. */
 static void test_related_label_with_link_is_dropped(void **state) {
@@ -1494,6 +1511,7 @@ int main(void) {
         cmocka_unit_test(test_link_only_paragraph_is_dropped),
         cmocka_unit_test(test_unmarked_caption_repeating_alt_is_dropped),
         cmocka_unit_test(test_credit_line_is_dropped),
+        cmocka_unit_test(test_publication_note_is_dropped),
         cmocka_unit_test(test_related_label_with_link_is_dropped),
         cmocka_unit_test(test_byline_phrase_line_is_dropped),
         cmocka_unit_test(test_kicker_equal_to_section_is_dropped),
