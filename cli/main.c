@@ -64,6 +64,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "filters.h"
 #include "lede.h"
 #include "output.h"
 #include "warc.h"
@@ -104,8 +105,9 @@ enum exit_code { EXIT_ALL_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 static const char usage_line[] =
     "usage: lede [--format text|markdown|html|json|jsonl] [--url URL] [--encoding LABEL]\n"
     "            [--precision|--recall] [--comments] [--jobs N] [--warc]\n"
-    "            [--max-input SIZE] [--output-dir DIR [--force]] [--quiet] [--help]\n"
-    "            [--version] [FILE|DIR|-]...\n";
+    "            [--max-input SIZE] [--output-dir DIR [--force]] [--with-metadata]\n"
+    "            [--body markdown|html] [--min-confidence X] [--language LIST]\n"
+    "            [--quiet] [--help] [--version] [-i LIST] [FILE|DIR|-]...\n";
 
 static const char help_text[] =
     "\n"
@@ -121,6 +123,10 @@ static const char help_text[] =
     "                   a broken link named as one, gives an error record\n"
     "  -                one page read from standard input (also when no input\n"
     "                   is given)\n"
+    "  -i, --input-file LIST\n"
+    "                   the inputs named in the file LIST (\"-\": standard\n"
+    "                   input), one a line, where -i stands among the others;\n"
+    "                   blank lines are passed over\n"
     "  lede does not fetch pages: an http://, https:// or ftp:// address that\n"
     "  names no file gives an error record; curl -s 'URL' | lede --url 'URL'\n"
     "  reads one.\n"
@@ -170,6 +176,22 @@ static const char help_text[] =
     "                   format's extension (.txt .md .html .json); a file\n"
     "                   already there is an error for that input\n"
     "  --force          with --output-dir: overwrite files already there\n"
+    "  --with-metadata  text, markdown: open each body with YAML front matter\n"
+    "                   (title, author, date, url, sitename, language,\n"
+    "                   description, tags: the fields the page has) and the\n"
+    "                   headline (markdown: a \"# \" heading)\n"
+    "  --body B         json, jsonl: put the body as B (markdown or html) in\n"
+    "                   each record as \"body\", beside the plain \"text\",\n"
+    "                   with \"body_format\": B\n"
+    "  --min-confidence X\n"
+    "                   turn away an article whose confidence is below X\n"
+    "                   (0 to 1)\n"
+    "  --language LIST  turn away an article whose language is none of LIST\n"
+    "                   (tags joined by commas: en,pt-BR; \"en\" takes en-US\n"
+    "                   too; a page of unknown language is turned away).\n"
+    "                   A page turned away gives its record with \"error\"\n"
+    "                   saying why and \"text\": null (text formats: a line on\n"
+    "                   stderr), and does not change the exit status\n"
     "  -w, --warc       read every FILE and \"-\" as a WARC file; without it a\n"
     "                   FILE or \"-\" is one when its first bytes are\n"
     "                   \"WARC/1.\" (or a gzip member that inflates to them).\n"
@@ -226,7 +248,13 @@ typedef struct settings {
     output_format format;
     lede_options options;
     char **inputs; /* the operands, in order; "-" is stdin */
-    size_t input_count;
+    size_t input_count, input_cap;
+    char **owned;  /* the lines of -i lists, which inputs point into; freed at exit */
+    size_t owned_count;
+    filters filters;        /* --min-confidence, --language */
+    output_format body;     /* --body: OUTPUT_MARKDOWN or OUTPUT_HTML, else OUTPUT_TEXT */
+    bool with_metadata;     /* --with-metadata */
+    bool listed;            /* -i was given: no inputs means none, not stdin */
     unsigned jobs; /* pages extracted at once; 0 on the command line: one a core */
     bool warc;     /* --warc: every FILE and "-" is a WARC file */
     bool quiet;    /* --quiet: no progress line */
@@ -318,24 +346,138 @@ static bool parse_size(const char *value, size_t *size) {
     return true;
 }
 
+static void settings_free(settings *s) {
+    for (size_t i = 0; i < s->owned_count; i++)
+        free(s->owned[i]);
+    free(s->owned);
+    free(s->inputs);
+}
+
+/* Add INPUT to S's inputs (it stays the caller's); false when out of memory. */
+static bool add_input(settings *s, char *input) {
+    if (s->input_count == s->input_cap) {
+        size_t cap = s->input_cap ? s->input_cap * 2 : 16;
+        char **grown = realloc(s->inputs, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        s->inputs = grown;
+        s->input_cap = cap;
+    }
+    s->inputs[s->input_count++] = input;
+    return true;
+}
+
+/* Keep LINE (malloc'd) as an input that S owns; false when out of memory. */
+static bool add_owned_input(settings *s, char *line) {
+    char **grown = realloc(s->owned, (s->owned_count + 1) * sizeof *grown);
+    if (!grown)
+        return false;
+    s->owned = grown;
+    s->owned[s->owned_count++] = line;
+    return add_input(s, line);
+}
+
+/* -i LIST: each line of the file LIST ("-": standard input) is an input, in
+ * order; blank lines and the line ends ("\n" or "\r\n") are passed over.
+ * Returns -1 to go on, or the exit code. */
+static int read_input_list(const char *list, settings *s) {
+    FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
+    if (!f) {
+        fprintf(stderr, "lede: cannot read input list %s: %s\n", list, strerror(errno));
+        return EXIT_SOME_FAILED;
+    }
+    s->listed = true;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    bool ok = true;
+    while (ok && (n = getline(&line, &cap, f)) >= 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (n == 0)
+            continue;
+        char *input = strdup(line);
+        ok = input && add_owned_input(s, input);
+        if (!ok)
+            free(input);
+    }
+    bool read_failed = ferror(f) != 0;
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    if (!ok || read_failed) {
+        fprintf(stderr, "lede: cannot read input list %s: %s\n", list,
+                ok ? "read error" : "out of memory");
+        return EXIT_SOME_FAILED;
+    }
+    return -1;
+}
+
+/* The options of a corpus pipeline: -i, --body, --with-metadata and the
+ * filters. OPTION_NOT_MINE when ARGV[*I] is none of them; else -1 to go on,
+ * or the exit code. */
+#define OPTION_NOT_MINE (-2)
+static int parse_corpus_option(int argc, char **argv, int *i, settings *s) {
+    const char *arg = argv[*i];
+    const char *value = NULL;
+    if (is_option(arg, "--with-metadata", NULL, false, &value)) {
+        s->with_metadata = true;
+        return -1;
+    }
+    bool list = is_option(arg, "--input-file", "-i", true, &value);
+    bool body = !list && is_option(arg, "--body", NULL, true, &value);
+    bool confidence = !list && !body && is_option(arg, "--min-confidence", NULL, true, &value);
+    bool language = !list && !body && !confidence && is_option(arg, "--language", NULL, true, &value);
+    if (!list && !body && !confidence && !language)
+        return OPTION_NOT_MINE;
+    if (!value && !(value = next_value(argc, argv, i)))
+        return usage_error("option '%s' needs a value", arg);
+    if (list)
+        return read_input_list(value, s);
+    if (body && (!output_format_parse(value, &s->body) ||
+                 (s->body != OUTPUT_MARKDOWN && s->body != OUTPUT_HTML)))
+        return usage_error("unknown body '%s' (expected markdown or html)", value);
+    if (confidence && !filters_parse_confidence(value, &s->filters.min_confidence))
+        return usage_error("bad confidence '%s' (expected a number from 0 to 1)", value);
+    if (language && !filters_languages_valid(value))
+        return usage_error("bad language list '%s' (expected tags such as en or en,pt-BR)", value);
+    if (language)
+        s->filters.languages = value;
+    return -1;
+}
+
+/* The combinations that would say nothing: front matter on a JSON record
+ * or an HTML body, a second body in a body. */
+static int check_combinations(const settings *s) {
+    bool json = s->format == OUTPUT_JSON || s->format == OUTPUT_JSONL;
+    if (s->with_metadata && (json || s->format == OUTPUT_HTML))
+        return usage_error("%s goes with --format text or markdown (json records carry the "
+                           "metadata already)", "--with-metadata");
+    if (s->body != OUTPUT_TEXT && !json)
+        return usage_error("%s goes with --format json or jsonl", "--body");
+    return -1;
+}
+
 /* Parse ARGV into S. Returns -1 to go on, or the exit code to exit with
  * (after --help or --version, or on bad usage). Operands are gathered into
  * S->inputs, which the caller frees. */
 static int parse_arguments(int argc, char **argv, settings *s) {
-    s->inputs = malloc(((size_t)argc + 1) * sizeof *s->inputs);
-    if (!s->inputs) {
-        fputs("lede: out of memory\n", stderr);
-        return EXIT_SOME_FAILED;
-    }
     bool options_done = false;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
-            s->inputs[s->input_count++] = argv[i];
+            if (!add_input(s, argv[i])) {
+                fputs("lede: out of memory\n", stderr);
+                return EXIT_SOME_FAILED;
+            }
             continue;
         }
         const char *value = NULL;
-        if (strcmp(arg, "--") == 0) {
+        int code = parse_corpus_option(argc, argv, &i, s);
+        if (code != OPTION_NOT_MINE) {
+            if (code >= 0)
+                return code;
+        } else if (strcmp(arg, "--") == 0) {
             options_done = true;
         } else if (is_option(arg, "--help", "-h", false, &value)) {
             fputs(usage_line, stdout);
@@ -405,7 +547,7 @@ static int parse_arguments(int argc, char **argv, settings *s) {
             return usage_error("unknown option '%s'", arg);
         }
     }
-    return -1;
+    return check_combinations(s);
 }
 
 /* ---- reading a page ---- */
@@ -964,14 +1106,16 @@ static void process_input(const settings *s, output_layout layout, input *in,
     free(p.bytes);
     output_warc warc = {in->warc.target_uri, in->warc.record_id, in->warc.date};
     const output_warc *from = in->from_warc ? &warc : NULL;
-    if (st == LEDE_OK)
+    if (st == LEDE_OK && !filters_pass(&s->filters, res, message, sizeof message))
+        output_build_rejected(layout, in->source, res, from, message, rec);
+    else if (st == LEDE_OK)
         output_build_warc_article(layout, in->source, res, from, rec);
     else if (st == LEDE_ERR_NO_ARTICLE)
         output_build_no_article(layout, in->source, res, from, rec);
     else
         output_build_error(layout, in->source, lede_strerror(st), rec);
     lede_result_free(res);
-    if (s->output_dir && st == LEDE_OK && !rec->failed)
+    if (s->output_dir && st == LEDE_OK && !rec->failed && !rec->no_article)
         rec->file_name = output_file_name(in->source, in->from_warc ? in->warc.target_uri : NULL,
                                           s->format);
 }
@@ -1210,12 +1354,19 @@ int main(int argc, char **argv) {
     lede_options_init(&s.options);
     int code = parse_arguments(argc, argv, &s);
     if (code >= 0) {
-        free(s.inputs);
+        settings_free(&s);
         return code;
     }
-    s.options.format = output_library_format(s.format);
-    if (s.input_count == 0)
-        s.inputs[s.input_count++] = "-";
+    s.options.format = output_library_format(s.format, s.body);
+    if (s.input_count == 0 && s.listed) {
+        settings_free(&s); /* an empty list: nothing to do */
+        return EXIT_ALL_OK;
+    }
+    if (s.input_count == 0 && !add_input(&s, "-")) {
+        fputs("lede: out of memory\n", stderr);
+        settings_free(&s);
+        return EXIT_SOME_FAILED;
+    }
     unsigned jobs = s.jobs ? s.jobs : online_cores();
 
     setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
@@ -1229,17 +1380,19 @@ int main(int argc, char **argv) {
         /* one file per article: no array, no headers, nothing on stdout */
         if (mkdir(s.output_dir, DIR_MODE) != 0 && errno != EEXIST) {
             fprintf(stderr, "lede: cannot create %s: %s\n", s.output_dir, strerror(errno));
-            free(s.inputs);
+            settings_free(&s);
             return EXIT_SOME_FAILED;
         }
         if (!is_directory(s.output_dir)) {
             fprintf(stderr, "lede: %s: not a directory\n", s.output_dir);
-            free(s.inputs);
+            settings_free(&s);
             return EXIT_SOME_FAILED;
         }
         several = false;
     }
     output_begin(&b.out, s.format, several);
+    b.out.layout.body = s.body;
+    b.out.layout.with_metadata = s.with_metadata;
     if (s.output_dir)
         output_to_dir(&b.out, s.output_dir, s.force);
     progress_begin(&b.progress, &s);
@@ -1248,7 +1401,7 @@ int main(int argc, char **argv) {
     progress_update(&b.progress, b.done, b.failed, true);
     walk_release(&b.walk);
     bool written = output_end(&b.out);
-    free(s.inputs);
+    settings_free(&s);
     if (!written) {
         /* A reader that went away (lede ... | head) is no news to the user. */
         if (b.out.write_errno != EPIPE)

@@ -32,6 +32,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
@@ -81,7 +82,9 @@ bool output_format_parse(const char *name, output_format *format) {
     return false;
 }
 
-lede_format output_library_format(output_format format) {
+lede_format output_library_format(output_format format, output_format body) {
+    if (format == OUTPUT_JSON || format == OUTPUT_JSONL)
+        format = body;
     switch (format) {
     case OUTPUT_MARKDOWN:
         return LEDE_FORMAT_MARKDOWN;
@@ -275,7 +278,10 @@ static json_t *article_record(output_layout layout, const char *source, const le
         return NULL;
     bool ok = set_source(record, source) &&
               (!error || set_field(record, "error", json_string(error))) &&
-              set_field(record, "text", string_or_null(res->text)) &&
+              set_field(record, "text", string_or_null(error ? NULL : res->text)) &&
+              (error || layout.body == OUTPUT_TEXT ||
+               (set_field(record, "body", string_or_null(res->body)) &&
+                set_field(record, "body_format", json_string(format_names[layout.body])))) &&
               set_field(record, "title", string_or_null(res->title)) &&
               set_field(record, "author", string_or_null(res->author)) &&
               set_field(record, "authors", array_or_null(res->authors, res->author_count)) &&
@@ -399,6 +405,68 @@ static bool dump_record(output_layout layout, json_t *record, output_record *rec
     return true;
 }
 
+/* ---- front matter (--with-metadata) ---- */
+
+/* VALUE (a JSON string or array, which this takes) as YAML: JSON's own
+ * double-quoted strings and flow sequences are YAML too. */
+static void append_yaml_value(string_builder *sb, json_t *value) {
+    char *dumped = value ? json_dumps(value, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+    json_decref(value);
+    if (!dumped) {
+        sb->failed = true;
+        return;
+    }
+    append(sb, dumped, strlen(dumped));
+    free(dumped);
+}
+
+static void append_yaml_field(string_builder *sb, const char *key, json_t *value) {
+    append(sb, key, strlen(key));
+    append(sb, ": ", 2);
+    append_yaml_value(sb, value);
+    append(sb, "\n", 1);
+}
+
+/* The headline on one line: a title that runs over lines would end the
+ * heading early. */
+static void append_one_line(string_builder *sb, const char *s) {
+    for (; *s; s++)
+        append(sb, *s == '\n' || *s == '\r' ? " " : s, 1);
+}
+
+/* The YAML front matter of RES (the fields it has, in a fixed order), then
+ * its headline: a "# " heading in Markdown, a line of its own in text. */
+static void append_front_matter(string_builder *sb, const lede_result *res,
+                                output_format format) {
+    static const struct {
+        const char *key;
+        size_t offset;
+    } fields[] = {
+        {"title", offsetof(lede_result, title)},
+        {"author", offsetof(lede_result, author)},
+        {"date", offsetof(lede_result, date)},
+        {"url", offsetof(lede_result, url)},
+        {"sitename", offsetof(lede_result, sitename)},
+        {"language", offsetof(lede_result, language)},
+        {"description", offsetof(lede_result, description)},
+    };
+    append(sb, "---\n", 4);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        const char *value = *(char *const *)((const char *)res + fields[i].offset);
+        if (value)
+            append_yaml_field(sb, fields[i].key, string_or_null(value));
+    }
+    if (res->tag_count)
+        append_yaml_field(sb, "tags", array_or_null(res->tags, res->tag_count));
+    append(sb, "---\n\n", 5);
+    if (!res->title)
+        return;
+    if (format == OUTPUT_MARKDOWN)
+        append(sb, "# ", 2);
+    append_one_line(sb, res->title);
+    append(sb, "\n\n", 2);
+}
+
 static bool is_json(output_layout layout) {
     return layout.format == OUTPUT_JSON || layout.format == OUTPUT_JSONL;
 }
@@ -423,6 +491,8 @@ void output_build_warc_article(output_layout layout, const char *source, const l
     while (len > 0 && (body[len - 1] == '\n' || body[len - 1] == '\r'))
         len--;
     string_builder sb = {0};
+    if (layout.with_metadata)
+        append_front_matter(&sb, res, layout.format);
     append(&sb, body, len);
     append(&sb, "\n", 1);
     if (sb.failed) {
@@ -436,8 +506,12 @@ void output_build_warc_article(output_layout layout, const char *source, const l
 
 void output_build_no_article(output_layout layout, const char *source, const lede_result *res,
                              const output_warc *warc, output_record *rec) {
+    output_build_rejected(layout, source, res, warc, lede_strerror(LEDE_ERR_NO_ARTICLE), rec);
+}
+
+void output_build_rejected(output_layout layout, const char *source, const lede_result *res,
+                           const output_warc *warc, const char *message, output_record *rec) {
     memset(rec, 0, sizeof *rec);
-    const char *message = lede_strerror(LEDE_ERR_NO_ARTICLE);
     if (is_json(layout) &&
         !dump_record(layout, article_record(layout, source, res, warc, message), rec)) {
         output_build_error(layout, source, lede_strerror(LEDE_ERR_NOMEM), rec);

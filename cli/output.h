@@ -38,6 +38,12 @@ typedef struct output_layout {
     output_format format;
     bool as_array; /* OUTPUT_JSON: the records go in one array */
     bool named;    /* text, markdown, html of a batch: a header names each body */
+    /* --body: OUTPUT_MARKDOWN or OUTPUT_HTML puts that body in each JSON
+     * record beside "text", as "body"; OUTPUT_TEXT (the default) none */
+    output_format body;
+    /* --with-metadata: a text or Markdown body opens with YAML front matter
+     * and the headline */
+    bool with_metadata;
 } output_layout;
 
 typedef struct output {
@@ -69,9 +75,9 @@ typedef struct output_record {
 /* Parse a --format value; false when NAME is none of the five. */
 bool output_format_parse(const char *name, output_format *format);
 
-/* The body format to ask the library for: the JSON records carry the
- * plain text whatever is asked. */
-lede_format output_library_format(output_format format);
+/* The body format to ask the library for: FORMAT's, or for the JSON
+ * records (which carry the plain text whatever is asked) BODY's (--body). */
+lede_format output_library_format(output_format format, output_format body);
 
 /* Start the output. BATCH: the command line names several inputs, a
  * directory or a web archive; the JSON records then go in one array, and
@@ -104,6 +110,11 @@ void output_build_warc_article(output_layout layout, const char *source, const l
  * Not a failure. Safe from any thread. */
 void output_build_no_article(output_layout layout, const char *source, const lede_result *res,
                              const output_warc *warc, output_record *rec);
+
+/* The same for an article that a filter (filters.h) turned away, MESSAGE
+ * saying why: its metadata with "error" and "text": null. */
+void output_build_rejected(output_layout layout, const char *source, const lede_result *res,
+                           const output_warc *warc, const char *message, output_record *rec);
 
 /* The record of an input that was lost (unreadable, not HTML, too large,
  * out of memory): {"source", "error"} in the JSON formats, a line for
