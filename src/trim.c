@@ -276,7 +276,7 @@ static const char *const call_to_action_phrases[] = {
     "share it", "teilen sie dies", "download the app", "download our", "lade die app",
     "for ios and android", "für ios und android",
     /* newsletters by any name, and the sign-up that follows */
-    "newsletter", "sign up here", "jetzt anmelden", "jetzt registrieren", "hier klicken",
+    "sign up here", "jetzt anmelden", "jetzt registrieren", "hier klicken",
     "already a subscriber", "first time subscribers", "help us continue", "support our journalism",
     "unterstützen sie uns", "puede escribirnos", "schreiben sie uns", "write to us",
 };
