@@ -613,13 +613,24 @@ static bool is_publication_note(const copies *cp, const block *b) {
     return false;
 }
 
+/* Does normalised text T hold PHRASE from the start of a word ("our
+ * newsletter" is not in "harbour newsletter")? A word starts after a space
+ * or a no-break space (U+00A0, which normalise() keeps); its end is left
+ * free, for the same reason. */
+static bool has_phrase(const char *t, const char *phrase) {
+    for (const char *p = strstr(t, phrase); p; p = strstr(p + 1, phrase))
+        if (p == t || p[-1] == ' ' || (p - t >= 2 && memcmp(p - 2, "\xC2\xA0", 2) == 0))
+            return true;
+    return false;
+}
+
 static bool is_call_to_action(const copies *cp, const block *b) {
     enum tag kind = (enum tag)b->n->tag;
     if (b->raw_len > MAX_CALL_TO_ACTION_CHARS || tag_is_heading(kind) || kind == TAG_LI)
         return false;
     const char *t = norm_text(cp, b);
     for (size_t i = 0; i < sizeof call_to_action_phrases / sizeof call_to_action_phrases[0]; i++)
-        if (strstr(t, call_to_action_phrases[i]))
+        if (has_phrase(t, call_to_action_phrases[i]))
             return true;
     return false;
 }
