@@ -57,6 +57,7 @@
 
 #include <zlib.h>
 
+#include "inflate.h"
 #include "lede.h"
 
 /* Compressed bytes read from the file at a time (.warc.gz): large enough
@@ -536,58 +537,6 @@ static bool dechunk(const unsigned char *b, size_t n, unsigned char **out, size_
     return true;
 }
 
-typedef enum inflate_outcome { INFLATED, INFLATE_FAILED, INFLATE_TOO_LARGE, INFLATE_NOMEM } inflate_outcome;
-
-/* Inflate B[0, N) with zlib's WINDOW_BITS into *OUT, at most MAX bytes. A
- * stream cut short keeps what inflated. */
-static inflate_outcome inflate_body(const unsigned char *b, size_t n, int window_bits, size_t max,
-                                    unsigned char **out, size_t *out_len) {
-    z_stream z = {0};
-    if (inflateInit2(&z, window_bits) != Z_OK)
-        return INFLATE_NOMEM;
-    size_t cap = n < max / 4 ? n * 4 + 1024 : max + 1;
-    unsigned char *body = malloc(cap);
-    size_t len = 0;
-    inflate_outcome outcome = body ? INFLATED : INFLATE_NOMEM;
-    z.next_in = (unsigned char *)b;
-    z.avail_in = n > UINT32_MAX ? UINT32_MAX : (uInt)n;
-    while (outcome == INFLATED) {
-        if (len == cap) {
-            if (cap > max) {
-                outcome = INFLATE_TOO_LARGE;
-                break;
-            }
-            size_t grown = cap <= (max + 1) / 2 ? cap * 2 : max + 1;
-            unsigned char *more = realloc(body, grown);
-            if (!more) {
-                outcome = INFLATE_NOMEM;
-                break;
-            }
-            body = more;
-            cap = grown;
-        }
-        z.next_out = body + len;
-        z.avail_out = cap - len > UINT32_MAX ? UINT32_MAX : (uInt)(cap - len);
-        uInt before = z.avail_out;
-        int zr = inflate(&z, Z_NO_FLUSH);
-        len += before - z.avail_out;
-        if (zr == Z_STREAM_END || (zr == Z_BUF_ERROR && z.avail_in == 0))
-            break;
-        if (zr != Z_OK)
-            outcome = INFLATE_FAILED;
-    }
-    inflateEnd(&z);
-    if (outcome == INFLATED && len > max)
-        outcome = INFLATE_TOO_LARGE;
-    if (outcome != INFLATED) {
-        free(body);
-        return outcome;
-    }
-    *out = body;
-    *out_len = len;
-    return INFLATED;
-}
-
 /* What a record turned out to be. */
 typedef enum record_kind { RECORD_PAGE, RECORD_SKIPPED, RECORD_DAMAGED } record_kind;
 
@@ -618,22 +567,29 @@ static record_kind decode_content(const warc_reader *r, const unsigned char *cod
      * body without the gzip magic is taken as it is. */
     if (gzip && !(*len >= 2 && (*body)[0] == 0x1f && (*body)[1] == 0x8b))
         return RECORD_PAGE;
-    unsigned char *out = NULL;
+    inflate_request req = {.window_bits = gzip ? INFLATE_GZIP_ZLIB : INFLATE_ZLIB,
+                           .limit = r->max_payload};
+    char *out = NULL;
     size_t out_len = 0;
-    inflate_outcome o = inflate_body(*body, *len, gzip ? 15 + 32 : 15, r->max_payload, &out,
-                                     &out_len);
-    if (o == INFLATE_FAILED && deflate) /* "deflate" is often raw deflate */
-        o = inflate_body(*body, *len, -15, r->max_payload, &out, &out_len);
-    if (o == INFLATE_TOO_LARGE)
+    inflate_end end = INFLATE_DAMAGED;
+    lede_status st = inflate_bounded(*body, *len, &req, &out, &out_len, &end);
+    if (st == LEDE_OK && end == INFLATE_DAMAGED && deflate) { /* "deflate" is often raw */
+        free(out);
+        req.window_bits = INFLATE_RAW;
+        st = inflate_bounded(*body, *len, &req, &out, &out_len, &end);
+    }
+    if (st == LEDE_OK && end != INFLATE_DONE && end != INFLATE_CUT)
+        free(out); /* a stream cut short keeps what inflated; the rest is refused */
+    if (st != LEDE_OK)
+        return damaged(page, lede_strerror(st), NULL);
+    if (end == INFLATE_OVER)
         return damaged(page, lede_strerror(LEDE_ERR_TOO_LARGE), NULL);
-    if (o == INFLATE_NOMEM)
-        return damaged(page, lede_strerror(LEDE_ERR_NOMEM), NULL);
-    if (o == INFLATE_FAILED)
+    if (end == INFLATE_DAMAGED)
         return damaged(page, "HTTP body does not inflate; Content-Encoding",
                        gzip ? "gzip" : "deflate");
     if (*owned)
         free(*body);
-    *body = out;
+    *body = (unsigned char *)out;
     *len = out_len;
     *owned = true;
     return RECORD_PAGE;
@@ -1233,18 +1189,15 @@ bool warc_bytes_look_like_warc(const unsigned char *head, size_t len) {
         return true;
     if (len < 2 || head[0] != 0x1f || head[1] != 0x8b)
         return false;
-    unsigned char out[WARC_MAGIC_LEN];
-    z_stream z = {0};
-    if (inflateInit2(&z, 15 + 32) != Z_OK)
+    /* The first member's start is enough: inflate the magic's length. */
+    inflate_request req = {.window_bits = INFLATE_GZIP_ZLIB, .limit = WARC_MAGIC_LEN};
+    char *out = NULL;
+    size_t out_len = 0;
+    inflate_end end;
+    if (inflate_bounded(head, len < WARC_SNIFF_SIZE ? len : WARC_SNIFF_SIZE, &req, &out,
+                        &out_len, &end) != LEDE_OK)
         return false;
-    z.next_in = (unsigned char *)head; /* zlib does not write its input */
-    z.avail_in = (uInt)(len < WARC_SNIFF_SIZE ? len : WARC_SNIFF_SIZE);
-    z.next_out = out;
-    z.avail_out = sizeof out;
-    int zr = Z_OK;
-    while (z.avail_out > 0 && z.avail_in > 0 && zr == Z_OK)
-        zr = inflate(&z, Z_NO_FLUSH);
-    bool warc = z.avail_out == 0 && memcmp(out, warc_magic, WARC_MAGIC_LEN) == 0;
-    inflateEnd(&z);
+    bool warc = out_len >= WARC_MAGIC_LEN && memcmp(out, warc_magic, WARC_MAGIC_LEN) == 0;
+    free(out);
     return warc;
 }
