@@ -23,6 +23,7 @@ LEDE_ERR_TOO_LARGE = 4
 LEDE_ERR_NOT_HTML = 5
 LEDE_ERR_PARSE = 6
 LEDE_ERR_NO_ARTICLE = 7
+LEDE_ERR_IO = 8
 
 _FORMATS = {"text": 0, "markdown": 1, "html": 2}           # lede_format
 _FOCUS = {"balanced": 0, "precision": 1, "recall": 2}       # lede_focus
@@ -40,8 +41,9 @@ TRUNCATED_BITS = (
 
 
 class _Options(ctypes.Structure):
-    """lede_options."""
+    """lede_options; size, its first member, is ctypes.sizeof(_Options)."""
     _fields_ = [
+        ("size", ctypes.c_size_t),
         ("format", ctypes.c_int),
         ("url", ctypes.c_char_p),
         ("encoding", ctypes.c_char_p),
@@ -311,8 +313,10 @@ def _load() -> ctypes.CDLL:
             except OSError as e:
                 errors.append("%s: %s" % (path, e))
                 continue
-            lib.lede_options_init.argtypes = [ctypes.POINTER(_Options)]
-            lib.lede_options_init.restype = None
+            # lede_options_init() is a static inline of the header: this is
+            # what it calls, with the size of the structure as laid out here.
+            lib.lede_options_defaults.argtypes = [ctypes.POINTER(_Options), ctypes.c_size_t]
+            lib.lede_options_defaults.restype = None
             lib.lede_extract.argtypes = [ctypes.c_char_p, ctypes.c_size_t,
                                          ctypes.POINTER(_Options),
                                          ctypes.POINTER(ctypes.POINTER(_Result))]
@@ -444,7 +448,7 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
     encoding_bytes = _option_bytes(encoding, "encoding")
     lib = _load()
     opt = _Options()
-    lib.lede_options_init(ctypes.byref(opt))
+    lib.lede_options_defaults(ctypes.byref(opt), ctypes.sizeof(_Options))
     opt.format = fmt
     opt.url = url_bytes
     opt.encoding = encoding_bytes
