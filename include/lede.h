@@ -164,7 +164,10 @@ typedef struct lede_result {
 
 /* Fill OPT with the defaults: its size, text body, no hints, the limits of
  * lede_limits.h. A static inline function, so that the size is the
- * caller's sizeof; the defaults themselves come from the library. */
+ * caller's sizeof; the defaults themselves come from the library.
+ * lede_options_defaults() is what it calls, for bindings that cannot call
+ * an inline function (ctypes, cffi): SIZE is the size of their structure,
+ * at least that of lede 0.1.0's (nothing is written otherwise). */
 LEDE_API void lede_options_defaults(lede_options *opt, size_t size);
 static inline void lede_options_init(lede_options *opt) {
     lede_options_defaults(opt, sizeof *opt);
@@ -255,6 +258,8 @@ typedef struct lede_warc_options {
     size_t head_len;
 } lede_warc_options;
 
+/* Fill OPT with the defaults (as lede_options_init; the function is for
+ * bindings). */
 LEDE_API void lede_warc_options_defaults(lede_warc_options *opt, size_t size);
 static inline void lede_warc_options_init(lede_warc_options *opt) {
     lede_warc_options_defaults(opt, sizeof *opt);
