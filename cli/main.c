@@ -34,9 +34,10 @@
  * A web archive (--warc, or an input whose first bytes are a WARC record,
  * plain or gzip'ed; standard input's first bytes are read to see, and kept
  * for whoever reads it then) is read by the main thread, record by record,
- * through cli/warc.c: each HTML response becomes an input of its own whose bytes are
- * already in memory, with "FILE:OFFSET" as its source, the record's target
- * URI as its address and its HTTP charset as its encoding hint; a damaged
+ * through the library's lede_warc_* reader: each HTML response becomes an
+ * input of its own whose bytes are already in memory, with "FILE:OFFSET" as
+ * its source, extracted with lede_warc_record_extract() (the record's target
+ * URI as its address, its HTTP charset as its encoding hint); a damaged
  * record is an input that is an error already. So a WARC file goes through
  * the same ring as pages, in file order, one record in memory per slot.
  *
@@ -67,7 +68,6 @@
 #include "filters.h"
 #include "lede.h"
 #include "output.h"
-#include "warc.h"
 
 /* stdout's buffer: large enough that a batch of pages is written in few
  * system calls, small enough not to matter next to one page's tree. */
@@ -660,7 +660,7 @@ static bool read_page(const char *path, size_t max, prefix head, page *p, char *
 
 /* One input of the run. Most are a path for a worker to read; standard
  * input is read by the main thread when its turn comes (PAGE), as is each
- * HTML response of a WARC file (PAGE, with FROM_WARC), and a directory that
+ * HTML response of a WARC file (PAGE, with WARC), and a directory that
  * could not be walked or a damaged WARC record is an error already (ERROR). */
 typedef enum input_kind { INPUT_PATH, INPUT_PAGE, INPUT_ERROR } input_kind;
 
@@ -670,14 +670,13 @@ typedef struct input {
     char *owned_path;   /* SOURCE when the walk allocated it, else NULL */
     page page;          /* INPUT_PAGE: the bytes read */
     char message[MESSAGE_SIZE]; /* INPUT_ERROR: why */
-    bool from_warc;     /* WARC holds the record's headers (its html is PAGE) */
-    warc_page warc;
+    lede_warc_record *warc; /* the WARC record whose page this is, or NULL */
 } input;
 
 static void input_release(input *in) {
     free(in->page.bytes);
     free(in->owned_path);
-    warc_page_release(&in->warc);
+    lede_warc_record_free(in->warc);
     memset(in, 0, sizeof *in);
 }
 
@@ -746,7 +745,7 @@ typedef struct input_walk {
     const settings *settings;
     size_t next_operand;
     path_stack pending; /* pops in sorted order, depth first */
-    warc_reader *warc;  /* the WARC file being read, or NULL */
+    lede_warc *warc;    /* the WARC file being read, or NULL */
     const char *warc_name; /* its operand or directory entry */
     int warc_fd;
     size_t warc_records;   /* inputs it has given so far */
@@ -761,7 +760,7 @@ typedef struct input_walk {
      * page as a file's are (stdin_sniff), and not yet handed on. */
     bool stdin_sniffed, stdin_warc;
     int stdin_errno;
-    unsigned char stdin_head[WARC_SNIFF_SIZE];
+    unsigned char stdin_head[LEDE_WARC_SNIFF_SIZE];
     size_t stdin_head_len;
 } input_walk;
 
@@ -878,7 +877,7 @@ static void stdin_sniff(input_walk *w) {
             break;
         w->stdin_head_len += (size_t)got;
     }
-    w->stdin_warc = warc_bytes_look_like_warc(w->stdin_head, w->stdin_head_len);
+    w->stdin_warc = lede_warc_sniff(w->stdin_head, w->stdin_head_len);
 }
 
 /* The sniffed bytes, handed on: the next "-" sniffs afresh. */
@@ -921,13 +920,13 @@ static bool is_warc_operand(input_walk *w, const char *path) {
     if (w->settings->warc)
         return true;
     if (strcmp(path, "-") != 0)
-        return warc_file_looks_like_warc(path);
+        return lede_warc_sniff_path(path);
     stdin_sniff(w);
     return w->stdin_warc;
 }
 
 static void warc_finish(input_walk *w) {
-    warc_close(w->warc);
+    lede_warc_close(w->warc);
     if (w->warc_fd != STDIN_FILENO)
         close(w->warc_fd);
     w->warc = NULL;
@@ -944,12 +943,18 @@ static bool warc_start(input_walk *w, const char *path, input *in) {
         return false;
     }
     prefix head = is_stdin ? stdin_take(w) : (prefix){NULL, 0};
-    w->warc = warc_open_prefixed(fd, w->settings->options.max_input, head.bytes, head.len);
-    if (!w->warc) {
+    lede_warc_options opt;
+    lede_warc_options_init(&opt);
+    opt.max_payload = w->settings->options.max_input;
+    opt.name = path;
+    opt.head = head.bytes;
+    opt.head_len = head.len;
+    lede_status st = lede_warc_open_fd(fd, &opt, &w->warc);
+    if (st != LEDE_OK) {
         if (fd != STDIN_FILENO)
             close(fd);
         in->kind = INPUT_ERROR;
-        snprintf(in->message, MESSAGE_SIZE, "%s", lede_strerror(LEDE_ERR_NOMEM));
+        snprintf(in->message, MESSAGE_SIZE, "%s", lede_strerror(st));
         return false;
     }
     w->warc_fd = fd;
@@ -961,9 +966,9 @@ static bool warc_start(input_walk *w, const char *path, input *in) {
 /* The WARC file's next HTML response or damaged record into IN; false at
  * its end, which closes it. */
 static bool next_warc_record(input_walk *w, input *in) {
-    warc_page record;
-    warc_outcome outcome = warc_next(w->warc, &record);
-    if (outcome == WARC_END) {
+    lede_warc_record *record = NULL;
+    lede_status st = lede_warc_next(w->warc, &record);
+    if (st == LEDE_OK && !record) {
         warc_finish(w);
         if (w->warc_records > 0)
             return false;
@@ -974,24 +979,22 @@ static bool next_warc_record(input_walk *w, input *in) {
         return true;
     }
     w->warc_records++;
-    /* "FILE:OFFSET": the offset has at most 20 digits. */
-    size_t size = strlen(w->warc_name) + 22;
-    in->owned_path = malloc(size);
-    if (in->owned_path)
-        snprintf(in->owned_path, size, "%s:%" PRIu64, w->warc_name, record.offset);
-    in->source = in->owned_path ? in->owned_path : w->warc_name;
-    if (outcome == WARC_DAMAGED || !in->owned_path) {
+    if (st != LEDE_OK) {
         in->kind = INPUT_ERROR;
-        snprintf(in->message, MESSAGE_SIZE, "%s",
-                 in->owned_path ? record.message : lede_strerror(LEDE_ERR_NOMEM));
-        warc_page_release(&record);
+        in->source = w->warc_name;
+        snprintf(in->message, MESSAGE_SIZE, "%s", lede_strerror(st));
+        return true;
+    }
+    /* The record's source ("FILE:OFFSET") lives as long as the input. */
+    in->warc = record;
+    in->source = lede_warc_record_source(record);
+    const char *error = lede_warc_record_error(record);
+    if (error) {
+        in->kind = INPUT_ERROR;
+        snprintf(in->message, MESSAGE_SIZE, "%s", error);
         return true;
     }
     in->kind = INPUT_PAGE;
-    in->page = (page){record.html, record.len};
-    record.html = NULL;
-    in->from_warc = true;
-    in->warc = record;
     return true;
 }
 
@@ -1088,24 +1091,15 @@ static void process_input(const settings *s, output_layout layout, input *in,
         return;
     }
     /* A WARC record knows the page's address and its HTTP charset; a --url
-     * or --encoding given still overrides them, as the user's word. The
-     * record's charset is the server's label, which may be a default it
-     * sent unasked: the library weighs it against the bytes, as it never
-     * does --encoding. */
-    lede_options options = s->options;
-    if (in->from_warc) {
-        if (!options.url)
-            options.url = in->warc.target_uri;
-        if (!options.encoding) {
-            options.encoding = in->warc.charset;
-            options.encoding_from_transport = 1;
-        }
-    }
+     * or --encoding given still overrides them, as the user's word
+     * (lede_warc_record_extract). */
     lede_result *res = NULL;
-    lede_status st = lede_extract(p.bytes, p.len, &options, &res);
+    lede_status st = in->warc ? lede_warc_record_extract(in->warc, &s->options, &res)
+                              : lede_extract(p.bytes, p.len, &s->options, &res);
     free(p.bytes);
-    output_warc warc = {in->warc.target_uri, in->warc.record_id, in->warc.date};
-    const output_warc *from = in->from_warc ? &warc : NULL;
+    output_warc warc = {lede_warc_record_target_uri(in->warc), lede_warc_record_id(in->warc),
+                        lede_warc_record_date(in->warc)};
+    const output_warc *from = in->warc ? &warc : NULL;
     if (st == LEDE_OK && !filters_pass(&s->filters, res, message, sizeof message))
         output_build_rejected(layout, in->source, res, from, message, rec);
     else if (st == LEDE_OK)
@@ -1116,7 +1110,7 @@ static void process_input(const settings *s, output_layout layout, input *in,
         output_build_error(layout, in->source, lede_strerror(st), rec);
     lede_result_free(res);
     if (s->output_dir && st == LEDE_OK && !rec->failed && !rec->no_article)
-        rec->file_name = output_file_name(in->source, in->from_warc ? in->warc.target_uri : NULL,
+        rec->file_name = output_file_name(in->source, lede_warc_record_target_uri(in->warc),
                                           s->format);
 }
 

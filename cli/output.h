@@ -92,7 +92,7 @@ void output_begin(output *out, output_format format, bool batch);
 void output_build_article(output_layout layout, const char *source, const lede_result *res,
                           output_record *rec);
 
-/* Where in a web archive a page came from (cli/warc.c); each may be NULL. */
+/* Where in a web archive a page came from (lede_warc_record_*); each may be NULL. */
 typedef struct output_warc {
     const char *target_uri; /* WARC-Target-URI */
     const char *record_id;  /* WARC-Record-ID */

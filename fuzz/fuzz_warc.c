@@ -1,6 +1,7 @@
 /*
- * fuzz_warc.c — libFuzzer target over the lede command's WARC reader
- * (cli/warc.c), which reads archives from anywhere, damaged or not.
+ * fuzz_warc.c — libFuzzer target over the library's WARC reader
+ * (src/warc.c, lede_warc_*), which reads archives from anywhere, damaged
+ * or not.
  *
  * The last byte (so that a seed archive stays one from its first byte)
  * also chooses how the bytes are read: from a seekable file (the

@@ -6,7 +6,7 @@
  * it:
  *
  *     lede_options opt;
- *     lede_options_init(&opt);
+ *     lede_options_init(&opt);   (sets opt.size, then the defaults)
  *     lede_result *res = NULL;
  *     lede_status st = lede_extract(bytes, len, &opt, &res);
  *     if (st == LEDE_OK) puts(res->body);
@@ -19,6 +19,19 @@
  *
  * Every string in a result is UTF-8, NUL-terminated and owned by the result;
  * a field the page does not carry is NULL.
+ *
+ * Growing without breaking callers: each options structure opens with its
+ * own size, which its _init function fills in from the caller's header.
+ * A library newer than the caller reads only the members the caller knew
+ * and takes its defaults for the rest; a library older than the caller
+ * accepts members it does not know only while they are zero (their
+ * defaults), and answers LEDE_ERR_INVALID_ARG otherwise. LEDE_VERSION_NUM
+ * is the version a program was compiled against, lede_version() the one it
+ * runs with.
+ *
+ * Web archives: lede_warc_open_*() reads a WARC file (plain, or gzip'ed a
+ * record a member as Common Crawl ships them) and hands out its HTML
+ * responses one at a time, each extracted with lede_warc_record_extract().
  */
 #ifndef LEDE_H
 #define LEDE_H
@@ -30,6 +43,13 @@ extern "C" {
 #endif
 
 #define LEDE_VERSION "0.1.0"
+#define LEDE_VERSION_MAJOR 0
+#define LEDE_VERSION_MINOR 1
+#define LEDE_VERSION_PATCH 0
+/* One number that grows with each release: MAJOR * 10000 + MINOR * 100 +
+ * PATCH, 100 for 0.1.0. */
+#define LEDE_VERSION_NUM \
+    (LEDE_VERSION_MAJOR * 10000 + LEDE_VERSION_MINOR * 100 + LEDE_VERSION_PATCH)
 
 #if defined(__GNUC__)
 #define LEDE_API __attribute__((visibility("default")))
@@ -46,6 +66,7 @@ typedef enum lede_status {
     LEDE_ERR_NOT_HTML,    /* the bytes are binary, not a markup document */
     LEDE_ERR_PARSE,       /* the HTML parser could not build a document */
     LEDE_ERR_NO_ARTICLE,  /* the page parsed, but carries no article text */
+    LEDE_ERR_IO,          /* a file could not be opened or read (errno says why) */
     LEDE_STATUS_COUNT
 } lede_status;
 
@@ -64,6 +85,8 @@ typedef enum lede_focus {
 } lede_focus;
 
 typedef struct lede_options {
+    size_t size;           /* sizeof(lede_options) as the caller compiled it:
+                              lede_options_init() sets it; keep it first */
     lede_format format;    /* format of result->body; result->text is always plain text */
     const char *url;       /* the page's own address if known, or NULL */
     const char *encoding;  /* a charset hint (HTTP header), or NULL to detect */
@@ -139,8 +162,19 @@ typedef struct lede_result {
     unsigned truncated;  /* 0, or the LEDE_TRUNCATED_* bits of the limits the page hit */
 } lede_result;
 
-/* Fill OPT with the defaults: text body, no hints, the limits of limits.h. */
-LEDE_API void lede_options_init(lede_options *opt);
+/* Fill OPT with the defaults: its size, text body, no hints, the limits of
+ * lede_limits.h. A static inline function, so that the size is the
+ * caller's sizeof; the defaults themselves come from the library.
+ * lede_options_defaults() is what it calls, for bindings that cannot call
+ * an inline function (ctypes, cffi): SIZE is the size of their structure,
+ * at least that of lede 0.1.0's (nothing is written otherwise). */
+LEDE_API void lede_options_defaults(lede_options *opt, size_t size);
+static inline void lede_options_init(lede_options *opt) {
+    lede_options_defaults(opt, sizeof *opt);
+}
+
+/* LEDE_VERSION_NUM of the library the program runs with. */
+LEDE_API int lede_version(void);
 
 /* Extract the article from LEN bytes of HTML. On LEDE_OK *RESULT is set and
  * must be released with lede_result_free(). On LEDE_ERR_NO_ARTICLE it is set
@@ -170,6 +204,133 @@ LEDE_API int lede_encoding_known(const char *label);
 
 /* A sentence that names the cause of STATUS; never NULL. */
 LEDE_API const char *lede_strerror(lede_status status);
+
+/* ---- web archives ----------------------------------------------------------
+ *
+ * A reader goes through a WARC file (WARC/1.0 or 1.1, ISO 28500) once, front
+ * to back, holding one record in memory whatever the file's size, and hands
+ * out a record for each HTML page — a `response` whose HTTP status is 200
+ * and whose Content-Type is HTML (or absent, over bytes that open with
+ * markup), the chunked transfer coding and any gzip or deflate content
+ * coding undone — and for each damaged record or stretch of the file.
+ * Requests, metadata, redirects, errors and non-HTML responses are passed
+ * over in silence. A damaged record (a header that is not WARC, a record
+ * cut short, bytes between records, a gzip member that does not inflate or
+ * fails its CRC) is reported once, with its offset, and reading goes on at
+ * the next record: the next gzip member of a .warc.gz, the next "WARC/1.x"
+ * version line of a plain file.
+ *
+ *     lede_warc *warc;
+ *     if (lede_warc_open_path("crawl.warc.gz", NULL, &warc) != LEDE_OK) ...
+ *     lede_warc_record *rec;
+ *     while (lede_warc_next(warc, &rec) == LEDE_OK && rec) {
+ *         if (lede_warc_record_error(rec))
+ *             fprintf(stderr, "%s: %s\n", lede_warc_record_source(rec),
+ *                     lede_warc_record_error(rec));
+ *         else if (lede_warc_record_extract(rec, NULL, &res) == LEDE_OK) ...
+ *         lede_warc_record_free(rec);
+ *     }
+ *     lede_warc_close(warc);
+ *
+ * A reader is used by one thread at a time; a record is independent of its
+ * reader (it may outlive it) and may go to any thread. */
+
+/* How many first bytes lede_warc_sniff() needs: enough for a gzip header
+ * with a file name and the first deflate block's start. */
+#define LEDE_WARC_SNIFF_SIZE 4096
+
+typedef struct lede_warc lede_warc;
+typedef struct lede_warc_record lede_warc_record;
+
+typedef struct lede_warc_options {
+    size_t size;        /* sizeof(lede_warc_options): lede_warc_options_init()
+                           sets it; keep it first */
+    size_t max_payload; /* bytes; a larger HTTP payload, before or after
+                           inflating, is a damaged record, and no record is
+                           held beyond about this size. 0: the default of
+                           lede_options.max_input */
+    const char *name;   /* how records name the input in their source,
+                           "NAME:OFFSET"; NULL: the path given to
+                           lede_warc_open_path(), else "-". Copied. */
+    const void *head;   /* bytes already read from the stream (to sniff it),
+                           at most LEDE_WARC_SNIFF_SIZE, taken as its first
+                           bytes; or NULL. Copied. */
+    size_t head_len;
+} lede_warc_options;
+
+/* Fill OPT with the defaults (as lede_options_init; the function is for
+ * bindings). */
+LEDE_API void lede_warc_options_defaults(lede_warc_options *opt, size_t size);
+static inline void lede_warc_options_init(lede_warc_options *opt) {
+    lede_warc_options_defaults(opt, sizeof *opt);
+}
+
+/* The reader's source of bytes: up to CAP bytes into BUF; the count read,
+ * 0 at the end of the stream, or -1 on an error with errno set. */
+typedef long long (*lede_warc_read_fn)(void *ctx, void *buf, size_t cap);
+
+/* Open a reader on the file at PATH (closed by lede_warc_close), on the
+ * descriptor FD (which stays the caller's to close; a regular file is
+ * read from its current position), or on READ called with CTX. A plain
+ * file and a .warc.gz are told apart by the first bytes. OPT may be NULL
+ * for the defaults. LEDE_ERR_IO (errno set) when PATH cannot be opened;
+ * LEDE_ERR_INVALID_ARG, LEDE_ERR_NOMEM. On success *READER must be closed
+ * with lede_warc_close(); otherwise it is NULL. A plain file that can be
+ * seeked (a path, or an FD of a regular file) also recovers from a record
+ * whose Content-Length lies, by looking where it says the record ends. */
+LEDE_API lede_status lede_warc_open_path(const char *path, const lede_warc_options *opt,
+                                         lede_warc **reader);
+LEDE_API lede_status lede_warc_open_fd(int fd, const lede_warc_options *opt,
+                                       lede_warc **reader);
+LEDE_API lede_status lede_warc_open_read(lede_warc_read_fn read, void *ctx,
+                                         const lede_warc_options *opt, lede_warc **reader);
+
+/* The next HTML response or damaged record into *RECORD, to be released
+ * with lede_warc_record_free(); *RECORD is NULL at the end of the file.
+ * LEDE_OK, or LEDE_ERR_INVALID_ARG, LEDE_ERR_NOMEM (with *RECORD NULL). */
+LEDE_API lede_status lede_warc_next(lede_warc *reader, lede_warc_record **record);
+
+LEDE_API void lede_warc_close(lede_warc *reader);
+
+/* What is wrong with a damaged record, a sentence; NULL for a page. */
+LEDE_API const char *lede_warc_record_error(const lede_warc_record *record);
+/* "NAME:OFFSET": the input (lede_warc_options.name) and the offset. */
+LEDE_API const char *lede_warc_record_source(const lede_warc_record *record);
+/* The byte offset in the file of the record, or in a .warc.gz of its gzip
+ * member, which is where a reader can seek straight to it. */
+LEDE_API unsigned long long lede_warc_record_offset(const lede_warc_record *record);
+/* The WARC-Target-URI (without the <> some WARC/1.0 writers put around
+ * it), WARC-Date, WARC-Record-ID, and the charset parameter of the HTTP
+ * Content-Type; NULL when the record does not carry it (and for a
+ * damaged record). */
+LEDE_API const char *lede_warc_record_target_uri(const lede_warc_record *record);
+LEDE_API const char *lede_warc_record_date(const lede_warc_record *record);
+LEDE_API const char *lede_warc_record_id(const lede_warc_record *record);
+LEDE_API const char *lede_warc_record_charset(const lede_warc_record *record);
+/* The page's bytes, as the server sent them once the HTTP codings are
+ * undone (the charset is not), *LEN of them, not NUL-terminated; NULL for
+ * a damaged record. */
+LEDE_API const char *lede_warc_record_payload(const lede_warc_record *record, size_t *len);
+
+/* lede_extract() of the record's page, with OPT (NULL for the defaults)
+ * as the caller's word: the record's target URI stands in for a NULL
+ * OPT->url, and its HTTP charset for a NULL OPT->encoding, as a
+ * transport's label (encoding_from_transport). LEDE_ERR_INVALID_ARG for a
+ * damaged record. */
+LEDE_API lede_status lede_warc_record_extract(const lede_warc_record *record,
+                                              const lede_options *opt, lede_result **result);
+
+LEDE_API void lede_warc_record_free(lede_warc_record *record);
+
+/* Do the first LEN bytes of a stream at HEAD start like a WARC file:
+ * "WARC/1.", or a gzip member that inflates to it? LEN up to
+ * LEDE_WARC_SNIFF_SIZE is what the answer needs. */
+LEDE_API int lede_warc_sniff(const void *head, size_t len);
+
+/* Does the regular file at PATH start like a WARC file (as above)? 0 for
+ * anything else: pipes, FIFOs (a look would eat their first bytes), what
+ * cannot be opened or read. */
+LEDE_API int lede_warc_sniff_path(const char *path);
 
 #ifdef __cplusplus
 }

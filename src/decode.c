@@ -69,8 +69,8 @@
 #include <string.h>
 
 #include <uchardet.h>
-#include <zlib.h>
 
+#include "inflate.h"
 #include "lede_limits.h"
 
 /* The HTML standard's prescan reads 1024 bytes. Heads that open with long
@@ -83,10 +83,6 @@
  * 2-5 MB a second; 256 KB leaves room for heads full of scripts and styles
  * and holds detection to tens of milliseconds on any page. */
 #define DETECT_MAX ((size_t)256 << 10)
-
-/* The first inflate buffer for a small gzip'ed page; larger ones start at
- * four times their compressed size. */
-#define INFLATE_FIRST_CAP ((size_t)4096)
 
 /* UTF-16 sniffing reads this many bytes: a page opens with markup, which in
  * UTF-16 has a NUL in every other byte. */
@@ -1026,82 +1022,18 @@ static bool is_gzip(const unsigned char *b, size_t len) {
     return len >= 2 && b[0] == 0x1F && b[1] == 0x8B;
 }
 
-/* After a member's end, go on if another gzip member follows (concatenated
- * streams are valid gzip; trailing bytes of anything else are ignored). */
-static bool next_member(z_stream *zs, const unsigned char *in, size_t len) {
-    size_t used = (size_t)((const unsigned char *)zs->next_in - in);
-    return is_gzip(in + used, len - used) && inflateReset(zs) == Z_OK;
-}
-
-/* Inflate into a buffer of room for *OUT_LEN + 1 bytes, so that clean text
- * can be handed over as the result without a copy. Stops where the stream
- * ends or breaks, or once more than LIMIT bytes came out: *OVER is then set
- * and the buffer holds LIMIT + 1 bytes, the one past the bound being what
- * tells. Never allocates beyond that, whatever the stream claims. */
-static lede_status inflate_all(z_stream *zs, const unsigned char *in, size_t len, size_t limit,
-                               char **out, size_t *out_len, bool *over) {
-    size_t bound = limit + 1; /* LIMIT < SIZE_MAX - 1: the caller clamps it */
-    /* HTML inflates to four to ten times its size: start at four, double. */
-    size_t cap = len < bound / 4 ? len * 4 : bound;
-    cap = cap < INFLATE_FIRST_CAP ? min_size(INFLATE_FIRST_CAP, bound) : cap;
-    size_t used = 0, fed = 0;
-    char *buf = malloc(cap + 1);
-    if (!buf)
-        return LEDE_ERR_NOMEM;
-    for (;;) {
-        if (zs->avail_in == 0 && fed < len) {
-            size_t chunk = min_size(len - fed, UINT_MAX);
-            zs->next_in = (Bytef *)(in + fed); /* zlib does not write input */
-            zs->avail_in = (uInt)chunk;
-            fed += chunk;
-        }
-        if (used == cap) {
-            if (cap >= bound)
-                break; /* one byte past LIMIT: enough to refuse the page */
-            cap = cap < bound / 2 ? cap * 2 : bound;
-            char *grown = realloc(buf, cap + 1);
-            if (!grown) {
-                free(buf);
-                return LEDE_ERR_NOMEM;
-            }
-            buf = grown;
-        }
-        size_t room = min_size(cap - used, UINT_MAX);
-        zs->next_out = (Bytef *)buf + used;
-        zs->avail_out = (uInt)room;
-        int ret = inflate(zs, Z_NO_FLUSH);
-        used += room - zs->avail_out;
-        if (ret == Z_MEM_ERROR) {
-            free(buf);
-            return LEDE_ERR_NOMEM;
-        }
-        bool wants_input = ret == Z_BUF_ERROR && zs->avail_in == 0 && fed < len;
-        if (ret == Z_STREAM_END ? !next_member(zs, in, len) : ret != Z_OK && !wants_input)
-            break; /* the end, or damage: keep what inflated so far */
-    }
-    *over = used > limit;
-    *out = buf;
-    *out_len = used;
-    return LEDE_OK;
-}
-
-/* Step 1, inflating at most LIMIT bytes. *OUT stays NULL when nothing
- * inflates: the bytes are then decoded as they are, so that lede reports
- * them as not HTML rather than empty. Past LIMIT, *OVER is set and *OUT
- * holds the first LIMIT bytes. */
+/* Step 1, inflating at most LIMIT bytes (inflate.c), concatenated members
+ * included, a stream cut short or damaged keeping what inflated. *OUT
+ * stays NULL when nothing inflates: the bytes are then decoded as they
+ * are, so that lede reports them as not HTML rather than empty. Past
+ * LIMIT, *OVER is set and *OUT holds the first LIMIT bytes. */
 static lede_status gunzip(const unsigned char *in, size_t len, size_t limit, char **out,
                           size_t *out_len, bool *over) {
-    z_stream zs;
-    memset(&zs, 0, sizeof zs);
-    *out = NULL;
-    *out_len = 0;
-    *over = false;
-    int ret = inflateInit2(&zs, 16 + MAX_WBITS); /* 16: gzip wrapper only */
-    if (ret != Z_OK)
-        return ret == Z_MEM_ERROR ? LEDE_ERR_NOMEM : LEDE_OK;
-    lede_status st = inflate_all(&zs, in, len, limit, out, out_len, over);
-    inflateEnd(&zs);
-    if (st == LEDE_OK && *over)
+    inflate_request req = {.window_bits = INFLATE_GZIP, .limit = limit, .follow_members = true};
+    inflate_end end;
+    lede_status st = inflate_bounded(in, len, &req, out, out_len, &end);
+    *over = st == LEDE_OK && end == INFLATE_OVER;
+    if (*over)
         *out_len = limit;
     if (st == LEDE_OK && *out_len == 0) {
         free(*out);

@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "lede_limits.h"
 #include "metadata/metadata.h"
+#include "options.h"
 #include "parse.h"
 #include "render/render.h"
 #include "render/walk.h"
@@ -35,6 +36,7 @@ static const char *const status_messages[LEDE_STATUS_COUNT] = {
     [LEDE_ERR_NOT_HTML] = "not HTML: the input is binary data, not a web page",
     [LEDE_ERR_PARSE] = "parse error: the HTML parser could not read the page",
     [LEDE_ERR_NO_ARTICLE] = "no article found: the page is a listing or index, or carries no article text",
+    [LEDE_ERR_IO] = "input/output error: a file could not be opened or read",
 };
 
 const char *lede_strerror(lede_status status) {
@@ -48,15 +50,8 @@ void lede_preload(void) {
     metadata_preload();
 }
 
-void lede_options_init(lede_options *opt) {
-    memset(opt, 0, sizeof *opt);
-    opt->format = LEDE_FORMAT_TEXT;
-    opt->max_input = LEDE_MAX_INPUT;
-    opt->max_depth = LEDE_MAX_DEPTH;
-    opt->max_nodes = LEDE_MAX_NODES;
-    opt->max_attrs = LEDE_MAX_ATTRS;
-    opt->max_attr_len = LEDE_MAX_ATTR_LEN;
-    opt->max_output = LEDE_MAX_OUTPUT;
+int lede_version(void) {
+    return LEDE_VERSION_NUM;
 }
 
 void lede_result_free(lede_result *r) {
@@ -494,16 +489,14 @@ lede_status lede_extract(const char *html, size_t len, const lede_options *opt,
     if (!result)
         return LEDE_ERR_INVALID_ARG;
     *result = NULL;
-    lede_options defaults;
-    if (!opt) {
-        lede_options_init(&defaults);
-        opt = &defaults;
-    }
+    lede_options resolved;
+    lede_status checked = options_resolve(opt, &resolved);
+    if (checked != LEDE_OK)
+        return checked;
+    opt = &resolved;
     if (!html && len)
         return LEDE_ERR_INVALID_ARG;
-    if ((unsigned)opt->format > LEDE_FORMAT_HTML || (unsigned)opt->focus > LEDE_FOCUS_RECALL)
-        return LEDE_ERR_INVALID_ARG;
-    if (len > (opt->max_input ? opt->max_input : LEDE_MAX_INPUT))
+    if (len > opt->max_input)
         return LEDE_ERR_TOO_LARGE;
     if (len == 0 || only_whitespace(html, len))
         return LEDE_ERR_EMPTY;

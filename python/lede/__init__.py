@@ -5,6 +5,10 @@
     print(article.title, article.date)      # or article["title"], as a dict
     print(article.text)
 
+    for record in lede.iter_warc("crawl.warc.gz"):   # a web archive's pages
+        if record.error is None:
+            print(record.target_uri, record.article.title)
+
 A thin binding of liblede (include/lede.h) through ctypes, with nothing to
 compile. ctypes lets go of the GIL for the length of each call into the
 library, and the library keeps no global state, so threads extract pages in
@@ -23,6 +27,7 @@ import typing as _typing
 from ._core import (
     LEDE_ERR_EMPTY,
     LEDE_ERR_INVALID_ARG,
+    LEDE_ERR_IO,
     LEDE_ERR_NO_ARTICLE,
     LEDE_ERR_NOMEM,
     LEDE_ERR_NOT_HTML,
@@ -39,17 +44,20 @@ from ._core import (
     OutOfMemoryError,
     ParseError,
     TooLargeError,
+    WarcRecord,
     extract,
+    iter_warc,
     library_path,
     preload,
 )
 
 __all__ = [
-    "extract", "Article", "library_path", "preload",
+    "extract", "Article", "iter_warc", "WarcRecord", "library_path", "preload",
     "LedeError", "InvalidArgumentError", "OutOfMemoryError", "EmptyInputError",
     "TooLargeError", "NotHtmlError", "ParseError", "NoArticleError",
     "LEDE_OK", "LEDE_ERR_INVALID_ARG", "LEDE_ERR_NOMEM", "LEDE_ERR_EMPTY",
     "LEDE_ERR_TOO_LARGE", "LEDE_ERR_NOT_HTML", "LEDE_ERR_PARSE", "LEDE_ERR_NO_ARTICLE",
+    "LEDE_ERR_IO",
     "TRUNCATED_BITS",
 ]
 

@@ -7,10 +7,11 @@ the C side from the header).
 """
 import ctypes
 import ctypes.util
+import errno
 import os
 import threading
 from dataclasses import dataclass, field, fields
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
+from typing import Any, BinaryIO, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 
 # ---- include/lede.h, mirrored -------------------------------------------
 
@@ -23,6 +24,7 @@ LEDE_ERR_TOO_LARGE = 4
 LEDE_ERR_NOT_HTML = 5
 LEDE_ERR_PARSE = 6
 LEDE_ERR_NO_ARTICLE = 7
+LEDE_ERR_IO = 8
 
 _FORMATS = {"text": 0, "markdown": 1, "html": 2}           # lede_format
 _FOCUS = {"balanced": 0, "precision": 1, "recall": 2}       # lede_focus
@@ -40,8 +42,9 @@ TRUNCATED_BITS = (
 
 
 class _Options(ctypes.Structure):
-    """lede_options."""
+    """lede_options; size, its first member, is ctypes.sizeof(_Options)."""
     _fields_ = [
+        ("size", ctypes.c_size_t),
         ("format", ctypes.c_int),
         ("url", ctypes.c_char_p),
         ("encoding", ctypes.c_char_p),
@@ -56,6 +59,21 @@ class _Options(ctypes.Structure):
         ("encoding_from_transport", ctypes.c_int),
     ]
 
+
+class _WarcOptions(ctypes.Structure):
+    """lede_warc_options; size, its first member, is ctypes.sizeof(_WarcOptions)."""
+    _fields_ = [
+        ("size", ctypes.c_size_t),
+        ("max_payload", ctypes.c_size_t),
+        ("name", ctypes.c_char_p),
+        ("head", ctypes.c_void_p),
+        ("head_len", ctypes.c_size_t),
+    ]
+
+
+# lede_warc_read_fn: up to CAP bytes into BUF; the count, 0 at the end, -1 on an error.
+_WARC_READ_FN = ctypes.CFUNCTYPE(ctypes.c_longlong, ctypes.c_void_p, ctypes.c_void_p,
+                                 ctypes.c_size_t)
 
 _SOURCE_FIELDS = ("title", "author", "date", "modified", "sitename", "description", "language",
                   "url", "image", "section", "tags", "type")
@@ -307,12 +325,14 @@ def _load() -> ctypes.CDLL:
         errors = []
         for path in _candidates():
             try:
-                lib = ctypes.CDLL(path)
+                lib = ctypes.CDLL(path, use_errno=True)  # errno: lede_warc_open_path
             except OSError as e:
                 errors.append("%s: %s" % (path, e))
                 continue
-            lib.lede_options_init.argtypes = [ctypes.POINTER(_Options)]
-            lib.lede_options_init.restype = None
+            # lede_options_init() is a static inline of the header: this is
+            # what it calls, with the size of the structure as laid out here.
+            lib.lede_options_defaults.argtypes = [ctypes.POINTER(_Options), ctypes.c_size_t]
+            lib.lede_options_defaults.restype = None
             lib.lede_extract.argtypes = [ctypes.c_char_p, ctypes.c_size_t,
                                          ctypes.POINTER(_Options),
                                          ctypes.POINTER(ctypes.POINTER(_Result))]
@@ -323,6 +343,7 @@ def _load() -> ctypes.CDLL:
             lib.lede_strerror.restype = ctypes.c_char_p
             lib.lede_preload.argtypes = []
             lib.lede_preload.restype = None
+            _bind_warc(lib)
             _lib, _lib_path = lib, path
             return lib
         raise OSError(
@@ -331,6 +352,33 @@ def _load() -> ctypes.CDLL:
             "build, then ldconfig, or LD_LIBRARY_PATH=PREFIX/lib for another prefix), or "
             "install the package with the library inside it (see the README). Tried: "
             + "; ".join(errors or ["no candidates"]))
+
+
+def _bind_warc(lib: ctypes.CDLL) -> None:
+    """The argument and result types of lede_warc_* (opaque pointers)."""
+    reader, record = ctypes.c_void_p, ctypes.c_void_p
+    lib.lede_warc_options_defaults.argtypes = [ctypes.POINTER(_WarcOptions), ctypes.c_size_t]
+    lib.lede_warc_options_defaults.restype = None
+    lib.lede_warc_open_path.argtypes = [ctypes.c_char_p, ctypes.POINTER(_WarcOptions),
+                                        ctypes.POINTER(reader)]
+    lib.lede_warc_open_read.argtypes = [_WARC_READ_FN, ctypes.c_void_p,
+                                        ctypes.POINTER(_WarcOptions), ctypes.POINTER(reader)]
+    lib.lede_warc_next.argtypes = [reader, ctypes.POINTER(record)]
+    for name in ("open_path", "open_read", "next"):
+        getattr(lib, "lede_warc_" + name).restype = ctypes.c_int
+    lib.lede_warc_close.argtypes = [reader]
+    lib.lede_warc_close.restype = None
+    for name in ("error", "source", "target_uri", "date", "id", "charset"):
+        fn = getattr(lib, "lede_warc_record_" + name)
+        fn.argtypes = [record]
+        fn.restype = ctypes.c_char_p
+    lib.lede_warc_record_offset.argtypes = [record]
+    lib.lede_warc_record_offset.restype = ctypes.c_ulonglong
+    lib.lede_warc_record_extract.argtypes = [record, ctypes.POINTER(_Options),
+                                             ctypes.POINTER(ctypes.POINTER(_Result))]
+    lib.lede_warc_record_extract.restype = ctypes.c_int
+    lib.lede_warc_record_free.argtypes = [record]
+    lib.lede_warc_record_free.restype = None
 
 
 def library_path() -> str:
@@ -436,30 +484,186 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
         data = bytes(html)
     else:
         raise TypeError("html must be bytes or str, not %s" % type(html).__name__)
+    from_transport = _option_bool(encoding_from_transport, "encoding_from_transport")
+    lib = _load()
+    opt = _options(lib, url, format, encoding, focus, comments)
+    opt.encoding_from_transport = from_transport if not isinstance(html, str) else 0
+    res = ctypes.POINTER(_Result)()
+    status = lib.lede_extract(data, len(data), ctypes.byref(opt), ctypes.byref(res))
+    article = _take_result(lib, status, res)
+    if status == LEDE_ERR_NO_ARTICLE:
+        raise NoArticleError(status, _str(lib.lede_strerror(status)) or "", article)
+    return article
+
+
+def _options(lib: ctypes.CDLL, url: Optional[str], format: str, encoding: Optional[str],
+             focus: str, comments: bool) -> _Options:
+    """A lede_options of the library's defaults and these choices, checked."""
     fmt = _option_choice(format, "format", _FORMATS)
     foc = _option_choice(focus, "focus", _FOCUS)
     want_comments = _option_bool(comments, "comments")
-    from_transport = _option_bool(encoding_from_transport, "encoding_from_transport")
-    url_bytes = _option_bytes(url, "url")
-    encoding_bytes = _option_bytes(encoding, "encoding")
-    lib = _load()
     opt = _Options()
-    lib.lede_options_init(ctypes.byref(opt))
+    lib.lede_options_defaults(ctypes.byref(opt), ctypes.sizeof(_Options))
     opt.format = fmt
-    opt.url = url_bytes
-    opt.encoding = encoding_bytes
-    opt.encoding_from_transport = from_transport if not isinstance(html, str) else 0
+    opt.url = _option_bytes(url, "url")
+    opt.encoding = _option_bytes(encoding, "encoding")
     opt.focus = foc
     opt.comments = want_comments
-    res = ctypes.POINTER(_Result)()
-    status = lib.lede_extract(data, len(data), ctypes.byref(opt), ctypes.byref(res))
+    return opt
+
+
+def _take_result(lib: ctypes.CDLL, status: int, res: Any) -> Article:
+    """The Article of a result RES of STATUS (freed here); the LedeError of a
+    status without a result is raised. For LEDE_ERR_NO_ARTICLE, the page's
+    metadata."""
     if status not in (LEDE_OK, LEDE_ERR_NO_ARTICLE):
         message = _str(lib.lede_strerror(status)) or ""
         raise _ERRORS.get(status, LedeError)(status, message)
     try:
-        article = _to_article(res.contents)
+        return _to_article(res.contents)
     finally:
         lib.lede_result_free(res)
-    if status == LEDE_ERR_NO_ARTICLE:
-        raise NoArticleError(status, _str(lib.lede_strerror(status)) or "", article)
-    return article
+
+
+# ---- web archives ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WarcRecord:
+    """One HTML response of a web archive, or one damaged record, as
+    iter_warc() yields them, in file order: what a record of ``lede --warc
+    --format jsonl`` says.
+
+    source: "NAME:OFFSET", the archive (its path, or the file's name) and
+    the record's offset, as the command's "source"
+    offset: the record's byte offset, or its gzip member's in a .warc.gz
+    target_uri, record_id, date: its WARC-Target-URI, WARC-Record-ID and
+    WARC-Date (None for a damaged record)
+    article: the Article; for a page without one (error is then
+    NoArticleError's sentence) the page's metadata, with text None; None
+    for a damaged record or another error
+    error: None, or the sentence that says what went wrong (the command's
+    "error")
+    status: the lede status of the extraction (LEDE_OK, LEDE_ERR_*), or
+    None for a damaged record
+    """
+
+    source: str
+    offset: int
+    target_uri: Optional[str] = None
+    record_id: Optional[str] = None
+    date: Optional[str] = None
+    article: Optional[Article] = None
+    error: Optional[str] = None
+    status: Optional[int] = None
+
+
+WarcRecord.__module__ = "lede"
+
+
+class _FileReader:
+    """A lede_warc_read_fn over a Python file object's read(); an exception
+    it raises is kept, read reports an error, and iter_warc raises it."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        self.file = file
+        self.error: Optional[BaseException] = None
+        self.callback = _WARC_READ_FN(self.read)
+
+    def read(self, ctx: Any, buf: Any, cap: int) -> int:
+        try:
+            data = self.file.read(cap)
+            if not isinstance(data, (bytes, bytearray)):
+                raise TypeError("iter_warc needs a file opened in binary mode")
+            n = min(len(data), cap)
+            ctypes.memmove(buf, bytes(data[:n]), n)
+            return n
+        except BaseException as e:  # noqa: B902 — carried across the C frame
+            self.error = e
+            return -1
+
+
+def iter_warc(path_or_file: Union[str, "os.PathLike[str]", BinaryIO], *, format: str = "text",
+              focus: str = "balanced", comments: bool = False,
+              max_payload: Optional[int] = None) -> Iterator[WarcRecord]:
+    """The HTML responses of a web archive (WARC/1.0 or 1.1, plain or
+    gzip'ed a record a member), one WarcRecord each, extracted as
+    ``lede --warc`` does: the record's target URI as the page's address, its
+    HTTP charset as a server's label. A damaged record gives a WarcRecord
+    with its error and reading goes on, as does a page without an article;
+    requests, redirects and non-HTML responses are passed over.
+
+    PATH_OR_FILE is a path, or a file object opened in binary mode (read
+    with its read()). FORMAT, FOCUS and COMMENTS are extract()'s;
+    MAX_PAYLOAD bounds a record's HTTP payload in bytes (default: the
+    library's maximum input). Raises OSError when the path cannot be
+    opened, and what the file object's read() raises."""
+    lib = _load()
+    opt = _options(lib, None, format, None, focus, comments)
+    wopt = _WarcOptions()
+    lib.lede_warc_options_defaults(ctypes.byref(wopt), ctypes.sizeof(_WarcOptions))
+    if max_payload is not None:
+        if not isinstance(max_payload, int) or isinstance(max_payload, bool) or max_payload <= 0:
+            raise ValueError("max_payload must be a positive int, not %r" % (max_payload,))
+        wopt.max_payload = max_payload
+    reader = ctypes.c_void_p()
+    source: Optional[_FileReader] = None
+    if isinstance(path_or_file, (str, bytes, os.PathLike)):
+        path = os.fsencode(path_or_file)
+        wopt.name = path
+        status = lib.lede_warc_open_path(path, ctypes.byref(wopt), ctypes.byref(reader))
+        if status == LEDE_ERR_IO:
+            err = ctypes.get_errno() or errno.EIO
+            raise OSError(err, os.strerror(err), os.fsdecode(path))
+    elif hasattr(path_or_file, "read"):
+        source = _FileReader(path_or_file)
+        name = getattr(path_or_file, "name", None)
+        wopt.name = os.fsencode(name) if isinstance(name, (str, bytes)) else b"-"
+        status = lib.lede_warc_open_read(source.callback, None, ctypes.byref(wopt),
+                                         ctypes.byref(reader))
+    else:
+        raise TypeError("iter_warc needs a path or a binary file, not %s"
+                        % type(path_or_file).__name__)
+    if status != LEDE_OK:
+        raise _ERRORS.get(status, LedeError)(status, _str(lib.lede_strerror(status)) or "")
+    try:
+        while True:
+            record = ctypes.c_void_p()
+            status = lib.lede_warc_next(reader, ctypes.byref(record))
+            if source is not None and source.error is not None:
+                if record:
+                    lib.lede_warc_record_free(record)
+                raise source.error
+            if status != LEDE_OK:
+                raise _ERRORS.get(status, LedeError)(status,
+                                                     _str(lib.lede_strerror(status)) or "")
+            if not record:
+                return
+            try:
+                out = _warc_record(lib, record, opt)
+            finally:
+                lib.lede_warc_record_free(record)
+            yield out
+    finally:
+        lib.lede_warc_close(reader)
+
+
+def _warc_record(lib: ctypes.CDLL, record: Any, opt: _Options) -> WarcRecord:
+    source = _str(lib.lede_warc_record_source(record)) or ""
+    offset = int(lib.lede_warc_record_offset(record))
+    damage = _str(lib.lede_warc_record_error(record))
+    if damage is not None:
+        return WarcRecord(source=source, offset=offset, error=damage)
+    res = ctypes.POINTER(_Result)()
+    status = lib.lede_warc_record_extract(record, ctypes.byref(opt), ctypes.byref(res))
+    article: Optional[Article] = None
+    error: Optional[str] = None
+    if status in (LEDE_OK, LEDE_ERR_NO_ARTICLE):
+        article = _take_result(lib, status, res)
+    if status != LEDE_OK:
+        error = _str(lib.lede_strerror(status))
+    return WarcRecord(source=source, offset=offset,
+                      target_uri=_str(lib.lede_warc_record_target_uri(record)),
+                      record_id=_str(lib.lede_warc_record_id(record)),
+                      date=_str(lib.lede_warc_record_date(record)),
+                      article=article, error=error, status=status)

@@ -18,8 +18,8 @@ import unittest
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from lede import _core  # noqa: E402
 
-STRUCTS = {"lede_options": _core._Options, "lede_sources": _core._Sources,
-           "lede_result": _core._Result}
+STRUCTS = {"lede_options": _core._Options, "lede_warc_options": _core._WarcOptions,
+           "lede_sources": _core._Sources, "lede_result": _core._Result}
 
 
 def python_layout(cls):

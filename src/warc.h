@@ -15,19 +15,22 @@
  * with its offset, and reading goes on with the next record: the next gzip
  * member of a .warc.gz, the next "WARC/1.x" version line of a plain one.
  *
- * The reader is used by one thread (the lede command's main thread); what it
- * hands out is owned by the caller and may go to any thread.
+ * The reader is used by one thread at a time; what it hands out is owned by
+ * the caller and may go to any thread. The public face of this reader is
+ * lede_warc_* (include/lede.h), at the end of warc.c.
  */
-#ifndef LEDE_CLI_WARC_H
-#define LEDE_CLI_WARC_H
+#ifndef LEDE_WARC_H
+#define LEDE_WARC_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lede.h"
+
 /* How many first bytes tell a WARC file: enough for a gzip header with a
  * file name and the first deflate block's start. */
-#define WARC_SNIFF_SIZE 4096
+#define WARC_SNIFF_SIZE LEDE_WARC_SNIFF_SIZE
 
 /* Room for the sentence that says what is wrong with a damaged record. */
 #define WARC_MESSAGE_SIZE 256
@@ -67,6 +70,11 @@ warc_reader *warc_open(int fd, size_t max_payload);
  * reader takes them as the file's start. */
 warc_reader *warc_open_prefixed(int fd, size_t max_payload, const unsigned char *prefix,
                                 size_t len);
+
+/* As warc_open_prefixed, for a stream whose bytes READ gives (called with
+ * CTX); such a stream is never seeked. */
+warc_reader *warc_open_read(lede_warc_read_fn read, void *ctx, size_t max_payload,
+                            const unsigned char *prefix, size_t len);
 
 /* The next HTML response or damaged record into PAGE (zeroed first). */
 warc_outcome warc_next(warc_reader *reader, warc_page *page);

@@ -47,6 +47,7 @@
 #include "warc.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,9 @@
 
 #include <zlib.h>
 
+#include "inflate.h"
 #include "lede.h"
+#include "options.h"
 
 /* Compressed bytes read from the file at a time (.warc.gz): large enough
  * for few system calls, small next to a record. */
@@ -85,7 +88,9 @@ static const char warc_magic[] = "WARC/1.";
 typedef enum segment_state { SEGMENT_OPEN, SEGMENT_END, SEGMENT_FAILED } segment_state;
 
 struct warc_reader {
-    int fd;
+    int fd; /* -1 when READ gives the bytes */
+    lede_warc_read_fn read;
+    void *read_ctx;
     size_t max_payload;
     size_t max_block; /* largest block held in the window */
     bool started, gzip, seekable;
@@ -116,6 +121,19 @@ struct warc_reader {
 
 /* ---- raw bytes ---- */
 
+/* Up to CAP bytes of the stream: from the descriptor, or the caller's
+ * read function; -1 with errno on an error. */
+static ssize_t source_read(warc_reader *r, void *buf, size_t cap) {
+    if (r->fd >= 0)
+        return read(r->fd, buf, cap);
+    long long got = r->read(r->read_ctx, buf, cap);
+    if (got > (long long)cap) { /* a read function that lies is a read error */
+        errno = EIO;
+        return -1;
+    }
+    return got < 0 ? -1 : (ssize_t)got;
+}
+
 /* Read more of the file into raw, keeping raw[raw_pos..]; false at the end
  * of the file or on a read error (raw_errno). */
 static bool raw_refill(warc_reader *r) {
@@ -128,7 +146,7 @@ static bool raw_refill(warc_reader *r) {
         r->raw_pos = 0;
     }
     for (;;) {
-        ssize_t got = read(r->fd, r->raw + r->raw_len, RAW_BUFFER_SIZE - r->raw_len);
+        ssize_t got = source_read(r, r->raw + r->raw_len, RAW_BUFFER_SIZE - r->raw_len);
         if (got > 0) {
             r->raw_len += (size_t)got;
             return true;
@@ -178,7 +196,7 @@ static long plain_more(warc_reader *r, unsigned char *dst, size_t cap) {
         return (long)n;
     }
     for (;;) {
-        ssize_t got = read(r->fd, dst, cap);
+        ssize_t got = source_read(r, dst, cap);
         if (got > 0)
             return (long)got;
         if (got < 0 && errno == EINTR)
@@ -536,58 +554,6 @@ static bool dechunk(const unsigned char *b, size_t n, unsigned char **out, size_
     return true;
 }
 
-typedef enum inflate_outcome { INFLATED, INFLATE_FAILED, INFLATE_TOO_LARGE, INFLATE_NOMEM } inflate_outcome;
-
-/* Inflate B[0, N) with zlib's WINDOW_BITS into *OUT, at most MAX bytes. A
- * stream cut short keeps what inflated. */
-static inflate_outcome inflate_body(const unsigned char *b, size_t n, int window_bits, size_t max,
-                                    unsigned char **out, size_t *out_len) {
-    z_stream z = {0};
-    if (inflateInit2(&z, window_bits) != Z_OK)
-        return INFLATE_NOMEM;
-    size_t cap = n < max / 4 ? n * 4 + 1024 : max + 1;
-    unsigned char *body = malloc(cap);
-    size_t len = 0;
-    inflate_outcome outcome = body ? INFLATED : INFLATE_NOMEM;
-    z.next_in = (unsigned char *)b;
-    z.avail_in = n > UINT32_MAX ? UINT32_MAX : (uInt)n;
-    while (outcome == INFLATED) {
-        if (len == cap) {
-            if (cap > max) {
-                outcome = INFLATE_TOO_LARGE;
-                break;
-            }
-            size_t grown = cap <= (max + 1) / 2 ? cap * 2 : max + 1;
-            unsigned char *more = realloc(body, grown);
-            if (!more) {
-                outcome = INFLATE_NOMEM;
-                break;
-            }
-            body = more;
-            cap = grown;
-        }
-        z.next_out = body + len;
-        z.avail_out = cap - len > UINT32_MAX ? UINT32_MAX : (uInt)(cap - len);
-        uInt before = z.avail_out;
-        int zr = inflate(&z, Z_NO_FLUSH);
-        len += before - z.avail_out;
-        if (zr == Z_STREAM_END || (zr == Z_BUF_ERROR && z.avail_in == 0))
-            break;
-        if (zr != Z_OK)
-            outcome = INFLATE_FAILED;
-    }
-    inflateEnd(&z);
-    if (outcome == INFLATED && len > max)
-        outcome = INFLATE_TOO_LARGE;
-    if (outcome != INFLATED) {
-        free(body);
-        return outcome;
-    }
-    *out = body;
-    *out_len = len;
-    return INFLATED;
-}
-
 /* What a record turned out to be. */
 typedef enum record_kind { RECORD_PAGE, RECORD_SKIPPED, RECORD_DAMAGED } record_kind;
 
@@ -618,22 +584,29 @@ static record_kind decode_content(const warc_reader *r, const unsigned char *cod
      * body without the gzip magic is taken as it is. */
     if (gzip && !(*len >= 2 && (*body)[0] == 0x1f && (*body)[1] == 0x8b))
         return RECORD_PAGE;
-    unsigned char *out = NULL;
+    inflate_request req = {.window_bits = gzip ? INFLATE_GZIP_ZLIB : INFLATE_ZLIB,
+                           .limit = r->max_payload};
+    char *out = NULL;
     size_t out_len = 0;
-    inflate_outcome o = inflate_body(*body, *len, gzip ? 15 + 32 : 15, r->max_payload, &out,
-                                     &out_len);
-    if (o == INFLATE_FAILED && deflate) /* "deflate" is often raw deflate */
-        o = inflate_body(*body, *len, -15, r->max_payload, &out, &out_len);
-    if (o == INFLATE_TOO_LARGE)
+    inflate_end end = INFLATE_DAMAGED;
+    lede_status st = inflate_bounded(*body, *len, &req, &out, &out_len, &end);
+    if (st == LEDE_OK && end == INFLATE_DAMAGED && deflate) { /* "deflate" is often raw */
+        free(out);
+        req.window_bits = INFLATE_RAW;
+        st = inflate_bounded(*body, *len, &req, &out, &out_len, &end);
+    }
+    if (st == LEDE_OK && end != INFLATE_DONE && end != INFLATE_CUT)
+        free(out); /* a stream cut short keeps what inflated; the rest is refused */
+    if (st != LEDE_OK)
+        return damaged(page, lede_strerror(st), NULL);
+    if (end == INFLATE_OVER)
         return damaged(page, lede_strerror(LEDE_ERR_TOO_LARGE), NULL);
-    if (o == INFLATE_NOMEM)
-        return damaged(page, lede_strerror(LEDE_ERR_NOMEM), NULL);
-    if (o == INFLATE_FAILED)
+    if (end == INFLATE_DAMAGED)
         return damaged(page, "HTTP body does not inflate; Content-Encoding",
                        gzip ? "gzip" : "deflate");
     if (*owned)
         free(*body);
-    *body = out;
+    *body = (unsigned char *)out;
     *len = out_len;
     *owned = true;
     return RECORD_PAGE;
@@ -1055,11 +1028,18 @@ static void member_abandon(warc_reader *r) {
 
 /* ---- the reader ---- */
 
-warc_reader *warc_open(int fd, size_t max_payload) {
+/* A reader of FD, or of READ with CTX when FD is -1, whose first LEN bytes
+ * were already read into PREFIX. */
+static warc_reader *reader_new(int fd, lede_warc_read_fn read_fn, void *ctx, size_t max_payload,
+                               const unsigned char *prefix, size_t len) {
+    if (len > WARC_SNIFF_SIZE || (fd < 0 && !read_fn))
+        return NULL;
     warc_reader *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
     r->fd = fd;
+    r->read = read_fn;
+    r->read_ctx = ctx;
     r->max_payload = max_payload;
     size_t slack = max_payload / CHUNK_OVERHEAD_DIVISOR + HTTP_MAX_HEADER;
     r->max_block = max_payload <= SIZE_MAX - slack - WARC_MAX_HEADER - 4 ? max_payload + slack
@@ -1075,21 +1055,27 @@ warc_reader *warc_open(int fd, size_t max_payload) {
     }
     r->z_ready = true;
     struct stat st;
-    r->seekable = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+    r->seekable = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
                   lseek(fd, 0, SEEK_CUR) != (off_t)-1;
-    return r;
-}
-
-warc_reader *warc_open_prefixed(int fd, size_t max_payload, const unsigned char *prefix,
-                                size_t len) {
-    if (len > WARC_SNIFF_SIZE)
-        return NULL;
-    warc_reader *r = warc_open(fd, max_payload);
-    if (r && len) {
+    if (len) {
         memcpy(r->raw, prefix, len);
         r->raw_len = len;
     }
     return r;
+}
+
+warc_reader *warc_open(int fd, size_t max_payload) {
+    return fd < 0 ? NULL : reader_new(fd, NULL, NULL, max_payload, NULL, 0);
+}
+
+warc_reader *warc_open_prefixed(int fd, size_t max_payload, const unsigned char *prefix,
+                                size_t len) {
+    return fd < 0 ? NULL : reader_new(fd, NULL, NULL, max_payload, prefix, len);
+}
+
+warc_reader *warc_open_read(lede_warc_read_fn read_fn, void *ctx, size_t max_payload,
+                            const unsigned char *prefix, size_t len) {
+    return reader_new(-1, read_fn, ctx, max_payload, prefix, len);
 }
 
 /* The first bytes tell a .warc.gz from a .warc. Bytes already in raw (a
@@ -1233,18 +1219,219 @@ bool warc_bytes_look_like_warc(const unsigned char *head, size_t len) {
         return true;
     if (len < 2 || head[0] != 0x1f || head[1] != 0x8b)
         return false;
-    unsigned char out[WARC_MAGIC_LEN];
-    z_stream z = {0};
-    if (inflateInit2(&z, 15 + 32) != Z_OK)
+    /* The first member's start is enough: inflate the magic's length. */
+    inflate_request req = {.window_bits = INFLATE_GZIP_ZLIB, .limit = WARC_MAGIC_LEN};
+    char *out = NULL;
+    size_t out_len = 0;
+    inflate_end end;
+    if (inflate_bounded(head, len < WARC_SNIFF_SIZE ? len : WARC_SNIFF_SIZE, &req, &out,
+                        &out_len, &end) != LEDE_OK)
         return false;
-    z.next_in = (unsigned char *)head; /* zlib does not write its input */
-    z.avail_in = (uInt)(len < WARC_SNIFF_SIZE ? len : WARC_SNIFF_SIZE);
-    z.next_out = out;
-    z.avail_out = sizeof out;
-    int zr = Z_OK;
-    while (z.avail_out > 0 && z.avail_in > 0 && zr == Z_OK)
-        zr = inflate(&z, Z_NO_FLUSH);
-    bool warc = z.avail_out == 0 && memcmp(out, warc_magic, WARC_MAGIC_LEN) == 0;
-    inflateEnd(&z);
+    bool warc = out_len >= WARC_MAGIC_LEN && memcmp(out, warc_magic, WARC_MAGIC_LEN) == 0;
+    free(out);
     return warc;
+}
+
+/* ---- the public API (lede_warc_*, include/lede.h) ---- */
+
+struct lede_warc {
+    warc_reader *reader;
+    char *name;   /* what record sources start with */
+    int owned_fd; /* the descriptor lede_warc_open_path opened, or -1 */
+};
+
+struct lede_warc_record {
+    warc_page page;
+    bool damaged;
+    char *source; /* "NAME:OFFSET" */
+};
+
+/* A reader around READER (taken; closed on failure) named NAME. */
+static lede_status warc_wrap(warc_reader *reader, const char *name, int owned_fd,
+                             lede_warc **out) {
+    lede_warc *w = reader ? calloc(1, sizeof *w) : NULL;
+    char *copy = w ? strdup(name) : NULL;
+    if (!copy) {
+        warc_close(reader);
+        free(w);
+        return LEDE_ERR_NOMEM;
+    }
+    w->reader = reader;
+    w->name = copy;
+    w->owned_fd = owned_fd;
+    *out = w;
+    return LEDE_OK;
+}
+
+/* The name records are given when the options give none. */
+#define WARC_STREAM_NAME "-"
+
+lede_status lede_warc_open_fd(int fd, const lede_warc_options *opt, lede_warc **reader) {
+    if (!reader)
+        return LEDE_ERR_INVALID_ARG;
+    *reader = NULL;
+    lede_warc_options o;
+    lede_status st = warc_options_resolve(opt, &o);
+    if (st != LEDE_OK)
+        return st;
+    if (fd < 0)
+        return LEDE_ERR_INVALID_ARG;
+    warc_reader *r = warc_open_prefixed(fd, o.max_payload, o.head, o.head_len);
+    return warc_wrap(r, o.name ? o.name : WARC_STREAM_NAME, -1, reader);
+}
+
+lede_status lede_warc_open_read(lede_warc_read_fn read_fn, void *ctx,
+                                const lede_warc_options *opt, lede_warc **reader) {
+    if (!reader)
+        return LEDE_ERR_INVALID_ARG;
+    *reader = NULL;
+    lede_warc_options o;
+    lede_status st = warc_options_resolve(opt, &o);
+    if (st != LEDE_OK)
+        return st;
+    if (!read_fn)
+        return LEDE_ERR_INVALID_ARG;
+    warc_reader *r = warc_open_read(read_fn, ctx, o.max_payload, o.head, o.head_len);
+    return warc_wrap(r, o.name ? o.name : WARC_STREAM_NAME, -1, reader);
+}
+
+lede_status lede_warc_open_path(const char *path, const lede_warc_options *opt,
+                                lede_warc **reader) {
+    if (!reader)
+        return LEDE_ERR_INVALID_ARG;
+    *reader = NULL;
+    lede_warc_options o;
+    lede_status st = warc_options_resolve(opt, &o);
+    if (st != LEDE_OK)
+        return st;
+    if (!path)
+        return LEDE_ERR_INVALID_ARG;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return LEDE_ERR_IO;
+    /* The head of lede_warc_options is for streams already read from; a
+     * file opened here starts at its first byte. */
+    warc_reader *r = warc_open(fd, o.max_payload);
+    st = warc_wrap(r, o.name ? o.name : path, fd, reader);
+    if (st != LEDE_OK)
+        close(fd);
+    return st;
+}
+
+/* "NAME:OFFSET", malloc'd. */
+static char *record_source(const char *name, uint64_t offset) {
+    enum { OFFSET_DIGITS = 20 }; /* UINT64_MAX has 20 */
+    size_t size = strlen(name) + 1 + OFFSET_DIGITS + 1;
+    char *source = malloc(size);
+    if (source)
+        snprintf(source, size, "%s:%" PRIu64, name, offset);
+    return source;
+}
+
+lede_status lede_warc_next(lede_warc *w, lede_warc_record **record) {
+    if (!record)
+        return LEDE_ERR_INVALID_ARG;
+    *record = NULL;
+    if (!w)
+        return LEDE_ERR_INVALID_ARG;
+    warc_page page;
+    warc_outcome outcome = warc_next(w->reader, &page);
+    if (outcome == WARC_END)
+        return LEDE_OK;
+    lede_warc_record *rec = calloc(1, sizeof *rec);
+    char *source = rec ? record_source(w->name, page.offset) : NULL;
+    if (!source) {
+        free(rec);
+        warc_page_release(&page);
+        return LEDE_ERR_NOMEM;
+    }
+    rec->page = page;
+    rec->damaged = outcome == WARC_DAMAGED;
+    rec->source = source;
+    *record = rec;
+    return LEDE_OK;
+}
+
+void lede_warc_close(lede_warc *w) {
+    if (!w)
+        return;
+    warc_close(w->reader);
+    if (w->owned_fd >= 0)
+        close(w->owned_fd);
+    free(w->name);
+    free(w);
+}
+
+const char *lede_warc_record_error(const lede_warc_record *rec) {
+    return rec && rec->damaged ? rec->page.message : NULL;
+}
+
+const char *lede_warc_record_source(const lede_warc_record *rec) {
+    return rec ? rec->source : NULL;
+}
+
+unsigned long long lede_warc_record_offset(const lede_warc_record *rec) {
+    return rec ? rec->page.offset : 0;
+}
+
+const char *lede_warc_record_target_uri(const lede_warc_record *rec) {
+    return rec ? rec->page.target_uri : NULL;
+}
+
+const char *lede_warc_record_date(const lede_warc_record *rec) {
+    return rec ? rec->page.date : NULL;
+}
+
+const char *lede_warc_record_id(const lede_warc_record *rec) {
+    return rec ? rec->page.record_id : NULL;
+}
+
+const char *lede_warc_record_charset(const lede_warc_record *rec) {
+    return rec ? rec->page.charset : NULL;
+}
+
+const char *lede_warc_record_payload(const lede_warc_record *rec, size_t *len) {
+    if (len)
+        *len = rec && !rec->damaged ? rec->page.len : 0;
+    return rec && !rec->damaged ? rec->page.html : NULL;
+}
+
+lede_status lede_warc_record_extract(const lede_warc_record *rec, const lede_options *opt,
+                                     lede_result **result) {
+    if (!result)
+        return LEDE_ERR_INVALID_ARG;
+    *result = NULL;
+    if (!rec || rec->damaged)
+        return LEDE_ERR_INVALID_ARG;
+    lede_options o;
+    lede_status st = options_resolve(opt, &o);
+    if (st != LEDE_OK)
+        return st;
+    /* The caller's url and encoding are the user's word and win. The
+     * record's charset is the server's label, which may be a default it
+     * sent unasked: the decoder weighs it against the bytes, as it never
+     * does a caller's encoding. */
+    if (!o.url)
+        o.url = rec->page.target_uri;
+    if (!o.encoding) {
+        o.encoding = rec->page.charset;
+        o.encoding_from_transport = 1;
+    }
+    return lede_extract(rec->page.html, rec->page.len, &o, result);
+}
+
+void lede_warc_record_free(lede_warc_record *rec) {
+    if (!rec)
+        return;
+    warc_page_release(&rec->page);
+    free(rec->source);
+    free(rec);
+}
+
+int lede_warc_sniff(const void *head, size_t len) {
+    return head && warc_bytes_look_like_warc(head, len);
+}
+
+int lede_warc_sniff_path(const char *path) {
+    return path && warc_file_looks_like_warc(path);
 }

@@ -1,0 +1,96 @@
+/*
+ * options.c — the caller's options over the library's defaults (options.h).
+ */
+#include "options.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "lede_limits.h"
+
+/* Lay the caller's structure GIVEN, of GIVEN_SIZE bytes, over DEFAULTS, of
+ * the library's OWN_SIZE bytes: the members both know are copied, the
+ * caller's newer members must be zero (what they would mean is unknown
+ * here unless it is "the default"), the library's newer ones keep their
+ * defaults. False when GIVEN_SIZE is below MIN_SIZE or a newer member is
+ * set. */
+static bool sized_copy(void *defaults, size_t own_size, const void *given, size_t given_size,
+                       size_t min_size) {
+    if (given_size < min_size)
+        return false;
+    const unsigned char *tail = (const unsigned char *)given + own_size;
+    for (size_t i = 0; own_size + i < given_size; i++)
+        if (tail[i] != 0)
+            return false;
+    memcpy(defaults, given, given_size < own_size ? given_size : own_size);
+    return true;
+}
+
+void lede_options_defaults(lede_options *opt, size_t size) {
+    if (!opt || size < OPTIONS_FIRST_SIZE)
+        return;
+    lede_options defaults;
+    memset(&defaults, 0, sizeof defaults);
+    defaults.size = size;
+    defaults.format = LEDE_FORMAT_TEXT;
+    defaults.max_input = LEDE_MAX_INPUT;
+    defaults.max_depth = LEDE_MAX_DEPTH;
+    defaults.max_nodes = LEDE_MAX_NODES;
+    defaults.max_attrs = LEDE_MAX_ATTRS;
+    defaults.max_attr_len = LEDE_MAX_ATTR_LEN;
+    defaults.max_output = LEDE_MAX_OUTPUT;
+    /* A caller's newer members, unknown here, are zero: their default. */
+    if (size > sizeof defaults)
+        memset((unsigned char *)opt + sizeof defaults, 0, size - sizeof defaults);
+    memcpy(opt, &defaults, size < sizeof defaults ? size : sizeof defaults);
+}
+
+lede_status options_resolve(const lede_options *given, lede_options *out) {
+    lede_options_defaults(out, sizeof *out);
+    if (!given)
+        return LEDE_OK;
+    if (!sized_copy(out, sizeof *out, given, given->size, OPTIONS_FIRST_SIZE))
+        return LEDE_ERR_INVALID_ARG;
+    out->size = sizeof *out;
+    if ((unsigned)out->format > LEDE_FORMAT_HTML || (unsigned)out->focus > LEDE_FOCUS_RECALL)
+        return LEDE_ERR_INVALID_ARG;
+    if (!out->max_input)
+        out->max_input = LEDE_MAX_INPUT;
+    if (!out->max_depth)
+        out->max_depth = LEDE_MAX_DEPTH;
+    if (!out->max_nodes)
+        out->max_nodes = LEDE_MAX_NODES;
+    if (!out->max_attrs)
+        out->max_attrs = LEDE_MAX_ATTRS;
+    if (!out->max_attr_len)
+        out->max_attr_len = LEDE_MAX_ATTR_LEN;
+    if (!out->max_output)
+        out->max_output = LEDE_MAX_OUTPUT;
+    return LEDE_OK;
+}
+
+void lede_warc_options_defaults(lede_warc_options *opt, size_t size) {
+    if (!opt || size < WARC_OPTIONS_FIRST_SIZE)
+        return;
+    lede_warc_options defaults;
+    memset(&defaults, 0, sizeof defaults);
+    defaults.size = size;
+    defaults.max_payload = LEDE_MAX_INPUT;
+    if (size > sizeof defaults)
+        memset((unsigned char *)opt + sizeof defaults, 0, size - sizeof defaults);
+    memcpy(opt, &defaults, size < sizeof defaults ? size : sizeof defaults);
+}
+
+lede_status warc_options_resolve(const lede_warc_options *given, lede_warc_options *out) {
+    lede_warc_options_defaults(out, sizeof *out);
+    if (!given)
+        return LEDE_OK;
+    if (!sized_copy(out, sizeof *out, given, given->size, WARC_OPTIONS_FIRST_SIZE))
+        return LEDE_ERR_INVALID_ARG;
+    out->size = sizeof *out;
+    if (!out->max_payload)
+        out->max_payload = LEDE_MAX_INPUT;
+    if (out->head_len > LEDE_WARC_SNIFF_SIZE || (out->head_len && !out->head))
+        return LEDE_ERR_INVALID_ARG;
+    return LEDE_OK;
+}
