@@ -414,6 +414,8 @@ static void test_dates_in_common_forms_are_normalised(void **state) {
         {"December 12, 2016 09:22 AM", "2016-12-12T09:22:00"},
         {"20191120T05:30:00Z", "2019-11-20T05:30:00Z"},
         {"2020-12-05T23:15:0Z", "2020-12-05T23:15:00Z"},
+        /* Milliseconds after a colon: the zone after them still counts. */
+        {"2019-03-05T22:06:08:684Z", "2019-03-05T22:06:08.684Z"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *date = date_of(cases[i][0]);

@@ -413,6 +413,10 @@ static void read_zone(const char **p, date_parts *d) {
     *p = s;
 }
 
+/* Digits of milliseconds written after a colon: exactly three, so that
+ * a fourth colon-separated number is never taken for a fraction. */
+enum { FRACTION_AFTER_COLON = 3 };
+
 /* hh:mm[:ss[.frac]] [am|pm] [zone] at *P; leaves d->hour < 0 when absent. */
 static void read_time(const char **p, date_parts *d) {
     const char *s = *p;
@@ -428,7 +432,11 @@ static void read_time(const char **p, date_parts *d) {
          * and the time and zone around it are sound. */
         if (!read_number(&s, 1, 2, &ss))
             return;
-        if (*s == '.' || *s == ',') {
+        /* A fraction after '.' or ',', or after ':' as some CMSes write
+         * milliseconds ("22:06:08:684Z"); the zone after it decides the
+         * page's day, so it must be read past. */
+        bool colon_fraction = *s == ':' && strspn(s + 1, "0123456789") == FRACTION_AFTER_COLON;
+        if (*s == '.' || *s == ',' || colon_fraction) {
             size_t n = 0;
             s++;
             while (isdigit((unsigned char)*s)) {
