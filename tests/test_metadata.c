@@ -996,6 +996,32 @@ static void test_date_in_articles_header(void **state) {
     lede_result_free(r);
 }
 
+/* Drupal's "submitted" line holds the byline and the date, in the site's
+ * language: both are read from it. */
+static void test_drupal_submitted_line(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<p>Body.</p><div class=\"submitted\">Submitted by <span "
+                                      "class=\"username\">Jane Doe</span> on Mon, 24 July 2017 - "
+                                      "18:55</div>"));
+    assert_string_equal(r->date, "2017-07-24T18:55:00");
+    assert_string_equal(r->author, "Jane Doe");
+    lede_result_free(r);
+    r = extract(PAGE("", "<p>Body.</p><div class=\"submitted\">Gespeichert von Erika Muster am "
+                         "24. Juli 2017 - 18:55</div>"));
+    assert_string_equal(r->date, "2017-07-24T18:55:00");
+    assert_string_equal(r->author, "Erika Muster");
+    lede_result_free(r);
+    /* The words and the weekday that announce the date are no part of
+     * the name, nor a name when no one is named. */
+    r = extract(PAGE("", "<p>Body.</p><div class=\"submitted\"><span>Erika Muster</span><span>"
+                         "Ver\xc3\xb6""ffentlicht am 06.10.2023</span></div>"));
+    assert_string_equal(r->author, "Erika Muster");
+    lede_result_free(r);
+    r = extract(PAGE("", "<p>Body.</p><div class=\"byline\">Wednesday, 08 Apr 2020 11:39 PM</div>"));
+    assert_null(r->author);
+    lede_result_free(r);
+}
+
 /* A short line under the headline that opens as a byline is one, marked or
  * not; a paragraph that happens to start with "By" is not. */
 static void test_unmarked_byline_under_headline(void **state) {
@@ -1229,6 +1255,7 @@ int main(void) {
         cmocka_unit_test(test_chrome_words_are_whole_words),
         cmocka_unit_test(test_date_in_articles_header),
         cmocka_unit_test(test_unmarked_byline_under_headline),
+        cmocka_unit_test(test_drupal_submitted_line),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
         cmocka_unit_test(test_headline_h1_is_the_one_the_title_names),
         cmocka_unit_test(test_title_separators_of_other_scripts),

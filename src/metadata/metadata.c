@@ -439,6 +439,8 @@ static const struct {
     unsigned marks;
 } mark_words[] = {
     {"byline", MARK_BYLINE | MARK_DATELINE},
+    /* Drupal's "Submitted by NAME on DATE" line, in any language */
+    {"submitted", MARK_BYLINE | MARK_DATELINE},
     {"writtenby", MARK_BYLINE},
     {"author", MARK_AUTHOR},
     {"comment", MARK_COMMENT},
