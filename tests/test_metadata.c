@@ -899,6 +899,21 @@ static void test_unmarked_date_under_headline(void **state) {
                      "<h2>Storm hits the coast</h2><div><span>Jane Doe | </span>2020-03-04 16:52:59</div>"));
     assert_string_equal(r->date, "2020-03-04T16:52:59");
     lede_result_free(r);
+    /* A logo's <h1>, and the headline as an <h2> that the <title> names
+     * far below it: the date line follows the headline. */
+    r = extract(PAGE("<title>Remembrance day in the city</title>",
+                     "<h1><a href=\"/\">Site</a></h1><ul><li>menu words enough to fill "
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     "</li></ul><h2>Remembrance day in the city</h2><p>By Jane Doe</p><p>27.1.2022 "
+                     "- At the memorial of the victims of the regime, speakers recalled the many "
+                     "who were persecuted for who they loved and who they were.</p>"));
+    assert_string_equal(r->date, "2022-01-27");
+    lede_result_free(r);
     /* A kicker just above the headline; a linked heading above is no
      * date line. */
     r = extract(PAGE("", "<figcaption><small>31.01.2022 &nbsp;2. Liga</small><h1>New coach</h1>"

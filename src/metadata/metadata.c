@@ -254,6 +254,7 @@ typedef struct walk_state {
     const node *after_headline;
     bool under_headline;
     uint32_t headline_reach;
+    bool lower_headline; /* an <h2> or <h3> that the titles name was met */
 } walk_state;
 
 /* Whether a reader sees N: no hidden, removed or non-content ancestor. */
@@ -738,10 +739,14 @@ static void collect_node(walk_state *w, const node *n) {
         break;
     case TAG_H2:
     case TAG_H3:
-        /* A page without an <h1> may set its headline lower; it is known
-         * by its words, which are the page's title. */
-        if (!w->after_headline && n->text_chars && node_shown(n) && names_the_page(w, n))
+        /* A page without an <h1> may set its headline lower, and so may a
+         * page whose only <h1> is its logo; it is known by its words,
+         * which are the page's title. */
+        if ((!w->after_headline || (!w->c->h1_names_page && !w->lower_headline)) &&
+            n->text_chars && node_shown(n) && names_the_page(w, n)) {
+            w->lower_headline = true;
             start_headline_reach(w, n);
+        }
         break;
     case TAG_TIME:
         collect_time(w, n);
