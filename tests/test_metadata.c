@@ -1011,6 +1011,48 @@ static void test_date_in_articles_header(void **state) {
     lede_result_free(r);
 }
 
+/* A line anywhere that announces the page's date dates a page that
+ * nothing else dates: a publication after its label, else an update. */
+static void test_labelled_date_anywhere(void **state) {
+    (void)state;
+    /* Far below the headline, where no date line is looked for. */
+    char filler[600], html[2048];
+    memset(filler, 'x', sizeof filler - 1);
+    for (size_t i = 40; i < sizeof filler - 1; i += 40)
+        filler[i] = ' ';
+    filler[sizeof filler - 1] = '\0';
+    snprintf(html, sizeof html,
+             PAGE("", "<h1>Review</h1><p>%s</p><p>Permalink: https://example.com/review.php?"
+                      "id=30063 and more words of the footer<br>Letzte \xc3\x84nderung: "
+                      "31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br>Lesungen: 61</p>"),
+             filler);
+    lede_result *r = extract(html);
+    assert_string_equal(r->date, "2023-11-01");
+    lede_result_free(r);
+    snprintf(html, sizeof html,
+             PAGE("", "<h1>News</h1><p>%s</p><p><b>Aktualisiert am </b>17.01.2021.</p>"), filler);
+    r = extract(html);
+    assert_string_equal(r->date, "2021-01-17");
+    lede_result_free(r);
+    /* Words of a sentence are no label, and a declared date comes first. */
+    snprintf(html, sizeof html,
+             PAGE("", "<h1>Quarter</h1><p>%s</p><p>This text is based on the article <a "
+                      "href=\"/w\">Westviertel</a> (Stand vom 15.11.2008) from the free "
+                      "encyclopaedia and is available under its licence, as the page says at "
+                      "length.</p>"),
+             filler);
+    r = extract(html);
+    assert_null(r->date);
+    lede_result_free(r);
+    snprintf(html, sizeof html,
+             PAGE("<meta property=\"article:published_time\" content=\"2023-10-30\">",
+                  "<h1>News</h1><p>%s</p><p>Published on 01.11.2023</p>"),
+             filler);
+    r = extract(html);
+    assert_string_equal(r->date, "2023-10-30");
+    lede_result_free(r);
+}
+
 /* Drupal's "submitted" line holds the byline and the date, in the site's
  * language: both are read from it. */
 static void test_drupal_submitted_line(void **state) {
@@ -1271,6 +1313,7 @@ int main(void) {
         cmocka_unit_test(test_date_in_articles_header),
         cmocka_unit_test(test_unmarked_byline_under_headline),
         cmocka_unit_test(test_drupal_submitted_line),
+        cmocka_unit_test(test_labelled_date_anywhere),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
         cmocka_unit_test(test_headline_h1_is_the_one_the_title_names),
         cmocka_unit_test(test_title_separators_of_other_scripts),

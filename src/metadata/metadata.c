@@ -34,7 +34,7 @@ static const char *const source_names[SRC_COUNT] = {
     [SRC_ITEMPROP] = "microdata", [SRC_NAMED] = "meta", [SRC_TWITTER] = "twitter",
     [SRC_VENDOR] = "vendor",  [SRC_LINK] = "link",       [SRC_VISIBLE] = "visible",
     [SRC_WEAK] = "visible",   [SRC_TEXT] = "visible",    [SRC_HEADLINE] = "visible",
-    [SRC_CHROME] = "visible",
+    [SRC_LABELLED] = "visible", [SRC_CHROME] = "visible",
 };
 
 void cand_origin(meta_candidates *c, enum meta_field f, enum meta_source s, const char *origin) {
@@ -842,6 +842,47 @@ static void collect_headline_date(walk_state *w, const node *text) {
     }
 }
 
+/* A short line anywhere on the page that announces its date: "Erschienen
+ * am: 01.11.2023" in a footer, "Aktualisiert am 17.01.2021" under the
+ * text. TEXT is one text node; the line read is its element when that is
+ * short, else the text node alone when it opens with a word, as a line
+ * set off by <br> does ("(Stand vom 15.11.2008) aus der" is a piece of a
+ * sentence). Only a text node with a digit can hold or end such a line,
+ * which keeps the look cheap. */
+static void collect_labelled_date(walk_state *w, const node *text) {
+    meta_candidates *c = w->c;
+    bool want_date = !c->value[F_DATE][SRC_LABELLED];
+    bool want_update = !c->value[F_MODIFIED][SRC_LABELLED];
+    if ((!want_date && !want_update) || text->text_chars == 0 ||
+        text->text_chars > META_MAX_DATELINE)
+        return;
+    const char *s = node_text(w->doc, text);
+    size_t digits = 0;
+    for (size_t i = 0; i < text->text_len && !digits; i++)
+        digits = isdigit((unsigned char)s[i]) != 0;
+    if (!digits || !node_shown(text) || in_comments(text))
+        return;
+    const node *line = text->parent;
+    const char *words = NULL;
+    if (line && line->text_chars <= META_MAX_DATELINE) {
+        words = element_words(w, line);
+    } else {
+        size_t lead = strspn(s, " \t\r\n");
+        unsigned char first = lead < text->text_len ? (unsigned char)s[lead] : 0;
+        if (isalpha(first) || first >= 0x80)
+            words = cand_clean(c, s, text->text_len, false);
+    }
+    char date[META_DATE_CAP], update[META_DATE_CAP];
+    if (!words)
+        return;
+    if (date_from_label(words, date, update)) {
+        if (want_date)
+            store_value(c, F_DATE, SRC_LABELLED, date);
+    } else if (update[0] && want_update) {
+        store_value(c, F_MODIFIED, SRC_LABELLED, update);
+    }
+}
+
 static void collect(walk_state *w) {
     const node *root = w->doc->root;
     for (const node *n = root; n;) {
@@ -850,6 +891,8 @@ static void collect(walk_state *w) {
             w->under_headline = true;
         if (!skip && n->tag == TAG_TEXT && w->under_headline && w->headline_reach)
             collect_headline_date(w, n);
+        if (!skip && n->tag == TAG_TEXT)
+            collect_labelled_date(w, n);
         if (!skip && n->tag != TAG_TEXT && n != root)
             collect_node(w, n);
         /* Script, style and SVG hold no metadata below them. */
@@ -1148,15 +1191,17 @@ static pick choose_date(meta_candidates *c, const char *url, const char *page_ur
             c->failed = true;
         return (pick){d, "url"};
     }
-    static const enum meta_source chrome[] = {SRC_CHROME};
-    p = first_date(c, F_DATE, chrome, sizeof chrome / sizeof chrome[0]);
+    /* A line elsewhere that announces the date ("Erschienen am"), then a
+     * date line in the chrome. */
+    static const enum meta_source elsewhere[] = {SRC_LABELLED, SRC_CHROME};
+    p = first_date(c, F_DATE, elsewhere, sizeof elsewhere / sizeof elsewhere[0]);
     if (p.value)
         return p;
     /* A page that only shows readers when it was last changed
      * ("Aktualisiert am 3. März 2021") dates itself by that: the one date a
      * reader would cite. A declared modification time alone is no such
      * statement (a CMS stamps it on every save) and gives no date. */
-    static const enum meta_source updates[] = {SRC_TEXT, SRC_HEADLINE};
+    static const enum meta_source updates[] = {SRC_TEXT, SRC_HEADLINE, SRC_LABELLED};
     return first_date(c, F_MODIFIED, updates, sizeof updates / sizeof updates[0]);
 }
 
