@@ -964,6 +964,19 @@ static void test_teaser_date_loses_to_the_articles(void **state) {
     r = extract(PAGE("", "<h1>Supplements</h1><h4><strong>16.10.2019</strong> Programme</h4>"));
     assert_string_equal(r->date, "2019-10-16");
     lede_result_free(r);
+    /* A <time> in another <article> than the headline's is a related
+     * post's; one in the headline's counts. */
+    r = extract(PAGE("", "<article><h1>Desoldering</h1><span class=\"published\">22. Oktober 2019"
+                         "</span><p>Body.</p></article><article><h2><a href=\"/b\">Workstations"
+                         "</a></h2><time class=\"published\" datetime=\"2009-04-11\">11. April "
+                         "2009</time></article>"));
+    assert_string_equal(r->date, "2019-10-22");
+    lede_result_free(r);
+    r = extract(PAGE("", "<article><h1>Desoldering</h1><div><article><time class=\"published\" "
+                         "datetime=\"2019-10-21\">21. Oktober 2019</time></article></div><p>Body."
+                         "</p></article>"));
+    assert_string_equal(r->date, "2019-10-21");
+    lede_result_free(r);
 }
 
 /* Page chrome is known by class words, not substrings: an article tagged

@@ -255,6 +255,9 @@ typedef struct walk_state {
     bool under_headline;
     uint32_t headline_reach;
     bool lower_headline; /* an <h2> or <h3> that the titles name was met */
+    /* The <article> that holds the headline, when one does: a <time> in
+     * another <article> is a teaser's. */
+    const node *headline_article;
 } walk_state;
 
 /* Whether a reader sees N: no hidden, removed or non-content ancestor. */
@@ -545,9 +548,35 @@ static void collect_item_type(walk_state *w, const node *n) {
     }
 }
 
+/* The nearest <article> around N, or NULL. */
+static const node *enclosing_article(const node *n) {
+    for (n = n->parent; n; n = n->parent)
+        if (n->tag == TAG_ARTICLE)
+            return n;
+    return NULL;
+}
+
+/* Whether N sits in an <article> other than the headline's: a teaser's
+ * card after the story ("Related posts"), whose dates are other pages'.
+ * An <article> inside the headline's, or around it, is the story's own. */
+static bool in_other_article(const walk_state *w, const node *n) {
+    if (!w->headline_article)
+        return false;
+    const node *article = enclosing_article(n);
+    if (!article)
+        return false;
+    for (const node *a = article; a; a = a->parent)
+        if (a == w->headline_article)
+            return false;
+    for (const node *a = w->headline_article; a; a = a->parent)
+        if (a == article)
+            return false;
+    return true;
+}
+
 static void collect_time(walk_state *w, const node *n) {
     const char *datetime = node_attr(n, "datetime");
-    if (!datetime || !*datetime)
+    if (!datetime || !*datetime || in_other_article(w, n))
         return;
     bool published = node_attr(n, "pubdate") || attr_list_has(node_attr(n, "itemprop"), "datePublished") ||
                      node_class_has(n, "publish") || node_class_has(n, "pubdate");
@@ -726,6 +755,7 @@ static void collect_node(walk_state *w, const node *n) {
             if (!w->c->h1 || names) {
                 w->c->h1 = text;
                 w->c->h1_names_page = names;
+                w->headline_article = enclosing_article(n);
             }
             /* An <h1> the titles do not name is the site's logo: its
              * words are the site's name, which titles carry too. */
