@@ -1066,6 +1066,37 @@ static void test_labelled_date_anywhere(void **state) {
     lede_result_free(r);
 }
 
+/* The day the page shows wins when more of the page's voices state it
+ * than the most trusted field's day, or as many when only a generic field
+ * (microdata, Dublin Core, <meta name=date>) states that one. */
+static void test_shown_day_outvotes_a_lone_field(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("<meta name=\"date\" content=\"2022-02-04 15:33\">"
+                                  "<meta name=\"DC.date.issued\" content=\"2022-02-04T15:33:00+01:00\">",
+                                  "<meta itemprop=\"datePublished\" content=\"2021-12-14T15:41:07+01:00\">"
+                                  "<h1>Why waiting pays</h1><p class=\"byline\">04.02.2022 | 15:33 Uhr"
+                                  "</p><p>Body.</p>"));
+    assert_string_equal(r->date, "2022-02-04T15:33:00+01:00");
+    lede_result_free(r);
+    r = extract(PAGE("<meta name=\"date\" content=\"2020-02-12\">",
+                     "<h1>Fair supply chains</h1><div class=\"news-date\">05.02.2020</div><p>Body.</p>"));
+    assert_string_equal(r->date, "2020-02-05");
+    assert_string_equal(r->sources.date, "visible");
+    lede_result_free(r);
+    /* A standard declaration against the day shown alone stands, and so
+     * does a day that more declarations state. */
+    r = extract(PAGE("<meta property=\"article:published_time\" content=\"2015-09-17T16:57:43+01:00\">",
+                     "<h1>Hotel secrets</h1><div class=\"date\">Friday 25 December 2015</div><p>Body.</p>"));
+    assert_string_equal(r->date, "2015-09-17T16:57:43+01:00");
+    lede_result_free(r);
+    r = extract(PAGE("<meta property=\"article:published_time\" content=\"2017-12-15T08:50:02-05:00\">"
+                     LD("{\"@type\":\"NewsArticle\",\"datePublished\":\"2017-12-15T08:50:02-05:00\"}"),
+                     "<h1>Best films</h1><time class=\"byline\" datetime=\"2018-07-24T18:15:58+00:00\">"
+                     "Jul 24, 2018</time><p>Body.</p>"));
+    assert_string_equal(r->date, "2017-12-15T08:50:02-05:00");
+    lede_result_free(r);
+}
+
 /* Drupal's "submitted" line holds the byline and the date, in the site's
  * language: both are read from it. */
 static void test_drupal_submitted_line(void **state) {
@@ -1326,6 +1357,7 @@ int main(void) {
         cmocka_unit_test(test_date_in_articles_header),
         cmocka_unit_test(test_unmarked_byline_under_headline),
         cmocka_unit_test(test_drupal_submitted_line),
+        cmocka_unit_test(test_shown_day_outvotes_a_lone_field),
         cmocka_unit_test(test_labelled_date_anywhere),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
         cmocka_unit_test(test_headline_h1_is_the_one_the_title_names),

@@ -1187,6 +1187,120 @@ static pick in_page_zone(meta_candidates *c, pick p, const char *lang, const cha
     return (pick){d, p.origin};
 }
 
+/* The date in the page's address (the canonical one, else the one it was
+ * fetched from), into DATE. */
+static bool url_date(const char *url, const char *page_url, char date[META_DATE_CAP]) {
+    return date_from_url(url, date) || date_from_url(page_url, date) ||
+           date_slug_in_url(url, date) || date_slug_in_url(page_url, date);
+}
+
+/* The voices that vote on the page's day: each declared source, the
+ * address, and what the page shows (its <time>s and date lines, which
+ * often repeat one element, so they are one voice). The page's chrome
+ * does not vote: it shows other pages' days too. */
+enum date_voice {
+    VOICE_JSONLD,
+    VOICE_OPENGRAPH,
+    VOICE_ITEMPROP,
+    VOICE_DUBLIN_CORE,
+    VOICE_NAMED,
+    VOICE_VENDOR,
+    VOICE_SHOWN,
+    VOICE_URL,
+    VOICE_COUNT
+};
+
+static const struct {
+    enum meta_source source;
+    enum date_voice voice;
+} date_voters[] = {
+    {SRC_JSONLD, VOICE_JSONLD},       {SRC_OPENGRAPH, VOICE_OPENGRAPH},
+    {SRC_ITEMPROP, VOICE_ITEMPROP},   {SRC_DUBLIN_CORE, VOICE_DUBLIN_CORE},
+    {SRC_NAMED, VOICE_NAMED},         {SRC_VENDOR, VOICE_VENDOR},
+    {SRC_VISIBLE, VOICE_SHOWN},       {SRC_WEAK, VOICE_SHOWN},
+    {SRC_TEXT, VOICE_SHOWN},          {SRC_HEADLINE, VOICE_SHOWN},
+};
+
+/* Generic fields a CMS fills with whatever date it holds, often the last
+ * save: microdata, Dublin Core, <meta name=date>, vendors' tags. */
+#define GENERIC_VOICES                                                                     \
+    ((1u << VOICE_ITEMPROP) | (1u << VOICE_DUBLIN_CORE) | (1u << VOICE_NAMED) |             \
+     (1u << VOICE_VENDOR))
+
+/* P's day, a day for each voter and the address's. */
+enum { DATE_VOTES = sizeof date_voters / sizeof date_voters[0] + 2, DAY_LEN = 10 };
+
+typedef struct day_vote {
+    char date[META_DATE_CAP]; /* the most trusted value stating the day */
+    const char *origin;
+    unsigned voices; /* bits of enum date_voice */
+} day_vote;
+
+static unsigned voice_count(unsigned voices) {
+    unsigned n = 0;
+    for (; voices; voices &= voices - 1)
+        n++;
+    return n;
+}
+
+/* Add DATE, stated by the VOICES (bits of enum date_voice), to the COUNT
+ * days of VOTES (room for DATE_VOTES). */
+static void cast_vote(day_vote *votes, size_t *count, const char *date, unsigned voices,
+                      const char *origin) {
+    for (size_t i = 0; i < *count; i++)
+        if (strncmp(votes[i].date, date, DAY_LEN) == 0) {
+            votes[i].voices |= voices;
+            return;
+        }
+    if (*count >= DATE_VOTES)
+        return;
+    day_vote *v = &votes[(*count)++];
+    memcpy(v->date, date, META_DATE_CAP);
+    v->origin = origin;
+    v->voices = voices;
+}
+
+/* P, the most trusted date, or the day the page shows when more of its
+ * voices agree on that. A CMS's field can hold another day than the page
+ * shows (a draft's date in the microdata, a "date" meta that is the last
+ * save, a template's JSON-LD): the day shown wins when more voices state
+ * it than state P's day, or as many when only generic fields
+ * (GENERIC_VOICES) state P's. A day that ties with another is no
+ * answer, and P stands. */
+static pick agreed_date(meta_candidates *c, pick p, const char *url, const char *page_url) {
+    day_vote votes[DATE_VOTES];
+    size_t count = 0;
+    char date[META_DATE_CAP];
+    if (!date_normalise(p.value, date))
+        return p;
+    cast_vote(votes, &count, date, 0, p.origin); /* P's day first, its voices below */
+    for (size_t i = 0; i < sizeof date_voters / sizeof date_voters[0]; i++)
+        if (date_normalise(c->value[F_DATE][date_voters[i].source], date))
+            cast_vote(votes, &count, date, 1u << date_voters[i].voice,
+                      c->origin[F_DATE][date_voters[i].source]);
+    if (url_date(url, page_url, date))
+        cast_vote(votes, &count, date, 1u << VOICE_URL, "url");
+    const day_vote *best = NULL;
+    bool tie = false;
+    for (size_t i = 1; i < count; i++) {
+        if (!best || voice_count(votes[i].voices) > voice_count(best->voices))
+            best = &votes[i], tie = false;
+        else if (voice_count(votes[i].voices) == voice_count(best->voices))
+            tie = true;
+    }
+    if (!best || tie || !(best->voices & (1u << VOICE_SHOWN)))
+        return p;
+    unsigned for_p = votes[0].voices, for_best = best->voices;
+    bool wins = voice_count(for_best) > voice_count(for_p) ||
+                (voice_count(for_best) == voice_count(for_p) && !(for_p & ~GENERIC_VOICES));
+    if (!wins)
+        return p;
+    const char *d = arena_strdup(&c->mem, best->date);
+    if (!d)
+        c->failed = true;
+    return (pick){d, best->origin};
+}
+
 /* The publication date: what the page declares, then what it shows (a
  * <time>, a date line), then the date in its address; a declared time is
  * read as the page's own day (in_page_zone). Never the modification date:
@@ -1212,10 +1326,9 @@ static pick choose_date(meta_candidates *c, const char *url, const char *page_ur
                  : first_date(c, F_DATE, order, sizeof order / sizeof order[0]);
     c->value[F_DATE][SRC_TEXT] = text_line;
     if (p.value)
-        return in_page_zone(c, p, lang, url, page_url);
+        return in_page_zone(c, agreed_date(c, p, url, page_url), lang, url, page_url);
     char date[META_DATE_CAP];
-    if (date_from_url(url, date) || date_from_url(page_url, date) ||
-        date_slug_in_url(url, date) || date_slug_in_url(page_url, date)) {
+    if (url_date(url, page_url, date)) {
         const char *d = arena_strdup(&c->mem, date);
         if (!d)
             c->failed = true;
