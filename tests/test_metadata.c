@@ -416,6 +416,9 @@ static void test_dates_in_common_forms_are_normalised(void **state) {
         {"2020-12-05T23:15:0Z", "2020-12-05T23:15:00Z"},
         /* Milliseconds after a colon: the zone after them still counts. */
         {"2019-03-05T22:06:08:684Z", "2019-03-05T22:06:08.684Z"},
+        /* German typography's space after each dot, thin or no-break. */
+        {"4. 2. 2022", "2022-02-04"},
+        {"4.\xe2\x80\x89" "2.\xe2\x80\x89" "2022", "2022-02-04"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *date = date_of(cases[i][0]);
@@ -424,7 +427,8 @@ static void test_dates_in_common_forms_are_normalised(void **state) {
         free(date);
     }
     static const char *const not_dates[] = {"03/04/2019", "2019-13-01", "2019-02-30", "soon",
-                                            "12345",      "03/04/19",   "1.2.3.4"};
+                                            "12345",      "03/04/19",   "1.2.3.4",
+                                            "4. 2. 22"};
     for (size_t i = 0; i < sizeof not_dates / sizeof not_dates[0]; i++)
         assert_null(date_of(not_dates[i]));
 }

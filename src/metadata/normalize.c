@@ -516,8 +516,19 @@ static bool read_two_digit_year(const char **p, char sep, int a, int b, int *yea
     return true;
 }
 
+/* The bytes of a space at S that German typography sets after a date's
+ * dots ("4. 2. 2022", often a thin or no-break space), or 0. */
+static size_t date_space(const char *s) {
+    static const char *const spaces[] = {" ", "\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\xAF"};
+    for (size_t i = 0; i < sizeof spaces / sizeof spaces[0]; i++)
+        if (strncmp(s, spaces[i], strlen(spaces[i])) == 0)
+            return strlen(spaces[i]);
+    return 0;
+}
+
 /* 20.11.2019, 20/11/2019, 11/20/2019 (day and month told apart when one is
- * above 12; dots are the day-first convention), 28.01.22. */
+ * above 12; dots are the day-first convention), 28.01.22, and "4. 2. 2022"
+ * with a space after each dot (then with a full year only). */
 static bool parse_numeric_dmy(const char *s, date_parts *d) {
     int a, b;
     if (!read_number(&s, 1, 2, &a))
@@ -526,10 +537,18 @@ static bool parse_numeric_dmy(const char *s, date_parts *d) {
     if (sep != '.' && sep != '/' && sep != '-')
         return false;
     s++;
+    size_t gap = sep == '.' ? date_space(s) : 0;
+    s += gap;
     if (!read_number(&s, 1, 2, &b) || *s != sep)
         return false;
     s++;
-    if (!read_two_digit_year(&s, sep, a, b, &d->year) && !read_number(&s, 4, 4, &d->year))
+    if (gap) {
+        size_t second_gap = date_space(s);
+        if (!second_gap)
+            return false;
+        s += second_gap;
+    }
+    if ((gap || !read_two_digit_year(&s, sep, a, b, &d->year)) && !read_number(&s, 4, 4, &d->year))
         return false;
     if (isdigit((unsigned char)*s))
         return false;
