@@ -64,6 +64,24 @@ static void test_jsonld_author_array_is_joined(void **state) {
     lede_result_free(r);
 }
 
+/* A page whose JSON-LD declares no article but another work (a HowTo, a
+ * Recipe) is dated by that work; an article's date comes first. */
+static void test_jsonld_other_work_gives_the_date(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(LD("{\"@context\":\"https://schema.org\",\"@type\":\"HowTo\","
+                                     "\"name\":\"Round tablecloth\",\"datePublished\":"
+                                     "\"2022-01-10T12:06:08:684Z\"}"),
+                                  "<p>Body.</p>"));
+    assert_string_equal(r->date, "2022-01-10T12:06:08.684Z");
+    assert_string_equal(r->sources.date, "json-ld");
+    lede_result_free(r);
+    r = extract(PAGE(LD("[{\"@type\":\"Recipe\",\"datePublished\":\"2018-07-25\"},"
+                        "{\"@type\":\"BlogPosting\",\"datePublished\":\"2019-01-02\"}]"),
+                     "<p>Body.</p>"));
+    assert_string_equal(r->date, "2019-01-02");
+    lede_result_free(r);
+}
+
 static void test_jsonld_graph_resolves_references(void **state) {
     (void)state;
     lede_result *r = extract(PAGE(
@@ -1361,6 +1379,7 @@ int main(void) {
         cmocka_unit_test(test_date_in_articles_header),
         cmocka_unit_test(test_unmarked_byline_under_headline),
         cmocka_unit_test(test_drupal_submitted_line),
+        cmocka_unit_test(test_jsonld_other_work_gives_the_date),
         cmocka_unit_test(test_shown_day_outvotes_a_lone_field),
         cmocka_unit_test(test_labelled_date_anywhere),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
