@@ -437,6 +437,9 @@ static void test_dates_in_common_forms_are_normalised(void **state) {
         /* German typography's space after each dot, thin or no-break. */
         {"4. 2. 2022", "2022-02-04"},
         {"4.\xe2\x80\x89" "2.\xe2\x80\x89" "2022", "2022-02-04"},
+        /* No-break spaces between the parts of a date. */
+        {"11. November\xc2\xa0" "2021", "2021-11-11"},
+        {"Montag,\xc2\xa0" "3.\xc2\xa0" "Mai 2021", "2021-05-03"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *date = date_of(cases[i][0]);

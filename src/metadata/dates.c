@@ -141,7 +141,7 @@ static void fold_word(const char *s, size_t len, char *out) {
 
 int month_from_word(const char *s, size_t *len) {
     size_t n = 0;
-    while (isalpha((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80)
+    while ((isalpha((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80) && !date_space_len(s + n))
         n++;
     if (n < 3 || n >= MONTH_WORD_CAP)
         return 0;

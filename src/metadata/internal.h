@@ -202,6 +202,12 @@ bool looks_like_url(const char *s);
  * is not a date. */
 bool date_normalise(const char *s, char out[META_DATE_CAP]);
 
+/* The bytes of the space at S that may stand between the parts of a
+ * date: an ASCII space, or a no-break, thin or narrow no-break space,
+ * which typography sets there ("11. November 2021", "4. 2. 2022"); 0
+ * when S holds none. */
+size_t date_space_len(const char *s);
+
 /* --- dates in prose and addresses (dates.c) --- */
 
 /* The month (1..12) named by the word at S — in the languages of dates.c's

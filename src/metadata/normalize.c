@@ -325,9 +325,19 @@ static bool read_number(const char **p, int min, int max, int *val) {
     return true;
 }
 
+size_t date_space_len(const char *s) {
+    static const char *const spaces[] = {"\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\xAF"};
+    if (is_ascii_space((unsigned char)*s))
+        return 1;
+    for (size_t i = 0; i < sizeof spaces / sizeof spaces[0]; i++)
+        if (strncmp(s, spaces[i], strlen(spaces[i])) == 0)
+            return strlen(spaces[i]);
+    return 0;
+}
+
 static void skip_spaces(const char **p) {
-    while (is_ascii_space((unsigned char)**p))
-        (*p)++;
+    for (size_t len; (len = date_space_len(*p)) != 0;)
+        *p += len;
 }
 
 /* A month name or abbreviation at *P in any language of dates.c (1..12),
@@ -516,16 +526,6 @@ static bool read_two_digit_year(const char **p, char sep, int a, int b, int *yea
     return true;
 }
 
-/* The bytes of a space at S that German typography sets after a date's
- * dots ("4. 2. 2022", often a thin or no-break space), or 0. */
-static size_t date_space(const char *s) {
-    static const char *const spaces[] = {" ", "\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\xAF"};
-    for (size_t i = 0; i < sizeof spaces / sizeof spaces[0]; i++)
-        if (strncmp(s, spaces[i], strlen(spaces[i])) == 0)
-            return strlen(spaces[i]);
-    return 0;
-}
-
 /* 20.11.2019, 20/11/2019, 11/20/2019 (day and month told apart when one is
  * above 12; dots are the day-first convention), 28.01.22, and "4. 2. 2022"
  * with a space after each dot (then with a full year only). */
@@ -537,13 +537,13 @@ static bool parse_numeric_dmy(const char *s, date_parts *d) {
     if (sep != '.' && sep != '/' && sep != '-')
         return false;
     s++;
-    size_t gap = sep == '.' ? date_space(s) : 0;
+    size_t gap = sep == '.' ? date_space_len(s) : 0;
     s += gap;
     if (!read_number(&s, 1, 2, &b) || *s != sep)
         return false;
     s++;
     if (gap) {
-        size_t second_gap = date_space(s);
+        size_t second_gap = date_space_len(s);
         if (!second_gap)
             return false;
         s += second_gap;
@@ -568,10 +568,10 @@ static bool parse_numeric_dmy(const char *s, date_parts *d) {
  * 2019 [at 6:01 am]. */
 static bool parse_textual(const char *s, date_parts *d) {
     const char *t = s;
-    while (isalpha((unsigned char)*t) || (unsigned char)*t >= 0x80)
+    while ((isalpha((unsigned char)*t) || (unsigned char)*t >= 0x80) && !date_space_len(t))
         t++;
     size_t first_len;
-    if (t - s >= 3 && (*t == ',' || (*t == ' ' && !month_from_word(s, &first_len)))) {
+    if (t - s >= 3 && (*t == ',' || (date_space_len(t) && !month_from_word(s, &first_len)))) {
         s = t + (*t == ','); /* a weekday */
         skip_spaces(&s);
     }
