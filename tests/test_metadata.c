@@ -856,6 +856,19 @@ static void test_utc_time_is_read_in_the_pages_zone(void **state) {
                 "content=\"2020-05-02T02:54:29Z\"></head><body></body></html>");
     assert_string_equal(r->date, "2020-05-02T02:54:29Z");
     lede_result_free(r);
+    /* The OpenGraph locale names the country the language leaves out,
+     * when it is the same language. */
+    r = extract("<html lang=\"en\"><head><meta property=\"og:locale\" content=\"en_US\">"
+                "<meta property=\"article:published_time\" content=\"2020-05-02T02:54:29Z\">"
+                "</head><body></body></html>");
+    assert_string_equal(r->date, "2020-05-01T22:54:29-04:00");
+    assert_string_equal(r->language, "en");
+    lede_result_free(r);
+    r = extract("<html lang=\"de\"><head><meta property=\"og:locale\" content=\"en_US\">"
+                "<meta property=\"article:published_time\" content=\"2020-05-02T02:54:29Z\">"
+                "</head><body></body></html>");
+    assert_string_equal(r->date, "2020-05-02T02:54:29Z");
+    lede_result_free(r);
     /* Another declared time with a local offset names the zone. */
     r = extract(PAGE("<meta property=\"article:published_time\" content=\"2020-12-05T23:15:0Z\">"
                      "<meta property=\"article:modified_time\" content=\"2020-12-06T00:20:00+01:00\">",

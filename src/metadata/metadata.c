@@ -1474,6 +1474,23 @@ static bool split_list(const char *list, const char *separators, size_t cap, siz
     return true;
 }
 
+/* The language tag that tells the page's zone: LANG, or the OpenGraph
+ * locale when LANG names no country and the locale names one for the same
+ * language ("en" and "en_US"). */
+static const char *zone_language(meta_candidates *c, const char *lang) {
+    enum { LOCALE_CAP = 36 };
+    char locale[LOCALE_CAP];
+    size_t lang_len = lang ? strcspn(lang, "-_") : 0;
+    if (!lang || lang[lang_len] ||
+        !lang_normalise(c->value[F_LANGUAGE][SRC_OPENGRAPH], locale, sizeof locale) ||
+        strncasecmp(locale, lang, lang_len) != 0 || locale[lang_len] != '-')
+        return lang;
+    const char *copy = arena_strdup(&c->mem, locale);
+    if (!copy)
+        c->failed = true;
+    return copy ? copy : lang;
+}
+
 static lede_status decide(meta_candidates *c, const document *doc, const char *page_url,
                           lede_result *res) {
     pick sitename = choose_sitename(c);
@@ -1482,7 +1499,7 @@ static lede_status decide(meta_candidates *c, const document *doc, const char *p
     pick author = choose_author(c, sitename.value);
     pick title = choose_title(c, sitename.value, host, author.value);
     pick language = choose_language(c, doc->lang);
-    pick date = choose_date(c, url.value, page_url, language.value);
+    pick date = choose_date(c, url.value, page_url, zone_language(c, language.value));
     pick modified = choose_modified(c);
     pick description = FIRST_OF(c, F_DESCRIPTION, SRC_JSONLD, SRC_DUBLIN_CORE, SRC_OPENGRAPH,
                                 SRC_NAMED, SRC_TWITTER, SRC_VENDOR, SRC_ITEMPROP, SRC_WEAK);
