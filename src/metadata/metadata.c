@@ -887,17 +887,19 @@ static void collect_labelled_date(walk_state *w, const node *text) {
         text->text_chars > META_MAX_DATELINE)
         return;
     const char *s = node_text(w->doc, text);
-    size_t digits = 0;
-    for (size_t i = 0; i < text->text_len && !digits; i++)
-        digits = isdigit((unsigned char)s[i]) != 0;
-    if (!digits || !node_shown(text) || in_comments(text))
+    bool has_digit = false;
+    for (size_t i = 0; i < text->text_len && !has_digit; i++)
+        has_digit = isdigit((unsigned char)s[i]) != 0;
+    if (!has_digit || !node_shown(text) || in_comments(text))
         return;
     const node *line = text->parent;
     const char *words = NULL;
     if (line && line->text_chars <= META_MAX_DATELINE) {
         words = element_words(w, line);
     } else {
-        size_t lead = strspn(s, " \t\r\n");
+        size_t lead = 0;
+        while (lead < text->text_len && isspace((unsigned char)s[lead]))
+            lead++;
         unsigned char first = lead < text->text_len ? (unsigned char)s[lead] : 0;
         if (isalpha(first) || first >= 0x80)
             words = cand_clean(c, s, text->text_len, false);
