@@ -1326,9 +1326,12 @@ static pick choose_date(meta_candidates *c, const char *url, const char *page_ur
     pick p = c->jsonld_date_created
                  ? first_date(c, F_DATE, created_order, sizeof created_order / sizeof *created_order)
                  : first_date(c, F_DATE, order, sizeof order / sizeof order[0]);
+    /* The teaser's line has no vote either. */
+    if (p.value)
+        p = agreed_date(c, p, url, page_url);
     c->value[F_DATE][SRC_TEXT] = text_line;
     if (p.value)
-        return in_page_zone(c, agreed_date(c, p, url, page_url), lang, url, page_url);
+        return in_page_zone(c, p, lang, url, page_url);
     char date[META_DATE_CAP];
     if (url_date(url, page_url, date)) {
         const char *d = arena_strdup(&c->mem, date);
