@@ -1294,6 +1294,24 @@ static void test_headline_as_shown_over_retyped_title(void **state) {
     lede_result_free(r);
 }
 
+/* A declared title cut by a quote left unescaped in its attribute is
+ * the <title> cut short: the <title> is read instead; a title that goes
+ * on after a « goes on with the site's name. */
+static void test_title_cut_by_an_unescaped_quote(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("<title>Senator calls the president \"unfit\"</title>"
+                                  "<meta property=\"og:title\" content=\"Senator calls the "
+                                  "president \"unfit\"\">",
+                                  "<p>Body.</p>"));
+    assert_string_equal(r->title, "Senator calls the president \"unfit\"");
+    lede_result_free(r);
+    r = extract(PAGE("<title>Three odd places in Berlin \xc2\xab Blog Off</title>"
+                     "<meta property=\"og:title\" content=\"Three odd places in Berlin\">",
+                     "<p>Body.</p>"));
+    assert_string_equal(r->title, "Three odd places in Berlin");
+    lede_result_free(r);
+}
+
 static void test_title_drops_author_name_of_personal_site(void **state) {
     (void)state;
     /* No declared site name: a title ending with the page's author is the
@@ -1395,6 +1413,7 @@ int main(void) {
         cmocka_unit_test(test_date_in_articles_header),
         cmocka_unit_test(test_unmarked_byline_under_headline),
         cmocka_unit_test(test_drupal_submitted_line),
+        cmocka_unit_test(test_title_cut_by_an_unescaped_quote),
         cmocka_unit_test(test_jsonld_other_work_gives_the_date),
         cmocka_unit_test(test_shown_day_outvotes_a_lone_field),
         cmocka_unit_test(test_labelled_date_anywhere),

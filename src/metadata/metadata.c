@@ -1017,11 +1017,28 @@ static const char *title_origin(const meta_candidates *c, size_t candidate) {
  * (title_strip_site): by the declared site name, by the page's host, or by
  * the same end on two candidates that differ before it; on a site without
  * a declared name, an end naming the page's author (title_strip_owner). */
+/* TITLE, a declared title, or the <title> when TITLE is the <title> cut
+ * short where it opens a quotation: a quote left unescaped inside an
+ * attribute ends its value (content="Biden de "incapacitado"" holds
+ * "Biden de "). */
+static const char *title_uncut(const meta_candidates *c, const char *title) {
+    /* Not «, which titles also set between headline and site name. */
+    static const char *const quotes[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9E"};
+    const char *doc = c->doc_title;
+    size_t len = title ? strlen(title) : 0;
+    if (!doc || !len || strncmp(doc, title, len) != 0 || doc[len] != ' ')
+        return title;
+    for (size_t i = 0; i < sizeof quotes / sizeof quotes[0]; i++)
+        if (strncmp(doc + len + 1, quotes[i], strlen(quotes[i])) == 0)
+            return doc;
+    return title;
+}
+
 static pick choose_title(meta_candidates *c, const char *sitename, const char *host,
                          const char *author) {
     const char *raw[TITLE_CANDIDATES];
     for (size_t i = 0; i < TITLE_SOURCES; i++)
-        raw[i] = c->value[F_TITLE][title_order[i]];
+        raw[i] = title_uncut(c, c->value[F_TITLE][title_order[i]]);
     raw[TITLE_SOURCES] = c->doc_title;
     /* A site that declares no name of its own and ends its titles with the
      * name of the page's one author is that person's site ("Post | Jane
