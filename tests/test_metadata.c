@@ -64,6 +64,24 @@ static void test_jsonld_author_array_is_joined(void **state) {
     lede_result_free(r);
 }
 
+/* A page whose JSON-LD declares no article but another work (a HowTo, a
+ * Recipe) is dated by that work; an article's date comes first. */
+static void test_jsonld_other_work_gives_the_date(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(LD("{\"@context\":\"https://schema.org\",\"@type\":\"HowTo\","
+                                     "\"name\":\"Round tablecloth\",\"datePublished\":"
+                                     "\"2022-01-10T12:06:08:684Z\"}"),
+                                  "<p>Body.</p>"));
+    assert_string_equal(r->date, "2022-01-10T12:06:08.684Z");
+    assert_string_equal(r->sources.date, "json-ld");
+    lede_result_free(r);
+    r = extract(PAGE(LD("[{\"@type\":\"Recipe\",\"datePublished\":\"2018-07-25\"},"
+                        "{\"@type\":\"BlogPosting\",\"datePublished\":\"2019-01-02\"}]"),
+                     "<p>Body.</p>"));
+    assert_string_equal(r->date, "2019-01-02");
+    lede_result_free(r);
+}
+
 static void test_jsonld_graph_resolves_references(void **state) {
     (void)state;
     lede_result *r = extract(PAGE(
@@ -414,6 +432,14 @@ static void test_dates_in_common_forms_are_normalised(void **state) {
         {"December 12, 2016 09:22 AM", "2016-12-12T09:22:00"},
         {"20191120T05:30:00Z", "2019-11-20T05:30:00Z"},
         {"2020-12-05T23:15:0Z", "2020-12-05T23:15:00Z"},
+        /* Milliseconds after a colon: the zone after them still counts. */
+        {"2019-03-05T22:06:08:684Z", "2019-03-05T22:06:08.684Z"},
+        /* German typography's space after each dot, thin or no-break. */
+        {"4. 2. 2022", "2022-02-04"},
+        {"4.\xe2\x80\x89" "2.\xe2\x80\x89" "2022", "2022-02-04"},
+        /* No-break spaces between the parts of a date. */
+        {"11. November\xc2\xa0" "2021", "2021-11-11"},
+        {"Montag,\xc2\xa0" "3.\xc2\xa0" "Mai 2021", "2021-05-03"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *date = date_of(cases[i][0]);
@@ -422,7 +448,8 @@ static void test_dates_in_common_forms_are_normalised(void **state) {
         free(date);
     }
     static const char *const not_dates[] = {"03/04/2019", "2019-13-01", "2019-02-30", "soon",
-                                            "12345",      "03/04/19",   "1.2.3.4"};
+                                            "12345",      "03/04/19",   "1.2.3.4",
+                                            "4. 2. 22"};
     for (size_t i = 0; i < sizeof not_dates / sizeof not_dates[0]; i++)
         assert_null(date_of(not_dates[i]));
 }
@@ -829,6 +856,19 @@ static void test_utc_time_is_read_in_the_pages_zone(void **state) {
                 "content=\"2020-05-02T02:54:29Z\"></head><body></body></html>");
     assert_string_equal(r->date, "2020-05-02T02:54:29Z");
     lede_result_free(r);
+    /* The OpenGraph locale names the country the language leaves out,
+     * when it is the same language. */
+    r = extract("<html lang=\"en\"><head><meta property=\"og:locale\" content=\"en_US\">"
+                "<meta property=\"article:published_time\" content=\"2020-05-02T02:54:29Z\">"
+                "</head><body></body></html>");
+    assert_string_equal(r->date, "2020-05-01T22:54:29-04:00");
+    assert_string_equal(r->language, "en");
+    lede_result_free(r);
+    r = extract("<html lang=\"de\"><head><meta property=\"og:locale\" content=\"en_US\">"
+                "<meta property=\"article:published_time\" content=\"2020-05-02T02:54:29Z\">"
+                "</head><body></body></html>");
+    assert_string_equal(r->date, "2020-05-02T02:54:29Z");
+    lede_result_free(r);
     /* Another declared time with a local offset names the zone. */
     r = extract(PAGE("<meta property=\"article:published_time\" content=\"2020-12-05T23:15:0Z\">"
                      "<meta property=\"article:modified_time\" content=\"2020-12-06T00:20:00+01:00\">",
@@ -897,6 +937,21 @@ static void test_unmarked_date_under_headline(void **state) {
                      "<h2>Storm hits the coast</h2><div><span>Jane Doe | </span>2020-03-04 16:52:59</div>"));
     assert_string_equal(r->date, "2020-03-04T16:52:59");
     lede_result_free(r);
+    /* A logo's <h1>, and the headline as an <h2> that the <title> names
+     * far below it: the date line follows the headline. */
+    r = extract(PAGE("<title>Remembrance day in the city</title>",
+                     "<h1><a href=\"/\">Site</a></h1><ul><li>menu words enough to fill "
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     "</li></ul><h2>Remembrance day in the city</h2><p>By Jane Doe</p><p>27.1.2022 "
+                     "- At the memorial of the victims of the regime, speakers recalled the many "
+                     "who were persecuted for who they loved and who they were.</p>"));
+    assert_string_equal(r->date, "2022-01-27");
+    lede_result_free(r);
     /* A kicker just above the headline; a linked heading above is no
      * date line. */
     r = extract(PAGE("", "<figcaption><small>31.01.2022 &nbsp;2. Liga</small><h1>New coach</h1>"
@@ -947,6 +1002,19 @@ static void test_teaser_date_loses_to_the_articles(void **state) {
     r = extract(PAGE("", "<h1>Supplements</h1><h4><strong>16.10.2019</strong> Programme</h4>"));
     assert_string_equal(r->date, "2019-10-16");
     lede_result_free(r);
+    /* A <time> in another <article> than the headline's is a related
+     * post's; one in the headline's counts. */
+    r = extract(PAGE("", "<article><h1>Desoldering</h1><span class=\"published\">22. Oktober 2019"
+                         "</span><p>Body.</p></article><article><h2><a href=\"/b\">Workstations"
+                         "</a></h2><time class=\"published\" datetime=\"2009-04-11\">11. April "
+                         "2009</time></article>"));
+    assert_string_equal(r->date, "2019-10-22");
+    lede_result_free(r);
+    r = extract(PAGE("", "<article><h1>Desoldering</h1><div><article><time class=\"published\" "
+                         "datetime=\"2019-10-21\">21. Oktober 2019</time></article></div><p>Body."
+                         "</p></article>"));
+    assert_string_equal(r->date, "2019-10-21");
+    lede_result_free(r);
 }
 
 /* Page chrome is known by class words, not substrings: an article tagged
@@ -991,6 +1059,105 @@ static void test_date_in_articles_header(void **state) {
     r = extract(PAGE("", "<p>Body.</p><div class=\"entry-date\">30.01.2022</div><footer>"
                          "<span class=\"post-date\">28.01.2022</span></footer>"));
     assert_string_equal(r->date, "2022-01-30");
+    lede_result_free(r);
+}
+
+/* A line anywhere that announces the page's date dates a page that
+ * nothing else dates: a publication after its label, else an update. */
+static void test_labelled_date_anywhere(void **state) {
+    (void)state;
+    /* Far below the headline, where no date line is looked for. */
+    char filler[600], html[2048];
+    memset(filler, 'x', sizeof filler - 1);
+    for (size_t i = 40; i < sizeof filler - 1; i += 40)
+        filler[i] = ' ';
+    filler[sizeof filler - 1] = '\0';
+    snprintf(html, sizeof html,
+             PAGE("", "<h1>Review</h1><p>%s</p><p>Permalink: https://example.com/review.php?"
+                      "id=30063 and more words of the footer<br>Letzte \xc3\x84nderung: "
+                      "31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br>Lesungen: 61</p>"),
+             filler);
+    lede_result *r = extract(html);
+    assert_string_equal(r->date, "2023-11-01");
+    lede_result_free(r);
+    snprintf(html, sizeof html,
+             PAGE("", "<h1>News</h1><p>%s</p><p><b>Aktualisiert am </b>17.01.2021.</p>"), filler);
+    r = extract(html);
+    assert_string_equal(r->date, "2021-01-17");
+    lede_result_free(r);
+    /* Words of a sentence are no label, and a declared date comes first. */
+    snprintf(html, sizeof html,
+             PAGE("", "<h1>Quarter</h1><p>%s</p><p>This text is based on the article <a "
+                      "href=\"/w\">Westviertel</a> (Stand vom 15.11.2008) from the free "
+                      "encyclopaedia and is available under its licence, as the page says at "
+                      "length.</p>"),
+             filler);
+    r = extract(html);
+    assert_null(r->date);
+    lede_result_free(r);
+    snprintf(html, sizeof html,
+             PAGE("<meta property=\"article:published_time\" content=\"2023-10-30\">",
+                  "<h1>News</h1><p>%s</p><p>Published on 01.11.2023</p>"),
+             filler);
+    r = extract(html);
+    assert_string_equal(r->date, "2023-10-30");
+    lede_result_free(r);
+}
+
+/* The day the page shows wins when more of the page's voices state it
+ * than the most trusted field's day, or as many when only a generic field
+ * (microdata, Dublin Core, <meta name=date>) states that one. */
+static void test_shown_day_outvotes_a_lone_field(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("<meta name=\"date\" content=\"2022-02-04 15:33\">"
+                                  "<meta name=\"DC.date.issued\" content=\"2022-02-04T15:33:00+01:00\">",
+                                  "<meta itemprop=\"datePublished\" content=\"2021-12-14T15:41:07+01:00\">"
+                                  "<h1>Why waiting pays</h1><p class=\"byline\">04.02.2022 | 15:33 Uhr"
+                                  "</p><p>Body.</p>"));
+    assert_string_equal(r->date, "2022-02-04T15:33:00+01:00");
+    lede_result_free(r);
+    r = extract(PAGE("<meta name=\"date\" content=\"2020-02-12\">",
+                     "<h1>Fair supply chains</h1><div class=\"news-date\">05.02.2020</div><p>Body.</p>"));
+    assert_string_equal(r->date, "2020-02-05");
+    assert_string_equal(r->sources.date, "visible");
+    lede_result_free(r);
+    /* A standard declaration against the day shown alone stands, and so
+     * does a day that more declarations state. */
+    r = extract(PAGE("<meta property=\"article:published_time\" content=\"2015-09-17T16:57:43+01:00\">",
+                     "<h1>Hotel secrets</h1><div class=\"date\">Friday 25 December 2015</div><p>Body.</p>"));
+    assert_string_equal(r->date, "2015-09-17T16:57:43+01:00");
+    lede_result_free(r);
+    r = extract(PAGE("<meta property=\"article:published_time\" content=\"2017-12-15T08:50:02-05:00\">"
+                     LD("{\"@type\":\"NewsArticle\",\"datePublished\":\"2017-12-15T08:50:02-05:00\"}"),
+                     "<h1>Best films</h1><time class=\"byline\" datetime=\"2018-07-24T18:15:58+00:00\">"
+                     "Jul 24, 2018</time><p>Body.</p>"));
+    assert_string_equal(r->date, "2017-12-15T08:50:02-05:00");
+    lede_result_free(r);
+}
+
+/* Drupal's "submitted" line holds the byline and the date, in the site's
+ * language: both are read from it. */
+static void test_drupal_submitted_line(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("", "<p>Body.</p><div class=\"submitted\">Submitted by <span "
+                                      "class=\"username\">Jane Doe</span> on Mon, 24 July 2017 - "
+                                      "18:55</div>"));
+    assert_string_equal(r->date, "2017-07-24T18:55:00");
+    assert_string_equal(r->author, "Jane Doe");
+    lede_result_free(r);
+    r = extract(PAGE("", "<p>Body.</p><div class=\"submitted\">Gespeichert von Erika Muster am "
+                         "24. Juli 2017 - 18:55</div>"));
+    assert_string_equal(r->date, "2017-07-24T18:55:00");
+    assert_string_equal(r->author, "Erika Muster");
+    lede_result_free(r);
+    /* The words and the weekday that announce the date are no part of
+     * the name, nor a name when no one is named. */
+    r = extract(PAGE("", "<p>Body.</p><div class=\"submitted\"><span>Erika Muster</span><span>"
+                         "Ver\xc3\xb6""ffentlicht am 06.10.2023</span></div>"));
+    assert_string_equal(r->author, "Erika Muster");
+    lede_result_free(r);
+    r = extract(PAGE("", "<p>Body.</p><div class=\"byline\">Wednesday, 08 Apr 2020 11:39 PM</div>"));
+    assert_null(r->author);
     lede_result_free(r);
 }
 
@@ -1127,6 +1294,24 @@ static void test_headline_as_shown_over_retyped_title(void **state) {
     lede_result_free(r);
 }
 
+/* A declared title cut by a quote left unescaped in its attribute is
+ * the <title> cut short: the <title> is read instead; a title that goes
+ * on after a « goes on with the site's name. */
+static void test_title_cut_by_an_unescaped_quote(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE("<title>Senator calls the president \"unfit\"</title>"
+                                  "<meta property=\"og:title\" content=\"Senator calls the "
+                                  "president \"unfit\"\">",
+                                  "<p>Body.</p>"));
+    assert_string_equal(r->title, "Senator calls the president \"unfit\"");
+    lede_result_free(r);
+    r = extract(PAGE("<title>Three odd places in Berlin \xc2\xab Blog Off</title>"
+                     "<meta property=\"og:title\" content=\"Three odd places in Berlin\">",
+                     "<p>Body.</p>"));
+    assert_string_equal(r->title, "Three odd places in Berlin");
+    lede_result_free(r);
+}
+
 static void test_title_drops_author_name_of_personal_site(void **state) {
     (void)state;
     /* No declared site name: a title ending with the page's author is the
@@ -1227,6 +1412,11 @@ int main(void) {
         cmocka_unit_test(test_chrome_words_are_whole_words),
         cmocka_unit_test(test_date_in_articles_header),
         cmocka_unit_test(test_unmarked_byline_under_headline),
+        cmocka_unit_test(test_drupal_submitted_line),
+        cmocka_unit_test(test_title_cut_by_an_unescaped_quote),
+        cmocka_unit_test(test_jsonld_other_work_gives_the_date),
+        cmocka_unit_test(test_shown_day_outvotes_a_lone_field),
+        cmocka_unit_test(test_labelled_date_anywhere),
         cmocka_unit_test(test_title_site_suffix_needs_confirmation),
         cmocka_unit_test(test_headline_h1_is_the_one_the_title_names),
         cmocka_unit_test(test_title_separators_of_other_scripts),

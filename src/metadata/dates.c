@@ -141,7 +141,7 @@ static void fold_word(const char *s, size_t len, char *out) {
 
 int month_from_word(const char *s, size_t *len) {
     size_t n = 0;
-    while (isalpha((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80)
+    while ((isalpha((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80) && !date_space_len(s + n))
         n++;
     if (n < 3 || n >= MONTH_WORD_CAP)
         return 0;
@@ -162,18 +162,37 @@ static const char *const update_words[] = {
     "màj",         "actualizado", "actualización", "aggiornato", "atualizado",
     "atualização", "bijgewerkt", "gewijzigd", "обновлено",   "изменено", "edited",
     "änderung",    "Änderung",   "aktualisierung", "Aktualisierung", "zuletzt", "stand:",
-    "stand vom",   "mise à jour", "last modified",
+    "stand vom",   "mise à jour", "last modified", "last edited",
 };
 
-/* Whether the LEN bytes at S hold a word of update_words. */
-static bool announces_update(const char *s, size_t len) {
-    for (size_t i = 0; i < sizeof update_words / sizeof update_words[0]; i++) {
-        size_t wl = strlen(update_words[i]);
+/* Words that announce a publication date, lower case (ASCII matched in
+ * any case, others as written): a line anywhere on the page that holds
+ * one before a date states the page's date ("Erschienen am: 01.11.2023"). */
+static const char *const publication_words[] = {
+    "published",  "publiziert", "veröffentlicht", "Veröffentlicht", "erschienen",
+    "publié",     "publiée",    "publicado",      "publicada",      "pubblicato",
+    "pubblicata", "gepubliceerd", "opublikowano", "опубликовано",   "Опубликовано",
+    "publicerad", "udgivet",    "julkaistu",      "yayınlanma",
+};
+
+/* Whether the LEN bytes at S hold a word of WORDS (COUNT of them). */
+static bool holds_word_of(const char *s, size_t len, const char *const *words, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        size_t wl = strlen(words[i]);
         for (size_t at = 0; at + wl <= len; at++)
-            if (strncasecmp(s + at, update_words[i], wl) == 0)
+            if (strncasecmp(s + at, words[i], wl) == 0)
                 return true;
     }
     return false;
+}
+
+static bool announces_update(const char *s, size_t len) {
+    return holds_word_of(s, len, update_words, sizeof update_words / sizeof update_words[0]);
+}
+
+static bool announces_publication(const char *s, size_t len) {
+    return holds_word_of(s, len, publication_words,
+                         sizeof publication_words / sizeof publication_words[0]);
 }
 
 /* Whether a date may start at P (inside S): at a word's start, and not an
@@ -222,7 +241,10 @@ static bool cjk_date(const char *p, char out[META_DATE_CAP]) {
     return digits_to_date(p, m, ml, d, dl, out);
 }
 
-bool date_from_text(const char *s, char out[META_DATE_CAP], char update[META_DATE_CAP]) {
+/* As date_from_text; with LABELLED, a publication date counts only when
+ * the words before it in its clause announce one. */
+static bool find_date_in_line(const char *s, bool labelled, char out[META_DATE_CAP],
+                              char update[META_DATE_CAP]) {
     if (update)
         update[0] = '\0';
     if (!s)
@@ -234,7 +256,10 @@ bool date_from_text(const char *s, char out[META_DATE_CAP], char update[META_DAT
         char date[META_DATE_CAP];
         if (!cjk_date(p, date) && !date_normalise(p, date))
             continue;
-        if (!announces_update(clause, (size_t)(p - clause))) {
+        size_t before = (size_t)(p - clause);
+        if (!announces_update(clause, before)) {
+            if (labelled && !announces_publication(clause, before))
+                return false;
             memcpy(out, date, META_DATE_CAP);
             return true;
         }
@@ -248,6 +273,14 @@ bool date_from_text(const char *s, char out[META_DATE_CAP], char update[META_DAT
         clause = p + 1;
     }
     return false;
+}
+
+bool date_from_text(const char *s, char out[META_DATE_CAP], char update[META_DATE_CAP]) {
+    return find_date_in_line(s, false, out, update);
+}
+
+bool date_from_label(const char *s, char out[META_DATE_CAP], char update[META_DATE_CAP]) {
+    return find_date_in_line(s, true, out, update);
 }
 
 /* --- addresses --- */

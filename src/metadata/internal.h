@@ -109,6 +109,7 @@ enum meta_source {
     SRC_WEAK,        /* visible but unmarked: the first <time datetime> */
     SRC_TEXT,        /* a date written in a dateline or byline, any language */
     SRC_HEADLINE,    /* a date written just under the headline, in any element */
+    SRC_LABELLED,    /* a line anywhere that announces its date ("Erschienen am") */
     SRC_CHROME,      /* a date line in navigation, a footer or a masthead */
     SRC_COUNT
 };
@@ -201,6 +202,12 @@ bool looks_like_url(const char *s);
  * is not a date. */
 bool date_normalise(const char *s, char out[META_DATE_CAP]);
 
+/* The bytes of the space at S that may stand between the parts of a
+ * date: an ASCII space, or a no-break, thin or narrow no-break space,
+ * which typography sets there ("11. November 2021", "4. 2. 2022"); 0
+ * when S holds none. */
+size_t date_space_len(const char *s);
+
 /* --- dates in prose and addresses (dates.c) --- */
 
 /* The month (1..12) named by the word at S — in the languages of dates.c's
@@ -214,6 +221,11 @@ int month_from_word(const char *s, size_t *len);
  * a date announced as an update is passed over, the first such into UPDATE
  * (may be NULL; "" when none). False when no publication date is written. */
 bool date_from_text(const char *s, char out[META_DATE_CAP], char update[META_DATE_CAP]);
+
+/* As date_from_text, for a line anywhere on the page: a publication date
+ * counts only when words before it announce one ("Erschienen am:
+ * 01.11.2023", "Published on 3 May 2020"); an update date, as there. */
+bool date_from_label(const char *s, char out[META_DATE_CAP], char update[META_DATE_CAP]);
 
 /* The date in an address's path (/2019/11/20/, /2019-11-20/), into OUT;
  * false when the path holds no full date. */

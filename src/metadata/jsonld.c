@@ -29,6 +29,9 @@ typedef struct ld_walk {
     json_t *website;
     json_t *org;
     json_t *video;
+    /* The first other object with a publication date: a HowTo, a Recipe,
+     * a Review that is the page's content when no article is declared. */
+    json_t *work;
     json_t *ids[META_JSONLD_IDS];
     size_t id_count;
 } ld_walk;
@@ -295,6 +298,8 @@ static void visit(ld_walk *w, json_t *v, int depth) {
         w->org = v;
     else if (!w->video && type_matches(v, is_video))
         w->video = v;
+    else if (!w->work && json_is_string(json_object_get(v, "datePublished")))
+        w->work = v;
     static const char *const nested[] = {"@graph", "mainEntity", "mainEntityOfPage"};
     for (size_t i = 0; i < sizeof nested / sizeof nested[0]; i++) {
         json_t *child = json_object_get(v, nested[i]);
@@ -467,6 +472,10 @@ void jsonld_read(meta_candidates *c, const jsonld_block *blocks, size_t count) {
         read_object(c, &w, w.article);
     if (w.page)
         read_object(c, &w, w.page);
+    /* Only the date of another work: its name and its author's are those
+     * of a recipe or a product as often as of the page. */
+    if (!w.article && !w.page && w.work)
+        set_string(c, F_DATE, json_object_get(w.work, "datePublished"));
     read_type(c, &w);
     if (w.website) {
         const json_t *name = json_object_get(w.website, "name");

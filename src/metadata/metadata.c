@@ -34,7 +34,7 @@ static const char *const source_names[SRC_COUNT] = {
     [SRC_ITEMPROP] = "microdata", [SRC_NAMED] = "meta", [SRC_TWITTER] = "twitter",
     [SRC_VENDOR] = "vendor",  [SRC_LINK] = "link",       [SRC_VISIBLE] = "visible",
     [SRC_WEAK] = "visible",   [SRC_TEXT] = "visible",    [SRC_HEADLINE] = "visible",
-    [SRC_CHROME] = "visible",
+    [SRC_LABELLED] = "visible", [SRC_CHROME] = "visible",
 };
 
 void cand_origin(meta_candidates *c, enum meta_field f, enum meta_source s, const char *origin) {
@@ -254,6 +254,10 @@ typedef struct walk_state {
     const node *after_headline;
     bool under_headline;
     uint32_t headline_reach;
+    bool lower_headline; /* an <h2> or <h3> that the titles name was met */
+    /* The <article> that holds the headline, when one does: a <time> in
+     * another <article> is a teaser's. */
+    const node *headline_article;
 } walk_state;
 
 /* Whether a reader sees N: no hidden, removed or non-content ancestor. */
@@ -439,6 +443,8 @@ static const struct {
     unsigned marks;
 } mark_words[] = {
     {"byline", MARK_BYLINE | MARK_DATELINE},
+    /* Drupal's "Submitted by NAME on DATE" line, in any language */
+    {"submitted", MARK_BYLINE | MARK_DATELINE},
     {"writtenby", MARK_BYLINE},
     {"author", MARK_AUTHOR},
     {"comment", MARK_COMMENT},
@@ -542,9 +548,35 @@ static void collect_item_type(walk_state *w, const node *n) {
     }
 }
 
+/* The nearest <article> around N, or NULL. */
+static const node *enclosing_article(const node *n) {
+    for (n = n->parent; n; n = n->parent)
+        if (n->tag == TAG_ARTICLE)
+            return n;
+    return NULL;
+}
+
+/* Whether N sits in an <article> other than the headline's: a teaser's
+ * card after the story ("Related posts"), whose dates are other pages'.
+ * An <article> inside the headline's, or around it, is the story's own. */
+static bool in_other_article(const walk_state *w, const node *n) {
+    if (!w->headline_article)
+        return false;
+    const node *article = enclosing_article(n);
+    if (!article)
+        return false;
+    for (const node *a = article; a; a = a->parent)
+        if (a == w->headline_article)
+            return false;
+    for (const node *a = w->headline_article; a; a = a->parent)
+        if (a == article)
+            return false;
+    return true;
+}
+
 static void collect_time(walk_state *w, const node *n) {
     const char *datetime = node_attr(n, "datetime");
-    if (!datetime || !*datetime)
+    if (!datetime || !*datetime || in_other_article(w, n))
         return;
     bool published = node_attr(n, "pubdate") || attr_list_has(node_attr(n, "itemprop"), "datePublished") ||
                      node_class_has(n, "publish") || node_class_has(n, "pubdate");
@@ -723,6 +755,7 @@ static void collect_node(walk_state *w, const node *n) {
             if (!w->c->h1 || names) {
                 w->c->h1 = text;
                 w->c->h1_names_page = names;
+                w->headline_article = enclosing_article(n);
             }
             /* An <h1> the titles do not name is the site's logo: its
              * words are the site's name, which titles carry too. */
@@ -736,10 +769,14 @@ static void collect_node(walk_state *w, const node *n) {
         break;
     case TAG_H2:
     case TAG_H3:
-        /* A page without an <h1> may set its headline lower; it is known
-         * by its words, which are the page's title. */
-        if (!w->after_headline && n->text_chars && node_shown(n) && names_the_page(w, n))
+        /* A page without an <h1> may set its headline lower, and so may a
+         * page whose only <h1> is its logo; it is known by its words,
+         * which are the page's title. */
+        if ((!w->after_headline || (!w->c->h1_names_page && !w->lower_headline)) &&
+            n->text_chars && node_shown(n) && names_the_page(w, n)) {
+            w->lower_headline = true;
             start_headline_reach(w, n);
+        }
         break;
     case TAG_TIME:
         collect_time(w, n);
@@ -835,6 +872,49 @@ static void collect_headline_date(walk_state *w, const node *text) {
     }
 }
 
+/* A short line anywhere on the page that announces its date: "Erschienen
+ * am: 01.11.2023" in a footer, "Aktualisiert am 17.01.2021" under the
+ * text. TEXT is one text node; the line read is its element when that is
+ * short, else the text node alone when it opens with a word, as a line
+ * set off by <br> does ("(Stand vom 15.11.2008) aus der" is a piece of a
+ * sentence). Only a text node with a digit can hold or end such a line,
+ * which keeps the look cheap. */
+static void collect_labelled_date(walk_state *w, const node *text) {
+    meta_candidates *c = w->c;
+    bool want_date = !c->value[F_DATE][SRC_LABELLED];
+    bool want_update = !c->value[F_MODIFIED][SRC_LABELLED];
+    if ((!want_date && !want_update) || text->text_chars == 0 ||
+        text->text_chars > META_MAX_DATELINE)
+        return;
+    const char *s = node_text(w->doc, text);
+    bool has_digit = false;
+    for (size_t i = 0; i < text->text_len && !has_digit; i++)
+        has_digit = isdigit((unsigned char)s[i]) != 0;
+    if (!has_digit || !node_shown(text) || in_comments(text))
+        return;
+    const node *line = text->parent;
+    const char *words = NULL;
+    if (line && line->text_chars <= META_MAX_DATELINE) {
+        words = element_words(w, line);
+    } else {
+        size_t lead = 0;
+        while (lead < text->text_len && isspace((unsigned char)s[lead]))
+            lead++;
+        unsigned char first = lead < text->text_len ? (unsigned char)s[lead] : 0;
+        if (isalpha(first) || first >= 0x80)
+            words = cand_clean(c, s, text->text_len, false);
+    }
+    char date[META_DATE_CAP], update[META_DATE_CAP];
+    if (!words)
+        return;
+    if (date_from_label(words, date, update)) {
+        if (want_date)
+            store_value(c, F_DATE, SRC_LABELLED, date);
+    } else if (update[0] && want_update) {
+        store_value(c, F_MODIFIED, SRC_LABELLED, update);
+    }
+}
+
 static void collect(walk_state *w) {
     const node *root = w->doc->root;
     for (const node *n = root; n;) {
@@ -843,6 +923,8 @@ static void collect(walk_state *w) {
             w->under_headline = true;
         if (!skip && n->tag == TAG_TEXT && w->under_headline && w->headline_reach)
             collect_headline_date(w, n);
+        if (!skip && n->tag == TAG_TEXT)
+            collect_labelled_date(w, n);
         if (!skip && n->tag != TAG_TEXT && n != root)
             collect_node(w, n);
         /* Script, style and SVG hold no metadata below them. */
@@ -935,11 +1017,28 @@ static const char *title_origin(const meta_candidates *c, size_t candidate) {
  * (title_strip_site): by the declared site name, by the page's host, or by
  * the same end on two candidates that differ before it; on a site without
  * a declared name, an end naming the page's author (title_strip_owner). */
+/* TITLE, a declared title, or the <title> when TITLE is the <title> cut
+ * short where it opens a quotation: a quote left unescaped inside an
+ * attribute ends its value (content="Biden de "incapacitado"" holds
+ * "Biden de "). */
+static const char *title_uncut(const meta_candidates *c, const char *title) {
+    /* Not «, which titles also set between headline and site name. */
+    static const char *const quotes[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9E"};
+    const char *doc = c->doc_title;
+    size_t len = title ? strlen(title) : 0;
+    if (!doc || !len || strncmp(doc, title, len) != 0 || doc[len] != ' ')
+        return title;
+    for (size_t i = 0; i < sizeof quotes / sizeof quotes[0]; i++)
+        if (strncmp(doc + len + 1, quotes[i], strlen(quotes[i])) == 0)
+            return doc;
+    return title;
+}
+
 static pick choose_title(meta_candidates *c, const char *sitename, const char *host,
                          const char *author) {
     const char *raw[TITLE_CANDIDATES];
     for (size_t i = 0; i < TITLE_SOURCES; i++)
-        raw[i] = c->value[F_TITLE][title_order[i]];
+        raw[i] = title_uncut(c, c->value[F_TITLE][title_order[i]]);
     raw[TITLE_SOURCES] = c->doc_title;
     /* A site that declares no name of its own and ends its titles with the
      * name of the page's one author is that person's site ("Post | Jane
@@ -1107,6 +1206,120 @@ static pick in_page_zone(meta_candidates *c, pick p, const char *lang, const cha
     return (pick){d, p.origin};
 }
 
+/* The date in the page's address (the canonical one, else the one it was
+ * fetched from), into DATE. */
+static bool url_date(const char *url, const char *page_url, char date[META_DATE_CAP]) {
+    return date_from_url(url, date) || date_from_url(page_url, date) ||
+           date_slug_in_url(url, date) || date_slug_in_url(page_url, date);
+}
+
+/* The voices that vote on the page's day: each declared source, the
+ * address, and what the page shows (its <time>s and date lines, which
+ * often repeat one element, so they are one voice). The page's chrome
+ * does not vote: it shows other pages' days too. */
+enum date_voice {
+    VOICE_JSONLD,
+    VOICE_OPENGRAPH,
+    VOICE_ITEMPROP,
+    VOICE_DUBLIN_CORE,
+    VOICE_NAMED,
+    VOICE_VENDOR,
+    VOICE_SHOWN,
+    VOICE_URL,
+    VOICE_COUNT
+};
+
+static const struct {
+    enum meta_source source;
+    enum date_voice voice;
+} date_voters[] = {
+    {SRC_JSONLD, VOICE_JSONLD},       {SRC_OPENGRAPH, VOICE_OPENGRAPH},
+    {SRC_ITEMPROP, VOICE_ITEMPROP},   {SRC_DUBLIN_CORE, VOICE_DUBLIN_CORE},
+    {SRC_NAMED, VOICE_NAMED},         {SRC_VENDOR, VOICE_VENDOR},
+    {SRC_VISIBLE, VOICE_SHOWN},       {SRC_WEAK, VOICE_SHOWN},
+    {SRC_TEXT, VOICE_SHOWN},          {SRC_HEADLINE, VOICE_SHOWN},
+};
+
+/* Generic fields a CMS fills with whatever date it holds, often the last
+ * save: microdata, Dublin Core, <meta name=date>, vendors' tags. */
+#define GENERIC_VOICES                                                                     \
+    ((1u << VOICE_ITEMPROP) | (1u << VOICE_DUBLIN_CORE) | (1u << VOICE_NAMED) |             \
+     (1u << VOICE_VENDOR))
+
+/* P's day, a day for each voter and the address's. */
+enum { DATE_VOTES = sizeof date_voters / sizeof date_voters[0] + 2, DAY_LEN = 10 };
+
+typedef struct day_vote {
+    char date[META_DATE_CAP]; /* the most trusted value stating the day */
+    const char *origin;
+    unsigned voices; /* bits of enum date_voice */
+} day_vote;
+
+static unsigned voice_count(unsigned voices) {
+    unsigned n = 0;
+    for (; voices; voices &= voices - 1)
+        n++;
+    return n;
+}
+
+/* Add DATE, stated by the VOICES (bits of enum date_voice), to the COUNT
+ * days of VOTES (room for DATE_VOTES). */
+static void cast_vote(day_vote *votes, size_t *count, const char *date, unsigned voices,
+                      const char *origin) {
+    for (size_t i = 0; i < *count; i++)
+        if (strncmp(votes[i].date, date, DAY_LEN) == 0) {
+            votes[i].voices |= voices;
+            return;
+        }
+    if (*count >= DATE_VOTES)
+        return;
+    day_vote *v = &votes[(*count)++];
+    memcpy(v->date, date, META_DATE_CAP);
+    v->origin = origin;
+    v->voices = voices;
+}
+
+/* P, the most trusted date, or the day the page shows when more of its
+ * voices agree on that. A CMS's field can hold another day than the page
+ * shows (a draft's date in the microdata, a "date" meta that is the last
+ * save, a template's JSON-LD): the day shown wins when more voices state
+ * it than state P's day, or as many when only generic fields
+ * (GENERIC_VOICES) state P's. A day that ties with another is no
+ * answer, and P stands. */
+static pick agreed_date(meta_candidates *c, pick p, const char *url, const char *page_url) {
+    day_vote votes[DATE_VOTES];
+    size_t count = 0;
+    char date[META_DATE_CAP];
+    if (!date_normalise(p.value, date))
+        return p;
+    cast_vote(votes, &count, date, 0, p.origin); /* P's day first, its voices below */
+    for (size_t i = 0; i < sizeof date_voters / sizeof date_voters[0]; i++)
+        if (date_normalise(c->value[F_DATE][date_voters[i].source], date))
+            cast_vote(votes, &count, date, 1u << date_voters[i].voice,
+                      c->origin[F_DATE][date_voters[i].source]);
+    if (url_date(url, page_url, date))
+        cast_vote(votes, &count, date, 1u << VOICE_URL, "url");
+    const day_vote *best = NULL;
+    bool tie = false;
+    for (size_t i = 1; i < count; i++) {
+        if (!best || voice_count(votes[i].voices) > voice_count(best->voices))
+            best = &votes[i], tie = false;
+        else if (voice_count(votes[i].voices) == voice_count(best->voices))
+            tie = true;
+    }
+    if (!best || tie || !(best->voices & (1u << VOICE_SHOWN)))
+        return p;
+    unsigned for_p = votes[0].voices, for_best = best->voices;
+    bool wins = voice_count(for_best) > voice_count(for_p) ||
+                (voice_count(for_best) == voice_count(for_p) && !(for_p & ~GENERIC_VOICES));
+    if (!wins)
+        return p;
+    const char *d = arena_strdup(&c->mem, best->date);
+    if (!d)
+        c->failed = true;
+    return (pick){d, best->origin};
+}
+
 /* The publication date: what the page declares, then what it shows (a
  * <time>, a date line), then the date in its address; a declared time is
  * read as the page's own day (in_page_zone). Never the modification date:
@@ -1130,26 +1343,30 @@ static pick choose_date(meta_candidates *c, const char *url, const char *page_ur
     pick p = c->jsonld_date_created
                  ? first_date(c, F_DATE, created_order, sizeof created_order / sizeof *created_order)
                  : first_date(c, F_DATE, order, sizeof order / sizeof order[0]);
+    /* The teaser's line has no vote either. */
+    if (p.value)
+        p = agreed_date(c, p, url, page_url);
     c->value[F_DATE][SRC_TEXT] = text_line;
     if (p.value)
         return in_page_zone(c, p, lang, url, page_url);
     char date[META_DATE_CAP];
-    if (date_from_url(url, date) || date_from_url(page_url, date) ||
-        date_slug_in_url(url, date) || date_slug_in_url(page_url, date)) {
+    if (url_date(url, page_url, date)) {
         const char *d = arena_strdup(&c->mem, date);
         if (!d)
             c->failed = true;
         return (pick){d, "url"};
     }
-    static const enum meta_source chrome[] = {SRC_CHROME};
-    p = first_date(c, F_DATE, chrome, sizeof chrome / sizeof chrome[0]);
+    /* A line elsewhere that announces the date ("Erschienen am"), then a
+     * date line in the chrome. */
+    static const enum meta_source elsewhere[] = {SRC_LABELLED, SRC_CHROME};
+    p = first_date(c, F_DATE, elsewhere, sizeof elsewhere / sizeof elsewhere[0]);
     if (p.value)
         return p;
     /* A page that only shows readers when it was last changed
      * ("Aktualisiert am 3. März 2021") dates itself by that: the one date a
      * reader would cite. A declared modification time alone is no such
      * statement (a CMS stamps it on every save) and gives no date. */
-    static const enum meta_source updates[] = {SRC_TEXT, SRC_HEADLINE};
+    static const enum meta_source updates[] = {SRC_TEXT, SRC_HEADLINE, SRC_LABELLED};
     return first_date(c, F_MODIFIED, updates, sizeof updates / sizeof updates[0]);
 }
 
@@ -1279,6 +1496,23 @@ static bool split_list(const char *list, const char *separators, size_t cap, siz
     return true;
 }
 
+/* The language tag that tells the page's zone: LANG, or the OpenGraph
+ * locale when LANG names no country and the locale names one for the same
+ * language ("en" and "en_US"). */
+static const char *zone_language(meta_candidates *c, const char *lang) {
+    enum { LOCALE_CAP = 36 };
+    char locale[LOCALE_CAP];
+    size_t lang_len = lang ? strcspn(lang, "-_") : 0;
+    if (!lang || lang[lang_len] ||
+        !lang_normalise(c->value[F_LANGUAGE][SRC_OPENGRAPH], locale, sizeof locale) ||
+        strncasecmp(locale, lang, lang_len) != 0 || locale[lang_len] != '-')
+        return lang;
+    const char *copy = arena_strdup(&c->mem, locale);
+    if (!copy)
+        c->failed = true;
+    return copy ? copy : lang;
+}
+
 static lede_status decide(meta_candidates *c, const document *doc, const char *page_url,
                           lede_result *res) {
     pick sitename = choose_sitename(c);
@@ -1287,7 +1521,7 @@ static lede_status decide(meta_candidates *c, const document *doc, const char *p
     pick author = choose_author(c, sitename.value);
     pick title = choose_title(c, sitename.value, host, author.value);
     pick language = choose_language(c, doc->lang);
-    pick date = choose_date(c, url.value, page_url, language.value);
+    pick date = choose_date(c, url.value, page_url, zone_language(c, language.value));
     pick modified = choose_modified(c);
     pick description = FIRST_OF(c, F_DESCRIPTION, SRC_JSONLD, SRC_DUBLIN_CORE, SRC_OPENGRAPH,
                                 SRC_NAMED, SRC_TWITTER, SRC_VENDOR, SRC_ITEMPROP, SRC_WEAK);

@@ -30,6 +30,9 @@ static const char *const byline_lead_words[] = {
     "por", "di", "door", "от", "av", "af", "autor", "author", "authors", "texto", "testo",
     "tekst", "texte", "interview", "veröffentlicht", "erstellt", "geschrieben", "verfasst",
     "publiziert", "publié", "publicado", "pubblicato",
+    /* Drupal's "Submitted by NAME on DATE", and its German translation
+     * "Gespeichert von NAME am DATE" */
+    "submitted", "gespeichert", "eingereicht",
     /* strncasecmp folds ASCII only: Cyrillic in both cases */
     "текст", "Текст", "автор", "Автор",
 };
@@ -93,9 +96,10 @@ static const char *const navigation_words[] = {
 
 /* Words that announce the date that follows a name ("Stand:", "hace 2
  * horas", "vor 3 Stunden"). */
-static const char *const date_lead_words[] = {"on",   "updated", "published", "posted",
-                                              "last", "am",      "le",        "el",
-                                              "il",   "stand",   "hace",      "vor"};
+static const char *const date_lead_words[] = {
+    "on",   "updated", "published", "posted", "last", "am", "le", "el", "il", "stand",
+    "hace", "vor",     "veröffentlicht", "publiziert", "erschienen", "aktualisiert",
+    "publié", "publicado", "pubblicato"};
 
 /* Words that are never a name on their own: what a byline says around a
  * name ("Posted", "Beitrag", "Datum") when the name itself is missing. */
@@ -120,7 +124,20 @@ static const char *const weekday_words[] = {
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     /* German abbreviations, as date lines write them ("Fr, 03.11.") */
     "mo", "di", "mi", "do", "fr", "sa", "so",
+    /* Arabic, which has no capitals to tell a name from a weekday */
+    "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xad\xd8\xaf",                         /* الأحد */
+    "\xd8\xa7\xd9\x84\xd8\xa7\xd8\xab\xd9\x86\xd9\x8a\xd9\x86",             /* الاثنين */
+    "\xd8\xa7\xd9\x84\xd8\xab\xd9\x84\xd8\xa7\xd8\xab\xd8\xa7\xd8\xa1",     /* الثلاثاء */
+    "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xb1\xd8\xa8\xd8\xb9\xd8\xa7\xd8\xa1",     /* الأربعاء */
+    "\xd8\xa7\xd9\x84\xd8\xae\xd9\x85\xd9\x8a\xd8\xb3",                 /* الخميس */
+    "\xd8\xa7\xd9\x84\xd8\xac\xd9\x85\xd8\xb9\xd8\xa9",                 /* الجمعة */
+    "\xd8\xa7\xd9\x84\xd8\xb3\xd8\xa8\xd8\xaa",                         /* السبت */
 };
+
+/* English weekdays as dates abbreviate them before a comma ("Mon, 24
+ * July 2017"); on their own they are also names, so they count only so. */
+static const char *const weekday_abbreviations[] = {"mon", "tue", "wed", "thu",
+                                                    "fri", "sat", "sun"};
 
 typedef struct word {
     char *start;
@@ -147,6 +164,15 @@ static bool word_has_digit(const word *w) {
 
 static bool word_is_month(const word *w) {
     return word_is(w, month_words, sizeof month_words / sizeof month_words[0]);
+}
+
+/* Whether W is a weekday that opens a date: a full name, or an English
+ * abbreviation followed by a comma. */
+static bool word_opens_date(const word *w) {
+    return word_is(w, weekday_words, sizeof weekday_words / sizeof weekday_words[0]) ||
+           (w->len > 1 && w->start[w->len - 1] == ',' &&
+            word_is(w, weekday_abbreviations,
+                    sizeof weekday_abbreviations / sizeof weekday_abbreviations[0]));
 }
 
 /* Split S (modified) into at most CAP words. */
@@ -204,10 +230,12 @@ static void cut_date(char *s) {
              next_dateish)) {
             /* Lower-case words just before a date belong to it in any
              * language ("před 2 hodinami", "il 3 maggio"), and so do the
-             * words that announce one ("Stand:", "Hace"). */
+             * words that announce one ("Stand:", "Hace") and its weekday
+             * ("on Mon, 24 July"). */
             while (i > 0 && (islower((unsigned char)*words[i - 1].start) ||
                              word_is(&words[i - 1], date_lead_words,
-                                     sizeof date_lead_words / sizeof date_lead_words[0])))
+                                     sizeof date_lead_words / sizeof date_lead_words[0]) ||
+                             word_opens_date(&words[i - 1])))
                 i--;
             *words[i].start = '\0';
             return;

@@ -325,9 +325,19 @@ static bool read_number(const char **p, int min, int max, int *val) {
     return true;
 }
 
+size_t date_space_len(const char *s) {
+    static const char *const spaces[] = {"\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\xAF"};
+    if (is_ascii_space((unsigned char)*s))
+        return 1;
+    for (size_t i = 0; i < sizeof spaces / sizeof spaces[0]; i++)
+        if (strncmp(s, spaces[i], strlen(spaces[i])) == 0)
+            return strlen(spaces[i]);
+    return 0;
+}
+
 static void skip_spaces(const char **p) {
-    while (is_ascii_space((unsigned char)**p))
-        (*p)++;
+    for (size_t len; (len = date_space_len(*p)) != 0;)
+        *p += len;
 }
 
 /* A month name or abbreviation at *P in any language of dates.c (1..12),
@@ -413,6 +423,10 @@ static void read_zone(const char **p, date_parts *d) {
     *p = s;
 }
 
+/* Digits of milliseconds written after a colon: exactly three, so that
+ * a fourth colon-separated number is never taken for a fraction. */
+enum { FRACTION_AFTER_COLON = 3 };
+
 /* hh:mm[:ss[.frac]] [am|pm] [zone] at *P; leaves d->hour < 0 when absent. */
 static void read_time(const char **p, date_parts *d) {
     const char *s = *p;
@@ -428,7 +442,11 @@ static void read_time(const char **p, date_parts *d) {
          * and the time and zone around it are sound. */
         if (!read_number(&s, 1, 2, &ss))
             return;
-        if (*s == '.' || *s == ',') {
+        /* A fraction after '.' or ',', or after ':' as some CMSes write
+         * milliseconds ("22:06:08:684Z"); the zone after it decides the
+         * page's day, so it must be read past. */
+        bool colon_fraction = *s == ':' && strspn(s + 1, "0123456789") == FRACTION_AFTER_COLON;
+        if (*s == '.' || *s == ',' || colon_fraction) {
             size_t n = 0;
             s++;
             while (isdigit((unsigned char)*s)) {
@@ -509,7 +527,8 @@ static bool read_two_digit_year(const char **p, char sep, int a, int b, int *yea
 }
 
 /* 20.11.2019, 20/11/2019, 11/20/2019 (day and month told apart when one is
- * above 12; dots are the day-first convention), 28.01.22. */
+ * above 12; dots are the day-first convention), 28.01.22, and "4. 2. 2022"
+ * with a space after each dot (then with a full year only). */
 static bool parse_numeric_dmy(const char *s, date_parts *d) {
     int a, b;
     if (!read_number(&s, 1, 2, &a))
@@ -518,10 +537,18 @@ static bool parse_numeric_dmy(const char *s, date_parts *d) {
     if (sep != '.' && sep != '/' && sep != '-')
         return false;
     s++;
+    size_t gap = sep == '.' ? date_space_len(s) : 0;
+    s += gap;
     if (!read_number(&s, 1, 2, &b) || *s != sep)
         return false;
     s++;
-    if (!read_two_digit_year(&s, sep, a, b, &d->year) && !read_number(&s, 4, 4, &d->year))
+    if (gap) {
+        size_t second_gap = date_space_len(s);
+        if (!second_gap)
+            return false;
+        s += second_gap;
+    }
+    if ((gap || !read_two_digit_year(&s, sep, a, b, &d->year)) && !read_number(&s, 4, 4, &d->year))
         return false;
     if (isdigit((unsigned char)*s))
         return false;
@@ -541,10 +568,10 @@ static bool parse_numeric_dmy(const char *s, date_parts *d) {
  * 2019 [at 6:01 am]. */
 static bool parse_textual(const char *s, date_parts *d) {
     const char *t = s;
-    while (isalpha((unsigned char)*t) || (unsigned char)*t >= 0x80)
+    while ((isalpha((unsigned char)*t) || (unsigned char)*t >= 0x80) && !date_space_len(t))
         t++;
     size_t first_len;
-    if (t - s >= 3 && (*t == ',' || (*t == ' ' && !month_from_word(s, &first_len)))) {
+    if (t - s >= 3 && (*t == ',' || (date_space_len(t) && !month_from_word(s, &first_len)))) {
         s = t + (*t == ','); /* a weekday */
         skip_spaces(&s);
     }
