@@ -70,6 +70,7 @@ typedef struct builder {
     bool failed;
     bool reveal_hidden; /* parse_limits.reveal_hidden */
     buf title;
+    vocab_memo vocab; /* the class and id values classified so far */
     /* Depths in libxml2's stack (1 = outermost) of elements this builder
      * closed while libxml2 kept them open (see close_like_a_browser()),
      * innermost last: libxml2's later end events for them are no-ops. */
@@ -372,7 +373,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
         n->flags |= NODE_IN_CODE;
     if (t == TAG_PRE || t == TAG_CODE)
         b->code++;
-    n->vocab = (uint8_t)vocab_classify(n);
+    n->vocab = (uint8_t)vocab_classify_memo(n, &b->vocab);
     if (!b->reveal_hidden && attrs_hide(n))
         n->flags |= NODE_HIDDEN;
     if (t == TAG_SCRIPT && keeps_script_text(n))
@@ -787,6 +788,7 @@ lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits 
     close_open_elements(&b);
     doc->cut_off = ends_in_text(utf8, len);
     buf_free(&b.title);
+    vocab_memo_free(&b.vocab);
     free(b.phantoms);
     if (st == LEDE_OK && b.failed)
         st = LEDE_ERR_NOMEM;

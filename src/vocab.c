@@ -27,6 +27,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -409,16 +410,107 @@ static unsigned role_bits(const node *n) {
     return 0;
 }
 
-unsigned vocab_classify(const node *n) {
+/* ---- the memo of one parse --------------------------------------------- */
+
+struct vocab_memo_entry {
+    const char *names; /* NULL: a free slot */
+    size_t len;
+    uint32_t hash;
+    unsigned bits;
+};
+
+enum {
+    MEMO_FIRST_CAPACITY = 64,
+    /* Past this many distinct values (a page of generated class names) the
+     * rest are classified each time: the memo's memory stays bounded. */
+    MEMO_MAX_ENTRIES = 2048
+};
+
+/* FNV-1a of S, and its length in *LEN. */
+static uint32_t names_hash(const char *s, size_t *len) {
+    enum { FNV_OFFSET = 2166136261u, FNV_PRIME = 16777619u };
+    uint32_t h = FNV_OFFSET;
+    const char *p = s;
+    for (; *p; p++)
+        h = (h ^ (unsigned char)*p) * FNV_PRIME;
+    *len = (size_t)(p - s);
+    return h;
+}
+
+/* The slot of NAMES in MEMO: its entry, or the free slot it would take. */
+static vocab_memo_entry *memo_slot(const vocab_memo *memo, const char *names, size_t len,
+                                   uint32_t hash) {
+    size_t mask = memo->capacity - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        vocab_memo_entry *e = &memo->slots[i];
+        if (!e->names)
+            return e;
+        if (e->hash == hash && e->len == len && memcmp(e->names, names, len) == 0)
+            return e;
+    }
+}
+
+/* Make room for one more entry, keeping the table at most half full;
+ * false when MEMO is full or memory ran out. */
+static bool memo_reserve(vocab_memo *memo) {
+    if (memo->count >= MEMO_MAX_ENTRIES)
+        return false;
+    if (2 * (memo->count + 1) <= memo->capacity)
+        return true;
+    size_t capacity = memo->capacity ? 2 * memo->capacity : MEMO_FIRST_CAPACITY;
+    vocab_memo_entry *slots = calloc(capacity, sizeof *slots);
+    if (!slots)
+        return false;
+    vocab_memo grown = {.slots = slots, .capacity = capacity, .count = memo->count};
+    for (size_t i = 0; i < memo->capacity; i++) {
+        const vocab_memo_entry *e = &memo->slots[i];
+        if (e->names)
+            *memo_slot(&grown, e->names, e->len, e->hash) = *e;
+    }
+    free(memo->slots);
+    *memo = grown;
+    return true;
+}
+
+/* names_bits(NAMES), through MEMO when there is one. */
+static unsigned names_bits_memo(const char *names, vocab_memo *memo) {
+    if (!memo)
+        return names_bits(names);
+    size_t len;
+    uint32_t hash = names_hash(names, &len);
+    if (memo->capacity) {
+        const vocab_memo_entry *known = memo_slot(memo, names, len, hash);
+        if (known->names)
+            return known->bits;
+    }
+    unsigned bits = names_bits(names);
+    if (memo_reserve(memo)) {
+        vocab_memo_entry *e = memo_slot(memo, names, len, hash);
+        *e = (vocab_memo_entry){.names = names, .len = len, .hash = hash, .bits = bits};
+        memo->count++;
+    }
+    return bits;
+}
+
+void vocab_memo_free(vocab_memo *memo) {
+    free(memo->slots);
+    *memo = (vocab_memo){0};
+}
+
+unsigned vocab_classify_memo(const node *n, vocab_memo *memo) {
     unsigned bits = n->attr_count ? role_bits(n) : 0;
     if (!n->cls && !n->id)
         return bits;
     pthread_once(&index_once, build_index);
     if (n->cls)
-        bits |= names_bits(n->cls);
+        bits |= names_bits_memo(n->cls, memo);
     if (n->id && !id_is_heading_slug(n->id))
-        bits |= names_bits(n->id);
+        bits |= names_bits_memo(n->id, memo);
     return bits;
+}
+
+unsigned vocab_classify(const node *n) {
+    return vocab_classify_memo(n, NULL);
 }
 
 /* ---- line numbers of code -------------------------------------------------
