@@ -502,11 +502,20 @@ static bool text_reserve(document *d, size_t extra) {
 
 static void store_text(builder *b, const xmlChar *ch, int len);
 
+/* Whether text arriving now is stored: not under a <script>, <style> or
+ * other K_SKIP element (but for a JSON-LD script's), unless it is the
+ * page's <title>. */
+static bool text_is_kept(const builder *b) {
+    return b->in_title || !b->skip || (b->cur->flags & NODE_KEEP_TEXT);
+}
+
 /* Text as NFC (nfc.h): a run that needs it is normalised before it is
- * stored, so that every stage and every output sees one form. */
+ * stored, so that every stage and every output sees one form. Text that is
+ * dropped (scripts and styles, often most of a page's bytes) is not
+ * looked at. */
 static void on_text(void *ctx, const xmlChar *ch, int len) {
     builder *b = ctx;
-    if (b->failed || b->stopped || len <= 0)
+    if (b->failed || b->stopped || len <= 0 || !text_is_kept(b))
         return;
     if (!nfc_needed((const char *)ch, (size_t)len)) {
         store_text(b, ch, len);
@@ -528,9 +537,9 @@ static void store_text(builder *b, const xmlChar *ch, int len) {
         buf_append(&b->title, (const char *)ch, (size_t)len);
         return;
     }
-    node *parent = b->cur;
-    if (b->skip && !(parent->flags & NODE_KEEP_TEXT))
+    if (!text_is_kept(b))
         return;
+    node *parent = b->cur;
     document *d = b->doc;
     if (!text_reserve(d, (size_t)len)) {
         b->failed = true;
