@@ -413,7 +413,7 @@ static unsigned role_bits(const node *n) {
 /* ---- the memo of one parse --------------------------------------------- */
 
 struct vocab_memo_entry {
-    const char *names; /* NULL: a free slot */
+    const char *names; /* a class token (LEN bytes, in a node's value); NULL: a free slot */
     size_t len;
     uint32_t hash;
     unsigned bits;
@@ -421,19 +421,17 @@ struct vocab_memo_entry {
 
 enum {
     MEMO_FIRST_CAPACITY = 64,
-    /* Past this many distinct values (a page of generated class names) the
+    /* Past this many distinct tokens (a page of generated class names) the
      * rest are classified each time: the memo's memory stays bounded. */
     MEMO_MAX_ENTRIES = 2048
 };
 
-/* FNV-1a of S, and its length in *LEN. */
-static uint32_t names_hash(const char *s, size_t *len) {
+/* FNV-1a of S[0, LEN). */
+static uint32_t token_hash(const char *s, size_t len) {
     enum { FNV_OFFSET = 2166136261u, FNV_PRIME = 16777619u };
     uint32_t h = FNV_OFFSET;
-    const char *p = s;
-    for (; *p; p++)
-        h = (h ^ (unsigned char)*p) * FNV_PRIME;
-    *len = (size_t)(p - s);
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
     return h;
 }
 
@@ -472,22 +470,34 @@ static bool memo_reserve(vocab_memo *memo) {
     return true;
 }
 
-/* names_bits(NAMES), through MEMO when there is one. */
-static unsigned names_bits_memo(const char *names, vocab_memo *memo) {
-    if (!memo)
-        return names_bits(names);
-    size_t len;
-    uint32_t hash = names_hash(names, &len);
+/* class_token_bits(S, LEN), through MEMO. */
+static unsigned token_bits_memo(const char *s, size_t len, vocab_memo *memo) {
+    uint32_t hash = token_hash(s, len);
     if (memo->capacity) {
-        const vocab_memo_entry *known = memo_slot(memo, names, len, hash);
+        const vocab_memo_entry *known = memo_slot(memo, s, len, hash);
         if (known->names)
             return known->bits;
     }
-    unsigned bits = names_bits(names);
+    unsigned bits = class_token_bits(s, len);
     if (memo_reserve(memo)) {
-        vocab_memo_entry *e = memo_slot(memo, names, len, hash);
-        *e = (vocab_memo_entry){.names = names, .len = len, .hash = hash, .bits = bits};
+        vocab_memo_entry *e = memo_slot(memo, s, len, hash);
+        *e = (vocab_memo_entry){.names = s, .len = len, .hash = hash, .bits = bits};
         memo->count++;
+    }
+    return bits;
+}
+
+/* names_bits(NAMES), each class token through MEMO when there is one. */
+static unsigned names_bits_memo(const char *names, vocab_memo *memo) {
+    if (!memo)
+        return names_bits(names);
+    unsigned bits = 0;
+    for (const char *s = names; *s;) {
+        s += strspn(s, " \t\n\r\f");
+        size_t len = strcspn(s, " \t\n\r\f");
+        if (len)
+            bits |= token_bits_memo(s, len, memo);
+        s += len;
     }
     return bits;
 }
