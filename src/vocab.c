@@ -289,18 +289,21 @@ static void split_words(const char *s, size_t len, words_of_class *w) {
     }
 }
 
-static bool is_modifier(const char *s) {
-    for (size_t i = 0; i < sizeof modifiers / sizeof modifiers[0]; i++)
-        if (strcmp(s, modifiers[i]) == 0)
+/* Whether the word S is one of the COUNT words of LIST (the first byte
+ * compared first: this runs for every word of every class token). */
+static bool word_in(const char *s, const char *const list[], size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (s[0] == list[i][0] && strcmp(s, list[i]) == 0)
             return true;
     return false;
 }
 
+static bool is_modifier(const char *s) {
+    return word_in(s, modifiers, sizeof modifiers / sizeof modifiers[0]);
+}
+
 static bool places_header(const char *s) {
-    for (size_t i = 0; i < sizeof header_places / sizeof header_places[0]; i++)
-        if (strcmp(s, header_places[i]) == 0)
-            return true;
-    return false;
+    return word_in(s, header_places, sizeof header_places / sizeof header_places[0]);
 }
 
 /* A stem's bits as they count at word I of the class token W. */
