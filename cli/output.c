@@ -467,6 +467,199 @@ static void append_front_matter(string_builder *sb, const lede_result *res,
     append(sb, "\n\n", 2);
 }
 
+/* ---- JSON Lines records by hand ----
+ * jansson builds a tree of values, copies and checks every string into it,
+ * and escapes through a callback per run of plain bytes: on a large page
+ * that is a fifth of lede's work, for the one string of the article text.
+ * A JSON Lines record is flat (strings, arrays of strings, a number, true),
+ * so it is written here directly, byte for byte as jansson's compact dump
+ * of article_record() is (test_output.c compares the two). The pretty
+ * format, with its indentation and metadata_source, stays with jansson. */
+
+/* What a byte below 0x80 becomes inside a JSON string, as jansson writes
+ * it: NULL for itself. */
+static const char *json_escape_of(unsigned char c, char seq[7]) {
+    switch (c) {
+    case '\\':
+        return "\\\\";
+    case '"':
+        return "\\\"";
+    case '\b':
+        return "\\b";
+    case '\f':
+        return "\\f";
+    case '\n':
+        return "\\n";
+    case '\r':
+        return "\\r";
+    case '\t':
+        return "\\t";
+    default:
+        if (c >= 0x20)
+            return NULL;
+        snprintf(seq, 7, "\\u%04X", c);
+        return seq;
+    }
+}
+
+/* S as a JSON string. Bytes that are not UTF-8 become U+FFFD when REPAIR
+ * (as string_or_null() does); without it they fail the record, as
+ * json_string() would. */
+static bool put_json_string(string_builder *sb, const char *s, bool repair) {
+    static const char replacement[] = "\xef\xbf\xbd";
+    const unsigned char *in = (const unsigned char *)s;
+    size_t len = strlen(s), run = 0;
+    append(sb, "\"", 1);
+    for (size_t i = 0; i < len;) {
+        unsigned char c = in[i];
+        char seq[7];
+        const char *escape = NULL;
+        size_t n = 1;
+        if (c >= 0x80) {
+            n = utf8_sequence_length(in + i, len - i);
+            if (!n && !repair)
+                return false;
+            if (!n) {
+                escape = replacement;
+                n = 1;
+            }
+        } else {
+            escape = json_escape_of(c, seq);
+        }
+        if (!escape) {
+            i += n;
+            continue;
+        }
+        append(sb, s + run, i - run);
+        append(sb, escape, strlen(escape));
+        i += n;
+        run = i;
+    }
+    append(sb, s + run, len - run);
+    append(sb, "\"", 1);
+    return !sb->failed;
+}
+
+/* ,"KEY": (the first key of a record without its comma). */
+static void put_json_key(string_builder *sb, const char *key) {
+    if (sb->len > 1)
+        append(sb, ",", 1);
+    append(sb, "\"", 1);
+    append(sb, key, strlen(key));
+    append(sb, "\":", 2);
+}
+
+/* "KEY":S, null when S is NULL (string_or_null()). */
+static bool put_json_field(string_builder *sb, const char *key, const char *s) {
+    put_json_key(sb, key);
+    if (!s) {
+        append(sb, "null", 4);
+        return !sb->failed;
+    }
+    return put_json_string(sb, s, true);
+}
+
+/* "KEY":[...] of the COUNT strings of ITEMS, null when none (array_or_null()). */
+static bool put_json_array(string_builder *sb, const char *key, char *const *items,
+                           size_t count) {
+    put_json_key(sb, key);
+    if (!items || count == 0) {
+        append(sb, "null", 4);
+        return !sb->failed;
+    }
+    append(sb, "[", 1);
+    for (size_t i = 0; i < count; i++) {
+        if (i)
+            append(sb, ",", 1);
+        if (!items[i])
+            append(sb, "null", 4);
+        else if (!put_json_string(sb, items[i], true))
+            return false;
+    }
+    append(sb, "]", 1);
+    return !sb->failed;
+}
+
+/* "KEY":X as jansson writes a real (its own formatting, which this asks
+ * it for). */
+static bool put_json_real(string_builder *sb, const char *key, double x) {
+    json_t *real = json_real(x);
+    char *text = real ? json_dumps(real, JSON_ENCODE_ANY | JSON_LINE_FLAGS) : NULL;
+    json_decref(real);
+    if (!text)
+        return false;
+    put_json_key(sb, key);
+    append(sb, text, strlen(text));
+    free(text);
+    return !sb->failed;
+}
+
+/* set_source() by hand. */
+static bool put_json_source(string_builder *sb, const char *source) {
+    static const char hex_digits[] = "0123456789abcdef";
+    if (!put_json_field(sb, "source", source))
+        return false;
+    if (!source || is_utf8(source))
+        return true;
+    put_json_key(sb, "source_bytes");
+    append(sb, "\"", 1);
+    for (const unsigned char *c = (const unsigned char *)source; *c; c++) {
+        char pair[2] = {hex_digits[*c >> 4], hex_digits[*c & 0x0f]};
+        append(sb, pair, 2);
+    }
+    append(sb, "\"", 1);
+    return !sb->failed;
+}
+
+/* article_record() as one JSON line into REC; false when out of memory or
+ * when a string jansson would refuse makes the record fail. */
+static bool put_article_line(output_layout layout, const char *source, const lede_result *res,
+                             const output_warc *warc, const char *error, output_record *rec) {
+    string_builder sb = {0};
+    append(&sb, "{", 1);
+    bool ok =
+        put_json_source(&sb, source) &&
+        (!error || (put_json_key(&sb, "error"), put_json_string(&sb, error, false))) &&
+        put_json_field(&sb, "text", error ? NULL : res->text) &&
+        (error || layout.body == OUTPUT_TEXT ||
+         (put_json_field(&sb, "body", res->body) &&
+          put_json_field(&sb, "body_format", format_names[layout.body]))) &&
+        put_json_field(&sb, "title", res->title) &&
+        put_json_field(&sb, "author", res->author) &&
+        put_json_array(&sb, "authors", res->authors, res->author_count) &&
+        put_json_field(&sb, "date", res->date) && put_json_field(&sb, "modified", res->modified) &&
+        put_json_field(&sb, "sitename", res->sitename) &&
+        put_json_field(&sb, "description", res->description) &&
+        put_json_field(&sb, "language", res->language) && put_json_field(&sb, "url", res->url) &&
+        put_json_field(&sb, "image", res->image) && put_json_field(&sb, "section", res->section) &&
+        put_json_array(&sb, "tags", res->tags, res->tag_count) &&
+        put_json_field(&sb, "type", res->type) &&
+        put_json_real(&sb, "confidence", res->confidence) &&
+        (!res->comments ||
+         (put_json_key(&sb, "comments"), put_json_string(&sb, res->comments, false))) &&
+        (!res->truncated || (put_json_key(&sb, "truncated"), append(&sb, "true", 4), true)) &&
+        (!warc || (put_json_field(&sb, "warc_target_uri", warc->target_uri) &&
+                   put_json_field(&sb, "warc_record_id", warc->record_id) &&
+                   put_json_field(&sb, "warc_date", warc->date)));
+    append(&sb, "}\n", 2);
+    if (!ok || sb.failed) {
+        free(sb.bytes);
+        return false;
+    }
+    rec->bytes = sb.bytes;
+    rec->len = sb.len;
+    return true;
+}
+
+/* The record of an article (or of a page without one, with ERROR) in
+ * LAYOUT's JSON shape into REC; false when out of memory. */
+static bool build_json_article(output_layout layout, const char *source, const lede_result *res,
+                               const output_warc *warc, const char *error, output_record *rec) {
+    if (layout.format == OUTPUT_JSONL && !layout.as_array)
+        return put_article_line(layout, source, res, warc, error, rec);
+    return dump_record(layout, article_record(layout, source, res, warc, error), rec);
+}
+
 static bool is_json(output_layout layout) {
     return layout.format == OUTPUT_JSON || layout.format == OUTPUT_JSONL;
 }
@@ -480,7 +673,7 @@ void output_build_warc_article(output_layout layout, const char *source, const l
                                const output_warc *warc, output_record *rec) {
     memset(rec, 0, sizeof *rec);
     if (is_json(layout)) {
-        if (!dump_record(layout, article_record(layout, source, res, warc, NULL), rec))
+        if (!build_json_article(layout, source, res, warc, NULL, rec))
             output_build_error(layout, source, lede_strerror(LEDE_ERR_NOMEM), rec);
         return;
     }
@@ -512,8 +705,7 @@ void output_build_no_article(output_layout layout, const char *source, const led
 void output_build_rejected(output_layout layout, const char *source, const lede_result *res,
                            const output_warc *warc, const char *message, output_record *rec) {
     memset(rec, 0, sizeof *rec);
-    if (is_json(layout) &&
-        !dump_record(layout, article_record(layout, source, res, warc, message), rec)) {
+    if (is_json(layout) && !build_json_article(layout, source, res, warc, message, rec)) {
         output_build_error(layout, source, lede_strerror(LEDE_ERR_NOMEM), rec);
         return;
     }

@@ -52,6 +52,13 @@ void buf_puts(buf *b, const char *s) {
 }
 
 void buf_putc(buf *b, char c) {
+    /* the renderers write separators and escapes a byte at a time: a byte
+     * that fits is stored without buf_append()'s memcpy */
+    if (!b->failed && b->len + 2 <= b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return;
+    }
     buf_append(b, &c, 1);
 }
 

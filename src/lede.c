@@ -380,8 +380,11 @@ static lede_status extract_document(document *doc, const lede_options *opt, pass
 static lede_status extract_pass(const char *utf8, size_t len, const lede_options *opt,
                                 pass_kind kind, lede_result **out, pass_report *report) {
     document doc = {0};
-    parse_limits limits = {opt->max_depth, opt->max_nodes, opt->max_attrs, opt->max_attr_len,
-                           kind == PASS_HIDDEN};
+    parse_limits limits = {.max_depth = opt->max_depth,
+                           .max_nodes = opt->max_nodes,
+                           .max_attrs = opt->max_attrs,
+                           .max_attr_len = opt->max_attr_len,
+                           .reveal_hidden = kind == PASS_HIDDEN};
     lede_status st = parse_html_limited(utf8, len, &limits, &doc);
     if (st != LEDE_OK)
         return st;

@@ -70,6 +70,13 @@ typedef struct builder {
     bool failed;
     bool reveal_hidden; /* parse_limits.reveal_hidden */
     buf title;
+    vocab_memo vocab; /* the class and id values classified so far */
+    /* Where the bodies of scripts and styles were cut out of the markup
+     * (see raw_text_cuts), and how many libxml2 has confirmed. */
+    const struct raw_text_cuts *cuts;
+    size_t cuts_confirmed;
+    bool cuts_wrong; /* libxml2 read the markup otherwise: parse it uncut */
+    size_t stop_offset; /* where in the markup a bound stopped libxml2 */
     /* Depths in libxml2's stack (1 = outermost) of elements this builder
      * closed while libxml2 kept them open (see close_like_a_browser()),
      * innermost last: libxml2's later end events for them are no-ops. */
@@ -171,6 +178,12 @@ static bool copy_attrs(builder *b, node *n, const xmlChar **atts) {
     return true;
 }
 
+/* Where libxml2 is in the markup it reads: an offset from its start. */
+static size_t parser_offset(const htmlParserCtxtPtr ctxt) {
+    const xmlParserInputPtr in = ctxt->input;
+    return (size_t)in->consumed + (size_t)(in->cur - in->base);
+}
+
 /* Stop libxml2 for bound WHY: it reads no further, and whatever events it
  * still sends are ignored. The tree keeps what was read. */
 static void stop_parser(builder *b, unsigned why) {
@@ -178,8 +191,10 @@ static void stop_parser(builder *b, unsigned why) {
     if (b->stopped)
         return;
     b->stopped = true;
-    if (b->ctxt)
+    if (b->ctxt) {
+        b->stop_offset = parser_offset(b->ctxt); /* the stop empties the input */
         xmlStopParser(b->ctxt);
+    }
 }
 
 /* Charge COST steps of libxml2's repair work; see LEDE_MAX_REPAIR_WORK. */
@@ -341,6 +356,53 @@ static bool keeps_script_text(const node *n) {
     return type && strcasecmp(type, "application/ld+json") == 0;
 }
 
+/* ---- the bodies of scripts and styles, out of the markup -------------------
+ * More than half the bytes of a news page are scripts and styles, which
+ * libxml2 reads a character at a time and lede then drops. So before the
+ * parse, cut_raw_text() finds the start tags of scripts and styles much as
+ * libxml2 tokenizes them (comments skipped, the tag's quoted values read as
+ * limit_attributes() reads them) and leaves their bodies out of a copy of
+ * the markup. What libxml2 does with a body besides
+ * handing it over must still happen: it reports an error for each "</"
+ * that does not end the element (each charged as a repair, see
+ * on_repair()), so a cut body keeps one "</" for each, after a space (a
+ * body that starts with "</" is read as an end tag and is not cut). A body
+ * with a character libxml2 reports (a control character, a noncharacter,
+ * bytes that are not UTF-8) is not cut, and neither is the script of a
+ * JSON-LD block or any tag with an entity, which might spell one.
+ *
+ * The scan is a guess at libxml2's reading, which it must not change: each
+ * cut is confirmed when libxml2 opens a script or style at the cut's '>'
+ * (confirm_cuts()), and when a cut is passed unconfirmed, or a confirmed
+ * one would have kept its text (JSON-LD, a <title>), the page is parsed
+ * again uncut. */
+
+typedef struct raw_text_cuts {
+    size_t *at; /* offsets in the cut markup of the '>' before each cut body */
+    size_t count, cap;
+} raw_text_cuts;
+
+/* Called at each start tag T: a script or style opened at the next cut's
+ * '>' confirms it, unless its text is kept (KEEPS_TEXT: JSON-LD, inside the
+ * <title>, or flattened beyond max_depth into an element that keeps it);
+ * having passed a cut unconfirmed means libxml2 read the markup around it
+ * otherwise. */
+static void confirm_cuts(builder *b, enum tag t, bool keeps_text) {
+    const raw_text_cuts *cuts = b->cuts;
+    if (!b->ctxt || b->cuts_confirmed >= cuts->count)
+        return;
+    size_t here = parser_offset(b->ctxt), next = cuts->at[b->cuts_confirmed];
+    bool raw = t == TAG_SCRIPT || t == TAG_STYLE;
+    if (raw && here == next && *b->ctxt->input->cur == '>') {
+        b->cuts_confirmed++;
+        b->cuts_wrong = keeps_text;
+    } else if (here >= next) {
+        b->cuts_wrong = true;
+    }
+    if (b->cuts_wrong)
+        stop_parser(b, 0);
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     builder *b = ctx;
     if (b->failed || b->stopped)
@@ -357,6 +419,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     if (b->cur->depth >= b->max_depth) {
         b->overflow++;
         b->doc->truncated |= LEDE_TRUNCATED_DEPTH;
+        if (b->cuts)
+            confirm_cuts(b, t, !b->skip);
         return;
     }
     node *n = new_node(b, t);
@@ -372,11 +436,13 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
         n->flags |= NODE_IN_CODE;
     if (t == TAG_PRE || t == TAG_CODE)
         b->code++;
-    n->vocab = (uint8_t)vocab_classify(n);
+    n->vocab = (uint8_t)vocab_classify_memo(n, &b->vocab);
     if (!b->reveal_hidden && attrs_hide(n))
         n->flags |= NODE_HIDDEN;
     if (t == TAG_SCRIPT && keeps_script_text(n))
         n->flags |= NODE_KEEP_TEXT;
+    if (b->cuts)
+        confirm_cuts(b, t, (n->flags & NODE_KEEP_TEXT) || b->in_title);
     if (tag_kind(t) == K_SKIP)
         b->skip++;
     if (t == TAG_A)
@@ -501,11 +567,20 @@ static bool text_reserve(document *d, size_t extra) {
 
 static void store_text(builder *b, const xmlChar *ch, int len);
 
+/* Whether text arriving now is stored: not under a <script>, <style> or
+ * other K_SKIP element (but for a JSON-LD script's), unless it is the
+ * page's <title>. */
+static bool text_is_kept(const builder *b) {
+    return b->in_title || !b->skip || (b->cur->flags & NODE_KEEP_TEXT);
+}
+
 /* Text as NFC (nfc.h): a run that needs it is normalised before it is
- * stored, so that every stage and every output sees one form. */
+ * stored, so that every stage and every output sees one form. Text that is
+ * dropped (scripts and styles, often most of a page's bytes) is not
+ * looked at. */
 static void on_text(void *ctx, const xmlChar *ch, int len) {
     builder *b = ctx;
-    if (b->failed || b->stopped || len <= 0)
+    if (b->failed || b->stopped || len <= 0 || !text_is_kept(b))
         return;
     if (!nfc_needed((const char *)ch, (size_t)len)) {
         store_text(b, ch, len);
@@ -527,9 +602,9 @@ static void store_text(builder *b, const xmlChar *ch, int len) {
         buf_append(&b->title, (const char *)ch, (size_t)len);
         return;
     }
-    node *parent = b->cur;
-    if (b->skip && !(parent->flags & NODE_KEEP_TEXT))
+    if (!text_is_kept(b))
         return;
+    node *parent = b->cur;
     document *d = b->doc;
     if (!text_reserve(d, (size_t)len)) {
         b->failed = true;
@@ -697,6 +772,188 @@ static char *limit_attributes(const char *in, size_t len, unsigned max, bool *fa
     return sc.copy;
 }
 
+/* ---- cutting the bodies (see raw_text_cuts above) --------------------------- */
+
+enum {
+    RAW_TEXT_MIN_CUT = 64, /* shorter bodies are left: the copy costs more */
+    CUTS_FIRST_CAP = 16
+};
+
+/* Whether the start tag START_TAG[0, LEN) may be a JSON-LD script: it names JSON,
+ * or has an entity, which could spell it. */
+static bool tag_may_keep_text(const char *start_tag, size_t len) {
+    return memchr(start_tag, '&', len) || find_ci(start_tag, 0, len, "json", 4) < len;
+}
+
+/* The length of the UTF-8 sequence at S[0, LEN) when it is a character
+ * libxml2 reads without a report (not a noncharacter U+FFFE or U+FFFF, not
+ * a surrogate, not past U+10FFFF); 0 otherwise. */
+static size_t quiet_utf8_char(const unsigned char *s, size_t len) {
+    unsigned char c = s[0];
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (n == 0 || c > 0xF4 || n > len)
+        return 0;
+    for (size_t k = 1; k < n; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0) ||
+        (c == 0xEF && s[1] == 0xBF && s[2] >= 0xBE) || (c == 0xF0 && s[1] < 0x90) ||
+        (c == 0xF4 && s[1] >= 0x90))
+        return 0;
+    return n;
+}
+
+/* Whether the 8 bytes W are all printable ASCII other than '<': the bytes
+ * of a body that need no closer look (the tests of a byte below 0x20 and of
+ * a byte equal to '<' are the usual ones for a zero byte in a word). */
+static bool plain_ascii_word(uint64_t w) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t below_space = (w - 0x20 * ones) & ~w & highs;
+    uint64_t lt = w ^ ('<' * ones);
+    uint64_t has_lt = (lt - ones) & ~lt & highs;
+    return !((w & highs) | below_space | has_lt);
+}
+
+/* The number of "</" in the body S[0, LEN), or -1 when libxml2 would report
+ * anything else in it. */
+static long body_end_tags(const char *body, size_t len) {
+    const unsigned char *s = (const unsigned char *)body;
+    long end_tags = 0;
+    for (size_t i = 0; i < len;) {
+        uint64_t w;
+        if (len - i >= sizeof w) {
+            memcpy(&w, s + i, sizeof w);
+            if (plain_ascii_word(w)) {
+                i += sizeof w;
+                continue;
+            }
+        }
+        unsigned char c = s[i];
+        if (c >= 0x80) {
+            size_t n = quiet_utf8_char(s + i, len - i);
+            if (!n)
+                return -1;
+            i += n;
+            continue;
+        }
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            return -1;
+        if (c == '<' && i + 1 < len && s[i + 1] == '/')
+            end_tags++;
+        i++;
+    }
+    return end_tags;
+}
+
+static bool cuts_push(raw_text_cuts *cuts, size_t at) {
+    if (cuts->count == cuts->cap) {
+        size_t cap = cuts->cap ? 2 * cuts->cap : CUTS_FIRST_CAP;
+        size_t *grown = realloc(cuts->at, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        cuts->at = grown;
+        cuts->cap = cap;
+    }
+    cuts->at[cuts->count++] = at;
+    return true;
+}
+
+typedef struct raw_text_cutter {
+    const char *in;
+    size_t len;
+    char *out;       /* the cut copy, made at the first cut */
+    size_t out_len;  /* bytes written to OUT */
+    size_t copied;   /* IN is in OUT up to here */
+    raw_text_cuts *cuts;
+} raw_text_cutter;
+
+/* Leave out the body IN[BODY, END) of the element whose start tag ends at
+ * IN[BODY - 1] ('>'), keeping END_TAGS "</" after a space. */
+static bool cut_body(raw_text_cutter *c, size_t body, size_t end, long end_tags) {
+    if (!c->out) {
+        c->out = malloc(c->len + 1);
+        if (!c->out)
+            return false;
+    }
+    memcpy(c->out + c->out_len, c->in + c->copied, body - c->copied);
+    c->out_len += body - c->copied;
+    if (!cuts_push(c->cuts, c->out_len - 1))
+        return false;
+    c->out[c->out_len++] = ' ';
+    for (long k = 0; k < end_tags; k++) {
+        c->out[c->out_len++] = '<';
+        c->out[c->out_len++] = '/';
+    }
+    c->copied = end;
+    return true;
+}
+
+/* Whether the element whose start tag is IN[OPEN, GT] and whose body is
+ * IN[GT + 1, END) may lose its body; *END_TAGS: the "</" to keep. */
+static bool body_can_go(const char *in, size_t open, size_t gt, size_t end, long *end_tags) {
+    size_t body = gt + 1;
+    if (in[gt - 1] == '/' || tag_may_keep_text(in + open, gt - open))
+        return false; /* "<script/>" is empty to libxml2; JSON-LD is kept */
+    if (end - body < RAW_TEXT_MIN_CUT || in[body] == '<')
+        return false; /* a body opening with a tag is read as one */
+    *end_tags = body_end_tags(in + body, end - body);
+    return *end_tags >= 0 && 1 + 2 * (size_t)*end_tags < end - body;
+}
+
+/* IN with the bodies of scripts and styles cut out (their places in CUTS),
+ * or NULL when none was cut or memory ran out (*FAILED). */
+static char *cut_raw_text(const char *in, size_t len, raw_text_cuts *cuts, size_t *out_len,
+                          bool *failed) {
+    raw_text_cutter c = {.in = in, .len = len, .cuts = cuts};
+    attr_scan tag_reader = {.in = in, .len = len, .max = UINT_MAX};
+    size_t i = 0;
+    *failed = false;
+    while (i < len) {
+        const char *lt = memchr(in + i, '<', len - i);
+        if (!lt)
+            break;
+        size_t open = (size_t)(lt - in);
+        i = open + 1;
+        if (i + 3 <= len && memcmp(in + i, "!--", 3) == 0) {
+            i = find_ci(in, i + 3, len, "-->", 3);
+            continue;
+        }
+        if (i >= len || !is_ascii_letter((unsigned char)in[i]))
+            continue;
+        size_t name = i;
+        while (i < len && !is_tag_space((unsigned char)in[i]) && in[i] != '/' && in[i] != '>')
+            i++;
+        size_t name_len = i - name;
+        const char *end_tag = name_len == 6 && strncasecmp(in + name, "script", 6) == 0 ? "</script"
+                              : name_len == 5 && strncasecmp(in + name, "style", 5) == 0 ? "</style"
+                                                                                          : NULL;
+        /* Other tags' attributes are not read: a "<script" in one is cut
+         * in vain (libxml2 does not confirm it) but not wrongly. */
+        if (!end_tag)
+            continue;
+        i = scan_attributes(&tag_reader, i);
+        if (i >= len)
+            continue;
+        size_t end = find_ci(in, i, len, end_tag, strlen(end_tag));
+        long end_tags;
+        if (end < len && body_can_go(in, open, i, end, &end_tags) &&
+            !cut_body(&c, i + 1, end, end_tags)) {
+            *failed = true;
+            break;
+        }
+        i = end;
+    }
+    if (*failed || !c.out) {
+        free(c.out);
+        return NULL;
+    }
+    memcpy(c.out + c.out_len, in + c.copied, len - c.copied);
+    c.out_len += len - c.copied;
+    c.out[c.out_len] = '\0';
+    *out_len = c.out_len;
+    return c.out;
+}
+
 /* ---- the parse ---------------------------------------------------------- */
 
 static void limits_or_defaults(const parse_limits *limits, builder *b) {
@@ -745,6 +1002,11 @@ static lede_status run_parser(const char *utf8, size_t len, builder *b) {
     sax.error = on_repair;
     b->ctxt = ctxt;
     htmlParseDocument(ctxt);
+    /* a cut libxml2 read past without opening its element (a stop for a
+     * bound before it is no matter: the tree ends there either way) */
+    if (b->cuts && b->cuts_confirmed < b->cuts->count &&
+        (!b->stopped || b->stop_offset > b->cuts->at[b->cuts_confirmed]))
+        b->cuts_wrong = true;
     b->ctxt = NULL;
     ctxt->sax = saved_sax;
     if (ctxt->myDoc)
@@ -760,14 +1022,14 @@ static bool ends_in_text(const char *s, size_t len) {
     return len && s[len - 1] != '>';
 }
 
-lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits *limits,
-                               document *doc) {
-    pthread_once(&parser_once, parser_init);
-    if (len > INT_MAX)
-        return LEDE_ERR_TOO_LARGE;
+/* Parse MARKUP (LEN bytes; the bodies at CUTS cut out of it, or CUTS NULL)
+ * into DOC; *CUTS_WRONG when libxml2 did not confirm the cuts, and then DOC
+ * is to be thrown away. On failure DOC is freed. */
+static lede_status build_tree(const char *markup, size_t len, const parse_limits *limits,
+                              const raw_text_cuts *cuts, document *doc, bool *cuts_wrong) {
+    *doc = (document){0};
     arena_init(&doc->mem);
-    doc->truncated = 0;
-    builder b = {.doc = doc};
+    builder b = {.doc = doc, .cuts = cuts};
     limits_or_defaults(limits, &b);
     buf_init(&b.title);
     doc->root = new_node(&b, TAG_ROOT);
@@ -776,18 +1038,12 @@ lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits 
         return LEDE_ERR_NOMEM;
     }
     b.cur = doc->root;
-
-    bool failed = false;
-    char *limited = limit_attributes(utf8, len, b.max_attrs, &failed);
-    if (limited)
-        doc->truncated |= LEDE_TRUNCATED_ATTRS;
-    lede_status st = failed ? LEDE_ERR_NOMEM : run_parser(limited ? limited : utf8, len, &b);
-    free(limited);
-
+    lede_status st = run_parser(markup, len, &b);
     close_open_elements(&b);
-    doc->cut_off = ends_in_text(utf8, len);
     buf_free(&b.title);
+    vocab_memo_free(&b.vocab);
     free(b.phantoms);
+    *cuts_wrong = b.cuts_wrong;
     if (st == LEDE_OK && b.failed)
         st = LEDE_ERR_NOMEM;
     if (st == LEDE_OK && !doc->text && !text_reserve(doc, 0))
@@ -795,6 +1051,42 @@ lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits 
     if (st != LEDE_OK)
         document_free(doc);
     return st;
+}
+
+lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits *limits,
+                               document *doc) {
+    pthread_once(&parser_once, parser_init);
+    if (len > INT_MAX)
+        return LEDE_ERR_TOO_LARGE;
+    builder bounds = {0};
+    limits_or_defaults(limits, &bounds);
+    bool failed = false;
+    char *limited = limit_attributes(utf8, len, bounds.max_attrs, &failed);
+    const char *markup = limited ? limited : utf8;
+    raw_text_cuts cuts = {0};
+    size_t cut_len = 0;
+    bool keep_raw_text = limits && limits->keep_raw_text;
+    char *cut = failed || keep_raw_text ? NULL
+                                        : cut_raw_text(markup, len, &cuts, &cut_len, &failed);
+    lede_status st = LEDE_ERR_NOMEM;
+    if (!failed) {
+        bool cuts_wrong = false;
+        st = build_tree(cut ? cut : markup, cut ? cut_len : len, limits, cut ? &cuts : NULL, doc,
+                        &cuts_wrong);
+        if (st == LEDE_OK && cuts_wrong) {
+            document_free(doc);
+            st = build_tree(markup, len, limits, NULL, doc, &cuts_wrong);
+        }
+    }
+    free(cut);
+    free(cuts.at);
+    free(limited);
+    if (st != LEDE_OK)
+        return st;
+    if (limited)
+        doc->truncated |= LEDE_TRUNCATED_ATTRS;
+    doc->cut_off = ends_in_text(utf8, len);
+    return LEDE_OK;
 }
 
 lede_status parse_html(const char *utf8, size_t len, unsigned max_depth, document *doc) {

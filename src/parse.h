@@ -25,6 +25,10 @@ typedef struct parse_limits {
      * elements, <noscript> and <template> (the last look of lede.c, for
      * pages whose article is all in such places). */
     bool reveal_hidden;
+    /* Hand libxml2 the bodies of scripts and styles too, rather than cut
+     * them out before the parse (parse.c, raw_text_cuts): the tree is the
+     * same either way, which tests check. */
+    bool keep_raw_text;
 } parse_limits;
 
 /* parse_html with every bound given (LIMITS may be NULL for the defaults).

@@ -27,6 +27,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -288,18 +289,21 @@ static void split_words(const char *s, size_t len, words_of_class *w) {
     }
 }
 
-static bool is_modifier(const char *s) {
-    for (size_t i = 0; i < sizeof modifiers / sizeof modifiers[0]; i++)
-        if (strcmp(s, modifiers[i]) == 0)
+/* Whether the word S is one of the COUNT words of LIST (the first byte
+ * compared first: this runs for every word of every class token). */
+static bool word_in(const char *s, const char *const list[], size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (s[0] == list[i][0] && strcmp(s, list[i]) == 0)
             return true;
     return false;
 }
 
+static bool is_modifier(const char *s) {
+    return word_in(s, modifiers, sizeof modifiers / sizeof modifiers[0]);
+}
+
 static bool places_header(const char *s) {
-    for (size_t i = 0; i < sizeof header_places / sizeof header_places[0]; i++)
-        if (strcmp(s, header_places[i]) == 0)
-            return true;
-    return false;
+    return word_in(s, header_places, sizeof header_places / sizeof header_places[0]);
 }
 
 /* A stem's bits as they count at word I of the class token W. */
@@ -409,16 +413,117 @@ static unsigned role_bits(const node *n) {
     return 0;
 }
 
-unsigned vocab_classify(const node *n) {
+/* ---- the memo of one parse --------------------------------------------- */
+
+struct vocab_memo_entry {
+    const char *names; /* a class token (LEN bytes, in a node's value); NULL: a free slot */
+    size_t len;
+    uint32_t hash;
+    unsigned bits;
+};
+
+enum {
+    MEMO_FIRST_CAPACITY = 64,
+    /* Past this many distinct tokens (a page of generated class names) the
+     * rest are classified each time: the memo's memory stays bounded. */
+    MEMO_MAX_ENTRIES = 2048
+};
+
+/* FNV-1a of S[0, LEN). */
+static uint32_t token_hash(const char *s, size_t len) {
+    enum { FNV_OFFSET = 2166136261u, FNV_PRIME = 16777619u };
+    uint32_t h = FNV_OFFSET;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+    return h;
+}
+
+/* The slot of NAMES in MEMO: its entry, or the free slot it would take. */
+static vocab_memo_entry *memo_slot(const vocab_memo *memo, const char *names, size_t len,
+                                   uint32_t hash) {
+    size_t mask = memo->capacity - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        vocab_memo_entry *e = &memo->slots[i];
+        if (!e->names)
+            return e;
+        if (e->hash == hash && e->len == len && memcmp(e->names, names, len) == 0)
+            return e;
+    }
+}
+
+/* Make room for one more entry, keeping the table at most half full;
+ * false when MEMO is full or memory ran out. */
+static bool memo_reserve(vocab_memo *memo) {
+    if (memo->count >= MEMO_MAX_ENTRIES)
+        return false;
+    if (2 * (memo->count + 1) <= memo->capacity)
+        return true;
+    size_t capacity = memo->capacity ? 2 * memo->capacity : MEMO_FIRST_CAPACITY;
+    vocab_memo_entry *slots = calloc(capacity, sizeof *slots);
+    if (!slots)
+        return false;
+    vocab_memo grown = {.slots = slots, .capacity = capacity, .count = memo->count};
+    for (size_t i = 0; i < memo->capacity; i++) {
+        const vocab_memo_entry *e = &memo->slots[i];
+        if (e->names)
+            *memo_slot(&grown, e->names, e->len, e->hash) = *e;
+    }
+    free(memo->slots);
+    *memo = grown;
+    return true;
+}
+
+/* class_token_bits(S, LEN), through MEMO. */
+static unsigned token_bits_memo(const char *s, size_t len, vocab_memo *memo) {
+    uint32_t hash = token_hash(s, len);
+    if (memo->capacity) {
+        const vocab_memo_entry *known = memo_slot(memo, s, len, hash);
+        if (known->names)
+            return known->bits;
+    }
+    unsigned bits = class_token_bits(s, len);
+    if (memo_reserve(memo)) {
+        vocab_memo_entry *e = memo_slot(memo, s, len, hash);
+        *e = (vocab_memo_entry){.names = s, .len = len, .hash = hash, .bits = bits};
+        memo->count++;
+    }
+    return bits;
+}
+
+/* names_bits(NAMES), each class token through MEMO when there is one. */
+static unsigned names_bits_memo(const char *names, vocab_memo *memo) {
+    if (!memo)
+        return names_bits(names);
+    unsigned bits = 0;
+    for (const char *s = names; *s;) {
+        s += strspn(s, " \t\n\r\f");
+        size_t len = strcspn(s, " \t\n\r\f");
+        if (len)
+            bits |= token_bits_memo(s, len, memo);
+        s += len;
+    }
+    return bits;
+}
+
+void vocab_memo_free(vocab_memo *memo) {
+    free(memo->slots);
+    *memo = (vocab_memo){0};
+}
+
+unsigned vocab_classify_memo(const node *n, vocab_memo *memo) {
     unsigned bits = n->attr_count ? role_bits(n) : 0;
     if (!n->cls && !n->id)
         return bits;
     pthread_once(&index_once, build_index);
     if (n->cls)
-        bits |= names_bits(n->cls);
+        bits |= names_bits_memo(n->cls, memo);
     if (n->id && !id_is_heading_slug(n->id))
-        bits |= names_bits(n->id);
+        bits |= names_bits_memo(n->id, memo);
     return bits;
+}
+
+unsigned vocab_classify(const node *n) {
+    return vocab_classify_memo(n, NULL);
 }
 
 /* ---- line numbers of code -------------------------------------------------

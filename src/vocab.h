@@ -28,6 +28,25 @@ enum vocab_bits {
  * node.vocab, which the stages read. */
 unsigned vocab_classify(const node *n);
 
+/* The class and id tokens already read in one parse, with their bits: a
+ * page repeats the same few tokens on hundreds of elements ("post-item",
+ * "col-md-4", "card"), and each is split into words and looked up once. A
+ * zeroed vocab_memo is empty; the tokens it holds are pointers into the
+ * values of the nodes classified, so it must be freed before their
+ * document is, and the values must not change while it holds them. */
+typedef struct vocab_memo_entry vocab_memo_entry;
+typedef struct vocab_memo {
+    vocab_memo_entry *slots; /* open addressing, capacity a power of two */
+    size_t capacity, count;
+} vocab_memo;
+
+/* vocab_classify(N), with the bits of each token of its class and id
+ * looked up in MEMO first and added to it after. Out of memory or with MEMO
+ * full, a token is classified without it: the answer is the same. */
+unsigned vocab_classify_memo(const node *n, vocab_memo *memo);
+
+void vocab_memo_free(vocab_memo *memo);
+
 /* Whether N's class names the line numbers of a code listing (clean.c
  * removes them inside <pre> and <code>, where nothing else goes by name). */
 bool vocab_names_line_number(const node *n);

@@ -11,6 +11,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -115,12 +117,133 @@ static void test_style_hides_by_declaration(void **state) {
     document_free(&doc);
 }
 
+/* ---- scripts and styles cut out before the parse --------------------------- */
+
+/* Whether the trees A and B are the same: shape, tags, flags, attributes,
+ * text and its sums, node for node. */
+static void expect_same_tree(const document *a, const document *b, const char *page) {
+    if (a->node_count != b->node_count || a->truncated != b->truncated ||
+        a->cut_off != b->cut_off)
+        fail_msg("%s: %u nodes, truncated %#x; uncut %u, %#x", page, a->node_count, a->truncated,
+                 b->node_count, b->truncated);
+    if ((a->title_text == NULL) != (b->title_text == NULL) ||
+        (a->title_text && strcmp(a->title_text, b->title_text) != 0))
+        fail_msg("%s: title \"%s\", uncut \"%s\"", page, a->title_text ? a->title_text : "",
+                 b->title_text ? b->title_text : "");
+    const node *m = a->root, *n = b->root;
+    for (; m && n; m = tree_next(a->root, m, false), n = tree_next(b->root, n, false)) {
+        bool same = m->tag == n->tag && m->flags == n->flags && m->depth == n->depth &&
+                    m->attr_count == n->attr_count && m->vocab == n->vocab &&
+                    m->text_len == n->text_len && m->text_chars == n->text_chars &&
+                    m->link_chars == n->link_chars && m->commas == n->commas &&
+                    memcmp(node_text(a, m), node_text(b, n), m->text_len) == 0;
+        for (uint16_t i = 0; same && i < m->attr_count; i++)
+            same = strcmp(m->attrs[i].name, n->attrs[i].name) == 0 &&
+                   strcmp(m->attrs[i].value, n->attrs[i].value) == 0;
+        if (!same)
+            fail_msg("%s: node %u (<%s>) differs from the uncut parse's (<%s>)", page, m->order,
+                     tag_name((enum tag)m->tag), tag_name((enum tag)n->tag));
+    }
+    if (m || n)
+        fail_msg("%s: the trees differ in length", page);
+}
+
+#define LONG_CODE "var settings = {theme: 'dark', items: [1, 2, 3], url: 'https://example.org/a'};"
+
+/* Pages where the bodies of scripts and styles are cut, and pages where a
+ * cut would change what libxml2 reads: a "<script>" libxml2 does not see as
+ * a tag (in a processing instruction, a textarea, an attribute, a comment
+ * closed the short ways, a self-closed tag), a body that is kept (JSON-LD, a script in
+ * a <title>), a body libxml2 reads as markup or reports on. Each parses to
+ * the same tree as with the bodies handed to libxml2. */
+static void test_cut_raw_text_same_tree(void **state) {
+    (void)state;
+    static const char *const pages[] = {
+        "<html><head><title>Harbour</title><script>" LONG_CODE " if (a </b) x = '</div>';"
+        "</script><style>p { color: red; } " LONG_CODE "</style></head><body><p id=a>The "
+        "harbour board voted, again.</p><SCRIPT async>" LONG_CODE "</SCRIPT ></body></html>",
+        "<body><p>Before</p><?php echo '<script>'; ?> Text the PI leaves " LONG_CODE
+        "</script><p>After</p></body>",
+        "<html><head><title>Hi <script>" LONG_CODE "</script> there</title></head>"
+        "<body><p>x</p></body></html>",
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"" LONG_CODE
+        "\"}</script><script type=\"application/ld&#43;json\">{\"name\": \"" LONG_CODE "\"}</script>",
+        "<body><script><p>A paragraph " LONG_CODE "</p></script><p>after</p></body>",
+        "<body><!--> <script>" LONG_CODE "</script><p>a</p><!-- a --!> <script>x = '-->';"
+        "</script><script>" LONG_CODE "</script><p>b</p></body>",
+        "<body><script src=a/>" LONG_CODE "<p>para</p></script><script/>" LONG_CODE
+        "<p>more</p></script></body>",
+        "<body><script>\x01 " LONG_CODE "</script><script>\xEF\xBF\xBE " LONG_CODE
+        "</script><p>x</p></body>",
+        "<body><textarea><script>" LONG_CODE "</script></textarea><p>x</p></body>",
+        "<body><style media=\"a>b\">" LONG_CODE "</style><script data-x='</script>'>" LONG_CODE
+        "</script><p>x</p></body>",
+        "<body><p>open <script>" LONG_CODE " never closed",
+        "<body><div data-html=\"<script>" LONG_CODE "</script>\"><p>x</p></div></body>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        for (int reveal = 0; reveal < 2; reveal++) {
+            parse_limits cut = {.reveal_hidden = reveal}, uncut = cut;
+            uncut.keep_raw_text = true;
+            document a = {0}, b = {0};
+            assert_int_equal(parse_html_limited(pages[i], strlen(pages[i]), &cut, &a), LEDE_OK);
+            assert_int_equal(parse_html_limited(pages[i], strlen(pages[i]), &uncut, &b), LEDE_OK);
+            char name[32];
+            snprintf(name, sizeof name, "page %zu%s", i, reveal ? " revealed" : "");
+            expect_same_tree(&a, &b, name);
+            document_free(&a);
+            document_free(&b);
+        }
+    }
+}
+
+/* libxml2 reports each "</" inside a script that does not end it, and each
+ * report is a repair charged against LEDE_MAX_REPAIR_WORK at the depth of
+ * the stack: a cut body must cost the same. Here the reports inside one
+ * script, under 20,000 open elements, pass the bound, and the paragraph
+ * after the script is never read, cut or uncut. */
+static void test_cut_raw_text_keeps_repair_count(void **state) {
+    (void)state;
+    enum { DEPTH = 20000, STRAY_END_TAGS = 20000 };
+    static const char head[] = "<html><body><p>The council met.</p>";
+    static const char late[] = "</script><p id=late>Read after the script.</p></body></html>";
+    static const char stray[] = "var a = 1; </";
+    size_t len = strlen(head) + 5 * DEPTH + strlen("<script>") + strlen(stray) * STRAY_END_TAGS +
+                 strlen(late);
+    char *html = malloc(len + 1);
+    assert_non_null(html);
+    char *p = html;
+    p += sprintf(p, "%s", head);
+    for (int i = 0; i < DEPTH; i++)
+        p += sprintf(p, "<div>");
+    p += sprintf(p, "<script>");
+    for (int i = 0; i < STRAY_END_TAGS; i++)
+        p += sprintf(p, "%s", stray);
+    p += sprintf(p, "%s", late);
+    assert_int_equal((size_t)(p - html), len);
+    /* deep enough for the script to be an element (flattened, its text
+     * would be kept and nothing cut) */
+    parse_limits cut = {.max_depth = 2 * DEPTH}, uncut = {.max_depth = 2 * DEPTH,
+                                                         .keep_raw_text = true};
+    document a = {0}, b = {0};
+    assert_int_equal(parse_html_limited(html, len, &cut, &a), LEDE_OK);
+    assert_int_equal(parse_html_limited(html, len, &uncut, &b), LEDE_OK);
+    assert_true(b.truncated & LEDE_TRUNCATED_REPAIRS);
+    assert_null(by_id(&b, "late"));
+    expect_same_tree(&a, &b, "stray end tags in a script");
+    document_free(&a);
+    document_free(&b);
+    free(html);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_block_end_tag_closes_open_divs),
         cmocka_unit_test(test_stray_end_tags_after_the_repair_close_nothing_real),
         cmocka_unit_test(test_end_tag_does_not_reach_across_a_table),
         cmocka_unit_test(test_style_hides_by_declaration),
+        cmocka_unit_test(test_cut_raw_text_same_tree),
+        cmocka_unit_test(test_cut_raw_text_keeps_repair_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

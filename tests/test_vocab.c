@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -23,16 +24,33 @@ typedef struct {
     unsigned want; /* exactly these bits */
 } vocab_case;
 
+static void expect_case(const vocab_case *c, unsigned got, const char *how) {
+    if (got != c->want)
+        fail_msg("%s: class=\"%s\" id=\"%s\": bits %#x, want %#x", how, c->cls ? c->cls : "",
+                 c->id ? c->id : "", got, c->want);
+}
+
+/* Each case classified alone, then through one memo (as parse.c does) three
+ * times: the first reads the value, the second finds the same pointer, the
+ * third the same text in another buffer. All must give the same bits. */
 static void expect_bits(const vocab_case *cases, size_t count) {
-    for (size_t i = 0; i < count; i++) {
-        node n = {0};
-        n.cls = cases[i].cls;
-        n.id = cases[i].id;
-        unsigned got = vocab_classify(&n);
-        if (got != cases[i].want)
-            fail_msg("class=\"%s\" id=\"%s\": bits %#x, want %#x", cases[i].cls ? cases[i].cls : "",
-                     cases[i].id ? cases[i].id : "", got, cases[i].want);
+    vocab_memo memo = {0};
+    for (int round = 0; round < 3; round++) {
+        for (size_t i = 0; i < count; i++) {
+            node n = {0};
+            n.cls = cases[i].cls;
+            n.id = cases[i].id;
+            if (round == 0)
+                expect_case(&cases[i], vocab_classify(&n), "alone");
+            char cls_copy[256], id_copy[256];
+            if (round == 2 && n.cls)
+                n.cls = strcpy(cls_copy, n.cls);
+            if (round == 2 && n.id)
+                n.id = strcpy(id_copy, n.id);
+            expect_case(&cases[i], vocab_classify_memo(&n, &memo), "memo");
+        }
     }
+    vocab_memo_free(&memo);
 }
 
 /* Words are whole tokens of the name: never a match inside another word. */
@@ -126,6 +144,32 @@ static void test_line_number_names(void **state) {
     }
 }
 
+/* vocab.c's memo: more distinct values than it keeps, each seen three times,
+ * some with vocabulary and some without; every answer is the one the value
+ * gets alone, whether the memo held it or was full. */
+static void test_memo_same_answer(void **state) {
+    (void)state;
+    enum { VALUES = 5000 };
+    static const char *const stems[] = {"menu", "entry-content", "card", "comment-list"};
+    static char values[VALUES][32]; /* the memo points at them: they must stay */
+    for (unsigned i = 0; i < VALUES; i++)
+        snprintf(values[i], sizeof values[i], "%s x%u", stems[i % 4], i);
+    vocab_memo memo = {0};
+    for (int round = 0; round < 3; round++) {
+        for (unsigned i = 0; i < VALUES; i++) {
+            const char *cls = values[i];
+            node n = {0};
+            n.cls = cls;
+            unsigned want = vocab_classify(&n);
+            unsigned got = vocab_classify_memo(&n, &memo);
+            if (got != want)
+                fail_msg("round %d, class=\"%s\": bits %#x, want %#x", round, cls, got, want);
+        }
+    }
+    assert_true(memo.count > 0 && memo.count < VALUES);
+    vocab_memo_free(&memo);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_not_substrings),
@@ -133,6 +177,7 @@ int main(void) {
         cmocka_unit_test(test_placed_words),
         cmocka_unit_test(test_heading_slug_id),
         cmocka_unit_test(test_line_number_names),
+        cmocka_unit_test(test_memo_same_answer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -147,8 +147,10 @@ int month_from_word(const char *s, size_t *len) {
         return 0;
     char folded[MONTH_WORD_CAP];
     fold_word(s, n, folded);
+    /* the first byte first: most words are no month, and most months do
+     * not start like the word (called for every word of a date-like run) */
     for (size_t i = 0; i < sizeof month_table / sizeof month_table[0]; i++)
-        if (strcmp(month_table[i].word, folded) == 0) {
+        if (month_table[i].word[0] == folded[0] && strcmp(month_table[i].word, folded) == 0) {
             *len = n + (s[n] == '.');
             return month_table[i].month;
         }
