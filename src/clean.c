@@ -232,6 +232,23 @@ static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pr
     return false;
 }
 
+static bool is_figure(const node *n) {
+    return n->tag == TAG_FIGURE || n->tag == TAG_FIGCAPTION;
+}
+
+/* The flags N's removal sets, or 0 when it stays. A figure removed for
+ * being one and nothing else is flagged NODE_FIGURE too: out of the text,
+ * but a picture the Markdown and HTML outputs show (walk.h). */
+static uint16_t removal_flags(const node *n, const page_size *page, lede_focus focus,
+                              clean_pruning pruning) {
+    if ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP ||
+        removed_by_name(n, page->chars, pruning))
+        return NODE_REMOVED;
+    if (removed_by_tag(n, page, focus))
+        return is_figure(n) ? NODE_REMOVED | NODE_FIGURE : NODE_REMOVED;
+    return 0;
+}
+
 static node *first_leaf(node *n) {
     while (n->first_child)
         n = n->first_child;
@@ -250,10 +267,13 @@ void clean_document(document *doc, lede_focus focus, clean_pruning pruning) {
     page.prose = paragraph_prose(root);
     while (n && n != root) {
         page.chars = root->text_chars;
-        if (n->tag != TAG_TEXT && !(n->flags & NODE_REMOVED) &&
-            ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP ||
-             removed_by_tag(n, &page, focus) || removed_by_name(n, root->text_chars, pruning)))
+        uint16_t flags = n->tag != TAG_TEXT && !(n->flags & NODE_REMOVED)
+                             ? removal_flags(n, &page, focus, pruning)
+                             : 0;
+        if (flags) {
             tree_remove(n);
+            n->flags |= flags;
+        }
         n = n->next ? first_leaf(n->next) : n->parent;
     }
 }

@@ -309,6 +309,48 @@ static void test_recall_keeps_figure_captions(void **state) {
     lede_result_free(res);
 }
 
+static lede_result *extract_as(const char *html, lede_format format) {
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.format = format;
+    lede_result *res = NULL;
+    lede_status st = lede_extract(html, strlen(html), &opt, &res);
+    if (st != LEDE_OK)
+        fail_msg("lede_extract: %s", lede_strerror(st));
+    assert_non_null(res);
+    assert_non_null(res->body);
+    return res;
+}
+
+/* Pins clean.c removal_flags() and walk_skips(): the figure the text leaves
+ * out is a picture with its caption in Markdown and HTML, while a figure
+ * named as an advert stays out of every output. */
+static void test_figures_show_in_markdown_and_html(void **state) {
+    (void)state;
+    static const char html[] = PAGE("",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2
+        "<figure>\n<img src=\"/media/2024/10/ferry-tern-1200.jpg\" alt=\"The ferry Tern\">\n"
+        "<figcaption>The Tern, the smaller of the two ferries, leaves Port Alden for the "
+        "north island on a calm morning in September.</figcaption>\n</figure>\n"
+        FERRY_P3 "<figure class=\"advert\"><img src=\"/ads/banner.png\" alt=\"Buy\">"
+        "<figcaption>Sponsored by the harbour bakery</figcaption></figure>\n"
+        FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract_as(html, LEDE_FORMAT_MARKDOWN);
+    expect_ferry_story(res);
+    expect_no_text(res, "the smaller of the two ferries");
+    expect_field(res, res->body, "![The ferry Tern](/media/2024/10/ferry-tern-1200.jpg)", 1);
+    expect_field(res, res->body, "\n\nThe Tern, the smaller of the two ferries", 1);
+    expect_field(res, res->body, "harbour bakery", 0);
+    expect_field(res, res->body, "banner.png", 0);
+    lede_result_free(res);
+    res = extract_as(html, LEDE_FORMAT_HTML);
+    expect_no_text(res, "the smaller of the two ferries");
+    expect_field(res, res->body, "<figure>\n<img src=\"/media/2024/10/ferry-tern-1200.jpg\"", 1);
+    expect_field(res, res->body, "<figcaption>The Tern, the smaller", 1);
+    expect_field(res, res->body, "harbour bakery", 0);
+    lede_result_free(res);
+}
+
 /* Pins clean.c removed_by_name(): an element named as an embed ("tweet",
  * "embed") is kept though also named "social", and trim.c
  * is_boilerplate_container(), which spares it though it is links and
@@ -1417,6 +1459,7 @@ int main(void) {
         cmocka_unit_test(test_caption_gallery_list_is_dropped),
         cmocka_unit_test(test_figure_captions_are_dropped),
         cmocka_unit_test(test_recall_keeps_figure_captions),
+        cmocka_unit_test(test_figures_show_in_markdown_and_html),
         cmocka_unit_test(test_quoted_tweet_is_kept),
         cmocka_unit_test(test_hover_card_is_dropped),
         cmocka_unit_test(test_hidden_subtree_does_not_break_sums),

@@ -516,7 +516,7 @@ static unsigned longest_tick_run(const document *doc, const node *top) {
     unsigned longest = 0, run = 0;
     bool skip = false;
     for (const node *n = top; (n = tree_next(top, n, skip)) != NULL;) {
-        skip = walk_skips(n);
+        skip = walk_skips(n, true);
         if (skip || n->tag != TAG_TEXT)
             continue;
         const char *s = node_text(doc, n);
@@ -641,7 +641,7 @@ static bool is_data_table(const document *doc, const node *table) {
     unsigned cells = 0;
     bool skip = false;
     for (const node *n = table; (n = tree_next(table, n, skip)) != NULL;) {
-        skip = walk_skips(n);
+        skip = walk_skips(n, true);
         if (skip)
             continue;
         switch ((enum tag)n->tag) {
@@ -943,7 +943,7 @@ char *render_markdown(const document *doc, const article *art) {
     buf_init(&m.out);
     buf_init(&m.pre_space);
     buf_init(&m.link);
-    static const walk_visitor visitor = {enter, leave};
+    static const walk_visitor visitor = {enter, leave, true};
     walk_article(art, &visitor, &m);
     bool failed = m.pre_space.failed || m.link.failed;
     buf_free(&m.pre_space);
