@@ -209,6 +209,51 @@ static void test_markdown_layout_table_is_paragraphs(void **state) {
            "First para.\n\nSecond para.");
 }
 
+static void test_markdown_table_rows_may_be_implied(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<table><thead><th></th><th>Base</th></thead>"
+           "<tbody><tr><td>16e</td><td>7.8mm</td></tr></tbody><td>16</td><td>7.9mm</td></table>",
+           "|  | Base |\n| --- | --- |\n| 16e | 7.8mm |\n| 16 | 7.9mm |");
+}
+
+static void test_markdown_table_cell_blocks_are_one_line(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<table><tr><td>Name</td><td>Notes</td></tr>"
+           "<tr><td><p>A</p><p>B</p></td><td><ul><li>one</li><li>two|2</li></ul>x<br>y</td></tr>"
+           "</table>",
+           "| Name | Notes |\n| --- | --- |\n| A B | one two\\|2 x y |");
+}
+
+static void test_markdown_table_rows_are_padded_and_spans_kept(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<table><tr><th>Item</th><th colspan='2'>Price</th></tr>"
+           "<tr><td>tea</td><td>1</td><td>2</td></tr><tr><td>cake</td></tr>"
+           "<tr><td colspan=2>total</td><td>3</td></tr></table>",
+           "| Item | Price | Price |\n| --- | --- | --- |\n| tea | 1 | 2 |\n| cake |  |  |\n"
+           "| total |  | 3 |");
+}
+
+/* table.h's rule: what a cell's line cannot carry makes a layout table. */
+static void test_markdown_table_with_blocks_is_paragraphs(void **state) {
+    (void)state;
+    static const char *const breakers[] = {"<h3>Head</h3>", "<blockquote>Head</blockquote>",
+                                           "<pre>Head</pre>", "<hr>Head",
+                                           "<table><tr><td>Head</td></tr></table>"};
+    for (size_t i = 0; i < sizeof breakers / sizeof breakers[0]; i++) {
+        char html[256];
+        snprintf(html, sizeof html, "<table><tr><td>%s</td><td>b</td></tr></table>", breakers[i]);
+        page p;
+        page_parse(&p, html);
+        expect_absent(render_markdown, &p, "|");
+        page_free(&p);
+    }
+    expect(render_markdown, "<table><tr><td>one</td></tr><tr><td>two</td></tr></table>",
+           "one\n\ntwo");
+}
+
 static void test_markdown_pre_is_fenced(void **state) {
     (void)state;
     expect(render_markdown, "<p>x</p><pre><code class='language-c'>\nint a;\n\n  b(); // *no* _escapes_\n</code></pre>",
@@ -500,6 +545,10 @@ int main(void) {
         cmocka_unit_test(test_markdown_blockquote_keeps_paragraphs),
         cmocka_unit_test(test_markdown_pipe_table_has_header_row),
         cmocka_unit_test(test_markdown_layout_table_is_paragraphs),
+        cmocka_unit_test(test_markdown_table_rows_may_be_implied),
+        cmocka_unit_test(test_markdown_table_cell_blocks_are_one_line),
+        cmocka_unit_test(test_markdown_table_rows_are_padded_and_spans_kept),
+        cmocka_unit_test(test_markdown_table_with_blocks_is_paragraphs),
         cmocka_unit_test(test_markdown_pre_is_fenced),
         cmocka_unit_test(test_markdown_fence_outgrows_backticks_inside),
         cmocka_unit_test(test_markdown_escapes_block_starts),

@@ -35,11 +35,12 @@
  * element's end.
  *
  * <pre> becomes a fenced block whose fence is longer than any run of
- * backticks inside it; <code> a span delimited the same way. A table becomes
- * a pipe table (first row as header, | escaped in cells) only when its cells
- * hold no blocks: a table laid out around paragraphs is written as those
- * paragraphs. Tables inside such a layout table are never pipe tables, so no
- * node is looked at twice by these look-aheads and the whole stays linear.
+ * backticks inside it; <code> a span delimited the same way. A data table
+ * becomes a pipe table: its first row is the header, every row is padded to
+ * the widest, a cell spanning columns is repeated across them in the header
+ * and followed by empty cells below it, | is escaped in cells. table.h
+ * states which tables fit a grid; the others, laid out around paragraphs,
+ * are written as those paragraphs.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -47,6 +48,7 @@
 
 #include "buf.h"
 #include "render.h"
+#include "table.h"
 #include "walk.h"
 
 /* Deepest nesting of quotes and lists written as such. Every line repeats
@@ -112,8 +114,9 @@ typedef struct md_out {
     buf pre_space;       /* whitespace in it, held until content follows */
     buf link;            /* a link target being resolved */
     const node *table;   /* the pipe table being written, or NULL */
-    unsigned layout;     /* open layout tables */
+    unsigned columns;    /* of the pipe table */
     unsigned rows, cells; /* of the pipe table: rows written, cells in row */
+    size_t cell_start;   /* where the open cell's content starts in out */
 } md_out;
 
 static bool is_alnum(unsigned char c) {
@@ -627,65 +630,27 @@ static void end_pre(md_out *m) {
 
 /* ---- tables ------------------------------------------------------------- */
 
-static bool has_visible_text(const document *doc, const node *n) {
-    const char *s = node_text(doc, n);
-    for (uint32_t i = 0; i < n->text_len; i++)
-        if (!walk_is_space((unsigned char)s[i]))
-            return true;
-    return false;
-}
-
-/* Whether TABLE can be a pipe table: rows of at least two cells in all,
- * no block inside a cell, no text outside one. */
-static bool is_data_table(const document *doc, const node *table) {
-    unsigned cells = 0;
-    bool skip = false;
-    for (const node *n = table; (n = tree_next(table, n, skip)) != NULL;) {
-        skip = walk_skips(n, true);
-        if (skip)
-            continue;
-        switch ((enum tag)n->tag) {
-        case TAG_TD:
-        case TAG_TH:
-            if (n->parent->tag != TAG_TR)
-                return false;
-            cells++;
-            break;
-        case TAG_TR: case TAG_THEAD: case TAG_TBODY: case TAG_TFOOT: case TAG_CAPTION:
-            break;
-        case TAG_TEXT: {
-            enum tag p = (enum tag)n->parent->tag;
-            if ((p == TAG_TABLE || p == TAG_TR || p == TAG_THEAD || p == TAG_TBODY ||
-                 p == TAG_TFOOT) && has_visible_text(doc, n))
-                return false;
-            break;
-        }
-        default:
-            if (node_is_block(n) || n->tag == TAG_HR)
-                return false;
-        }
-    }
-    return cells >= 2;
-}
-
 static void start_table(md_out *m, const node *n) {
     request(m, SEP_PARA);
     /* Marks open around a table would have to span its rows. */
-    if (!m->layout && m->mark_count == 0 && is_data_table(m->doc, n)) {
+    unsigned columns = m->mark_count == 0 ? table_pipe_columns(m->doc, n) : 0;
+    if (columns) {
         m->table = n;
+        m->columns = columns;
         m->rows = 0;
         m->cells = 0;
-    } else {
-        m->layout++;
     }
 }
 
 static void end_table(md_out *m, const node *n) {
     if (m->table == n)
         m->table = NULL;
-    else if (m->layout)
-        m->layout--;
     request(m, SEP_PARA);
+}
+
+static void start_row(md_out *m) {
+    request(m, m->rows ? SEP_LINE : SEP_PARA);
+    m->cells = 0;
 }
 
 static void start_cell(md_out *m, const node *n) {
@@ -698,20 +663,37 @@ static void start_cell(md_out *m, const node *n) {
     }
     m->line_start = false;
     m->flat = n;
+    m->cell_start = m->out.len;
 }
 
 static void end_row(md_out *m) {
     if (m->cells > 0) {
+        for (; m->cells < m->columns; m->cells++)
+            buf_append(&m->out, " | ", 3);
         buf_append(&m->out, " |", 2);
         if (m->rows++ == 0) {
             put_newline(m, false);
             buf_putc(&m->out, '|');
-            for (unsigned i = 0; i < m->cells; i++)
+            for (unsigned i = 0; i < m->columns; i++)
                 buf_append(&m->out, " --- |", 6);
         }
     }
     m->pending = SEP_NONE;
     m->cells = 0;
+}
+
+/* A cell spanning columns: in the header its name stands over each of
+ * them, below it empty cells follow. */
+static void end_cell(md_out *m, const node *n) {
+    size_t content = m->out.len - m->cell_start;
+    for (unsigned i = table_cell_span(n); i > 1 && m->cells < m->columns; i--, m->cells++) {
+        buf_append(&m->out, " | ", 3);
+        if (m->rows == 0)
+            buf_append_self(&m->out, m->cell_start, content);
+    }
+    m->pending = SEP_NONE;
+    if (table_cell_closes_row(n))
+        end_row(m);
 }
 
 /* ---- the walk ----------------------------------------------------------- */
@@ -797,9 +779,10 @@ static void enter_block(md_out *m, const node *n) {
     }
     if (m->table) {
         if (t == TAG_TR) {
-            request(m, m->rows ? SEP_LINE : SEP_PARA);
-            m->cells = 0;
+            start_row(m);
         } else if (t == TAG_TD || t == TAG_TH) {
+            if (table_cell_opens_row(n))
+                start_row(m);
             start_cell(m, n);
         } else if (t == TAG_CAPTION) {
             request(m, SEP_PARA);
@@ -860,7 +843,7 @@ static void leave_block(md_out *m, const node *n) {
         m->flat = NULL;
         m->heading = 0;
         if (m->table)
-            m->pending = SEP_NONE;
+            end_cell(m, n);
         else
             request(m, SEP_PARA);
         return;
