@@ -351,6 +351,30 @@ static void test_figures_show_in_markdown_and_html(void **state) {
     lede_result_free(res);
 }
 
+#define TIMETABLE_ROW(file, size)                                                              \
+    "<tr><td><a href=\"/files/" file "\">" file "</a></td><td>" size "</td></tr>\n"
+
+/* Pins trim.c link_density_outside_tables(): a data table whose first
+ * column is all links is data, so the division around it is not judged a
+ * list of links by the table's links (it was dropped with the table). */
+static void test_division_around_table_of_links_is_kept(void **state) {
+    (void)state;
+    static const char html[] = PAGE("",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3
+        "<div class=\"timetables\"><p>Timetables:</p>\n<table>\n"
+        "<tr><th>Timetable</th><th>Size</th></tr>\n"
+        TIMETABLE_ROW("winter-north-island-2024.pdf", "120 kB")
+        TIMETABLE_ROW("winter-south-island-2024.pdf", "118 kB")
+        TIMETABLE_ROW("summer-north-island-2025.pdf", "131 kB")
+        TIMETABLE_ROW("summer-south-island-2025.pdf", "127 kB")
+        "</table></div>\n" FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_text(res, "winter-north-island-2024.pdf | 120 kB");
+    expect_text(res, "summer-south-island-2025.pdf | 127 kB");
+    lede_result_free(res);
+}
+
 /* Pins clean.c removed_by_name(): an element named as an embed ("tweet",
  * "embed") is kept though also named "social", and trim.c
  * is_boilerplate_container(), which spares it though it is links and
@@ -1460,6 +1484,7 @@ int main(void) {
         cmocka_unit_test(test_figure_captions_are_dropped),
         cmocka_unit_test(test_recall_keeps_figure_captions),
         cmocka_unit_test(test_figures_show_in_markdown_and_html),
+        cmocka_unit_test(test_division_around_table_of_links_is_kept),
         cmocka_unit_test(test_quoted_tweet_is_kept),
         cmocka_unit_test(test_hover_card_is_dropped),
         cmocka_unit_test(test_hidden_subtree_does_not_break_sums),
