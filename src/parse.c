@@ -341,6 +341,18 @@ static bool keeps_script_text(const node *n) {
     return type && strcasecmp(type, "application/ld+json") == 0;
 }
 
+/* MathJax's <script type="math/tex"> (with "; mode=display" for a display
+ * formula) and MathML's TeX annotation carry a formula's TeX source. */
+static bool holds_tex(const node *n, const xmlChar *name) {
+    if (n->tag == TAG_SCRIPT) {
+        const char *type = node_attr(n, "type");
+        return type && strncasecmp(type, "math/tex", 8) == 0;
+    }
+    const char *encoding = node_attr(n, "encoding");
+    return n->tag == TAG_OTHER && strcmp((const char *)name, "annotation") == 0 && encoding &&
+           strcasecmp(encoding, "application/x-tex") == 0;
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     builder *b = ctx;
     if (b->failed || b->stopped)
@@ -377,6 +389,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
         n->flags |= NODE_HIDDEN;
     if (t == TAG_SCRIPT && keeps_script_text(n))
         n->flags |= NODE_KEEP_TEXT;
+    if (holds_tex(n, name))
+        n->flags |= NODE_TEX;
     if (tag_kind(t) == K_SKIP)
         b->skip++;
     if (t == TAG_A)
@@ -528,7 +542,7 @@ static void store_text(builder *b, const xmlChar *ch, int len) {
         return;
     }
     node *parent = b->cur;
-    if (b->skip && !(parent->flags & NODE_KEEP_TEXT))
+    if (b->skip && !(parent->flags & (NODE_KEEP_TEXT | NODE_TEX)))
         return;
     document *d = b->doc;
     if (!text_reserve(d, (size_t)len)) {

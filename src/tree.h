@@ -46,7 +46,11 @@ enum node_flag {
     NODE_IN_CODE = 1u << 8,   /* inside a <pre> or <code> (set by parse.c) */
     /* with NODE_REMOVED: a <figure> or <figcaption> clean.c took out of the
      * text for being one; Markdown and HTML still show it (walk.h) */
-    NODE_FIGURE = 1u << 9
+    NODE_FIGURE = 1u << 9,
+    /* the TeX source of a formula (a MathJax <script type="math/tex">, a
+     * MathML <annotation encoding="application/x-tex">): its text is kept,
+     * uncounted, for the Markdown output (set by parse.c) */
+    NODE_TEX = 1u << 10
 };
 
 typedef struct attr {

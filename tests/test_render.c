@@ -254,6 +254,21 @@ static void test_markdown_table_with_blocks_is_paragraphs(void **state) {
            "one\n\ntwo");
 }
 
+static void test_markdown_math_is_tex(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<p>Let <script type='math/tex'>x^2</script> be, with <span class='katex'>"
+           "<span class='katex-mathml'><math><semantics><mrow><mi>k</mi></mrow>"
+           "<annotation encoding='application/x-tex'>k_{n+1}</annotation></semantics></math>"
+           "</span><span class='katex-html' aria-hidden='true'>kn+1</span></span> and "
+           "<math alttext='a\\le b'><mi>a</mi></math>.</p>"
+           "<script type='math/tex; mode=display'>E =\n mc^2</script>"
+           "<p><span data-math='\\forall x'><span>rendered</span></span> "
+           "<img src='f.svg' alt='\\frac{a}{b}'> <math><mi>q</mi></math>end</p>",
+           "Let $x^2$ be, with $k_{n+1}$ and $a\\le b$.\n\n$$\nE = mc^2\n$$\n\n"
+           "$\\forall x$ $\\frac{a}{b}$ end");
+}
+
 static void test_markdown_pre_is_fenced(void **state) {
     (void)state;
     expect(render_markdown, "<p>x</p><pre><code class='language-c'>\nint a;\n\n  b(); // *no* _escapes_\n</code></pre>",
@@ -549,6 +564,7 @@ int main(void) {
         cmocka_unit_test(test_markdown_table_cell_blocks_are_one_line),
         cmocka_unit_test(test_markdown_table_rows_are_padded_and_spans_kept),
         cmocka_unit_test(test_markdown_table_with_blocks_is_paragraphs),
+        cmocka_unit_test(test_markdown_math_is_tex),
         cmocka_unit_test(test_markdown_pre_is_fenced),
         cmocka_unit_test(test_markdown_fence_outgrows_backticks_inside),
         cmocka_unit_test(test_markdown_escapes_block_starts),

@@ -34,6 +34,12 @@
  * a letter ("**a.**b") stays literal, which would need a look-ahead past the
  * element's end.
  *
+ * A formula is written as TeX where the page carries its source: MathML's
+ * alttext or TeX annotation (KaTeX, Wikipedia), MathJax's <script
+ * type="math/tex">, a data-math attribute; inline as $...$, a display
+ * formula as a $$ block. The TeX is written raw, as Markdown's math
+ * extensions read it; a formula without TeX source writes nothing.
+ *
  * <pre> becomes a fenced block whose fence is longer than any run of
  * backticks inside it; <code> a span delimited the same way. A data table
  * becomes a pipe table: its first row is the header, every row is padded to
@@ -115,6 +121,8 @@ typedef struct md_out {
     buf link;            /* a link target being resolved */
     const node *table;   /* the pipe table being written, or NULL */
     unsigned columns;    /* of the pipe table */
+    const node *muted;   /* an element written already (a formula): its content is not */
+    buf tex;             /* a formula's TeX being gathered */
     unsigned rows, cells; /* of the pipe table: rows written, cells in row */
     size_t cell_start;   /* where the open cell's content starts in out */
 } md_out;
@@ -696,16 +704,126 @@ static void end_cell(md_out *m, const node *n) {
         end_row(m);
 }
 
+/* ---- math --------------------------------------------------------------- */
+
+/* Write the formula whose TeX is m->tex: a $$ block for a DISPLAY formula
+ * where a block may stand, else inline. */
+static void put_formula(md_out *m, bool display) {
+    buf_rtrim(&m->tex, " ");
+    if (m->tex.len == 0 || m->pre || has_mark(m, MARK_CODE))
+        return;
+    if (display && !m->flat) {
+        request(m, SEP_PARA);
+        flush_separator(m);
+        buf_append(&m->out, "$$", 2);
+        put_newline(m, false);
+        buf_append(&m->out, m->tex.data, m->tex.len);
+        put_newline(m, false);
+        buf_append(&m->out, "$$", 2);
+        request(m, SEP_PARA);
+        return;
+    }
+    flush(m, '$');
+    m->line_start = false;
+    buf_putc(&m->out, '$');
+    for (size_t i = 0; i < m->tex.len; i++) {
+        if (m->tex.data[i] == '|' && m->table)
+            buf_putc(&m->out, '\\');
+        buf_putc(&m->out, m->tex.data[i]);
+    }
+    buf_putc(&m->out, '$');
+}
+
+/* Append S to m->tex with whitespace runs made one space. */
+static void gather_tex(md_out *m, const char *s, size_t len) {
+    for (size_t i = 0; i < len; i++) {
+        if (!walk_is_space((unsigned char)s[i]))
+            buf_putc(&m->tex, s[i]);
+        else if (m->tex.len && m->tex.data[m->tex.len - 1] != ' ')
+            buf_putc(&m->tex, ' ');
+    }
+}
+
+/* The text of N's TeX-holding child (N is a <script> or <annotation>). */
+static void gather_tex_text(md_out *m, const node *n) {
+    for (const node *k = n->first_child; k; k = k->next)
+        if (k->tag == TAG_TEXT)
+            gather_tex(m, node_text(m->doc, k), k->text_len);
+}
+
+/* A <math>: its alttext, else its TeX annotation. */
+static void put_mathml(md_out *m, const node *math) {
+    m->tex.len = 0;
+    const char *alt = node_attr(math, "alttext");
+    if (alt) {
+        gather_tex(m, alt, strlen(alt));
+    } else {
+        for (const node *k = math; (k = tree_next(math, k, false)) != NULL;)
+            if (k->flags & NODE_TEX) {
+                gather_tex_text(m, k);
+                break;
+            }
+    }
+    const char *display = node_attr(math, "display");
+    put_formula(m, display && strcmp(display, "block") == 0);
+}
+
+static void stepped_over(void *ctx, const node *n) {
+    md_out *m = ctx;
+    if (m->muted)
+        return;
+    if (n->tag == TAG_MATH) {
+        put_mathml(m, n);
+    } else if (n->flags & NODE_TEX) {
+        m->tex.len = 0;
+        gather_tex_text(m, n);
+        const char *type = node_attr(n, "type");
+        put_formula(m, type && strstr(type, "mode=display"));
+    }
+}
+
+/* Whether S reads as TeX: a control word (\frac) or a braced super- or
+ * subscript (x^{2}). A picture of a formula has its TeX as alt text. */
+static bool looks_like_tex(const char *s) {
+    for (; *s; s++) {
+        if (s[0] == '\\' && is_alnum((unsigned char)s[1]) && !is_digit((unsigned char)s[1]) &&
+            is_alnum((unsigned char)s[2]) && !is_digit((unsigned char)s[2]))
+            return true;
+        if ((s[0] == '^' || s[0] == '_') && s[1] == '{')
+            return true;
+    }
+    return false;
+}
+
+/* An element standing for a formula whose TeX it names (data-math, as
+ * KaTeX's wrappers have it): the formula, not its rendering, is written. */
+static bool put_data_math(md_out *m, const node *n) {
+    const char *tex = n->attr_count ? node_attr(n, "data-math") : NULL;
+    if (!tex)
+        return false;
+    m->tex.len = 0;
+    gather_tex(m, tex, strlen(tex));
+    put_formula(m, node_is_block(n) || node_class_has(n, "display"));
+    m->muted = n;
+    return true;
+}
+
 /* ---- the walk ----------------------------------------------------------- */
 
 static void put_image(md_out *m, const node *n) {
     const char *src = node_attr(n, "src");
     if (!src || !*src || walk_url_is_script(src) || m->pre || has_mark(m, MARK_CODE))
         return;
+    const char *alt = node_attr(n, "alt");
+    if (alt && looks_like_tex(alt)) { /* a picture of a formula */
+        m->tex.len = 0;
+        gather_tex(m, alt, strlen(alt));
+        put_formula(m, node_class_has(n, "display"));
+        return;
+    }
     flush(m, '!');
     m->line_start = false;
     buf_append(&m->out, "![", 2);
-    const char *alt = node_attr(n, "alt");
     bool space = false, any = false;
     for (const char *s = alt ? alt : ""; *s; s++) {
         if (walk_is_space((unsigned char)*s)) {
@@ -879,6 +997,8 @@ static void leave_block(md_out *m, const node *n) {
 
 static void enter(void *ctx, const node *n) {
     md_out *m = ctx;
+    if (m->muted || (n->tag != TAG_TEXT && put_data_math(m, n)))
+        return;
     switch ((enum tag)n->tag) {
     case TAG_TEXT:
         if (m->pre)
@@ -913,6 +1033,11 @@ static void enter(void *ctx, const node *n) {
 
 static void leave(void *ctx, const node *n) {
     md_out *m = ctx;
+    if (m->muted) {
+        if (m->muted == n)
+            m->muted = NULL;
+        return;
+    }
     if (n->tag == TAG_TEXT || tag_kind((enum tag)n->tag) == K_VOID)
         return;
     if (node_is_block(n))
@@ -926,11 +1051,13 @@ char *render_markdown(const document *doc, const article *art) {
     buf_init(&m.out);
     buf_init(&m.pre_space);
     buf_init(&m.link);
-    static const walk_visitor visitor = {enter, leave, true};
+    buf_init(&m.tex);
+    static const walk_visitor visitor = {enter, leave, true, stepped_over};
     walk_article(art, &visitor, &m);
-    bool failed = m.pre_space.failed || m.link.failed;
+    bool failed = m.pre_space.failed || m.link.failed || m.tex.failed;
     buf_free(&m.pre_space);
     buf_free(&m.link);
+    buf_free(&m.tex);
     if (failed) {
         buf_free(&m.out);
         return NULL;
