@@ -138,7 +138,7 @@ static const char help_text[] =
     "                               separated by one blank line\n"
     "                     markdown  the article as CommonMark (pipe tables,\n"
     "                               figures with their captions, math as\n"
-    "                               $TeX$)\n"
+    "                               $TeX$, footnotes as [^n])\n"
     "                     html      the article as an <article> element with\n"
     "                               semantic tags only\n"
     "                     json      one pretty JSON object for one input; a JSON\n"

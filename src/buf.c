@@ -85,3 +85,10 @@ void buf_append_self(buf *b, size_t off, size_t len) {
     b->len += len;
     b->data[b->len] = '\0';
 }
+
+void buf_truncate(buf *b, size_t len) {
+    if (len >= b->len)
+        return;
+    b->len = len;
+    b->data[len] = '\0';
+}

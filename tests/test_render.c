@@ -139,8 +139,8 @@ static void test_text_blockquote_and_definitions(void **state) {
 
 static void test_markdown_headings_and_paragraphs(void **state) {
     (void)state;
-    expect(render_markdown, "<h1>Title</h1><p>Text</p><h3>Sub <em>head</em></h3><h6>six<br>lines</h6>",
-           "# Title\n\nText\n\n### Sub *head*\n\n###### six lines");
+    expect(render_markdown, "<h1>Title</h1><p>Text</p><h3>Sub <em>head</em></h3><h6>six<br>lines</h6><p>End</p>",
+           "# Title\n\nText\n\n### Sub *head*\n\n###### six lines\n\nEnd");
 }
 
 static void test_markdown_nested_inline_emphasis_and_links(void **state) {
@@ -267,6 +267,30 @@ static void test_markdown_math_is_tex(void **state) {
            "<img src='f.svg' alt='\\frac{a}{b}'> <math><mi>q</mi></math>end</p>",
            "Let $x^2$ be, with $k_{n+1}$ and $a\\le b$.\n\n$$\nE = mc^2\n$$\n\n"
            "$\\forall x$ $\\frac{a}{b}$ end");
+}
+
+static void test_markdown_footnotes_go_to_the_end(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<p>Claim<sup id='r1'><a href='#n1'>[1]</a></sup> and again<sup><a href='#n1'>1</a>"
+           "</sup>, other<a href='#n2'>*</a>.</p><p>See <a href='#later'>the section</a> or "
+           "<a href='#n3'>2</a>.</p><ul id='n3'><li>a list</li></ul><h2 id='later'>Notes</h2>"
+           "<ol><li id='n1'>First <em>note</em>. <a href='#r1'>\xE2\x86\xA9</a></li>"
+           "<li><a name='n2'></a>Second note.</li></ol>",
+           "Claim[^1] and again[^1], other[^2].\n\nSee [the section](#later) or [2](#n3).\n\n"
+           "- a list\n\n[^1]: First *note*.\n\n[^2]: Second note.");
+}
+
+static void test_markdown_heading_of_removed_section_goes(void **state) {
+    (void)state;
+    page p;
+    page_parse(&p, "<h2>One</h2><p>a</p><h2>Two</h2><div><p>related links</p></div>"
+                   "<h2>Three</h2><math><mi>x</mi></math><h2>Four</h2><p>b</p><hr>");
+    node *gone = find_tag(&p.doc, TAG_DIV);
+    assert_non_null(gone);
+    gone->flags |= NODE_REMOVED;
+    expect_render(render_markdown, &p, "## One\n\na\n\n## Three\n\n## Four\n\nb");
+    page_free(&p);
 }
 
 static void test_markdown_pre_is_fenced(void **state) {
@@ -565,6 +589,8 @@ int main(void) {
         cmocka_unit_test(test_markdown_table_rows_are_padded_and_spans_kept),
         cmocka_unit_test(test_markdown_table_with_blocks_is_paragraphs),
         cmocka_unit_test(test_markdown_math_is_tex),
+        cmocka_unit_test(test_markdown_footnotes_go_to_the_end),
+        cmocka_unit_test(test_markdown_heading_of_removed_section_goes),
         cmocka_unit_test(test_markdown_pre_is_fenced),
         cmocka_unit_test(test_markdown_fence_outgrows_backticks_inside),
         cmocka_unit_test(test_markdown_escapes_block_starts),

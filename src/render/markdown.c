@@ -34,6 +34,14 @@
  * a letter ("**a.**b") stays literal, which would need a look-ahead past the
  * element's end.
  *
+ * Footnotes (notes.h) are written as [^n] references and "[^n]: ..."
+ * definitions after the article, each on one line. A heading left without
+ * a body because its section was cleaned away (or was the notes) is taken
+ * back out, as is a rule that ends the article: the output is cut back to
+ * where they began, which the lazy separators make exact. A heading over
+ * what lede cannot write (a formula drawn without its TeX, a video) and
+ * over hidden content stays: a reader sees a body there.
+ *
  * A formula is written as TeX where the page carries its source: MathML's
  * alttext or TeX annotation (KaTeX, Wikipedia), MathJax's <script
  * type="math/tex">, a data-math attribute; inline as $...$, a display
@@ -53,6 +61,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "notes.h"
 #include "render.h"
 #include "table.h"
 #include "walk.h"
@@ -121,7 +130,19 @@ typedef struct md_out {
     buf link;            /* a link target being resolved */
     const node *table;   /* the pipe table being written, or NULL */
     unsigned columns;    /* of the pipe table */
-    const node *muted;   /* an element written already (a formula): its content is not */
+    const node *muted;   /* an element written already (a formula, a note): its content is not */
+    notes notes;         /* the article's footnotes */
+    const node *note;    /* the note being written after the article */
+    /* headings outside containers with nothing written after them yet,
+     * levels rising: where each began and ended in out */
+    struct {
+        int level;
+        bool emptied; /* content of its section was cleaned away */
+        size_t start, end;
+    } bare[6];
+    int bare_count;
+    size_t heading_start; /* where the open heading began in out */
+    size_t rule_start, rule_end; /* the last rule outside containers */
     buf tex;             /* a formula's TeX being gathered */
     unsigned rows, cells; /* of the pipe table: rows written, cells in row */
     size_t cell_start;   /* where the open cell's content starts in out */
@@ -704,6 +725,44 @@ static void end_cell(md_out *m, const node *n) {
         end_row(m);
 }
 
+/* ---- headings without a body -------------------------------------------- */
+
+/* Before a heading of LEVEL (or at the end, LEVEL 1): the sections of
+ * LEVEL and below are over. Their headings with nothing after them whose
+ * content was cleaned away have no body; they are cut away. */
+static void drop_bare_headings(md_out *m, int level) {
+    while (m->bare_count > 0) {
+        size_t i = (size_t)m->bare_count - 1;
+        if (m->bare[i].end != m->out.len) {
+            m->bare_count = 0; /* a body follows them all */
+            return;
+        }
+        if (m->bare[i].level < level)
+            return;
+        if (m->bare[i].emptied)
+            buf_truncate(&m->out, m->bare[i].start);
+        m->bare_count--;
+    }
+}
+
+static void section_emptied(md_out *m) {
+    for (int i = 0; i < m->bare_count; i++)
+        m->bare[i].emptied = true;
+}
+
+static void end_heading(md_out *m, int level) {
+    if (m->frame_count || m->out.len == m->heading_start)
+        return;
+    drop_bare_headings(m, level);
+    if (m->bare_count == (int)(sizeof m->bare / sizeof m->bare[0]))
+        return;
+    m->bare[m->bare_count].level = level;
+    m->bare[m->bare_count].emptied = false;
+    m->bare[m->bare_count].start = m->heading_start;
+    m->bare[m->bare_count].end = m->out.len;
+    m->bare_count++;
+}
+
 /* ---- math --------------------------------------------------------------- */
 
 /* Write the formula whose TeX is m->tex: a $$ block for a DISPLAY formula
@@ -770,8 +829,13 @@ static void put_mathml(md_out *m, const node *math) {
 
 static void stepped_over(void *ctx, const node *n) {
     md_out *m = ctx;
-    if (m->muted)
+    if (m->muted || (n->flags & NODE_HIDDEN))
         return;
+    if (tag_kind((enum tag)n->tag) != K_SKIP) { /* cleaned away */
+        if (n->text_chars) /* words, not a drawing lede cannot write */
+            section_emptied(m);
+        return;
+    }
     if (n->tag == TAG_MATH) {
         put_mathml(m, n);
     } else if (n->flags & NODE_TEX) {
@@ -845,8 +909,10 @@ static void put_image(md_out *m, const node *n) {
 
 static void put_rule(md_out *m) {
     request(m, SEP_PARA);
+    m->rule_start = m->out.len;
     flush_separator(m);
     buf_append(&m->out, "---", 3);
+    m->rule_end = m->frame_count ? 0 : m->out.len;
     request(m, SEP_PARA);
 }
 
@@ -909,6 +975,9 @@ static void enter_block(md_out *m, const node *n) {
     }
     int level = walk_heading_level(t);
     if (level) {
+        if (!m->frame_count)
+            drop_bare_headings(m, level);
+        m->heading_start = m->out.len;
         request(m, SEP_PARA);
         m->heading = level;
         m->flat = n;
@@ -957,13 +1026,15 @@ static void leave_block(md_out *m, const node *n) {
         request(m, SEP_SPACE);
         return;
     }
-    if (m->flat == n) { /* a heading or a pipe table's cell */
+    if (m->flat == n) { /* a heading, a pipe table's cell or a note */
         m->flat = NULL;
         m->heading = 0;
         if (m->table)
             end_cell(m, n);
         else
             request(m, SEP_PARA);
+        if (walk_heading_level(t))
+            end_heading(m, walk_heading_level(t));
         return;
     }
     if (m->table && t != TAG_TABLE) {
@@ -995,9 +1066,36 @@ static void leave_block(md_out *m, const node *n) {
     }
 }
 
+/* A footnote's reference, its body in the text, a link back from it: the
+ * first is written [^n], the others are muted. */
+static bool put_note_part(md_out *m, const node *n) {
+    uint32_t number;
+    switch (notes_role(&m->notes, n, &number)) {
+    case NOTE_REFERENCE: {
+        char ref[24];
+        int len = snprintf(ref, sizeof ref, "[^%u]", (unsigned)number);
+        flush(m, '[');
+        m->line_start = false;
+        buf_append(&m->out, ref, (size_t)len);
+        break;
+    }
+    case NOTE_BODY:
+        if (n == m->note)
+            return false;
+        section_emptied(m);
+        break;
+    case NOTE_BACKLINK:
+        break;
+    default:
+        return false;
+    }
+    m->muted = n;
+    return true;
+}
+
 static void enter(void *ctx, const node *n) {
     md_out *m = ctx;
-    if (m->muted || (n->tag != TAG_TEXT && put_data_math(m, n)))
+    if (m->muted || (n->tag != TAG_TEXT && (put_note_part(m, n) || put_data_math(m, n))))
         return;
     switch ((enum tag)n->tag) {
     case TAG_TEXT:
@@ -1046,6 +1144,25 @@ static void leave(void *ctx, const node *n) {
         pop_mark(m, n);
 }
 
+/* The notes after the article, "[^n]: " and the note on one line. */
+static void put_notes(md_out *m, const walk_visitor *visitor) {
+    for (uint32_t i = 0; i < m->notes.count; i++) {
+        request(m, SEP_PARA);
+        flush_separator(m);
+        size_t start = m->out.len;
+        char label[24];
+        int len = snprintf(label, sizeof label, "[^%u]: ", (unsigned)i + 1);
+        buf_append(&m->out, label, (size_t)len);
+        m->line_start = false;
+        size_t content = m->out.len;
+        m->note = m->flat = m->notes.bodies[i];
+        walk_subtree(m->note, visitor, m);
+        m->note = NULL;
+        if (m->out.len == content) /* nothing but its way back */
+            buf_truncate(&m->out, start);
+    }
+}
+
 char *render_markdown(const document *doc, const article *art) {
     md_out m = {.doc = doc, .need_prefix = true};
     buf_init(&m.out);
@@ -1053,8 +1170,16 @@ char *render_markdown(const document *doc, const article *art) {
     buf_init(&m.link);
     buf_init(&m.tex);
     static const walk_visitor visitor = {enter, leave, true, stepped_over};
-    walk_article(art, &visitor, &m);
-    bool failed = m.pre_space.failed || m.link.failed || m.tex.failed;
+    bool failed = !notes_find(&m.notes, doc, art);
+    if (!failed) {
+        walk_article(art, &visitor, &m);
+        if (m.rule_end && m.out.len == m.rule_end) /* a rule ends nothing */
+            buf_truncate(&m.out, m.rule_start);
+        drop_bare_headings(&m, 1);
+        put_notes(&m, &visitor);
+    }
+    notes_free(&m.notes);
+    failed = failed || m.pre_space.failed || m.link.failed || m.tex.failed;
     buf_free(&m.pre_space);
     buf_free(&m.link);
     buf_free(&m.tex);

@@ -27,9 +27,8 @@ void walk_subtree(const node *top, const walk_visitor *v, void *ctx) {
                 continue;
             }
             v->leave(ctx, n);
-        } else if (v->stepped_over && n->tag != TAG_TEXT && !(n->flags & NODE_HIDDEN) &&
-                   tag_kind((enum tag)n->tag) == K_SKIP) {
-            v->stepped_over(ctx, n); /* clean.c flags every K_SKIP element removed */
+        } else if (v->stepped_over && n->tag != TAG_TEXT) {
+            v->stepped_over(ctx, n);
         }
         /* Every ancestor whose last child is done is left on the way up. */
         while (n != top && !n->next) {

@@ -28,9 +28,9 @@ typedef struct walk_visitor {
     void (*enter)(void *ctx, const node *n);
     void (*leave)(void *ctx, const node *n);
     bool figures; /* show the figures clean.c took out (NODE_FIGURE) */
-    /* Optional: called for each visible K_SKIP element stepped over (a
-     * <math>, a <script>), the one way a renderer can show what such an
-     * element carries, such as a formula's TeX (NODE_TEX). */
+    /* Optional: called for each element stepped over (removed, hidden or
+     * K_SKIP), the one way a renderer can show what a <math> or <script>
+     * carries (a formula's TeX, NODE_TEX) or know what was left out. */
     void (*stepped_over)(void *ctx, const node *n);
 } walk_visitor;
 
