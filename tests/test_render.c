@@ -293,6 +293,18 @@ static void test_markdown_heading_of_removed_section_goes(void **state) {
     page_free(&p);
 }
 
+static void test_markdown_heading_permalinks_and_actions_go(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<h2 id='a'><a href='#a'>Title</a> <a href='#a'>\xC2\xB6</a></h2><p>x</p>"
+           "<a href='#b'><div><h2 id='b'>Two</h2></div></a><p>y</p>"
+           "<h2>History<span>[</span><a href='/edit?s=1'>edit</a><span>]</span></h2><p>z</p>"
+           "<h3>Paper: <a href='https://e.org/p'>Name</a> <a href='/x'>\xF0\x9F\x94\x97</a></h3>"
+           "<p>See <a href='#a'>1</a> [<a href='/y'>y</a>]</p>",
+           "## Title\n\nx\n\n## Two\n\ny\n\n## History\n\nz\n\n"
+           "### Paper: [Name](https://e.org/p)\n\nSee [1](#a) \\[[y](/y)\\]");
+}
+
 static void test_markdown_pre_is_fenced(void **state) {
     (void)state;
     expect(render_markdown, "<p>x</p><pre><code class='language-c'>\nint a;\n\n  b(); // *no* _escapes_\n</code></pre>",
@@ -591,6 +603,7 @@ int main(void) {
         cmocka_unit_test(test_markdown_math_is_tex),
         cmocka_unit_test(test_markdown_footnotes_go_to_the_end),
         cmocka_unit_test(test_markdown_heading_of_removed_section_goes),
+        cmocka_unit_test(test_markdown_heading_permalinks_and_actions_go),
         cmocka_unit_test(test_markdown_pre_is_fenced),
         cmocka_unit_test(test_markdown_fence_outgrows_backticks_inside),
         cmocka_unit_test(test_markdown_escapes_block_starts),

@@ -142,6 +142,7 @@ typedef struct md_out {
     } bare[6];
     int bare_count;
     size_t heading_start; /* where the open heading began in out */
+    size_t heading_link_open, heading_link_close; /* its last link's [ and ) in out */
     size_t rule_start, rule_end; /* the last rule outside containers */
     buf tex;             /* a formula's TeX being gathered */
     unsigned rows, cells; /* of the pipe table: rows written, cells in row */
@@ -283,6 +284,7 @@ static void open_mark(md_out *m, md_mark *k) {
     case MARK_EM: buf_putc(&m->out, '*'); break;
     case MARK_LINK:
         unescape_bang(m);
+        m->heading_link_open = m->out.len;
         buf_putc(&m->out, '[');
         break;
     case MARK_CODE:
@@ -302,6 +304,7 @@ static void close_mark(md_out *m, md_mark *k) {
         buf_append(&m->out, "](", 2);
         put_url(m, node_attr(k->n, "href"));
         buf_putc(&m->out, ')');
+        m->heading_link_close = m->out.len;
         break;
     case MARK_CODE:
         if (k->ticks > 1)
@@ -916,6 +919,44 @@ static void put_rule(md_out *m) {
     request(m, SEP_PARA);
 }
 
+static bool in_heading(const md_out *m) {
+    return m->flat && walk_heading_level((enum tag)m->flat->tag);
+}
+
+/* Whether C leads the UTF-8 of a letter of another script: Latin-1 to
+ * Arabic (C3-DF), Indic to Hangul (E0-EF but for E2, punctuation, arrows
+ * and symbols); emoji (F0) and C2 (no-break space, ¶, §) are none. */
+static bool starts_letter(unsigned char c) {
+    return c >= 0xC3 && c <= 0xEF && c != 0xE2;
+}
+
+/* Whether the text of link A has no letter or digit: a symbol or an icon. */
+static bool is_symbol_link(const document *doc, const node *a) {
+    bool skip = false;
+    for (const node *n = a; (n = tree_next(a, n, skip)) != NULL;) {
+        skip = walk_skips(n, true);
+        if (skip || n->tag != TAG_TEXT)
+            continue;
+        const char *s = node_text(doc, n);
+        for (uint32_t i = 0; i < n->text_len; i++)
+            if (is_alnum((unsigned char)s[i]) || starts_letter((unsigned char)s[i]))
+                return false;
+    }
+    return true;
+}
+
+/* At the end of a heading: a link in brackets closing it ("History [edit]")
+ * is an action on the page, not its title; it is cut back out. */
+static void drop_action_link(md_out *m) {
+    size_t open = m->heading_link_open, len = m->out.len;
+    if (!m->heading_link_close || m->heading_link_close + 2 != len || open < 2 ||
+        memcmp(m->out.data + len - 2, "\\]", 2) != 0 ||
+        memcmp(m->out.data + open - 2, "\\[", 2) != 0)
+        return;
+    buf_truncate(&m->out, open - 2);
+    buf_rtrim(&m->out, " ");
+}
+
 static void enter_inline(md_out *m, const node *n) {
     if (m->pre || has_mark(m, MARK_CODE))
         return;
@@ -938,10 +979,17 @@ static void enter_inline(md_out *m, const node *n) {
         break;
     case TAG_A: {
         const char *href = node_attr(n, "href");
+        if (in_heading(m) && is_symbol_link(m->doc, n)) {
+            m->muted = n; /* a heading's permalink: "#", "¶", an icon */
+            break;
+        }
         if (href && !walk_url_is_script(href) && !has_mark(m, MARK_LINK)) {
             while (walk_is_space((unsigned char)*href))
                 href++;
-            if (*href)
+            /* a heading linked to itself (#its-id), inside or around it,
+             * is only its title */
+            bool permalink = *href == '#' && (in_heading(m) || (n->flags & NODE_HAS_BLOCK));
+            if (*href && !permalink)
                 push_mark(m, n, MARK_LINK, 0);
         }
         break;
@@ -978,6 +1026,7 @@ static void enter_block(md_out *m, const node *n) {
         if (!m->frame_count)
             drop_bare_headings(m, level);
         m->heading_start = m->out.len;
+        m->heading_link_close = 0;
         request(m, SEP_PARA);
         m->heading = level;
         m->flat = n;
@@ -1027,6 +1076,8 @@ static void leave_block(md_out *m, const node *n) {
         return;
     }
     if (m->flat == n) { /* a heading, a pipe table's cell or a note */
+        if (walk_heading_level(t))
+            drop_action_link(m);
         m->flat = NULL;
         m->heading = 0;
         if (m->table)
