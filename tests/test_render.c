@@ -281,6 +281,18 @@ static void test_markdown_footnotes_go_to_the_end(void **state) {
            "- a list\n\n[^1]: First *note*.\n\n[^2]: Second note.");
 }
 
+/* select.c may join the notes' items to the article as roots of their own. */
+static void test_markdown_note_may_be_an_article_root(void **state) {
+    (void)state;
+    page p;
+    page_parse(&p, "<p>Claim<a href='#n1'>1</a>.</p><ol><li id='n1'>The note.</li></ol>");
+    node *li = find_tag(&p.doc, TAG_LI);
+    assert_non_null(li);
+    li->flags |= NODE_SELECTED;
+    expect_render(render_markdown, &p, "Claim[^1].\n\n[^1]: The note.");
+    page_free(&p);
+}
+
 static void test_markdown_heading_of_removed_section_goes(void **state) {
     (void)state;
     page p;
@@ -602,6 +614,7 @@ int main(void) {
         cmocka_unit_test(test_markdown_table_with_blocks_is_paragraphs),
         cmocka_unit_test(test_markdown_math_is_tex),
         cmocka_unit_test(test_markdown_footnotes_go_to_the_end),
+        cmocka_unit_test(test_markdown_note_may_be_an_article_root),
         cmocka_unit_test(test_markdown_heading_of_removed_section_goes),
         cmocka_unit_test(test_markdown_heading_permalinks_and_actions_go),
         cmocka_unit_test(test_markdown_pre_is_fenced),

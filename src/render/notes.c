@@ -137,7 +137,7 @@ static bool can_be_note(const node *b) {
     case TAG_TR: case TAG_UL: case TAG_OL: case TAG_DL:
         return false;
     default:
-        return !tag_is_heading((enum tag)b->tag) && !(b->flags & NODE_SELECTED);
+        return !tag_is_heading((enum tag)b->tag);
     }
 }
 
