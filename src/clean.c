@@ -208,6 +208,39 @@ static bool is_line_numbers(const node *n) {
     return n->cls && n->tag == TAG_TD && vocab_names_line_number(n) && holds_code(n);
 }
 
+/* Whether the visible text of N is numbers alone (digits and whitespace,
+ * one digit at least). */
+static bool only_numbers(const document *doc, const node *n) {
+    bool digit = false, skip = false;
+    for (const node *k = n; (k = tree_next(n, k, skip)) != NULL;) {
+        skip = (k->flags & (NODE_REMOVED | NODE_HIDDEN)) != 0;
+        if (skip || k->tag != TAG_TEXT)
+            continue;
+        const char *s = node_text(doc, k);
+        for (uint32_t i = 0; i < k->text_len; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c >= '0' && c <= '9')
+                digit = true;
+            else if (c != ' ' && c != '\n' && c != '\t' && c != '\r')
+                return false;
+        }
+    }
+    return digit;
+}
+
+/* An unnamed gutter: a table cell holding code that is numbers alone,
+ * beside a cell holding the code they number, which is not (Hugo's and
+ * Pygments' tables). */
+static bool is_gutter_cell(const document *doc, const node *n) {
+    if (n->tag != TAG_TD || !holds_code(n))
+        return false;
+    const node *next = n->next;
+    while (next && next->tag == TAG_TEXT)
+        next = next->next;
+    return next && next->tag == TAG_TD && holds_code(next) && only_numbers(doc, n) &&
+           !only_numbers(doc, next);
+}
+
 static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pruning) {
     if (is_line_numbers(n))
         return true;
@@ -239,10 +272,10 @@ static bool is_figure(const node *n) {
 /* The flags N's removal sets, or 0 when it stays. A figure removed for
  * being one and nothing else is flagged NODE_FIGURE too: out of the text,
  * but a picture the Markdown and HTML outputs show (walk.h). */
-static uint16_t removal_flags(const node *n, const page_size *page, lede_focus focus,
-                              clean_pruning pruning) {
+static uint16_t removal_flags(const document *doc, const node *n, const page_size *page,
+                              lede_focus focus, clean_pruning pruning) {
     if ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP ||
-        removed_by_name(n, page->chars, pruning))
+        removed_by_name(n, page->chars, pruning) || is_gutter_cell(doc, n))
         return NODE_REMOVED;
     if (removed_by_tag(n, page, focus))
         return is_figure(n) ? NODE_REMOVED | NODE_FIGURE : NODE_REMOVED;
@@ -268,7 +301,7 @@ void clean_document(document *doc, lede_focus focus, clean_pruning pruning) {
     while (n && n != root) {
         page.chars = root->text_chars;
         uint16_t flags = n->tag != TAG_TEXT && !(n->flags & NODE_REMOVED)
-                             ? removal_flags(n, &page, focus, pruning)
+                             ? removal_flags(doc, n, &page, focus, pruning)
                              : 0;
         if (flags) {
             tree_remove(n);

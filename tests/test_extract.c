@@ -1420,6 +1420,25 @@ static void test_code_line_numbers_are_dropped(void **state) {
     lede_result_free(res);
 }
 
+/* Pins clean.c is_gutter_cell(): a gutter cell with no name, numbers alone
+ * beside the code, goes too; a table of numbers with no code beside stays. */
+static void test_unnamed_gutter_cell_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article>\n" FERRY_H1 FERRY_P1 FERRY_P2
+        "<table class=\"lntable\"><tr><td class=\"lntd\"><pre><code>"
+        "<span>61\n</span><span>62\n</span></code></pre></td><td class=\"lntd\"><pre><code>"
+        "depart(tern)\nreturn_by(noon)</code></pre></td></tr></table>\n"
+        "<table><tr><td><code>2024</code></td><td><code>3100</code></td></tr></table>\n"
+        FERRY_P3 "</article>\n");
+    lede_result *res = extract(html);
+    expect_text(res, "depart(tern)\nreturn_by(noon)");
+    expect_no_text(res, "61");
+    expect_text(res, "2024 | 3100");
+    lede_result_free(res);
+}
+
 /* Pins trim.c prefix_labels in other languages: "Lesen Sie auch:" and
  * "À lire aussi :" opening a link to another story go like "Read more:". */
 static void test_read_also_labels_in_other_languages_are_dropped(void **state) {
@@ -1519,6 +1538,7 @@ int main(void) {
         cmocka_unit_test(test_tail_of_other_stories_goes),
         cmocka_unit_test(test_teaser_text_lead_stays_teaser_card_goes),
         cmocka_unit_test(test_code_line_numbers_are_dropped),
+        cmocka_unit_test(test_unnamed_gutter_cell_is_dropped),
         cmocka_unit_test(test_read_also_labels_in_other_languages_are_dropped),
         cmocka_unit_test(test_article_set_in_an_aside_is_kept),
         cmocka_unit_test(test_calls_to_action_are_dropped),
