@@ -293,6 +293,24 @@ static void test_markdown_note_may_be_an_article_root(void **state) {
     page_free(&p);
 }
 
+/* A note the article refers to is the article's, in a part cleaning
+ * removed or outside the article; a hidden one is not. */
+static void test_markdown_note_outside_the_article_is_kept(void **state) {
+    (void)state;
+    page p;
+    page_parse(&p, "<main><p>Claim<a href='#n1'>1</a> and<a href='#n2'>2</a>.</p></main>"
+                   "<aside><p id='n1'>The note.</p></aside><div hidden><p id='n2'>Gone.</p></div>");
+    node *main = find_tag(&p.doc, TAG_MAIN), *aside = find_tag(&p.doc, TAG_ASIDE);
+    assert_non_null(main);
+    assert_non_null(aside);
+    aside->flags |= NODE_REMOVED;
+    p.root = main;
+    expect_render(render_markdown, &p, "Claim[^1] and[2](#n2).\n\n[^1]: The note.");
+    aside->first_child->flags |= NODE_REMOVED; /* the note itself removed */
+    expect_render(render_markdown, &p, "Claim[^1] and[2](#n2).\n\n[^1]: The note.");
+    page_free(&p);
+}
+
 static void test_markdown_heading_of_removed_section_goes(void **state) {
     (void)state;
     page p;
@@ -615,6 +633,7 @@ int main(void) {
         cmocka_unit_test(test_markdown_math_is_tex),
         cmocka_unit_test(test_markdown_footnotes_go_to_the_end),
         cmocka_unit_test(test_markdown_note_may_be_an_article_root),
+        cmocka_unit_test(test_markdown_note_outside_the_article_is_kept),
         cmocka_unit_test(test_markdown_heading_of_removed_section_goes),
         cmocka_unit_test(test_markdown_heading_permalinks_and_actions_go),
         cmocka_unit_test(test_markdown_pre_is_fenced),

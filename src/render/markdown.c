@@ -1207,7 +1207,11 @@ static void put_notes(md_out *m, const walk_visitor *visitor) {
         m->line_start = false;
         size_t content = m->out.len;
         m->note = m->flat = m->notes.bodies[i];
-        walk_subtree(m->note, visitor, m);
+        /* the note itself may be flagged removed (notes.h): entered here */
+        enter(m, m->note);
+        for (const node *k = m->note->first_child; k; k = k->next)
+            walk_subtree(k, visitor, m);
+        leave(m, m->note);
         m->note = NULL;
         if (m->out.len == content) /* nothing but its way back */
             buf_truncate(&m->out, start);

@@ -201,21 +201,23 @@ static void mark_backlinks(notes *ns, const anchors *ids, const node *body) {
     }
 }
 
-static bool collect_anchors(const article *art, anchors *ids, bool *links) {
-    for (size_t i = 0; i < art->count; i++) {
-        const node *top = art->roots[i];
-        bool skip = false;
-        for (const node *n = top; n; n = tree_next(top, n, skip)) {
-            skip = walk_skips(n, true);
-            if (skip || n->tag == TAG_TEXT)
-                continue;
-            const char *name = n->id;
-            if (!name && n->tag == TAG_A)
-                name = node_attr(n, "name");
-            if (name && *name && !push_anchor(ids, name, n))
-                return false;
-            *links |= fragment(n) != NULL;
-        }
+/* The names of the whole page but its hidden parts: a note the article
+ * refers to is the article's wherever the page set it, even in a part
+ * cleaning removed (an <aside>, a "footnotes" box). */
+static bool collect_anchors(const document *doc, anchors *ids, bool *links) {
+    const node *top = doc->root;
+    bool skip = false;
+    for (const node *n = top; n; n = tree_next(top, n, skip)) {
+        skip = n->tag != TAG_TEXT &&
+               ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP);
+        if (skip || n->tag == TAG_TEXT)
+            continue;
+        const char *name = n->id;
+        if (!name && n->tag == TAG_A)
+            name = node_attr(n, "name");
+        if (name && *name && !push_anchor(ids, name, n))
+            return false;
+        *links |= fragment(n) != NULL;
     }
     return true;
 }
@@ -224,7 +226,7 @@ bool notes_find(notes *ns, const document *doc, const article *art) {
     memset(ns, 0, sizeof *ns);
     anchors ids = {0};
     bool links = false;
-    if (!collect_anchors(art, &ids, &links)) {
+    if (!collect_anchors(doc, &ids, &links)) {
         free(ids.items);
         return false;
     }

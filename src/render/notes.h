@@ -7,7 +7,9 @@
  * in-page link with a short label ("1", "[2]", "*", "a") to an element
  * further down the article, and that element is the note, or, when it is
  * an anchor or an inline element, the block holding it. Inside a note, an
- * in-page link back up the article is the way back to the text.
+ * in-page link back up the article is the way back to the text. The note
+ * may stand outside the article, or in a part cleaning removed: the
+ * article refers to it, so it is the article's (hidden parts excepted).
  *
  * Markdown writes a reference as [^n] and the note, taken out of the flow,
  * as "[^n]: ..." after the article, numbered in the order the references
