@@ -232,13 +232,14 @@ static bool only_numbers(const document *doc, const node *n) {
  * beside a cell holding the code they number, which is not (Hugo's and
  * Pygments' tables). */
 static bool is_gutter_cell(const document *doc, const node *n) {
-    if (n->tag != TAG_TD || !holds_code(n))
+    if (n->tag != TAG_TD)
         return false;
     const node *next = n->next;
     while (next && next->tag == TAG_TEXT)
         next = next->next;
-    return next && next->tag == TAG_TD && holds_code(next) && only_numbers(doc, n) &&
-           !only_numbers(doc, next);
+    /* the numbers first: most cells hold a letter early on */
+    return next && next->tag == TAG_TD && only_numbers(doc, n) && holds_code(n) &&
+           holds_code(next) && !only_numbers(doc, next);
 }
 
 static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pruning) {
