@@ -335,6 +335,14 @@ static void test_markdown_heading_permalinks_and_actions_go(void **state) {
            "### Paper: [Name](https://e.org/p)\n\nSee [1](#a) \\[[y](/y)\\]");
 }
 
+static void test_markdown_callout_is_a_quote(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<p>Before</p><div class='alert alert-info'><div class='alert-title'>Note</div>"
+           "<p>Mind the gap.</p></div><div class='callouts'><p>After</p></div>",
+           "Before\n\n> Note\n>\n> Mind the gap.\n\nAfter");
+}
+
 static void test_markdown_pre_is_fenced(void **state) {
     (void)state;
     expect(render_markdown, "<p>x</p><pre><code class='language-c'>\nint a;\n\n  b(); // *no* _escapes_\n</code></pre>",
@@ -636,6 +644,7 @@ int main(void) {
         cmocka_unit_test(test_markdown_note_outside_the_article_is_kept),
         cmocka_unit_test(test_markdown_heading_of_removed_section_goes),
         cmocka_unit_test(test_markdown_heading_permalinks_and_actions_go),
+        cmocka_unit_test(test_markdown_callout_is_a_quote),
         cmocka_unit_test(test_markdown_pre_is_fenced),
         cmocka_unit_test(test_markdown_fence_outgrows_backticks_inside),
         cmocka_unit_test(test_markdown_escapes_block_starts),

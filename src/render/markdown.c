@@ -999,6 +999,14 @@ static void enter_inline(md_out *m, const node *n) {
     }
 }
 
+/* A callout (a note, tip or warning box: Obsidian's "callout", the
+ * "admonition" of Markdown tools, Bootstrap's "alert") is set off from
+ * the text as a block quote. */
+static bool is_callout(const node *n) {
+    return n->cls && (attr_list_has(n->cls, "callout") || attr_list_has(n->cls, "admonition") ||
+                      attr_list_has(n->cls, "alert"));
+}
+
 static void enter_block(md_out *m, const node *n) {
     enum tag t = (enum tag)n->tag;
     if (m->pre) {
@@ -1059,6 +1067,8 @@ static void enter_block(md_out *m, const node *n) {
         break;
     default:
         request(m, SEP_PARA);
+        if (is_callout(n))
+            push_frame(m, n, FRAME_QUOTE);
     }
 }
 
@@ -1113,6 +1123,7 @@ static void leave_block(md_out *m, const node *n) {
         end_table(m, n);
         break;
     default:
+        pop_frame(m, n); /* a callout's quote; no-op for other blocks */
         request(m, SEP_PARA);
     }
 }
