@@ -83,3 +83,19 @@ void buf_rtrim(buf *b, const char *set) {
     if (b->data)
         b->data[b->len] = '\0';
 }
+
+void buf_append_self(buf *b, size_t off, size_t len) {
+    if (off > b->len || len > b->len - off || !buf_reserve(b, len))
+        return;
+    /* after the reserve: realloc may have moved the bytes */
+    memcpy(b->data + b->len, b->data + off, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+
+void buf_truncate(buf *b, size_t len) {
+    if (len >= b->len)
+        return;
+    b->len = len;
+    b->data[len] = '\0';
+}

@@ -23,9 +23,13 @@ void buf_free(buf *b);
 void buf_append(buf *b, const char *s, size_t len);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
+/* Append a copy of its own bytes [OFF, OFF + LEN), which must be written. */
+void buf_append_self(buf *b, size_t off, size_t len);
 /* Hand the bytes over as a malloc'd NUL-terminated string ("" when empty);
  * NULL on failure. The buf is left empty. */
 char *buf_take(buf *b);
+/* Cut to its first LEN bytes (no-op when shorter). */
+void buf_truncate(buf *b, size_t len);
 /* Drop trailing bytes that are in SET. */
 void buf_rtrim(buf *b, const char *set);
 

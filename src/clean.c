@@ -208,6 +208,40 @@ static bool is_line_numbers(const node *n) {
     return n->cls && n->tag == TAG_TD && vocab_names_line_number(n) && holds_code(n);
 }
 
+/* Whether the visible text of N is numbers alone (digits and whitespace,
+ * one digit at least). */
+static bool only_numbers(const document *doc, const node *n) {
+    bool digit = false, skip = false;
+    for (const node *k = n; (k = tree_next(n, k, skip)) != NULL;) {
+        skip = (k->flags & (NODE_REMOVED | NODE_HIDDEN)) != 0;
+        if (skip || k->tag != TAG_TEXT)
+            continue;
+        const char *s = node_text(doc, k);
+        for (uint32_t i = 0; i < k->text_len; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c >= '0' && c <= '9')
+                digit = true;
+            else if (c != ' ' && c != '\n' && c != '\t' && c != '\r')
+                return false;
+        }
+    }
+    return digit;
+}
+
+/* An unnamed gutter: a table cell holding code that is numbers alone,
+ * beside a cell holding the code they number, which is not (Hugo's and
+ * Pygments' tables). */
+static bool is_gutter_cell(const document *doc, const node *n) {
+    if (n->tag != TAG_TD)
+        return false;
+    const node *next = n->next;
+    while (next && next->tag == TAG_TEXT)
+        next = next->next;
+    /* the numbers first: most cells hold a letter early on */
+    return next && next->tag == TAG_TD && only_numbers(doc, n) && holds_code(n) &&
+           holds_code(next) && !only_numbers(doc, next);
+}
+
 static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pruning) {
     if (is_line_numbers(n))
         return true;
@@ -232,6 +266,23 @@ static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pr
     return false;
 }
 
+static bool is_figure(const node *n) {
+    return n->tag == TAG_FIGURE || n->tag == TAG_FIGCAPTION;
+}
+
+/* The flags N's removal sets, or 0 when it stays. A figure removed for
+ * being one and nothing else is flagged NODE_FIGURE too: out of the text,
+ * but a picture the Markdown and HTML outputs show (walk.h). */
+static uint16_t removal_flags(const document *doc, const node *n, const page_size *page,
+                              lede_focus focus, clean_pruning pruning) {
+    if ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP ||
+        removed_by_name(n, page->chars, pruning) || is_gutter_cell(doc, n))
+        return NODE_REMOVED;
+    if (removed_by_tag(n, page, focus))
+        return is_figure(n) ? NODE_REMOVED | NODE_FIGURE : NODE_REMOVED;
+    return 0;
+}
+
 static node *first_leaf(node *n) {
     while (n->first_child)
         n = n->first_child;
@@ -250,10 +301,13 @@ void clean_document(document *doc, lede_focus focus, clean_pruning pruning) {
     page.prose = paragraph_prose(root);
     while (n && n != root) {
         page.chars = root->text_chars;
-        if (n->tag != TAG_TEXT && !(n->flags & NODE_REMOVED) &&
-            ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP ||
-             removed_by_tag(n, &page, focus) || removed_by_name(n, root->text_chars, pruning)))
+        uint16_t flags = n->tag != TAG_TEXT && !(n->flags & NODE_REMOVED)
+                             ? removal_flags(doc, n, &page, focus, pruning)
+                             : 0;
+        if (flags) {
             tree_remove(n);
+            n->flags |= flags;
+        }
         n = n->next ? first_leaf(n->next) : n->parent;
     }
 }

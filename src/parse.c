@@ -403,6 +403,18 @@ static void confirm_cuts(builder *b, enum tag t, bool keeps_text) {
         stop_parser(b, 0);
 }
 
+/* MathJax's <script type="math/tex"> (with "; mode=display" for a display
+ * formula) and MathML's TeX annotation carry a formula's TeX source. */
+static bool holds_tex(const node *n, const xmlChar *name) {
+    if (n->tag == TAG_SCRIPT) {
+        const char *type = node_attr(n, "type");
+        return type && strncasecmp(type, "math/tex", 8) == 0;
+    }
+    const char *encoding = node_attr(n, "encoding");
+    return n->tag == TAG_OTHER && strcmp((const char *)name, "annotation") == 0 && encoding &&
+           strcasecmp(encoding, "application/x-tex") == 0;
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     builder *b = ctx;
     if (b->failed || b->stopped)
@@ -441,8 +453,10 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
         n->flags |= NODE_HIDDEN;
     if (t == TAG_SCRIPT && keeps_script_text(n))
         n->flags |= NODE_KEEP_TEXT;
+    if (holds_tex(n, name))
+        n->flags |= NODE_TEX;
     if (b->cuts)
-        confirm_cuts(b, t, (n->flags & NODE_KEEP_TEXT) || b->in_title);
+        confirm_cuts(b, t, (n->flags & (NODE_KEEP_TEXT | NODE_TEX)) || b->in_title);
     if (tag_kind(t) == K_SKIP)
         b->skip++;
     if (t == TAG_A)
@@ -571,7 +585,7 @@ static void store_text(builder *b, const xmlChar *ch, int len);
  * other K_SKIP element (but for a JSON-LD script's), unless it is the
  * page's <title>. */
 static bool text_is_kept(const builder *b) {
-    return b->in_title || !b->skip || (b->cur->flags & NODE_KEEP_TEXT);
+    return b->in_title || !b->skip || (b->cur->flags & (NODE_KEEP_TEXT | NODE_TEX));
 }
 
 /* Text as NFC (nfc.h): a run that needs it is normalised before it is
@@ -779,10 +793,12 @@ enum {
     CUTS_FIRST_CAP = 16
 };
 
-/* Whether the start tag START_TAG[0, LEN) may be a JSON-LD script: it names JSON,
- * or has an entity, which could spell it. */
+/* Whether the start tag START_TAG[0, LEN) may be a script whose text is
+ * kept, JSON-LD or MathJax's TeX (holds_tex()): it names JSON or TeX, or
+ * has an entity, which could spell either. */
 static bool tag_may_keep_text(const char *start_tag, size_t len) {
-    return memchr(start_tag, '&', len) || find_ci(start_tag, 0, len, "json", 4) < len;
+    return memchr(start_tag, '&', len) || find_ci(start_tag, 0, len, "json", 4) < len ||
+           find_ci(start_tag, 0, len, "tex", 3) < len;
 }
 
 /* The length of the UTF-8 sequence at S[0, LEN) when it is a character

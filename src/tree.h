@@ -43,7 +43,14 @@ enum node_flag {
     NODE_SELECTED = 1u << 5,  /* a root of the chosen article */
     NODE_HAS_BLOCK = 1u << 6, /* some descendant is a block element or an image */
     NODE_ELLIPSIS = 1u << 7,  /* its text ends in "…" or "...": cut off, a teaser */
-    NODE_IN_CODE = 1u << 8    /* inside a <pre> or <code> (set by parse.c) */
+    NODE_IN_CODE = 1u << 8,   /* inside a <pre> or <code> (set by parse.c) */
+    /* with NODE_REMOVED: a <figure> or <figcaption> clean.c took out of the
+     * text for being one; Markdown and HTML still show it (walk.h) */
+    NODE_FIGURE = 1u << 9,
+    /* the TeX source of a formula (a MathJax <script type="math/tex">, a
+     * MathML <annotation encoding="application/x-tex">): its text is kept,
+     * uncounted, for the Markdown output (set by parse.c) */
+    NODE_TEX = 1u << 10
 };
 
 typedef struct attr {

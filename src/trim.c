@@ -49,6 +49,9 @@
 typedef struct counts {
     uint32_t paragraphs, images, list_items, inputs, embeds, table_headers;
     uint32_t heading_chars;
+    /* text and link text of the data tables kept inside: a table of links
+     * (downloads, models, references) is data, not a container's links */
+    uint32_t data_table_chars, data_table_link_chars;
 } counts;
 
 typedef struct node_list {
@@ -126,6 +129,8 @@ static void add_counts(counts *to, const counts *from) {
     to->embeds += from->embeds;
     to->table_headers += from->table_headers;
     to->heading_chars += from->heading_chars;
+    to->data_table_chars += from->data_table_chars;
+    to->data_table_link_chars += from->data_table_link_chars;
 }
 
 static bool cleaned_conditionally(enum tag t) {
@@ -152,6 +157,16 @@ static bool in_figure(const node *n) {
     return false;
 }
 
+/* The link density of N's text outside the data tables it holds. */
+static float link_density_outside_tables(const node *n, const counts *c) {
+    uint32_t chars = n->text_chars - (c->data_table_chars < n->text_chars ? c->data_table_chars
+                                                                         : n->text_chars);
+    uint32_t links = n->link_chars - (c->data_table_link_chars < n->link_chars
+                                          ? c->data_table_link_chars
+                                          : n->link_chars);
+    return chars > 0 ? (float)links / (float)chars : 0.0f;
+}
+
 /* Readability's _cleanConditionally, on N's subtree numbers C. Recall keeps
  * all but link lists; precision halves the links a container may hold. */
 static bool is_boilerplate_container(const node *n, const counts *c, lede_focus focus) {
@@ -170,7 +185,7 @@ static bool is_boilerplate_container(const node *n, const counts *c, lede_focus 
         return true;
     bool is_list = t == TAG_UL || t == TAG_OL || t == TAG_DL;
     float chars = (float)n->text_chars;
-    float ld = chars > 0 ? (float)n->link_chars / chars : 0.0f;
+    float ld = link_density_outside_tables(n, c);
     if (focus == LEDE_FOCUS_RECALL)
         return ld > MAX_LINK_DENSITY_CONTENT;
     float max_ld = focus == LEDE_FOCUS_PRECISION ? MAX_LINK_DENSITY / 2 : MAX_LINK_DENSITY;
@@ -209,6 +224,11 @@ static lede_status clean_conditionally(document *doc, const article *art, lede_f
             is_boilerplate_container(n, c, focus)) {
             tree_remove(n);
             continue;
+        }
+        if (n->tag == TAG_TABLE && c->table_headers && !(n->flags & NODE_REMOVED)) {
+            /* the whole table, the data tables inside it included */
+            c->data_table_chars = n->text_chars;
+            c->data_table_link_chars = n->link_chars;
         }
         if (!root && n->parent && !(n->flags & NODE_REMOVED))
             add_counts(&all[n->parent->order], c);

@@ -309,6 +309,72 @@ static void test_recall_keeps_figure_captions(void **state) {
     lede_result_free(res);
 }
 
+static lede_result *extract_as(const char *html, lede_format format) {
+    lede_options opt;
+    lede_options_init(&opt);
+    opt.format = format;
+    lede_result *res = NULL;
+    lede_status st = lede_extract(html, strlen(html), &opt, &res);
+    if (st != LEDE_OK)
+        fail_msg("lede_extract: %s", lede_strerror(st));
+    assert_non_null(res);
+    assert_non_null(res->body);
+    return res;
+}
+
+/* Pins clean.c removal_flags() and walk_skips(): the figure the text leaves
+ * out is a picture with its caption in Markdown and HTML, while a figure
+ * named as an advert stays out of every output. */
+static void test_figures_show_in_markdown_and_html(void **state) {
+    (void)state;
+    static const char html[] = PAGE("",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2
+        "<figure>\n<img src=\"/media/2024/10/ferry-tern-1200.jpg\" alt=\"The ferry Tern\">\n"
+        "<figcaption>The Tern, the smaller of the two ferries, leaves Port Alden for the "
+        "north island on a calm morning in September.</figcaption>\n</figure>\n"
+        FERRY_P3 "<figure class=\"advert\"><img src=\"/ads/banner.png\" alt=\"Buy\">"
+        "<figcaption>Sponsored by the harbour bakery</figcaption></figure>\n"
+        FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract_as(html, LEDE_FORMAT_MARKDOWN);
+    expect_ferry_story(res);
+    expect_no_text(res, "the smaller of the two ferries");
+    expect_field(res, res->body, "![The ferry Tern](/media/2024/10/ferry-tern-1200.jpg)", 1);
+    expect_field(res, res->body, "\n\nThe Tern, the smaller of the two ferries", 1);
+    expect_field(res, res->body, "harbour bakery", 0);
+    expect_field(res, res->body, "banner.png", 0);
+    lede_result_free(res);
+    res = extract_as(html, LEDE_FORMAT_HTML);
+    expect_no_text(res, "the smaller of the two ferries");
+    expect_field(res, res->body, "<figure>\n<img src=\"/media/2024/10/ferry-tern-1200.jpg\"", 1);
+    expect_field(res, res->body, "<figcaption>The Tern, the smaller", 1);
+    expect_field(res, res->body, "harbour bakery", 0);
+    lede_result_free(res);
+}
+
+#define TIMETABLE_ROW(file, size)                                                              \
+    "<tr><td><a href=\"/files/" file "\">" file "</a></td><td>" size "</td></tr>\n"
+
+/* Pins trim.c link_density_outside_tables(): a data table whose first
+ * column is all links is data, so the division around it is not judged a
+ * list of links by the table's links (it was dropped with the table). */
+static void test_division_around_table_of_links_is_kept(void **state) {
+    (void)state;
+    static const char html[] = PAGE("",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3
+        "<div class=\"timetables\"><p>Timetables:</p>\n<table>\n"
+        "<tr><th>Timetable</th><th>Size</th></tr>\n"
+        TIMETABLE_ROW("winter-north-island-2024.pdf", "120 kB")
+        TIMETABLE_ROW("winter-south-island-2024.pdf", "118 kB")
+        TIMETABLE_ROW("summer-north-island-2025.pdf", "131 kB")
+        TIMETABLE_ROW("summer-south-island-2025.pdf", "127 kB")
+        "</table></div>\n" FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_text(res, "winter-north-island-2024.pdf | 120 kB");
+    expect_text(res, "summer-south-island-2025.pdf | 127 kB");
+    lede_result_free(res);
+}
+
 /* Pins clean.c removed_by_name(): an element named as an embed ("tweet",
  * "embed") is kept though also named "social", and trim.c
  * is_boilerplate_container(), which spares it though it is links and
@@ -1428,6 +1494,25 @@ static void test_code_line_numbers_are_dropped(void **state) {
     lede_result_free(res);
 }
 
+/* Pins clean.c is_gutter_cell(): a gutter cell with no name, numbers alone
+ * beside the code, goes too; a table of numbers with no code beside stays. */
+static void test_unnamed_gutter_cell_is_dropped(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article>\n" FERRY_H1 FERRY_P1 FERRY_P2
+        "<table class=\"lntable\"><tr><td class=\"lntd\"><pre><code>"
+        "<span>61\n</span><span>62\n</span></code></pre></td><td class=\"lntd\"><pre><code>"
+        "depart(tern)\nreturn_by(noon)</code></pre></td></tr></table>\n"
+        "<table><tr><td><code>2024</code></td><td><code>3100</code></td></tr></table>\n"
+        FERRY_P3 "</article>\n");
+    lede_result *res = extract(html);
+    expect_text(res, "depart(tern)\nreturn_by(noon)");
+    expect_no_text(res, "61");
+    expect_text(res, "2024 | 3100");
+    lede_result_free(res);
+}
+
 /* Pins trim.c prefix_labels in other languages: "Lesen Sie auch:" and
  * "À lire aussi :" opening a link to another story go like "Read more:". */
 static void test_read_also_labels_in_other_languages_are_dropped(void **state) {
@@ -1501,6 +1586,8 @@ int main(void) {
         cmocka_unit_test(test_caption_gallery_list_is_dropped),
         cmocka_unit_test(test_figure_captions_are_dropped),
         cmocka_unit_test(test_recall_keeps_figure_captions),
+        cmocka_unit_test(test_figures_show_in_markdown_and_html),
+        cmocka_unit_test(test_division_around_table_of_links_is_kept),
         cmocka_unit_test(test_quoted_tweet_is_kept),
         cmocka_unit_test(test_hover_card_is_dropped),
         cmocka_unit_test(test_hidden_subtree_does_not_break_sums),
@@ -1539,6 +1626,7 @@ int main(void) {
         cmocka_unit_test(test_similar_posts_with_prose_teasers_go),
         cmocka_unit_test(test_teaser_text_lead_stays_teaser_card_goes),
         cmocka_unit_test(test_code_line_numbers_are_dropped),
+        cmocka_unit_test(test_unnamed_gutter_cell_is_dropped),
         cmocka_unit_test(test_read_also_labels_in_other_languages_are_dropped),
         cmocka_unit_test(test_article_set_in_an_aside_is_kept),
         cmocka_unit_test(test_calls_to_action_are_dropped),

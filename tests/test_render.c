@@ -139,8 +139,8 @@ static void test_text_blockquote_and_definitions(void **state) {
 
 static void test_markdown_headings_and_paragraphs(void **state) {
     (void)state;
-    expect(render_markdown, "<h1>Title</h1><p>Text</p><h3>Sub <em>head</em></h3><h6>six<br>lines</h6>",
-           "# Title\n\nText\n\n### Sub *head*\n\n###### six lines");
+    expect(render_markdown, "<h1>Title</h1><p>Text</p><h3>Sub <em>head</em></h3><h6>six<br>lines</h6><p>End</p>",
+           "# Title\n\nText\n\n### Sub *head*\n\n###### six lines\n\nEnd");
 }
 
 static void test_markdown_nested_inline_emphasis_and_links(void **state) {
@@ -207,6 +207,152 @@ static void test_markdown_layout_table_is_paragraphs(void **state) {
     (void)state;
     expect(render_markdown, "<table><tr><td><p>First para.</p><p>Second para.</p></td></tr></table>",
            "First para.\n\nSecond para.");
+}
+
+static void test_markdown_table_rows_may_be_implied(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<table><thead><th></th><th>Base</th></thead>"
+           "<tbody><tr><td>16e</td><td>7.8mm</td></tr></tbody><td>16</td><td>7.9mm</td></table>",
+           "|  | Base |\n| --- | --- |\n| 16e | 7.8mm |\n| 16 | 7.9mm |");
+}
+
+static void test_markdown_table_cell_blocks_are_one_line(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<table><tr><td>Name</td><td>Notes</td></tr>"
+           "<tr><td><p>A</p><p>B</p></td><td><ul><li>one</li><li>two|2</li></ul>x<br>y</td></tr>"
+           "</table>",
+           "| Name | Notes |\n| --- | --- |\n| A B | one two\\|2 x y |");
+}
+
+static void test_markdown_table_rows_are_padded_and_spans_kept(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<table><tr><th>Item</th><th colspan='2'>Price</th></tr>"
+           "<tr><td>tea</td><td>1</td><td>2</td></tr><tr><td>cake</td></tr>"
+           "<tr><td colspan=2>total</td><td>3</td></tr></table>",
+           "| Item | Price | Price |\n| --- | --- | --- |\n| tea | 1 | 2 |\n| cake |  |  |\n"
+           "| total |  | 3 |");
+}
+
+/* table.h's rule: what a cell's line cannot carry makes a layout table. */
+static void test_markdown_table_with_blocks_is_paragraphs(void **state) {
+    (void)state;
+    static const char *const breakers[] = {"<h3>Head</h3>", "<blockquote>Head</blockquote>",
+                                           "<pre>Head</pre>", "<hr>Head",
+                                           "<table><tr><td>Head</td></tr></table>"};
+    for (size_t i = 0; i < sizeof breakers / sizeof breakers[0]; i++) {
+        char html[256];
+        snprintf(html, sizeof html, "<table><tr><td>%s</td><td>b</td></tr></table>", breakers[i]);
+        page p;
+        page_parse(&p, html);
+        expect_absent(render_markdown, &p, "|");
+        page_free(&p);
+    }
+    expect(render_markdown, "<table><tr><td>one</td></tr><tr><td>two</td></tr></table>",
+           "one\n\ntwo");
+}
+
+static void test_markdown_math_is_tex(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<p>Let <script type='math/tex'>x^2</script> be, with <span class='katex'>"
+           "<span class='katex-mathml'><math><semantics><mrow><mi>k</mi></mrow>"
+           "<annotation encoding='application/x-tex'>k_{n+1}</annotation></semantics></math>"
+           "</span><span class='katex-html' aria-hidden='true'>kn+1</span></span> and "
+           "<math alttext='a\\le b'><mi>a</mi></math>.</p>"
+           "<script type='math/tex; mode=display'>E =\n mc^2</script>"
+           "<p><span data-math='\\forall x'><span>rendered</span></span> "
+           "<img src='f.svg' alt='\\frac{a}{b}'> <math><mi>q</mi></math>end</p>",
+           "Let $x^2$ be, with $k_{n+1}$ and $a\\le b$.\n\n$$\nE = mc^2\n$$\n\n"
+           "$\\forall x$ $\\frac{a}{b}$ end");
+}
+
+/* parse.c cuts long script bodies out before libxml2 reads them; a TeX
+ * script longer than the cut threshold is one whose text is kept. */
+static void test_markdown_long_tex_script_survives_the_cut(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<p>Then</p><script type='math/tex; mode=display'>\\sum_{k=1}^{n} k^2 = "
+           "\\frac{n(n+1)(2n+1)}{6} \\quad\\text{for every natural number } n</script>"
+           "<p>holds.</p>",
+           "Then\n\n$$\n\\sum_{k=1}^{n} k^2 = \\frac{n(n+1)(2n+1)}{6} "
+           "\\quad\\text{for every natural number } n\n$$\n\nholds.");
+}
+
+static void test_markdown_footnotes_go_to_the_end(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<p>Claim<sup id='r1'><a href='#n1'>[1]</a></sup> and again<sup><a href='#n1'>1</a>"
+           "</sup>, other<a href='#n2'>*</a>.</p><p>See <a href='#later'>the section</a> or "
+           "<a href='#n3'>2</a>.</p><ul id='n3'><li>a list</li></ul><h2 id='later'>Notes</h2>"
+           "<ol><li id='n1'>First <em>note</em>. <a href='#r1'>\xE2\x86\xA9</a></li>"
+           "<li><a name='n2'></a>Second note.</li></ol>",
+           "Claim[^1] and again[^1], other[^2].\n\nSee [the section](#later) or [2](#n3).\n\n"
+           "- a list\n\n[^1]: First *note*.\n\n[^2]: Second note.");
+}
+
+/* select.c may join the notes' items to the article as roots of their own. */
+static void test_markdown_note_may_be_an_article_root(void **state) {
+    (void)state;
+    page p;
+    page_parse(&p, "<p>Claim<a href='#n1'>1</a>.</p><ol><li id='n1'>The note.</li></ol>");
+    node *li = find_tag(&p.doc, TAG_LI);
+    assert_non_null(li);
+    li->flags |= NODE_SELECTED;
+    expect_render(render_markdown, &p, "Claim[^1].\n\n[^1]: The note.");
+    page_free(&p);
+}
+
+/* A note the article refers to is the article's, in a part cleaning
+ * removed or outside the article; a hidden one is not. */
+static void test_markdown_note_outside_the_article_is_kept(void **state) {
+    (void)state;
+    page p;
+    page_parse(&p, "<main><p>Claim<a href='#n1'>1</a> and<a href='#n2'>2</a>.</p></main>"
+                   "<aside><p id='n1'>The note.</p></aside><div hidden><p id='n2'>Gone.</p></div>");
+    node *main = find_tag(&p.doc, TAG_MAIN), *aside = find_tag(&p.doc, TAG_ASIDE);
+    assert_non_null(main);
+    assert_non_null(aside);
+    aside->flags |= NODE_REMOVED;
+    p.root = main;
+    expect_render(render_markdown, &p, "Claim[^1] and[2](#n2).\n\n[^1]: The note.");
+    aside->first_child->flags |= NODE_REMOVED; /* the note itself removed */
+    expect_render(render_markdown, &p, "Claim[^1] and[2](#n2).\n\n[^1]: The note.");
+    page_free(&p);
+}
+
+static void test_markdown_heading_of_removed_section_goes(void **state) {
+    (void)state;
+    page p;
+    page_parse(&p, "<h2>One</h2><p>a</p><h2>Two</h2><div><p>related links</p></div>"
+                   "<h2>Three</h2><math><mi>x</mi></math><h2>Four</h2><p>b</p><hr>");
+    node *gone = find_tag(&p.doc, TAG_DIV);
+    assert_non_null(gone);
+    gone->flags |= NODE_REMOVED;
+    expect_render(render_markdown, &p, "## One\n\na\n\n## Three\n\n## Four\n\nb");
+    page_free(&p);
+}
+
+static void test_markdown_heading_permalinks_and_actions_go(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<h2 id='a'><a href='#a'>Title</a> <a href='#a'>\xC2\xB6</a></h2><p>x</p>"
+           "<a href='#b'><div><h2 id='b'>Two</h2></div></a><p>y</p>"
+           "<h2>History<span>[</span><a href='/edit?s=1'>edit</a><span>]</span></h2><p>z</p>"
+           "<h3>Paper: <a href='https://e.org/p'>Name</a> <a href='/x'>\xF0\x9F\x94\x97</a></h3>"
+           "<p>See <a href='#a'>1</a> [<a href='/y'>y</a>]</p>",
+           "## Title\n\nx\n\n## Two\n\ny\n\n## History\n\nz\n\n"
+           "### Paper: [Name](https://e.org/p)\n\nSee [1](#a) \\[[y](/y)\\]");
+}
+
+static void test_markdown_callout_is_a_quote(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<p>Before</p><div class='alert alert-info'><div class='alert-title'>Note</div>"
+           "<p>Mind the gap.</p></div><div class='callouts'><p>After</p></div>",
+           "Before\n\n> Note\n>\n> Mind the gap.\n\nAfter");
 }
 
 static void test_markdown_pre_is_fenced(void **state) {
@@ -500,6 +646,18 @@ int main(void) {
         cmocka_unit_test(test_markdown_blockquote_keeps_paragraphs),
         cmocka_unit_test(test_markdown_pipe_table_has_header_row),
         cmocka_unit_test(test_markdown_layout_table_is_paragraphs),
+        cmocka_unit_test(test_markdown_table_rows_may_be_implied),
+        cmocka_unit_test(test_markdown_table_cell_blocks_are_one_line),
+        cmocka_unit_test(test_markdown_table_rows_are_padded_and_spans_kept),
+        cmocka_unit_test(test_markdown_table_with_blocks_is_paragraphs),
+        cmocka_unit_test(test_markdown_math_is_tex),
+        cmocka_unit_test(test_markdown_long_tex_script_survives_the_cut),
+        cmocka_unit_test(test_markdown_footnotes_go_to_the_end),
+        cmocka_unit_test(test_markdown_note_may_be_an_article_root),
+        cmocka_unit_test(test_markdown_note_outside_the_article_is_kept),
+        cmocka_unit_test(test_markdown_heading_of_removed_section_goes),
+        cmocka_unit_test(test_markdown_heading_permalinks_and_actions_go),
+        cmocka_unit_test(test_markdown_callout_is_a_quote),
         cmocka_unit_test(test_markdown_pre_is_fenced),
         cmocka_unit_test(test_markdown_fence_outgrows_backticks_inside),
         cmocka_unit_test(test_markdown_escapes_block_starts),

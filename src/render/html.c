@@ -404,7 +404,7 @@ char *render_html(const document *doc, const article *art) {
     buf_init(&h.waiting);
     buf_init(&h.link);
     buf_append(&h.out, "<article>\n", 10);
-    static const walk_visitor visitor = {enter, leave};
+    static const walk_visitor visitor = {enter, leave, true, NULL};
     walk_article(art, &visitor, &h);
     end_run(&h, true);
     buf_puts(&h.out, "</article>");

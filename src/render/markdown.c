@@ -34,19 +34,36 @@
  * a letter ("**a.**b") stays literal, which would need a look-ahead past the
  * element's end.
  *
+ * Footnotes (notes.h) are written as [^n] references and "[^n]: ..."
+ * definitions after the article, each on one line. A heading left without
+ * a body because its section was cleaned away (or was the notes) is taken
+ * back out, as is a rule that ends the article: the output is cut back to
+ * where they began, which the lazy separators make exact. A heading over
+ * what lede cannot write (a formula drawn without its TeX, a video) and
+ * over hidden content stays: a reader sees a body there.
+ *
+ * A formula is written as TeX where the page carries its source: MathML's
+ * alttext or TeX annotation (KaTeX, Wikipedia), MathJax's <script
+ * type="math/tex">, a data-math attribute; inline as $...$, a display
+ * formula as a $$ block. The TeX is written raw, as Markdown's math
+ * extensions read it; a formula without TeX source writes nothing.
+ *
  * <pre> becomes a fenced block whose fence is longer than any run of
- * backticks inside it; <code> a span delimited the same way. A table becomes
- * a pipe table (first row as header, | escaped in cells) only when its cells
- * hold no blocks: a table laid out around paragraphs is written as those
- * paragraphs. Tables inside such a layout table are never pipe tables, so no
- * node is looked at twice by these look-aheads and the whole stays linear.
+ * backticks inside it; <code> a span delimited the same way. A data table
+ * becomes a pipe table: its first row is the header, every row is padded to
+ * the widest, a cell spanning columns is repeated across them in the header
+ * and followed by empty cells below it, | is escaped in cells. table.h
+ * states which tables fit a grid; the others, laid out around paragraphs,
+ * are written as those paragraphs.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
+#include "notes.h"
 #include "render.h"
+#include "table.h"
 #include "walk.h"
 
 /* Deepest nesting of quotes and lists written as such. Every line repeats
@@ -112,8 +129,24 @@ typedef struct md_out {
     buf pre_space;       /* whitespace in it, held until content follows */
     buf link;            /* a link target being resolved */
     const node *table;   /* the pipe table being written, or NULL */
-    unsigned layout;     /* open layout tables */
+    unsigned columns;    /* of the pipe table */
+    const node *muted;   /* an element written already (a formula, a note): its content is not */
+    notes notes;         /* the article's footnotes */
+    const node *note;    /* the note being written after the article */
+    /* headings outside containers with nothing written after them yet,
+     * levels rising: where each began and ended in out */
+    struct {
+        int level;
+        bool emptied; /* content of its section was cleaned away */
+        size_t start, end;
+    } bare[6];
+    int bare_count;
+    size_t heading_start; /* where the open heading began in out */
+    size_t heading_link_open, heading_link_close; /* its last link's [ and ) in out */
+    size_t rule_start, rule_end; /* the last rule outside containers */
+    buf tex;             /* a formula's TeX being gathered */
     unsigned rows, cells; /* of the pipe table: rows written, cells in row */
+    size_t cell_start;   /* where the open cell's content starts in out */
 } md_out;
 
 static bool is_alnum(unsigned char c) {
@@ -251,6 +284,7 @@ static void open_mark(md_out *m, md_mark *k) {
     case MARK_EM: buf_putc(&m->out, '*'); break;
     case MARK_LINK:
         unescape_bang(m);
+        m->heading_link_open = m->out.len;
         buf_putc(&m->out, '[');
         break;
     case MARK_CODE:
@@ -270,6 +304,7 @@ static void close_mark(md_out *m, md_mark *k) {
         buf_append(&m->out, "](", 2);
         put_url(m, node_attr(k->n, "href"));
         buf_putc(&m->out, ')');
+        m->heading_link_close = m->out.len;
         break;
     case MARK_CODE:
         if (k->ticks > 1)
@@ -516,7 +551,7 @@ static unsigned longest_tick_run(const document *doc, const node *top) {
     unsigned longest = 0, run = 0;
     bool skip = false;
     for (const node *n = top; (n = tree_next(top, n, skip)) != NULL;) {
-        skip = walk_skips(n);
+        skip = walk_skips(n, true);
         if (skip || n->tag != TAG_TEXT)
             continue;
         const char *s = node_text(doc, n);
@@ -627,65 +662,27 @@ static void end_pre(md_out *m) {
 
 /* ---- tables ------------------------------------------------------------- */
 
-static bool has_visible_text(const document *doc, const node *n) {
-    const char *s = node_text(doc, n);
-    for (uint32_t i = 0; i < n->text_len; i++)
-        if (!walk_is_space((unsigned char)s[i]))
-            return true;
-    return false;
-}
-
-/* Whether TABLE can be a pipe table: rows of at least two cells in all,
- * no block inside a cell, no text outside one. */
-static bool is_data_table(const document *doc, const node *table) {
-    unsigned cells = 0;
-    bool skip = false;
-    for (const node *n = table; (n = tree_next(table, n, skip)) != NULL;) {
-        skip = walk_skips(n);
-        if (skip)
-            continue;
-        switch ((enum tag)n->tag) {
-        case TAG_TD:
-        case TAG_TH:
-            if (n->parent->tag != TAG_TR)
-                return false;
-            cells++;
-            break;
-        case TAG_TR: case TAG_THEAD: case TAG_TBODY: case TAG_TFOOT: case TAG_CAPTION:
-            break;
-        case TAG_TEXT: {
-            enum tag p = (enum tag)n->parent->tag;
-            if ((p == TAG_TABLE || p == TAG_TR || p == TAG_THEAD || p == TAG_TBODY ||
-                 p == TAG_TFOOT) && has_visible_text(doc, n))
-                return false;
-            break;
-        }
-        default:
-            if (node_is_block(n) || n->tag == TAG_HR)
-                return false;
-        }
-    }
-    return cells >= 2;
-}
-
 static void start_table(md_out *m, const node *n) {
     request(m, SEP_PARA);
     /* Marks open around a table would have to span its rows. */
-    if (!m->layout && m->mark_count == 0 && is_data_table(m->doc, n)) {
+    unsigned columns = m->mark_count == 0 ? table_pipe_columns(m->doc, n) : 0;
+    if (columns) {
         m->table = n;
+        m->columns = columns;
         m->rows = 0;
         m->cells = 0;
-    } else {
-        m->layout++;
     }
 }
 
 static void end_table(md_out *m, const node *n) {
     if (m->table == n)
         m->table = NULL;
-    else if (m->layout)
-        m->layout--;
     request(m, SEP_PARA);
+}
+
+static void start_row(md_out *m) {
+    request(m, m->rows ? SEP_LINE : SEP_PARA);
+    m->cells = 0;
 }
 
 static void start_cell(md_out *m, const node *n) {
@@ -698,20 +695,184 @@ static void start_cell(md_out *m, const node *n) {
     }
     m->line_start = false;
     m->flat = n;
+    m->cell_start = m->out.len;
 }
 
 static void end_row(md_out *m) {
     if (m->cells > 0) {
+        for (; m->cells < m->columns; m->cells++)
+            buf_append(&m->out, " | ", 3);
         buf_append(&m->out, " |", 2);
         if (m->rows++ == 0) {
             put_newline(m, false);
             buf_putc(&m->out, '|');
-            for (unsigned i = 0; i < m->cells; i++)
+            for (unsigned i = 0; i < m->columns; i++)
                 buf_append(&m->out, " --- |", 6);
         }
     }
     m->pending = SEP_NONE;
     m->cells = 0;
+}
+
+/* A cell spanning columns: in the header its name stands over each of
+ * them, below it empty cells follow. */
+static void end_cell(md_out *m, const node *n) {
+    size_t content = m->out.len - m->cell_start;
+    for (unsigned i = table_cell_span(n); i > 1 && m->cells < m->columns; i--, m->cells++) {
+        buf_append(&m->out, " | ", 3);
+        if (m->rows == 0)
+            buf_append_self(&m->out, m->cell_start, content);
+    }
+    m->pending = SEP_NONE;
+    if (table_cell_closes_row(n))
+        end_row(m);
+}
+
+/* ---- headings without a body -------------------------------------------- */
+
+/* Before a heading of LEVEL (or at the end, LEVEL 1): the sections of
+ * LEVEL and below are over. Their headings with nothing after them whose
+ * content was cleaned away have no body; they are cut away. */
+static void drop_bare_headings(md_out *m, int level) {
+    while (m->bare_count > 0) {
+        size_t i = (size_t)m->bare_count - 1;
+        if (m->bare[i].end != m->out.len) {
+            m->bare_count = 0; /* a body follows them all */
+            return;
+        }
+        if (m->bare[i].level < level)
+            return;
+        if (m->bare[i].emptied)
+            buf_truncate(&m->out, m->bare[i].start);
+        m->bare_count--;
+    }
+}
+
+static void section_emptied(md_out *m) {
+    for (int i = 0; i < m->bare_count; i++)
+        m->bare[i].emptied = true;
+}
+
+static void end_heading(md_out *m, int level) {
+    if (m->frame_count || m->out.len == m->heading_start)
+        return;
+    drop_bare_headings(m, level);
+    if (m->bare_count == (int)(sizeof m->bare / sizeof m->bare[0]))
+        return;
+    m->bare[m->bare_count].level = level;
+    m->bare[m->bare_count].emptied = false;
+    m->bare[m->bare_count].start = m->heading_start;
+    m->bare[m->bare_count].end = m->out.len;
+    m->bare_count++;
+}
+
+/* ---- math --------------------------------------------------------------- */
+
+/* Write the formula whose TeX is m->tex: a $$ block for a DISPLAY formula
+ * where a block may stand, else inline. */
+static void put_formula(md_out *m, bool display) {
+    buf_rtrim(&m->tex, " ");
+    if (m->tex.len == 0 || m->pre || has_mark(m, MARK_CODE))
+        return;
+    if (display && !m->flat) {
+        request(m, SEP_PARA);
+        flush_separator(m);
+        buf_append(&m->out, "$$", 2);
+        put_newline(m, false);
+        buf_append(&m->out, m->tex.data, m->tex.len);
+        put_newline(m, false);
+        buf_append(&m->out, "$$", 2);
+        request(m, SEP_PARA);
+        return;
+    }
+    flush(m, '$');
+    m->line_start = false;
+    buf_putc(&m->out, '$');
+    for (size_t i = 0; i < m->tex.len; i++) {
+        if (m->tex.data[i] == '|' && m->table)
+            buf_putc(&m->out, '\\');
+        buf_putc(&m->out, m->tex.data[i]);
+    }
+    buf_putc(&m->out, '$');
+}
+
+/* Append S to m->tex with whitespace runs made one space. */
+static void gather_tex(md_out *m, const char *s, size_t len) {
+    for (size_t i = 0; i < len; i++) {
+        if (!walk_is_space((unsigned char)s[i]))
+            buf_putc(&m->tex, s[i]);
+        else if (m->tex.len && m->tex.data[m->tex.len - 1] != ' ')
+            buf_putc(&m->tex, ' ');
+    }
+}
+
+/* The text of N's TeX-holding child (N is a <script> or <annotation>). */
+static void gather_tex_text(md_out *m, const node *n) {
+    for (const node *k = n->first_child; k; k = k->next)
+        if (k->tag == TAG_TEXT)
+            gather_tex(m, node_text(m->doc, k), k->text_len);
+}
+
+/* A <math>: its alttext, else its TeX annotation. */
+static void put_mathml(md_out *m, const node *math) {
+    m->tex.len = 0;
+    const char *alt = node_attr(math, "alttext");
+    if (alt) {
+        gather_tex(m, alt, strlen(alt));
+    } else {
+        for (const node *k = math; (k = tree_next(math, k, false)) != NULL;)
+            if (k->flags & NODE_TEX) {
+                gather_tex_text(m, k);
+                break;
+            }
+    }
+    const char *display = node_attr(math, "display");
+    put_formula(m, display && strcmp(display, "block") == 0);
+}
+
+static void stepped_over(void *ctx, const node *n) {
+    md_out *m = ctx;
+    if (m->muted || (n->flags & NODE_HIDDEN))
+        return;
+    if (tag_kind((enum tag)n->tag) != K_SKIP) { /* cleaned away */
+        if (n->text_chars) /* words, not a drawing lede cannot write */
+            section_emptied(m);
+        return;
+    }
+    if (n->tag == TAG_MATH) {
+        put_mathml(m, n);
+    } else if (n->flags & NODE_TEX) {
+        m->tex.len = 0;
+        gather_tex_text(m, n);
+        const char *type = node_attr(n, "type");
+        put_formula(m, type && strstr(type, "mode=display"));
+    }
+}
+
+/* Whether S reads as TeX: a control word (\frac) or a braced super- or
+ * subscript (x^{2}). A picture of a formula has its TeX as alt text. */
+static bool looks_like_tex(const char *s) {
+    for (; *s; s++) {
+        if (s[0] == '\\' && is_alnum((unsigned char)s[1]) && !is_digit((unsigned char)s[1]) &&
+            is_alnum((unsigned char)s[2]) && !is_digit((unsigned char)s[2]))
+            return true;
+        if ((s[0] == '^' || s[0] == '_') && s[1] == '{')
+            return true;
+    }
+    return false;
+}
+
+/* An element standing for a formula whose TeX it names (data-math, as
+ * KaTeX's wrappers have it): the formula, not its rendering, is written. */
+static bool put_data_math(md_out *m, const node *n) {
+    const char *tex = n->attr_count ? node_attr(n, "data-math") : NULL;
+    if (!tex)
+        return false;
+    m->tex.len = 0;
+    gather_tex(m, tex, strlen(tex));
+    put_formula(m, node_is_block(n) || node_class_has(n, "display"));
+    m->muted = n;
+    return true;
 }
 
 /* ---- the walk ----------------------------------------------------------- */
@@ -720,10 +881,16 @@ static void put_image(md_out *m, const node *n) {
     const char *src = node_attr(n, "src");
     if (!src || !*src || walk_url_is_script(src) || m->pre || has_mark(m, MARK_CODE))
         return;
+    const char *alt = node_attr(n, "alt");
+    if (alt && looks_like_tex(alt)) { /* a picture of a formula */
+        m->tex.len = 0;
+        gather_tex(m, alt, strlen(alt));
+        put_formula(m, node_class_has(n, "display"));
+        return;
+    }
     flush(m, '!');
     m->line_start = false;
     buf_append(&m->out, "![", 2);
-    const char *alt = node_attr(n, "alt");
     bool space = false, any = false;
     for (const char *s = alt ? alt : ""; *s; s++) {
         if (walk_is_space((unsigned char)*s)) {
@@ -745,9 +912,49 @@ static void put_image(md_out *m, const node *n) {
 
 static void put_rule(md_out *m) {
     request(m, SEP_PARA);
+    m->rule_start = m->out.len;
     flush_separator(m);
     buf_append(&m->out, "---", 3);
+    m->rule_end = m->frame_count ? 0 : m->out.len;
     request(m, SEP_PARA);
+}
+
+static bool in_heading(const md_out *m) {
+    return m->flat && walk_heading_level((enum tag)m->flat->tag);
+}
+
+/* Whether C leads the UTF-8 of a letter of another script: Latin-1 to
+ * Arabic (C3-DF), Indic to Hangul (E0-EF but for E2, punctuation, arrows
+ * and symbols); emoji (F0) and C2 (no-break space, ¶, §) are none. */
+static bool starts_letter(unsigned char c) {
+    return c >= 0xC3 && c <= 0xEF && c != 0xE2;
+}
+
+/* Whether the text of link A has no letter or digit: a symbol or an icon. */
+static bool is_symbol_link(const document *doc, const node *a) {
+    bool skip = false;
+    for (const node *n = a; (n = tree_next(a, n, skip)) != NULL;) {
+        skip = walk_skips(n, true);
+        if (skip || n->tag != TAG_TEXT)
+            continue;
+        const char *s = node_text(doc, n);
+        for (uint32_t i = 0; i < n->text_len; i++)
+            if (is_alnum((unsigned char)s[i]) || starts_letter((unsigned char)s[i]))
+                return false;
+    }
+    return true;
+}
+
+/* At the end of a heading: a link in brackets closing it ("History [edit]")
+ * is an action on the page, not its title; it is cut back out. */
+static void drop_action_link(md_out *m) {
+    size_t open = m->heading_link_open, len = m->out.len;
+    if (!m->heading_link_close || m->heading_link_close + 2 != len || open < 2 ||
+        memcmp(m->out.data + len - 2, "\\]", 2) != 0 ||
+        memcmp(m->out.data + open - 2, "\\[", 2) != 0)
+        return;
+    buf_truncate(&m->out, open - 2);
+    buf_rtrim(&m->out, " ");
 }
 
 static void enter_inline(md_out *m, const node *n) {
@@ -772,10 +979,17 @@ static void enter_inline(md_out *m, const node *n) {
         break;
     case TAG_A: {
         const char *href = node_attr(n, "href");
+        if (in_heading(m) && is_symbol_link(m->doc, n)) {
+            m->muted = n; /* a heading's permalink: "#", "¶", an icon */
+            break;
+        }
         if (href && !walk_url_is_script(href) && !has_mark(m, MARK_LINK)) {
             while (walk_is_space((unsigned char)*href))
                 href++;
-            if (*href)
+            /* a heading linked to itself (#its-id), inside or around it,
+             * is only its title */
+            bool permalink = *href == '#' && (in_heading(m) || (n->flags & NODE_HAS_BLOCK));
+            if (*href && !permalink)
                 push_mark(m, n, MARK_LINK, 0);
         }
         break;
@@ -783,6 +997,14 @@ static void enter_inline(md_out *m, const node *n) {
     default:
         break;
     }
+}
+
+/* A callout (a note, tip or warning box: Obsidian's "callout", the
+ * "admonition" of Markdown tools, Bootstrap's "alert") is set off from
+ * the text as a block quote. */
+static bool is_callout(const node *n) {
+    return n->cls && (attr_list_has(n->cls, "callout") || attr_list_has(n->cls, "admonition") ||
+                      attr_list_has(n->cls, "alert"));
 }
 
 static void enter_block(md_out *m, const node *n) {
@@ -797,9 +1019,10 @@ static void enter_block(md_out *m, const node *n) {
     }
     if (m->table) {
         if (t == TAG_TR) {
-            request(m, m->rows ? SEP_LINE : SEP_PARA);
-            m->cells = 0;
+            start_row(m);
         } else if (t == TAG_TD || t == TAG_TH) {
+            if (table_cell_opens_row(n))
+                start_row(m);
             start_cell(m, n);
         } else if (t == TAG_CAPTION) {
             request(m, SEP_PARA);
@@ -808,6 +1031,10 @@ static void enter_block(md_out *m, const node *n) {
     }
     int level = walk_heading_level(t);
     if (level) {
+        if (!m->frame_count)
+            drop_bare_headings(m, level);
+        m->heading_start = m->out.len;
+        m->heading_link_close = 0;
         request(m, SEP_PARA);
         m->heading = level;
         m->flat = n;
@@ -840,6 +1067,8 @@ static void enter_block(md_out *m, const node *n) {
         break;
     default:
         request(m, SEP_PARA);
+        if (is_callout(n))
+            push_frame(m, n, FRAME_QUOTE);
     }
 }
 
@@ -856,13 +1085,17 @@ static void leave_block(md_out *m, const node *n) {
         request(m, SEP_SPACE);
         return;
     }
-    if (m->flat == n) { /* a heading or a pipe table's cell */
+    if (m->flat == n) { /* a heading, a pipe table's cell or a note */
+        if (walk_heading_level(t))
+            drop_action_link(m);
         m->flat = NULL;
         m->heading = 0;
         if (m->table)
-            m->pending = SEP_NONE;
+            end_cell(m, n);
         else
             request(m, SEP_PARA);
+        if (walk_heading_level(t))
+            end_heading(m, walk_heading_level(t));
         return;
     }
     if (m->table && t != TAG_TABLE) {
@@ -890,12 +1123,42 @@ static void leave_block(md_out *m, const node *n) {
         end_table(m, n);
         break;
     default:
+        pop_frame(m, n); /* a callout's quote; no-op for other blocks */
         request(m, SEP_PARA);
     }
 }
 
+/* A footnote's reference, its body in the text, a link back from it: the
+ * first is written [^n], the others are muted. */
+static bool put_note_part(md_out *m, const node *n) {
+    uint32_t number;
+    switch (notes_role(&m->notes, n, &number)) {
+    case NOTE_REFERENCE: {
+        char ref[24];
+        int len = snprintf(ref, sizeof ref, "[^%u]", (unsigned)number);
+        flush(m, '[');
+        m->line_start = false;
+        buf_append(&m->out, ref, (size_t)len);
+        break;
+    }
+    case NOTE_BODY:
+        if (n == m->note)
+            return false;
+        section_emptied(m);
+        break;
+    case NOTE_BACKLINK:
+        break;
+    default:
+        return false;
+    }
+    m->muted = n;
+    return true;
+}
+
 static void enter(void *ctx, const node *n) {
     md_out *m = ctx;
+    if (m->muted || (n->tag != TAG_TEXT && (put_note_part(m, n) || put_data_math(m, n))))
+        return;
     switch ((enum tag)n->tag) {
     case TAG_TEXT:
         if (m->pre)
@@ -930,6 +1193,11 @@ static void enter(void *ctx, const node *n) {
 
 static void leave(void *ctx, const node *n) {
     md_out *m = ctx;
+    if (m->muted) {
+        if (m->muted == n)
+            m->muted = NULL;
+        return;
+    }
     if (n->tag == TAG_TEXT || tag_kind((enum tag)n->tag) == K_VOID)
         return;
     if (node_is_block(n))
@@ -938,16 +1206,49 @@ static void leave(void *ctx, const node *n) {
         pop_mark(m, n);
 }
 
+/* The notes after the article, "[^n]: " and the note on one line. */
+static void put_notes(md_out *m, const walk_visitor *visitor) {
+    for (uint32_t i = 0; i < m->notes.count; i++) {
+        request(m, SEP_PARA);
+        flush_separator(m);
+        size_t start = m->out.len;
+        char label[24];
+        int len = snprintf(label, sizeof label, "[^%u]: ", (unsigned)i + 1);
+        buf_append(&m->out, label, (size_t)len);
+        m->line_start = false;
+        size_t content = m->out.len;
+        m->note = m->flat = m->notes.bodies[i];
+        /* the note itself may be flagged removed (notes.h): entered here */
+        enter(m, m->note);
+        for (const node *k = m->note->first_child; k; k = k->next)
+            walk_subtree(k, visitor, m);
+        leave(m, m->note);
+        m->note = NULL;
+        if (m->out.len == content) /* nothing but its way back */
+            buf_truncate(&m->out, start);
+    }
+}
+
 char *render_markdown(const document *doc, const article *art) {
     md_out m = {.doc = doc, .need_prefix = true};
     buf_init(&m.out);
     buf_init(&m.pre_space);
     buf_init(&m.link);
-    static const walk_visitor visitor = {enter, leave};
-    walk_article(art, &visitor, &m);
-    bool failed = m.pre_space.failed || m.link.failed;
+    buf_init(&m.tex);
+    static const walk_visitor visitor = {enter, leave, true, stepped_over};
+    bool failed = !notes_find(&m.notes, doc, art);
+    if (!failed) {
+        walk_article(art, &visitor, &m);
+        if (m.rule_end && m.out.len == m.rule_end) /* a rule ends nothing */
+            buf_truncate(&m.out, m.rule_start);
+        drop_bare_headings(&m, 1);
+        put_notes(&m, &visitor);
+    }
+    notes_free(&m.notes);
+    failed = failed || m.pre_space.failed || m.link.failed || m.tex.failed;
     buf_free(&m.pre_space);
     buf_free(&m.link);
+    buf_free(&m.tex);
     if (failed) {
         buf_free(&m.out);
         return NULL;

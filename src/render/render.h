@@ -2,7 +2,8 @@
  * render.h — the chosen article as text, Markdown or HTML.
  *
  * Each renderer walks the article's subtrees once, iteratively, skipping
- * nodes flagged NODE_REMOVED or NODE_HIDDEN and the K_SKIP elements, and
+ * nodes flagged NODE_REMOVED or NODE_HIDDEN and the K_SKIP elements (but
+ * Markdown and HTML show the figures flagged NODE_FIGURE, see walk.h), and
  * returns a malloc'd NUL-terminated string (NULL when out of memory).
  */
 #ifndef LEDE_RENDER_H

@@ -176,7 +176,7 @@ char *render_text(const document *doc, const article *art) {
     text_out t = {.doc = doc};
     buf_init(&t.out);
     buf_init(&t.pre_space);
-    static const walk_visitor visitor = {enter, leave};
+    static const walk_visitor visitor = {enter, leave, false, NULL};
     walk_article(art, &visitor, &t);
     bool failed = t.pre_space.failed;
     buf_free(&t.pre_space);

@@ -9,8 +9,10 @@
 
 #include "url.h"
 
-bool walk_skips(const node *n) {
-    if (n->flags & (NODE_REMOVED | NODE_HIDDEN))
+bool walk_skips(const node *n, bool figures) {
+    if (n->flags & NODE_HIDDEN)
+        return true;
+    if ((n->flags & NODE_REMOVED) && !(figures && (n->flags & NODE_FIGURE)))
         return true;
     return n->tag != TAG_TEXT && tag_kind((enum tag)n->tag) == K_SKIP;
 }
@@ -18,13 +20,15 @@ bool walk_skips(const node *n) {
 void walk_subtree(const node *top, const walk_visitor *v, void *ctx) {
     const node *n = top;
     while (n) {
-        if (!walk_skips(n)) {
+        if (!walk_skips(n, v->figures)) {
             v->enter(ctx, n);
             if (n->first_child) {
                 n = n->first_child;
                 continue;
             }
             v->leave(ctx, n);
+        } else if (v->stepped_over && n->tag != TAG_TEXT) {
+            v->stepped_over(ctx, n);
         }
         /* Every ancestor whose last child is done is left on the way up. */
         while (n != top && !n->next) {

@@ -8,6 +8,12 @@
  * nested as deep as the tree allows costs no stack. Nodes flagged
  * NODE_REMOVED or NODE_HIDDEN and K_SKIP elements are neither entered nor
  * descended into: no renderer can forget to drop them.
+ *
+ * Figures are the one exception a renderer chooses: clean.c takes <figure>
+ * and <figcaption> out of the article's text (captions describe pictures,
+ * not the story, and the text output has no pictures), but a Markdown or
+ * HTML reader sees the picture, so those renderers walk with FIGURES set
+ * and get the removed figures flagged NODE_FIGURE back.
  */
 #ifndef LEDE_RENDER_WALK_H
 #define LEDE_RENDER_WALK_H
@@ -21,10 +27,16 @@
 typedef struct walk_visitor {
     void (*enter)(void *ctx, const node *n);
     void (*leave)(void *ctx, const node *n);
+    bool figures; /* show the figures clean.c took out (NODE_FIGURE) */
+    /* Optional: called for each element stepped over (removed, hidden or
+     * K_SKIP), the one way a renderer can show what a <math> or <script>
+     * carries (a formula's TeX, NODE_TEX) or know what was left out. */
+    void (*stepped_over)(void *ctx, const node *n);
 } walk_visitor;
 
-/* Whether N and its subtree are left out of every rendering. */
-bool walk_skips(const node *n);
+/* Whether N and its subtree are left out of a rendering that shows the
+ * removed figures or not (FIGURES). */
+bool walk_skips(const node *n, bool figures);
 
 /* Visit the roots of ART in order, each subtree in document order. */
 void walk_article(const article *art, const walk_visitor *v, void *ctx);

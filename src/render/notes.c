@@ -1,0 +1,270 @@
+/*
+ * notes.c — an article's footnotes; see notes.h.
+ *
+ * Three walks over the article: the names in-page links can reach (ids and
+ * <a name>), sorted for binary search; the references, in document order,
+ * each numbering its note the first time; the links inside the notes that
+ * lead back up. A target is judged once: roles remember the rejected.
+ */
+#include "notes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "walk.h"
+
+/* Longest label of a reference, brackets left out: "12", "iv", "†". */
+#define NOTE_MAX_LABEL_BYTES 4
+
+/* The roles array holds number << ROLE_BITS | role; NOTE_REJECTED marks a
+ * target already found not to be a note. */
+#define ROLE_BITS 3
+#define ROLE_MASK ((1u << ROLE_BITS) - 1)
+#define NOTE_REJECTED 4u
+
+typedef struct anchor {
+    const char *name;
+    const node *n;
+} anchor;
+
+typedef struct anchors {
+    anchor *items;
+    size_t len, cap;
+} anchors;
+
+static bool push_anchor(anchors *a, const char *name, const node *n) {
+    if (a->len == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 64;
+        anchor *p = realloc(a->items, cap * sizeof *p);
+        if (!p)
+            return false;
+        a->items = p;
+        a->cap = cap;
+    }
+    a->items[a->len++] = (anchor){name, n};
+    return true;
+}
+
+/* By name, then in document order: a browser goes to the first. */
+static int by_name(const void *x, const void *y) {
+    const anchor *a = x, *b = y;
+    int c = strcmp(a->name, b->name);
+    if (c)
+        return c;
+    return a->n->order < b->n->order ? -1 : a->n->order > b->n->order;
+}
+
+static const node *find_anchor(const anchors *a, const char *name) {
+    size_t lo = 0, hi = a->len;
+    while (lo < hi) { /* the first entry not below NAME */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(a->items[mid].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < a->len && strcmp(a->items[lo].name, name) == 0 ? a->items[lo].n : NULL;
+}
+
+/* The fragment an in-page link names ("#fn1" gives "fn1"), or NULL. */
+static const char *fragment(const node *n) {
+    if (n->tag != TAG_A)
+        return NULL;
+    const char *href = node_attr(n, "href");
+    if (!href)
+        return NULL;
+    while (walk_is_space((unsigned char)*href))
+        href++;
+    return href[0] == '#' && href[1] ? href + 1 : NULL;
+}
+
+static bool is_alpha(unsigned char c) {
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Whether the link text of A is a note's label: a number, one or two
+ * letters or a symbol, in brackets or not. */
+static bool has_note_label(const document *doc, const node *a) {
+    char label[16];
+    size_t len = 0;
+    bool skip = false;
+    for (const node *n = a; (n = tree_next(a, n, skip)) != NULL;) {
+        skip = walk_skips(n, true);
+        if (skip || n->tag != TAG_TEXT)
+            continue;
+        const char *s = node_text(doc, n);
+        for (uint32_t i = 0; i < n->text_len; i++) {
+            if (walk_is_space((unsigned char)s[i]))
+                continue;
+            if (len == sizeof label)
+                return false;
+            label[len++] = s[i];
+        }
+    }
+    size_t start = 0;
+    while (start < len && (label[start] == '[' || label[start] == '('))
+        start++;
+    while (len > start && (label[len - 1] == ']' || label[len - 1] == ')'))
+        len--;
+    len -= start;
+    const char *l = label + start;
+    if (len == 0 || len > NOTE_MAX_LABEL_BYTES)
+        return false;
+    size_t digits = 0, letters = 0;
+    for (size_t i = 0; i < len; i++) {
+        digits += l[i] >= '0' && l[i] <= '9';
+        letters += is_alpha((unsigned char)l[i]);
+    }
+    if (digits == len)
+        return true;
+    if (letters == len)
+        return len <= 2;
+    return digits + letters == 0; /* "*", "†", "‡" */
+}
+
+static bool is_inside(const node *n, const node *top) {
+    for (const node *a = n; a; a = a->parent)
+        if (a == top)
+            return true;
+    return false;
+}
+
+/* Blocks that are navigation targets, never notes. */
+static bool can_be_note(const node *b) {
+    switch ((enum tag)b->tag) {
+    case TAG_ROOT: case TAG_HTML: case TAG_BODY: case TAG_MAIN: case TAG_ARTICLE:
+    case TAG_SECTION: case TAG_TABLE: case TAG_THEAD: case TAG_TBODY: case TAG_TFOOT:
+    case TAG_TR: case TAG_UL: case TAG_OL: case TAG_DL:
+        return false;
+    default:
+        return !tag_is_heading((enum tag)b->tag);
+    }
+}
+
+static bool holds_heading(const node *b) {
+    for (const node *n = b; (n = tree_next(b, n, false)) != NULL;)
+        if (tag_is_heading((enum tag)n->tag))
+            return true;
+    return false;
+}
+
+/* The note TARGET stands for: itself when a block with text, else the block
+ * holding it; NULL when that is no note. */
+static const node *note_of(const node *target) {
+    const node *b = target;
+    if (!node_is_block(b) || b->text_chars == 0)
+        for (b = target->parent; b && !node_is_block(b); b = b->parent)
+            ;
+    if (!b || b->text_chars == 0 || b->text_chars > NOTE_MAX_CHARS || !can_be_note(b))
+        return NULL;
+    return b;
+}
+
+/* Number the note REF (an in-page link) leads to, or leave REF alone. */
+static bool take_reference(notes *ns, const anchors *ids, const document *doc, const node *ref) {
+    const char *name = fragment(ref);
+    if (!name || !has_note_label(doc, ref))
+        return true;
+    const node *target = find_anchor(ids, name);
+    if (!target || target->order <= ref->order)
+        return true;
+    const node *body = note_of(target);
+    uint32_t role = body ? ns->roles[body->order] : NOTE_REJECTED;
+    if ((role & ROLE_MASK) == NOTE_REJECTED)
+        return true;
+    if ((role & ROLE_MASK) != NOTE_BODY) {
+        if (is_inside(ref, body) || holds_heading(body)) {
+            ns->roles[body->order] = NOTE_REJECTED;
+            return true;
+        }
+        const node **p = realloc(ns->bodies, (ns->count + 1) * sizeof *p);
+        if (!p)
+            return false;
+        ns->bodies = p;
+        ns->bodies[ns->count++] = body;
+        role = ns->count << ROLE_BITS | NOTE_BODY;
+        ns->roles[body->order] = role;
+    }
+    ns->roles[ref->order] = (role & ~ROLE_MASK) | NOTE_REFERENCE;
+    return true;
+}
+
+/* Links in BODY that lead back up the article. */
+static void mark_backlinks(notes *ns, const anchors *ids, const node *body) {
+    bool skip = false;
+    for (const node *n = body; (n = tree_next(body, n, skip)) != NULL;) {
+        skip = walk_skips(n, true);
+        const char *name = skip ? NULL : fragment(n);
+        const node *target = name ? find_anchor(ids, name) : NULL;
+        if (target && target->order < body->order)
+            ns->roles[n->order] = NOTE_BACKLINK;
+    }
+}
+
+/* The names of the whole page but its hidden parts: a note the article
+ * refers to is the article's wherever the page set it, even in a part
+ * cleaning removed (an <aside>, a "footnotes" box). */
+static bool collect_anchors(const document *doc, anchors *ids, bool *links) {
+    const node *top = doc->root;
+    bool skip = false;
+    for (const node *n = top; n; n = tree_next(top, n, skip)) {
+        skip = n->tag != TAG_TEXT &&
+               ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP);
+        if (skip || n->tag == TAG_TEXT)
+            continue;
+        const char *name = n->id;
+        if (!name && n->tag == TAG_A)
+            name = node_attr(n, "name");
+        if (name && *name && !push_anchor(ids, name, n))
+            return false;
+        *links |= fragment(n) != NULL;
+    }
+    return true;
+}
+
+bool notes_find(notes *ns, const document *doc, const article *art) {
+    memset(ns, 0, sizeof *ns);
+    anchors ids = {0};
+    bool links = false;
+    if (!collect_anchors(doc, &ids, &links)) {
+        free(ids.items);
+        return false;
+    }
+    if (!links || ids.len == 0) {
+        free(ids.items);
+        return true;
+    }
+    qsort(ids.items, ids.len, sizeof *ids.items, by_name);
+    ns->roles = calloc(doc->node_count, sizeof *ns->roles);
+    bool ok = ns->roles != NULL;
+    for (size_t i = 0; ok && i < art->count; i++) {
+        const node *top = art->roots[i];
+        bool skip = false;
+        for (const node *n = top; ok && n; n = tree_next(top, n, skip)) {
+            skip = walk_skips(n, true);
+            if (!skip && n->tag == TAG_A)
+                ok = take_reference(ns, &ids, doc, n);
+        }
+    }
+    for (uint32_t i = 0; ok && i < ns->count; i++)
+        mark_backlinks(ns, &ids, ns->bodies[i]);
+    free(ids.items);
+    if (!ok)
+        notes_free(ns);
+    return ok;
+}
+
+enum note_role notes_role(const notes *ns, const node *n, uint32_t *number) {
+    if (!ns->roles)
+        return NOTE_NONE;
+    uint32_t role = ns->roles[n->order];
+    *number = role >> ROLE_BITS;
+    role &= ROLE_MASK;
+    return role == NOTE_REJECTED ? NOTE_NONE : (enum note_role)role;
+}
+
+void notes_free(notes *ns) {
+    free(ns->roles);
+    free(ns->bodies);
+    memset(ns, 0, sizeof *ns);
+}
