@@ -107,6 +107,7 @@ static const char usage_line[] =
     "            [--precision|--recall] [--comments] [--jobs N] [--warc]\n"
     "            [--max-input SIZE] [--output-dir DIR [--force]] [--with-metadata]\n"
     "            [--body markdown|html] [--min-confidence X] [--language LIST]\n"
+    "            [--no-links] [--no-images] [--no-tables]\n"
     "            [--quiet] [--help] [--version] [-i LIST] [FILE|DIR|-]...\n";
 
 static const char help_text[] =
@@ -186,6 +187,9 @@ static const char help_text[] =
     "  --body B         json, jsonl: put the body as B (markdown or html) in\n"
     "                   each record as \"body\", beside the plain \"text\",\n"
     "                   with \"body_format\": B\n"
+    "  --no-links       markdown, html: links become their text\n"
+    "  --no-images      markdown, html: no pictures, no figures\n"
+    "  --no-tables      no tables, in any format (their text neither)\n"
     "  --min-confidence X\n"
     "                   turn away an article whose confidence is below X\n"
     "                   (0 to 1)\n"
@@ -416,8 +420,8 @@ static int read_input_list(const char *list, settings *s) {
     return -1;
 }
 
-/* The options of a corpus pipeline: -i, --body, --with-metadata and the
- * filters. OPTION_NOT_MINE when ARGV[*I] is none of them; else -1 to go on,
+/* The options of a corpus pipeline: -i, --body, --with-metadata, the
+ * omissions and the filters. OPTION_NOT_MINE when ARGV[*I] is none of them; else -1 to go on,
  * or the exit code. */
 #define OPTION_NOT_MINE (-2)
 static int parse_corpus_option(int argc, char **argv, int *i, settings *s) {
@@ -426,6 +430,18 @@ static int parse_corpus_option(int argc, char **argv, int *i, settings *s) {
     if (is_option(arg, "--with-metadata", NULL, false, &value)) {
         s->with_metadata = true;
         return -1;
+    }
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } omissions[] = {{"--no-links", LEDE_OMIT_LINKS},
+                     {"--no-images", LEDE_OMIT_IMAGES},
+                     {"--no-tables", LEDE_OMIT_TABLES}};
+    for (size_t k = 0; k < sizeof omissions / sizeof omissions[0]; k++) {
+        if (is_option(arg, omissions[k].name, NULL, false, &value)) {
+            s->options.omit |= omissions[k].bit;
+            return -1;
+        }
     }
     bool list = is_option(arg, "--input-file", "-i", true, &value);
     bool body = !list && is_option(arg, "--body", NULL, true, &value);

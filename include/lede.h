@@ -107,7 +107,17 @@ typedef struct lede_options {
      * (iso-8859-1, windows-1252, us-ascii) then yields to bytes that are
      * plainly UTF-8; a user's encoding always wins. */
     int encoding_from_transport;
+    /* LEDE_OMIT_* bits: what the body leaves out, for corpora that want
+     * prose alone. 0 (the default) leaves nothing out. */
+    unsigned omit;
 } lede_options;
+
+/* Bits of lede_options.omit. */
+enum {
+    LEDE_OMIT_LINKS = 1u << 0,  /* links become their text (markdown, html) */
+    LEDE_OMIT_IMAGES = 1u << 1, /* no pictures, and no figures (markdown, html) */
+    LEDE_OMIT_TABLES = 1u << 2  /* no tables, their text neither (every format, text too) */
+};
 
 /* Bits of lede_result.truncated: which limit cut the page. */
 enum {

@@ -369,6 +369,7 @@ static lede_status extract_document(document *doc, const lede_options *opt, pass
     if (st != LEDE_OK)
         return st;
     res->confidence = art.confidence;
+    render_omit(doc, &art, opt->omit);
     st = render_within(doc, &art, opt->format,
                        opt->max_output ? opt->max_output : LEDE_MAX_OUTPUT, res);
     return st == LEDE_OK ? metadata_detect_language(res->text, res) : st;

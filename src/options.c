@@ -52,7 +52,8 @@ lede_status options_resolve(const lede_options *given, lede_options *out) {
     if (!sized_copy(out, sizeof *out, given, given->size, OPTIONS_FIRST_SIZE))
         return LEDE_ERR_INVALID_ARG;
     out->size = sizeof *out;
-    if ((unsigned)out->format > LEDE_FORMAT_HTML || (unsigned)out->focus > LEDE_FOCUS_RECALL)
+    if ((unsigned)out->format > LEDE_FORMAT_HTML || (unsigned)out->focus > LEDE_FOCUS_RECALL ||
+        (out->omit & ~(unsigned)(LEDE_OMIT_LINKS | LEDE_OMIT_IMAGES | LEDE_OMIT_TABLES)))
         return LEDE_ERR_INVALID_ARG;
     if (!out->max_input)
         out->max_input = LEDE_MAX_INPUT;

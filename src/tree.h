@@ -95,6 +95,7 @@ typedef struct document {
     const char *base_url;
     unsigned truncated;     /* LEDE_TRUNCATED_* bits: limits parse.c hit */
     bool cut_off;           /* the input ends in text, not a tag: the page was cut */
+    unsigned omit;          /* LEDE_OMIT_* bits the body leaves out (render_omit()) */
 } document;
 
 enum tag_kind tag_kind(enum tag t);

@@ -57,6 +57,7 @@ class _Options(ctypes.Structure):
         ("max_attr_len", ctypes.c_size_t),
         ("max_output", ctypes.c_size_t),
         ("encoding_from_transport", ctypes.c_int),
+        ("omit", ctypes.c_uint),
     ]
 
 
@@ -455,9 +456,14 @@ def _option_choice(value: str, name: str, choices: Dict[str, int]) -> int:
     raise ValueError("%s must be one of %s, not %r" % (name, ", ".join(choices), value))
 
 
+# lede_options.omit bits (include/lede.h LEDE_OMIT_*).
+_OMIT_LINKS, _OMIT_IMAGES, _OMIT_TABLES = 1, 2, 4
+
+
 def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] = None,
             format: str = "text", encoding: Optional[str] = None, focus: str = "balanced",
-            comments: bool = False, encoding_from_transport: bool = False) -> Article:
+            comments: bool = False, encoding_from_transport: bool = False,
+            no_links: bool = False, no_images: bool = False, no_tables: bool = False) -> Article:
     """The article of the page HTML (bytes as fetched, or str) as an Article:
     text (plain), body (in FORMAT: "text", "markdown" or "html"), title,
     author, authors, date, modified, sitename, description, language, url,
@@ -472,7 +478,9 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
     rather than a choice: a Latin default (iso-8859-1, windows-1252) then
     yields to bytes that are plainly UTF-8. COMMENTS and
     ENCODING_FROM_TRANSPORT take True or False only (TypeError otherwise);
-    FORMAT and FOCUS one of their names (ValueError otherwise).
+    FORMAT and FOCUS one of their names (ValueError otherwise). NO_LINKS
+    (links become their text), NO_IMAGES (no pictures or figures) and
+    NO_TABLES (no tables, in the text too) leave those out of the body.
 
     Raises NoArticleError (with the page's metadata) when the page has no
     prose to be an article, and another LedeError subclass when the input
@@ -488,6 +496,9 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
     lib = _load()
     opt = _options(lib, url, format, encoding, focus, comments)
     opt.encoding_from_transport = from_transport if not isinstance(html, str) else 0
+    opt.omit = ((_OMIT_LINKS if _option_bool(no_links, "no_links") else 0) |
+                (_OMIT_IMAGES if _option_bool(no_images, "no_images") else 0) |
+                (_OMIT_TABLES if _option_bool(no_tables, "no_tables") else 0))
     res = ctypes.POINTER(_Result)()
     status = lib.lede_extract(data, len(data), ctypes.byref(opt), ctypes.byref(res))
     article = _take_result(lib, status, res)

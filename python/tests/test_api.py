@@ -107,7 +107,8 @@ class OptionsTest(unittest.TestCase):
     PAGE = fixture("wordpress-news.html")
 
     def test_boolean_options_take_booleans_only(self):
-        for name in ("comments", "encoding_from_transport"):
+        for name in ("comments", "encoding_from_transport", "no_links", "no_images",
+                     "no_tables"):
             for value in ("no", "false", "", 0, 1, None, [], 2.0):
                 with self.subTest(option=name, value=value):
                     with self.assertRaises(TypeError) as cm:
@@ -115,6 +116,15 @@ class OptionsTest(unittest.TestCase):
                     self.assertIn(name, str(cm.exception))
         self.assertIsNone(lede.extract(self.PAGE, comments=False).comments)
         self.assertIsNotNone(lede.extract(self.PAGE, comments=True).comments)
+
+    def test_omissions_leave_links_and_tables_out(self):
+        page = fixture("table-and-list.html")
+        full = lede.extract(page, format="markdown")
+        self.assertIn("](", full.body)
+        self.assertIn("| ", full.body)
+        bare = lede.extract(page, format="markdown", no_links=True, no_tables=True)
+        self.assertNotIn("](", bare.body)
+        self.assertNotIn("| ", bare.body)
 
     def test_choices_and_strings_are_checked(self):
         for kwargs in ({"format": "pdf"}, {"format": 1}, {"focus": "everything"},

@@ -356,7 +356,9 @@ static void enter(void *ctx, const node *n) {
     } else if (node_is_block(n)) {
         end_run(h, false);
         byte = STACK_BYTE(ACT_UNWRAP, outer);
-    } else if (kept_inline(t) && (t != TAG_A || (!h->links && link_href(n)))) {
+    } else if (kept_inline(t) &&
+               (t != TAG_A ||
+                (!h->links && link_href(n) && !(h->doc->omit & LEDE_OMIT_LINKS)))) {
         inline_start(h, false);
         start_tag(h, n);
         byte = STACK_BYTE(ACT_INLINE, CTX_PHRASING);

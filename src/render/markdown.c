@@ -983,7 +983,8 @@ static void enter_inline(md_out *m, const node *n) {
             m->muted = n; /* a heading's permalink: "#", "¶", an icon */
             break;
         }
-        if (href && !walk_url_is_script(href) && !has_mark(m, MARK_LINK)) {
+        if (href && !walk_url_is_script(href) && !has_mark(m, MARK_LINK) &&
+            !(m->doc->omit & LEDE_OMIT_LINKS)) {
             while (walk_is_space((unsigned char)*href))
                 href++;
             /* a heading linked to itself (#its-id), inside or around it,

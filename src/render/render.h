@@ -12,6 +12,11 @@
 #include "select.h"
 #include "tree.h"
 
+/* Leave out of every rendering of ART what OMIT (LEDE_OMIT_* bits) names:
+ * tables and pictures are flagged removed (figures are not shown back),
+ * and links are read as their text by the renderers through DOC->omit. */
+void render_omit(document *doc, const article *art, unsigned omit);
+
 /* Paragraphs (blocks: p, headings, list items, quotes, table rows, ...)
  * separated by one blank line; whitespace collapsed; no leading or trailing
  * blank line. */

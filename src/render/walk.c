@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "lede.h"
+#include "render.h"
 #include "url.h"
 
 bool walk_skips(const node *n, bool figures) {
@@ -94,5 +96,23 @@ int walk_heading_level(enum tag t) {
     case TAG_H5: return 5;
     case TAG_H6: return 6;
     default: return 0;
+    }
+}
+
+void render_omit(document *doc, const article *art, unsigned omit) {
+    doc->omit = omit;
+    if (!(omit & (LEDE_OMIT_IMAGES | LEDE_OMIT_TABLES)))
+        return;
+    for (size_t i = 0; i < art->count; i++) {
+        node *top = art->roots[i];
+        for (node *n = top; n; n = tree_next(top, n, false)) {
+            if (omit & LEDE_OMIT_IMAGES) {
+                n->flags &= ~NODE_FIGURE;
+                if (n->tag == TAG_IMG || n->tag == TAG_FIGURE)
+                    n->flags |= NODE_REMOVED;
+            }
+            if ((omit & LEDE_OMIT_TABLES) && n->tag == TAG_TABLE)
+                n->flags |= NODE_REMOVED;
+        }
     }
 }

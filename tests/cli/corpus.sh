@@ -11,6 +11,8 @@
 #     a line on stderr; a bad value is a usage error (exit 2)
 #   - -i LIST reads the inputs from a file, one a line, blank lines and
 #     CRLF ends passed over; an empty list does nothing
+#   - --no-links, --no-images and --no-tables leave those out of the body
+#     (links as their text; tables out of the text too)
 . "$(dirname "$0")/lib/common.sh"
 
 news=$FIXTURES/wordpress-news.html
@@ -116,5 +118,39 @@ rc=$?
 "$LEDE" -i "$tmp/missing" >/dev/null 2>&1
 rc=$?
 [ "$rc" = 1 ] && echo "ok: a missing list exits 1" || fail "missing list exits $rc"
+
+cat >"$tmp/omit.html" <<'PAGE'
+<html><head><title>Omit</title></head><body><article><h1>The harbour fares</h1>
+<p>The board published the new <a href="/fares.pdf">fare table</a> on Tuesday, and the
+islanders who cross every day will pay a little more from the first of the month, as the
+figures below show for each kind of ticket the operator sells on both ferries.</p>
+<figure><img src="/img/tern.jpg" alt="The Tern at the quay"><figcaption>The Tern at the
+north quay.</figcaption></figure>
+<table><tr><th>Ticket</th><th>Old</th><th>New</th></tr><tr><td>Single</td><td>4.20</td>
+<td>4.50</td></tr><tr><td>Return</td><td>7.80</td><td>8.40</td></tr></table>
+<p>The operator says the rise pays for the winter timetable, which keeps a daily crossing
+running through the stormy months, and season tickets stay at last year's price for all who
+renew before October, <img src="/img/icon.png" alt="ticket icon"> online or at the quay.</p>
+</article></body></html>
+PAGE
+# has NAME PATTERN FILE / lacks NAME PATTERN FILE
+has() { grep -qF -- "$2" "$3" && echo "ok: $1" || fail "$1: no '$2' in $(head -c 300 "$3")"; }
+lacks() { grep -qF -- "$2" "$3" && fail "$1: '$2' in $(head -c 300 "$3")" || echo "ok: $1"; }
+"$LEDE" --markdown "$tmp/omit.html" >"$tmp/all.md"
+has "links by default" "[fare table](/fares.pdf)" "$tmp/all.md"
+has "pictures by default" "![The Tern at the quay](/img/tern.jpg)" "$tmp/all.md"
+has "tables by default" "| Single | 4.20 | 4.50 |" "$tmp/all.md"
+"$LEDE" --markdown --no-links "$tmp/omit.html" >"$tmp/nolinks.md"
+has "--no-links keeps the words" "the new fare table on Tuesday" "$tmp/nolinks.md"
+lacks "--no-links" "](/fares.pdf)" "$tmp/nolinks.md"
+has "--no-links alone keeps pictures" "![The Tern" "$tmp/nolinks.md"
+"$LEDE" --html --no-links --no-images "$tmp/omit.html" >"$tmp/noimg.html"
+lacks "--no-links in html" "<a " "$tmp/noimg.html"
+lacks "--no-images in html" "<img" "$tmp/noimg.html"
+lacks "--no-images drops the figure" "north quay" "$tmp/noimg.html"
+has "--no-images keeps the sentence" "October, online or at the quay" "$tmp/noimg.html"
+"$LEDE" --format jsonl --no-tables "$tmp/omit.html" >"$tmp/notables.jsonl"
+lacks "--no-tables in the text" "Single" "$tmp/notables.jsonl"
+has "--no-tables keeps the prose" "season tickets stay" "$tmp/notables.jsonl"
 
 [ "$failures" = 0 ]
