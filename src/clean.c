@@ -112,6 +112,15 @@ static bool holds_the_prose(const node *n, uint32_t page_prose) {
     return paragraph_prose(n) > WRAPPER_TEXT_SHARE * page_prose;
 }
 
+/* A <figure> that sets a table (CKEditor's "figure.table") shows data, not
+ * a picture: it is the story's. */
+static bool figure_holds_table(const node *n) {
+    for (const node *k = n->first_child; k; k = tree_next(n, k, false))
+        if (k->tag == TAG_TABLE)
+            return true;
+    return false;
+}
+
 static bool removed_by_tag(const node *n, const page_size *page, lede_focus focus) {
     uint32_t page_chars = page->chars;
     switch ((enum tag)n->tag) {
@@ -123,6 +132,9 @@ static bool removed_by_tag(const node *n, const page_size *page, lede_focus focu
         return chrome_twice(n) ||
                (!is_wrapper(n, page_chars) && !holds_the_prose(n, page->prose));
     case TAG_FIGURE:
+        if (figure_holds_table(n))
+            return false;
+        /* fall through */
     case TAG_FIGCAPTION:
         /* captions describe pictures, not the story; recall keeps them */
         return focus != LEDE_FOCUS_RECALL && !is_wrapper(n, page_chars);

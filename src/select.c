@@ -14,6 +14,7 @@
  */
 #include "select.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
 
@@ -456,10 +457,45 @@ static bool outside_article(const node *n, uint32_t page_chars, bool comments_ar
     return (n->vocab & outside) && !(n->vocab & VOCAB_CONTENT);
 }
 
+/* Whether the text of CELL holds a letter (any script's: a byte past
+ * ASCII counts), not only digits and signs. */
+static bool cell_has_letter(const document *doc, const node *cell) {
+    for (const node *k = cell->first_child; k; k = tree_next(cell, k, false)) {
+        if (k->tag != TAG_TEXT)
+            continue;
+        const char *s = node_text(doc, k);
+        for (uint32_t i = 0; i < k->text_len; i++)
+            if (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
+                return true;
+    }
+    return false;
+}
+
+/* A table of data that reads as text: its cells hold text and inline
+ * elements only (a table that lays out a page holds paragraphs, lists and
+ * tables in its cells), most of them words (a calendar's are numbers). */
+static bool is_data_table(const document *doc, const node *n) {
+    unsigned cells = 0, worded = 0;
+    for (const node *k = n->first_child; k; k = tree_next(n, k, false)) {
+        if (k->tag == TAG_TABLE)
+            return false;
+        if (k->tag != TAG_TD && k->tag != TAG_TH)
+            continue;
+        if (k->flags & NODE_HAS_BLOCK)
+            return false;
+        cells += k->text_chars > 0;
+        worded += k->text_chars > 0 && cell_has_letter(doc, k);
+    }
+    return worded * 2 > cells;
+}
+
 /* The blocks a reader reads as paragraphs: the text blocks, and blocks
- * without blocks inside (sites write paragraphs as <div>s). */
-static bool is_baseline_block(const node *n) {
+ * without blocks inside (sites write paragraphs as <div>s); a table of
+ * data is read whole, as a table, not cell by cell. */
+static bool is_baseline_block(const document *doc, const node *n) {
     switch ((enum tag)n->tag) {
+    case TAG_TABLE:
+        return is_data_table(doc, n);
     case TAG_P:
     case TAG_PRE:
     case TAG_BLOCKQUOTE:
@@ -512,7 +548,7 @@ static void each_baseline_block(document *doc, bool comments_are_prose,
     node *n = doc->root->first_child;
     while (n) {
         bool skip = n->tag == TAG_TEXT || outside_article(n, page_chars, comments_are_prose);
-        if (!skip && is_baseline_block(n)) {
+        if (!skip && is_baseline_block(doc, n)) {
             if (is_baseline_prose(n))
                 visit(n, ctx);
             skip = true;

@@ -298,6 +298,22 @@ static void test_figure_captions_are_dropped(void **state) {
     lede_result_free(res);
 }
 
+/* Pins clean.c figure_holds_table(): a <figure> that sets a table
+ * (CKEditor's "figure.table") is data, not a picture, and stays. */
+static void test_figure_of_a_table_stays(void **state) {
+    (void)state;
+    static const char html[] = PAGE(
+        "",
+        "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2
+        "<figure class=\"table\"><table><tr><th>Day</th><th>First</th><th>Vessel</th></tr>"
+        "<tr><td>Weekdays</td><td>07:10</td><td>Tern</td></tr></table></figure>\n"
+        FERRY_P3 FERRY_P4 FERRY_P5 "</article>\n");
+    lede_result *res = extract(html);
+    expect_ferry_story(res);
+    expect_text(res, "Weekdays | 07:10 | Tern");
+    lede_result_free(res);
+}
+
 /* Pins clean.c removed_by_tag(): the figure rule stands aside for
  * LEDE_FOCUS_RECALL. */
 static void test_recall_keeps_figure_captions(void **state) {
@@ -1284,6 +1300,38 @@ static void test_baseline_answers_when_names_remove_the_prose(void **state) {
     lede_result_free(res);
 }
 
+/* Pins select.c is_data_table() in the baseline: a table of words is read
+ * whole, as a table, so its short cells stay ("Tern", "07:10"); a calendar
+ * of numbers is still read cell by cell, and its cells are too short to be
+ * prose. */
+static void test_baseline_reads_a_data_table_whole(void **state) {
+    (void)state;
+    static const char html[] =
+        DOCTYPE HEAD("") "<body>\n" SITE_HEADER "<div class=\"container\">\n"
+        "<div class=\"thread\"><h1>Winter ferry timetable for the outer islands</h1>\n"
+        FORUM_POST("islander_77", "Does anyone know whether the winter ferry keeps the early "
+                   "sailing on weekdays? The operator's page still shows last year's timetable "
+                   "and the harbour office was closed when I called on Friday afternoon.")
+        FORUM_POST("mharris", "I asked at the quay this morning: the first boat still leaves at "
+                   "ten past seven from Monday to Friday, and the last one back leaves the north "
+                   "island at half past five, weather permitting.")
+        "<div class=\"comment\"><div class=\"comment-author\">kettlebay</div>"
+        "<div class=\"comment-body\"><table><tr><th>Day</th><th>First</th><th>Vessel</th></tr>"
+        "<tr><td>Weekdays</td><td>07:10</td><td>Tern</td></tr>"
+        "<tr><td>Weekends</td><td>08:30</td><td>Morwenna</td></tr></table></div></div>\n"
+        "<div class=\"comment\"><div class=\"comment-author\">almanac</div>"
+        "<div class=\"comment-body\"><table><tr><th>M</th><th>T</th><th>W</th></tr>"
+        "<tr><td>1</td><td>2</td><td>3</td></tr><tr><td>4</td><td>5</td><td>6</td></tr>"
+        "<tr><td>7</td><td>8</td><td>9</td></tr></table></div></div>\n"
+        FORUM_POST("islander_77", "Thanks, that settles it.")
+        "</div>\n</div>\n" SITE_FOOTER "</body>\n</html>\n";
+    lede_result *res = extract(html);
+    expect_text(res, "Does anyone know whether the winter ferry");
+    expect_text(res, "Weekdays | 07:10 | Tern");
+    expect_no_text(res, "4 | 5 | 6");
+    lede_result_free(res);
+}
+
 /* Pins trim.c remove_orphan_labels(): the "More on this topic" heading of
  * a link list that clean removed, and a "Share this page" label after it,
  * end the text with nothing to title; they go, the story's last sentence
@@ -1585,6 +1633,7 @@ int main(void) {
         cmocka_unit_test(test_page_wrapper_with_boilerplate_name_is_kept),
         cmocka_unit_test(test_caption_gallery_list_is_dropped),
         cmocka_unit_test(test_figure_captions_are_dropped),
+        cmocka_unit_test(test_figure_of_a_table_stays),
         cmocka_unit_test(test_recall_keeps_figure_captions),
         cmocka_unit_test(test_figures_show_in_markdown_and_html),
         cmocka_unit_test(test_division_around_table_of_links_is_kept),
@@ -1617,6 +1666,7 @@ int main(void) {
         cmocka_unit_test(test_named_words_inside_a_sentence_stay),
         cmocka_unit_test(test_protected_content_keeps_its_names),
         cmocka_unit_test(test_baseline_answers_when_names_remove_the_prose),
+        cmocka_unit_test(test_baseline_reads_a_data_table_whole),
         cmocka_unit_test(test_trailing_orphan_labels_are_dropped),
         cmocka_unit_test(test_story_only_in_hidden_or_noscript_is_read),
         cmocka_unit_test(test_ruby_readings_dropped_and_text_composed),
