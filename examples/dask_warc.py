@@ -39,6 +39,19 @@ def worker_check(fmt):
     return lede.library_path()
 
 
+def without_malloc_trim_threshold():
+    """Dask's nanny starts its workers with MALLOC_TRIM_THRESHOLD_=65536
+    (distributed.nanny.pre-spawn-environ). Setting it at all turns off
+    glibc's sliding mmap threshold, so each large buffer lede allocates and
+    frees per page becomes an mmap and a munmap: twice the time per record
+    (docs/performance.md). The workers of this script's LocalCluster keep
+    glibc's defaults."""
+    import dask
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    dask.config.set({"distributed.nanny.pre-spawn-environ": environ})
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("inputs", nargs="+", metavar="INPUT", help="a WARC file or a folder of them")
@@ -59,6 +72,7 @@ def main(argv=None):
     if args.scheduler:
         client, cluster = Client(args.scheduler), None
     else:
+        without_malloc_trim_threshold()
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                                dashboard_address=None)
         client = Client(cluster)
