@@ -32,8 +32,10 @@ import warc_ranges  # noqa: E402  (exits with a message when lede is missing)
 
 
 def worker_check(fmt):
-    """Run on each worker first: its lede library, and pyarrow if needed."""
+    """Run on each worker first: the tasks' module, its lede library, and
+    pyarrow if needed."""
     import lede
+    import warc_ranges  # noqa: F401  (uploaded)
     if fmt == "parquet":
         import pyarrow.parquet  # noqa: F401
     return lede.library_path()

@@ -8,7 +8,7 @@
 # the script at once, naming it. Runs with the library of the build tree
 # (LEDE_LIBRARY) and the package of the source tree (PYTHONPATH).
 HERE=$(cd "$(dirname "$0")" && pwd)
-LEDE_LIBRARY=${LEDE_LIBRARY:-$(dirname "$LEDE")/liblede.so.0}
+LEDE_LIBRARY=${LEDE_LIBRARY:-$(cd "$(dirname "$LEDE")" && pwd)/liblede.so.0}
 PYTHONPATH=$HERE/../../python
 export LEDE_LIBRARY PYTHONPATH
 
