@@ -1,106 +1,109 @@
 #!/usr/bin/env python3
-"""dask_warc.py — extract the articles of every WARC file in a folder on Dask.
+"""dask_warc.py — extract the articles of web archives on Dask, with lede.iter_warc.
 
-    python3 examples/dask_warc.py IN_DIR OUT_DIR [--workers N]
-                                  [--scheduler HOST:PORT] [--lede PATH]
+    python3 examples/dask_warc.py INPUT... -o OUT_DIR [--workers N]
+        [--scheduler HOST:PORT] [--output-format auto|jsonl|parquet]
 
-Every IN_DIR/*.warc and *.warc.gz is one task, and one partition of the
-output: the task runs `lede --warc FILE --format jsonl` and streams its
-records into OUT_DIR/FILE.jsonl (through a temporary name, so a file that is
-there is complete), or OUT_DIR/FILE.parquet when pyarrow is installed and
---parquet is given. Memory per task is lede's: one record at a time.
+INPUT is a .warc or .warc.gz file, or a folder whose *.warc and *.warc.gz
+are taken. Each task runs lede.iter_warc (the library, in the worker's
+process: no subprocess, no lede binary) over one archive, or over one byte
+range of it when archives are fewer than twice the worker threads, and
+writes one partition: OUT_DIR/NAME.PART.jsonl, or .parquet ("auto", the
+default, takes Parquet when pyarrow is installed here). examples/
+warc_ranges.py says more; it is uploaded to the workers.
 
-Without --scheduler the tasks run on a LocalCluster of N worker processes
-(default: one per core); with it, on the cluster of that scheduler — each
-worker then needs lede on its PATH (or at --lede) and IN_DIR and OUT_DIR on a
-shared file system.
+Without --scheduler the tasks run on a LocalCluster of N single-threaded
+worker processes (default: one per core); with it, on the cluster of that
+scheduler: its workers need the lede package (pip install ./python) and,
+for Parquet, pyarrow, which is checked before the work starts, and the
+inputs and OUT_DIR on a shared file system. A missing input stops the
+script before any cluster starts.
 
-Prints one line per file (records, pages, errors) and a total; exits 1 when
-a file could not be processed at all.
+Prints one line per archive (records, pages, errors) and a total with the
+seconds the tasks took; exits 1 when a task failed.
 """
 import argparse
-import glob
-import json
 import os
-import shutil
-import subprocess
 import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import warc_ranges  # noqa: E402  (exits with a message when lede is missing)
 
 
-def extract_file(path, out_dir, lede, parquet):
-    """One task: FILE -> OUT_DIR/FILE.jsonl (or .parquet). Returns counts."""
-    name = os.path.basename(path)
-    out = os.path.join(out_dir, name + ".jsonl")
-    tmp = out + ".tmp"
-    with open(tmp, "wb") as f:
-        proc = subprocess.run([lede, "--warc", path, "--format", "jsonl", "--quiet"],
-                              stdout=f, stderr=subprocess.PIPE)
-    # 0: every HTML response gave an article; 1: some gave an error record.
-    if proc.returncode not in (0, 1):
-        os.unlink(tmp)
-        return {"file": name, "failed": proc.stderr.decode("utf-8", "replace").strip()}
-    records = errors = 0
-    with open(tmp, encoding="utf-8") as f:
-        for line in f:
-            records += 1
-            errors += "error" in json.loads(line)
-    os.replace(tmp, out)
-    if parquet:
-        import pyarrow.json as pj
-        import pyarrow.parquet as pq
-        pq.write_table(pj.read_json(out), os.path.join(out_dir, name + ".parquet"))
-        os.unlink(out)
-    return {"file": name, "records": records, "pages": records - errors, "errors": errors}
+def worker_check(fmt):
+    """Run on each worker first: the tasks' module, its lede library, and
+    pyarrow if needed."""
+    import lede
+    import warc_ranges  # noqa: F401  (uploaded)
+    if fmt == "parquet":
+        import pyarrow.parquet  # noqa: F401
+    return lede.library_path()
+
+
+def without_malloc_trim_threshold():
+    """Dask's nanny starts its workers with MALLOC_TRIM_THRESHOLD_=65536
+    (distributed.nanny.pre-spawn-environ). Setting it at all turns off
+    glibc's sliding mmap threshold, so each large buffer lede allocates and
+    frees per page becomes an mmap and a munmap: twice the time per record
+    (docs/performance.md). The workers of this script's LocalCluster keep
+    glibc's defaults."""
+    import dask
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    dask.config.set({"distributed.nanny.pre-spawn-environ": environ})
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
-    ap.add_argument("in_dir")
-    ap.add_argument("out_dir")
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--scheduler", help="address of a running Dask scheduler")
-    ap.add_argument("--lede", default=shutil.which("lede") or "lede", help="the lede binary")
-    ap.add_argument("--parquet", action="store_true", help="write Parquet (needs pyarrow)")
+    ap.add_argument("inputs", nargs="+", metavar="INPUT", help="a WARC file or a folder of them")
+    ap.add_argument("-o", "--out", required=True, metavar="OUT_DIR")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                    help="LocalCluster worker processes (default: one per core)")
+    ap.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://host:8786")
+    ap.add_argument("--output-format", choices=("auto", "jsonl", "parquet"), default="auto")
     args = ap.parse_args(argv)
 
-    import dask.bag as db
-    from dask.distributed import Client, LocalCluster
+    archives = warc_ranges.find_archives(args.inputs)
+    fmt = warc_ranges.output_format(args.output_format)
+    out_dir = os.path.abspath(args.out)
+    os.makedirs(out_dir, exist_ok=True)
 
-    files = sorted(glob.glob(os.path.join(args.in_dir, "*.warc")) +
-                   glob.glob(os.path.join(args.in_dir, "*.warc.gz")))
-    if not files:
-        sys.exit("dask_warc: no *.warc or *.warc.gz in %s" % args.in_dir)
-    os.makedirs(args.out_dir, exist_ok=True)
-    lede = os.path.abspath(args.lede) if os.path.exists(args.lede) else args.lede
+    from dask.distributed import Client, LocalCluster
 
     if args.scheduler:
         client, cluster = Client(args.scheduler), None
     else:
+        without_malloc_trim_threshold()
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                                dashboard_address=None)
         client = Client(cluster)
     try:
-        bag = db.from_sequence(files, npartitions=len(files))
-        results = bag.map(extract_file, os.path.abspath(args.out_dir), lede,
-                          args.parquet).compute()
+        # The workers of a real cluster do not have examples/ on their path.
+        client.upload_file(warc_ranges.__file__)
+        try:
+            client.run(worker_check, fmt)
+        except ImportError as err:
+            sys.exit("a worker cannot run the tasks: %s (install the lede package%s there)"
+                     % (err, " and pyarrow" if fmt == "parquet" else ""))
+        threads = sum(w["nthreads"] for w in client.scheduler_info()["workers"].values())
+        ranges = warc_ranges.plan_ranges(archives, threads)
+        began = time.monotonic()
+        futures = client.map(warc_ranges.extract_range, ranges, out_dir=out_dir, fmt=fmt,
+                             pure=False)
+        results, failures = [], []
+        for future, rng in zip(futures, ranges):
+            try:
+                results.append(future.result())
+            except Exception as err:  # a task's error names its range
+                failures.append("%s [%d, %s): %s: %s" % (rng.path, rng.start, rng.stop,
+                                                         type(err).__name__, err))
+        seconds = time.monotonic() - began
     finally:
         client.close()
         if cluster:
             cluster.close()
-
-    failed = 0
-    total = {"records": 0, "pages": 0, "errors": 0}
-    for r in results:
-        if "failed" in r:
-            failed += 1
-            print("%s: FAILED: %s" % (r["file"], r["failed"]))
-            continue
-        print("%(file)s: %(records)d records, %(pages)d pages, %(errors)d errors" % r)
-        for k in total:
-            total[k] += r[k]
-    print("total: %d files, %d records, %d pages, %d errors"
-          % (len(results), total["records"], total["pages"], total["errors"]))
-    return 1 if failed else 0
+    return warc_ranges.report(results, failures, seconds)
 
 
 if __name__ == "__main__":

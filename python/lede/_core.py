@@ -596,7 +596,8 @@ class _FileReader:
 
 def iter_warc(path_or_file: Union[str, "os.PathLike[str]", BinaryIO], *, format: str = "text",
               focus: str = "balanced", comments: bool = False,
-              max_payload: Optional[int] = None) -> Iterator[WarcRecord]:
+              max_payload: Optional[int] = None, start: int = 0,
+              stop: Optional[int] = None) -> Iterator[WarcRecord]:
     """The HTML responses of a web archive (WARC/1.0 or 1.1, plain or
     gzip'ed a record a member), one WarcRecord each, extracted as
     ``lede --warc`` does: the record's target URI as the page's address, its
@@ -607,8 +608,14 @@ def iter_warc(path_or_file: Union[str, "os.PathLike[str]", BinaryIO], *, format:
     PATH_OR_FILE is a path, or a file object opened in binary mode (read
     with its read()). FORMAT, FOCUS and COMMENTS are extract()'s;
     MAX_PAYLOAD bounds a record's HTTP payload in bytes (default: the
-    library's maximum input). Raises OSError when the path cannot be
-    opened, and what the file object's read() raises."""
+    library's maximum input). START and STOP select the records whose
+    offset (WarcRecord.offset) is in [START, STOP): the records before
+    START are read (inflated, in a .warc.gz) but not extracted, and reading
+    ends at the first record at STOP or after. Cuts anywhere in the file
+    thus split its records among byte ranges, each record in exactly one,
+    so workers can share one archive (examples/dask_warc.py). Raises
+    OSError when the path cannot be opened, and what the file object's
+    read() raises."""
     lib = _load()
     opt = _options(lib, None, format, None, focus, comments)
     wopt = _WarcOptions()
@@ -617,6 +624,7 @@ def iter_warc(path_or_file: Union[str, "os.PathLike[str]", BinaryIO], *, format:
         if not isinstance(max_payload, int) or isinstance(max_payload, bool) or max_payload <= 0:
             raise ValueError("max_payload must be a positive int, not %r" % (max_payload,))
         wopt.max_payload = max_payload
+    _check_range(start, stop)
     reader = ctypes.c_void_p()
     source: Optional[_FileReader] = None
     if isinstance(path_or_file, (str, bytes, os.PathLike)):
@@ -650,6 +658,13 @@ def iter_warc(path_or_file: Union[str, "os.PathLike[str]", BinaryIO], *, format:
                                                      _str(lib.lede_strerror(status)) or "")
             if not record:
                 return
+            offset = int(lib.lede_warc_record_offset(record))
+            if stop is not None and offset >= stop:
+                lib.lede_warc_record_free(record)
+                return
+            if offset < start:
+                lib.lede_warc_record_free(record)
+                continue
             try:
                 out = _warc_record(lib, record, opt)
             finally:
@@ -657,6 +672,18 @@ def iter_warc(path_or_file: Union[str, "os.PathLike[str]", BinaryIO], *, format:
             yield out
     finally:
         lib.lede_warc_close(reader)
+
+
+def _check_range(start: int, stop: Optional[int]) -> None:
+    """iter_warc's byte range: START a non-negative int, STOP None or one
+    not below START."""
+    for name, value in (("start", start), ("stop", stop)):
+        if value is None and name == "stop":
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValueError("%s must be a non-negative int, not %r" % (name, value))
+    if stop is not None and stop < start:
+        raise ValueError("stop (%d) is before start (%d)" % (stop, start))
 
 
 def _warc_record(lib: ctypes.CDLL, record: Any, opt: _Options) -> WarcRecord:

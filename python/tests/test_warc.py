@@ -88,6 +88,28 @@ class IterWarcTest(unittest.TestCase):
         self.assertIsNotNone(record.article.body)
         self.assertNotEqual(record.article.body, record.article.text)  # markdown, not text
 
+    def test_byte_ranges_split_the_records_among_them(self):
+        # cuts at record offsets, one byte past them and inside records:
+        # every record falls in exactly one range, in file order
+        for path in self.archives:
+            whole = list(lede.iter_warc(path))
+            size = os.path.getsize(path)
+            offsets = [r.offset for r in whole]
+            cuts = sorted({0, offsets[1], offsets[2] + 1, (offsets[3] + offsets[4]) // 2,
+                           size // 2, size})
+            with self.subTest(archive=os.path.basename(path), cuts=cuts):
+                parts = [list(lede.iter_warc(path, start=a, stop=b))
+                         for a, b in zip(cuts, cuts[1:])]
+                for (a, b), part in zip(zip(cuts, cuts[1:]), parts):
+                    self.assertTrue(all(a <= r.offset < b for r in part), (a, b))
+                self.assertEqual([r for part in parts for r in part], whole)
+                self.assertEqual(list(lede.iter_warc(path, start=offsets[-1] + 1)), [])
+
+    def test_a_range_is_checked(self):
+        for start, stop in ((-1, None), (5, 4), (0, "9"), (True, None)):
+            with self.subTest(start=start, stop=stop), self.assertRaises(ValueError):
+                next(lede.iter_warc(self.archives[0], start=start, stop=stop))
+
     def test_records_pickle(self):
         for record in lede.iter_warc(self.archives[1]):
             back = pickle.loads(pickle.dumps(record))

@@ -1,7 +1,8 @@
 #!/bin/sh
-# cmake --install into a temporary prefix: lede.pc names that prefix, and a
-# program built with pkg-config against the installed header and library
-# runs (the README's "Install" and "The library").
+# cmake --install into a temporary prefix: lede.pc names that prefix, and
+# examples/*.c (the README's "The library" examples) build with pkg-config
+# against the installed header and library and run: extract_page's title,
+# and warc_titles giving the pages lede --warc gives.
 #
 #   sh tests/install/install.sh BUILD_DIR FIXTURES
 set -eu
@@ -22,37 +23,43 @@ export PKG_CONFIG_PATH
 libdir=$(pkg-config --variable=libdir lede)
 [ -f "$libdir/liblede.so.0" ] || fail "pkg-config's libdir $libdir has no liblede.so.0"
 
-cat >"$tmp/app.c" <<'C'
-#include <stdio.h>
-#include <stdlib.h>
-#include <lede.h>
+# Every examples/*.c builds with pkg-config against the installed header and
+# library, warnings as errors.
+examples=$(cd "$fixtures/../../examples" && pwd)
+built=0
+for src in "$examples"/*.c; do
+    name=$(basename "$src" .c)
+    # shellcheck disable=SC2046
+    cc -std=c11 -Wall -Wextra -Werror -o "$tmp/$name" "$src" $(pkg-config --cflags --libs lede) ||
+        fail "cc $src with pkg-config"
+    built=$((built + 1))
+done
+[ "$built" -ge 2 ] || fail "only $built examples/*.c"
+run() { LD_LIBRARY_PATH=$libdir "$@"; }
 
-int main(int argc, char **argv) {
-    FILE *f = fopen(argv[argc - 1], "rb");
-    if (!f) return 2;
-    static char page[1 << 20];
-    size_t len = fread(page, 1, sizeof page, f);
-    fclose(f);
-    lede_options opt;
-    lede_options_init(&opt);
-    lede_result *res = NULL;
-    lede_status st = lede_extract(page, len, &opt, &res);
-    if (st != LEDE_OK) {
-        fprintf(stderr, "%s\n", lede_strerror(st));
-        lede_result_free(res);
-        return 1;
-    }
-    printf("%s\n", res->title ? res->title : "");
-    lede_result_free(res);
-    return 0;
-}
-C
-# shellcheck disable=SC2046
-cc -o "$tmp/app" "$tmp/app.c" $(pkg-config --cflags --libs lede) || fail "cc with pkg-config"
-title=$(LD_LIBRARY_PATH=$libdir "$tmp/app" "$fixtures/wordpress-news.html") || fail "the program"
-[ "$title" = "Millbrook council approves \$4.2 million plan to rebuild Elm Street bridge" ] ||
-    fail "title: $title"
-# it ran the installed library, not the build tree's
-LD_LIBRARY_PATH=$libdir ldd "$tmp/app" | grep -q "$libdir/liblede.so.0" || fail "not linked to $libdir"
+title=$(run "$tmp/extract_page" "$fixtures/wordpress-news.html" | head -1) || fail "extract_page"
+[ "$title" = "# Millbrook council approves \$4.2 million plan to rebuild Elm Street bridge" ] ||
+    fail "extract_page: title: $title"
+code=0
+run "$tmp/extract_page" "$fixtures/no-article.html" >/dev/null 2>"$tmp/err" || code=$?
+[ "$code" -eq 1 ] && grep -q "no article" "$tmp/err" ||
+    fail "extract_page on a listing: exit $code: $(cat "$tmp/err")"
+
+python3 "$fixtures/../cli/make_warc.py" test "$fixtures" "$tmp/test.warc.gz" --gzip ||
+    fail "make_warc.py"
+run "$tmp/warc_titles" "$tmp/test.warc.gz" >"$tmp/titles" 2>"$tmp/err" || fail "warc_titles: exit $?"
+"$prefix/bin/lede" --warc "$tmp/test.warc.gz" --format jsonl 2>/dev/null | python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    if "error" not in r:
+        print("%s\t%s" % (r["warc_target_uri"], r["title"] or ""))' >"$tmp/want" ||
+    fail "lede --warc"
+[ -s "$tmp/want" ] && cmp -s "$tmp/titles" "$tmp/want" ||
+    fail "warc_titles: $(diff "$tmp/titles" "$tmp/want" | head -5)"
+grep -q "test.warc.gz:[0-9]*: gzip member cut short" "$tmp/err" || fail "warc_titles: damaged records not named: $(cat "$tmp/err")"
+
+# they ran the installed library, not the build tree's
+run ldd "$tmp/extract_page" | grep -q "$libdir/liblede.so.0" || fail "not linked to $libdir"
 "$prefix/bin/lede" "$fixtures/wordpress-news.html" >/dev/null || fail "installed lede"
-echo "install: lede.pc says $prefix; a pkg-config build runs"
+echo "install: lede.pc says $prefix; examples/*.c ($built) build with pkg-config and run"
