@@ -545,9 +545,11 @@ static bool is_caption_copy(const copies *cp, const block *b) {
     enum tag bt = (enum tag)b->n->tag;
     if (tag_is_heading(bt) || bt == TAG_TD || bt == TAG_TH)
         return false; /* a table's cells name its pictures as data */
+    if (!cp->pictures.data)
+        return false; /* the article has no picture with words */
     const char *t = norm_text(cp, b);
     const char *p = cp->pictures.data, *end = p + cp->pictures.len;
-    for (; p && p < end; p += strlen(p) + 1) {
+    for (; p < end; p += strlen(p) + 1) {
         size_t pl = strlen(p);
         if (b->norm_len < pl || memcmp(t, p, pl) != 0 || (t[pl] != '\0' && t[pl] != ' '))
             continue;
