@@ -26,6 +26,14 @@ static bool sized_copy(void *defaults, size_t own_size, const void *given, size_
     return true;
 }
 
+/* Store DEFAULTS (OWN_SIZE bytes) into the caller's structure OPT of SIZE
+ * bytes: a caller's newer members, unknown here, are zero, their default. */
+static void sized_store(void *opt, size_t size, const void *defaults, size_t own_size) {
+    if (size > own_size)
+        memset((unsigned char *)opt + own_size, 0, size - own_size);
+    memcpy(opt, defaults, size < own_size ? size : own_size);
+}
+
 void lede_options_defaults(lede_options *opt, size_t size) {
     if (!opt || size < OPTIONS_FIRST_SIZE)
         return;
@@ -39,10 +47,7 @@ void lede_options_defaults(lede_options *opt, size_t size) {
     defaults.max_attrs = LEDE_MAX_ATTRS;
     defaults.max_attr_len = LEDE_MAX_ATTR_LEN;
     defaults.max_output = LEDE_MAX_OUTPUT;
-    /* A caller's newer members, unknown here, are zero: their default. */
-    if (size > sizeof defaults)
-        memset((unsigned char *)opt + sizeof defaults, 0, size - sizeof defaults);
-    memcpy(opt, &defaults, size < sizeof defaults ? size : sizeof defaults);
+    sized_store(opt, size, &defaults, sizeof defaults);
 }
 
 lede_status options_resolve(const lede_options *given, lede_options *out) {
@@ -77,9 +82,7 @@ void lede_warc_options_defaults(lede_warc_options *opt, size_t size) {
     memset(&defaults, 0, sizeof defaults);
     defaults.size = size;
     defaults.max_payload = LEDE_MAX_INPUT;
-    if (size > sizeof defaults)
-        memset((unsigned char *)opt + sizeof defaults, 0, size - sizeof defaults);
-    memcpy(opt, &defaults, size < sizeof defaults ? size : sizeof defaults);
+    sized_store(opt, size, &defaults, sizeof defaults);
 }
 
 lede_status warc_options_resolve(const lede_warc_options *given, lede_warc_options *out) {
