@@ -268,7 +268,7 @@ static const char *const prefix_labels[] = {
 
 /* "Read also" outside English: alone, or opening a link to another story
  * set in the text (is_label), and heading the tail of other stories
- * (is_tail_label). */
+ * (tail_label_kind). */
 static const char *const read_also_labels[] = {
     "lesen sie auch", "lies auch", "auch interessant", "à lire aussi", "a lire aussi",
     "lire aussi", "voir aussi", "veja também", "leia também", "leia mais", "lee también",
@@ -805,23 +805,18 @@ static void remove_orphan_labels(const document *doc, const article *art, const 
 
 /* Labels that open the other stories, normalised (see normalise()). */
 static const char *const tail_labels[] = {
-    "related", "related articles", "related stories", "related posts", "related content",
-    "read more", "read next", "more stories", "more on this topic", "more on this story",
-    "you may also like", "you might also like", "see also", "recommended", "more from",
-    "mehr zum thema", "weitere informationen", "weiterführende informationen",
-    "weiterführende links", "weiterführender link", "das könnte sie auch interessieren",
-    "das könnte dich auch interessieren", "das thema könnte dich auch interessieren",
-    "schon gelesen", "ähnliche beiträge", "ähnliche artikel", "weitere artikel",
-    "weitere themen", "verwandte artikel", "weitere beiträge", "temas relacionados",
-    "noticias relacionadas", "saiba mais", "sur le même sujet", "articoli correlati",
-    "gerelateerde artikelen", "по теме",
-};
-/* A tail label must stand after this share of the article's text. */
+    "related", "related content", "read more", "read next", "more on this topic",
+    "more on this story", "see also", "recommended", "more from", "mehr zum thema",
+    "weitere informationen", "weiterführende informationen", "weiterführende links",
+    "weiterführender link", "das thema könnte dich auch interessieren", "schon gelesen",
+    "temas relacionados", "saiba mais", "sur le même sujet", "по теме",
+};/* A tail label must stand after this share of the article's text. */
 #define TAIL_LABEL_POSITION 0.6
 
-/* Labels heading the publisher's closing boxes: the author's biography
- * and the press contact. What follows them is prose about someone, or an
- * address, so they cut the tail whether prose follows or not. */
+/* Labels that can only head what is not the story: the author's biography,
+ * the press contact, the page's other stories named as such. What follows
+ * them may be prose (a biography, teasers with excerpts), so they cut the
+ * tail whether prose follows or not; tail_labels only where none does. */
 static const char *const closing_labels[] = {
     "about the author", "about the authors", "press contact", "press contacts",
     "media contact", "media contacts", "media inquiries", "über den autor",
@@ -830,7 +825,6 @@ static const char *const closing_labels[] = {
     "sobre el autor", "sobre la autora", "contacto de prensa", "sobre o autor",
     "à propos de l auteur", "a propos de l auteur", "contact presse", "sull autore",
     "over de auteur", "o autorze", "об авторе",
-    /* and the page's other stories, named as such */
     "related articles", "related stories", "related posts", "more stories",
     "you may also like", "you might also like", "ähnliche beiträge", "ähnliche artikel",
     "weitere artikel", "weitere themen", "verwandte artikel", "weitere beiträge",
@@ -838,20 +832,20 @@ static const char *const closing_labels[] = {
     "noticias relacionadas", "articoli correlati", "gerelateerde artikelen",
 };
 
-static bool is_closing_label(const copies *cp, const block *b) {
-    enum tag t = (enum tag)b->n->tag;
-    if (t == TAG_LI || t == TAG_TD || t == TAG_TH || b->raw_len > MAX_LABEL_CHARS)
-        return false;
-    return in_list(norm_text(cp, b), closing_labels, sizeof closing_labels / sizeof closing_labels[0]);
-}
+typedef enum tail_kind { NOT_TAIL, TAIL_LABEL, CLOSING_LABEL } tail_kind;
 
-static bool is_tail_label(const copies *cp, const block *b) {
+/* Whether B is a label that may open the article's tail, and which kind. */
+static tail_kind tail_label_kind(const copies *cp, const block *b) {
     enum tag t = (enum tag)b->n->tag;
     if (t == TAG_LI || t == TAG_TD || t == TAG_TH || b->raw_len > MAX_LABEL_CHARS)
-        return false;
+        return NOT_TAIL;
     const char *text = norm_text(cp, b);
-    return in_list(text, tail_labels, sizeof tail_labels / sizeof tail_labels[0]) ||
-           in_list(text, read_also_labels, sizeof read_also_labels / sizeof read_also_labels[0]);
+    if (in_list(text, closing_labels, sizeof closing_labels / sizeof closing_labels[0]))
+        return CLOSING_LABEL;
+    if (in_list(text, tail_labels, sizeof tail_labels / sizeof tail_labels[0]) ||
+        in_list(text, read_also_labels, sizeof read_also_labels / sizeof read_also_labels[0]))
+        return TAIL_LABEL;
+    return NOT_TAIL;
 }
 
 /* Remove N and everything after it in ART. */
@@ -918,11 +912,11 @@ static void remove_tail(const article *art, const copies *cp) {
         const block *b = &cp->blocks[i];
         if (b->n->flags & (NODE_REMOVED | NODE_SELECTED))
             continue;
-        bool closing = is_closing_label(cp, b);
-        if (!closing && !is_tail_label(cp, b))
+        tail_kind kind = tail_label_kind(cp, b);
+        if (kind == NOT_TAIL)
             continue;
         if (text_before(art, b->n) >= TAIL_LABEL_POSITION * total &&
-            (closing || !prose_follows(art, b->n))) {
+            (kind == CLOSING_LABEL || !prose_follows(art, b->n))) {
             remove_from(art, b->n);
             return;
         }

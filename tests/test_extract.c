@@ -1461,7 +1461,7 @@ static void test_tail_of_other_stories_goes(void **state) {
     lede_result_free(res);
 }
 
-/* Pins trim.c is_closing_label(): "About the author" near the end heads the
+/* Pins trim.c tail_label_kind() with closing_labels: "About the author" near the end heads the
  * writer's biography, prose or not, and it goes with what follows; the same
  * words early in the story (a subheading) do not cut it. */
 static void test_author_box_at_the_end_goes(void **state) {
