@@ -58,18 +58,19 @@ static bool language_listed(const char *tag, const char *list) {
 }
 
 bool filters_pass(const filters *f, const lede_result *res, char *why, size_t cap) {
-    if (res->confidence < f->min_confidence) {
-        snprintf(why, cap, "confidence %.2f is below --min-confidence %.2f", res->confidence,
+    double confidence = lede_result_confidence(res);
+    const char *language = lede_result_string(res, LEDE_FIELD_LANGUAGE);
+    if (confidence < f->min_confidence) {
+        snprintf(why, cap, "confidence %.2f is below --min-confidence %.2f", confidence,
                  f->min_confidence);
         return false;
     }
-    if (f->languages && !res->language) {
+    if (f->languages && !language) {
         snprintf(why, cap, "language unknown, not one of --language %s", f->languages);
         return false;
     }
-    if (f->languages && !language_listed(res->language, f->languages)) {
-        snprintf(why, cap, "language '%s' is not one of --language %s", res->language,
-                 f->languages);
+    if (f->languages && !language_listed(language, f->languages)) {
+        snprintf(why, cap, "language '%s' is not one of --language %s", language, f->languages);
         return false;
     }
     return true;

@@ -227,14 +227,15 @@ static bool set_source(json_t *record, const char *source) {
 }
 
 /* A JSON array of the COUNT strings of ITEMS, null when there are none. */
-static json_t *array_or_null(char *const *items, size_t count) {
-    if (!items || count == 0)
+static json_t *list_or_null(const lede_result *res, lede_field field) {
+    size_t count = lede_result_count(res, field);
+    if (count == 0)
         return json_null();
     json_t *array = json_array();
     if (!array)
         return NULL;
     for (size_t i = 0; i < count; i++) {
-        json_t *item = string_or_null(items[i]);
+        json_t *item = string_or_null(lede_result_item(res, field, i));
         if (!item || json_array_append_new(array, item) != 0) {
             json_decref(array);
             return NULL;
@@ -245,26 +246,54 @@ static json_t *array_or_null(char *const *items, size_t count) {
 
 /* {"title": "json-ld", "author": "meta", ...}: where each metadata field
  * that has a value was read from; NULL only when out of memory. */
-static json_t *sources_object(const lede_sources *src) {
-    const struct {
-        const char *key, *source;
-    } fields[] = {
-        {"title", src->title},       {"author", src->author},
-        {"date", src->date},         {"modified", src->modified},
-        {"sitename", src->sitename}, {"description", src->description},
-        {"language", src->language}, {"url", src->url},
-        {"image", src->image},       {"section", src->section},
-        {"tags", src->tags},         {"type", src->type},
-    };
+static json_t *sources_object(const lede_result *res) {
     json_t *object = json_object();
     if (!object)
         return NULL;
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        if (fields[i].source && !set_field(object, fields[i].key, json_string(fields[i].source))) {
+    for (int field = 0; field < LEDE_FIELD_COUNT; field++) {
+        const char *source = lede_result_source(res, field);
+        if (source && !set_field(object, lede_field_name(field), json_string(source))) {
             json_decref(object);
             return NULL;
         }
+    }
     return object;
+}
+
+
+/* The metadata keys of an article's record, in the order it prints them:
+ * each a string field of the result or, for "authors" and "tags", a list. */
+typedef struct record_key {
+    const char *key;
+    lede_field field;
+    bool list;
+} record_key;
+
+static const record_key metadata_keys[] = {
+    {"title", LEDE_FIELD_TITLE, false},
+    {"author", LEDE_FIELD_AUTHOR, false},
+    {"authors", LEDE_FIELD_AUTHOR, true},
+    {"date", LEDE_FIELD_DATE, false},
+    {"modified", LEDE_FIELD_MODIFIED, false},
+    {"sitename", LEDE_FIELD_SITENAME, false},
+    {"description", LEDE_FIELD_DESCRIPTION, false},
+    {"language", LEDE_FIELD_LANGUAGE, false},
+    {"url", LEDE_FIELD_URL, false},
+    {"image", LEDE_FIELD_IMAGE, false},
+    {"section", LEDE_FIELD_SECTION, false},
+    {"tags", LEDE_FIELD_TAGS, true},
+    {"type", LEDE_FIELD_TYPE, false},
+};
+
+static bool set_metadata_fields(json_t *record, const lede_result *res) {
+    for (size_t i = 0; i < sizeof metadata_keys / sizeof metadata_keys[0]; i++) {
+        const record_key *k = &metadata_keys[i];
+        json_t *value = k->list ? list_or_null(res, k->field)
+                                : string_or_null(lede_result_string(res, k->field));
+        if (!set_field(record, k->key, value))
+            return false;
+    }
+    return true;
 }
 
 /* The record of an article (or, with ERROR, of a page without one: its
@@ -276,30 +305,21 @@ static json_t *article_record(output_layout layout, const char *source, const le
     json_t *record = json_object();
     if (!record)
         return NULL;
+    const char *text = lede_result_string(res, LEDE_FIELD_TEXT);
+    const char *body = lede_result_string(res, LEDE_FIELD_BODY);
+    const char *comments = lede_result_string(res, LEDE_FIELD_COMMENTS);
     bool ok = set_source(record, source) &&
               (!error || set_field(record, "error", json_string(error))) &&
-              set_field(record, "text", string_or_null(error ? NULL : res->text)) &&
+              set_field(record, "text", string_or_null(error ? NULL : text)) &&
               (error || layout.body == OUTPUT_TEXT ||
-               (set_field(record, "body", string_or_null(res->body)) &&
+               (set_field(record, "body", string_or_null(body)) &&
                 set_field(record, "body_format", json_string(format_names[layout.body])))) &&
-              set_field(record, "title", string_or_null(res->title)) &&
-              set_field(record, "author", string_or_null(res->author)) &&
-              set_field(record, "authors", array_or_null(res->authors, res->author_count)) &&
-              set_field(record, "date", string_or_null(res->date)) &&
-              set_field(record, "modified", string_or_null(res->modified)) &&
-              set_field(record, "sitename", string_or_null(res->sitename)) &&
-              set_field(record, "description", string_or_null(res->description)) &&
-              set_field(record, "language", string_or_null(res->language)) &&
-              set_field(record, "url", string_or_null(res->url)) &&
-              set_field(record, "image", string_or_null(res->image)) &&
-              set_field(record, "section", string_or_null(res->section)) &&
-              set_field(record, "tags", array_or_null(res->tags, res->tag_count)) &&
-              set_field(record, "type", string_or_null(res->type)) &&
-              set_field(record, "confidence", json_real(res->confidence)) &&
-              (!res->comments || set_field(record, "comments", json_string(res->comments))) &&
-              (!res->truncated || set_field(record, "truncated", json_true())) &&
+              set_metadata_fields(record, res) &&
+              set_field(record, "confidence", json_real(lede_result_confidence(res))) &&
+              (!comments || set_field(record, "comments", json_string(comments))) &&
+              (!lede_result_truncated(res) || set_field(record, "truncated", json_true())) &&
               (layout.format != OUTPUT_JSON ||
-               set_field(record, "metadata_source", sources_object(&res->sources))) &&
+               set_field(record, "metadata_source", sources_object(res))) &&
               (!warc ||
                (set_field(record, "warc_target_uri", string_or_null(warc->target_uri)) &&
                 set_field(record, "warc_record_id", string_or_null(warc->record_id)) &&
@@ -438,32 +458,25 @@ static void append_one_line(string_builder *sb, const char *s) {
  * its headline: a "# " heading in Markdown, a line of its own in text. */
 static void append_front_matter(string_builder *sb, const lede_result *res,
                                 output_format format) {
-    static const struct {
-        const char *key;
-        size_t offset;
-    } fields[] = {
-        {"title", offsetof(lede_result, title)},
-        {"author", offsetof(lede_result, author)},
-        {"date", offsetof(lede_result, date)},
-        {"url", offsetof(lede_result, url)},
-        {"sitename", offsetof(lede_result, sitename)},
-        {"language", offsetof(lede_result, language)},
-        {"description", offsetof(lede_result, description)},
+    static const lede_field fields[] = {
+        LEDE_FIELD_TITLE,    LEDE_FIELD_AUTHOR,   LEDE_FIELD_DATE,        LEDE_FIELD_URL,
+        LEDE_FIELD_SITENAME, LEDE_FIELD_LANGUAGE, LEDE_FIELD_DESCRIPTION,
     };
     append(sb, "---\n", 4);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-        const char *value = *(char *const *)((const char *)res + fields[i].offset);
+        const char *value = lede_result_string(res, fields[i]);
         if (value)
-            append_yaml_field(sb, fields[i].key, string_or_null(value));
+            append_yaml_field(sb, lede_field_name(fields[i]), string_or_null(value));
     }
-    if (res->tag_count)
-        append_yaml_field(sb, "tags", array_or_null(res->tags, res->tag_count));
+    if (lede_result_count(res, LEDE_FIELD_TAGS))
+        append_yaml_field(sb, "tags", list_or_null(res, LEDE_FIELD_TAGS));
     append(sb, "---\n\n", 5);
-    if (!res->title)
+    const char *title = lede_result_string(res, LEDE_FIELD_TITLE);
+    if (!title)
         return;
     if (format == OUTPUT_MARKDOWN)
         append(sb, "# ", 2);
-    append_one_line(sb, res->title);
+    append_one_line(sb, title);
     append(sb, "\n\n", 2);
 }
 
@@ -559,25 +572,39 @@ static bool put_json_field(string_builder *sb, const char *key, const char *s) {
     return put_json_string(sb, s, true);
 }
 
-/* "KEY":[...] of the COUNT strings of ITEMS, null when none (array_or_null()). */
-static bool put_json_array(string_builder *sb, const char *key, char *const *items,
-                           size_t count) {
+/* "KEY":[...] of the list FIELD of RES, null when empty (list_or_null()). */
+static bool put_json_list(string_builder *sb, const char *key, const lede_result *res,
+                          lede_field field) {
     put_json_key(sb, key);
-    if (!items || count == 0) {
+    size_t count = lede_result_count(res, field);
+    if (count == 0) {
         append(sb, "null", 4);
         return !sb->failed;
     }
     append(sb, "[", 1);
     for (size_t i = 0; i < count; i++) {
+        const char *item = lede_result_item(res, field, i);
         if (i)
             append(sb, ",", 1);
-        if (!items[i])
+        if (!item)
             append(sb, "null", 4);
-        else if (!put_json_string(sb, items[i], true))
+        else if (!put_json_string(sb, item, true))
             return false;
     }
     append(sb, "]", 1);
     return !sb->failed;
+}
+
+/* set_metadata_fields() as JSON text. */
+static bool put_metadata_fields(string_builder *sb, const lede_result *res) {
+    for (size_t i = 0; i < sizeof metadata_keys / sizeof metadata_keys[0]; i++) {
+        const record_key *k = &metadata_keys[i];
+        bool ok = k->list ? put_json_list(sb, k->key, res, k->field)
+                          : put_json_field(sb, k->key, lede_result_string(res, k->field));
+        if (!ok)
+            return false;
+    }
+    return true;
 }
 
 /* "KEY":X as jansson writes a real (its own formatting, which this asks
@@ -615,29 +642,22 @@ static bool put_json_source(string_builder *sb, const char *source) {
  * when a string jansson would refuse makes the record fail. */
 static bool put_article_line(output_layout layout, const char *source, const lede_result *res,
                              const output_warc *warc, const char *error, output_record *rec) {
+    const char *text = lede_result_string(res, LEDE_FIELD_TEXT);
+    const char *comments = lede_result_string(res, LEDE_FIELD_COMMENTS);
     string_builder sb = {0};
     append(&sb, "{", 1);
     bool ok =
         put_json_source(&sb, source) &&
         (!error || (put_json_key(&sb, "error"), put_json_string(&sb, error, false))) &&
-        put_json_field(&sb, "text", error ? NULL : res->text) &&
+        put_json_field(&sb, "text", error ? NULL : text) &&
         (error || layout.body == OUTPUT_TEXT ||
-         (put_json_field(&sb, "body", res->body) &&
+         (put_json_field(&sb, "body", lede_result_string(res, LEDE_FIELD_BODY)) &&
           put_json_field(&sb, "body_format", format_names[layout.body]))) &&
-        put_json_field(&sb, "title", res->title) &&
-        put_json_field(&sb, "author", res->author) &&
-        put_json_array(&sb, "authors", res->authors, res->author_count) &&
-        put_json_field(&sb, "date", res->date) && put_json_field(&sb, "modified", res->modified) &&
-        put_json_field(&sb, "sitename", res->sitename) &&
-        put_json_field(&sb, "description", res->description) &&
-        put_json_field(&sb, "language", res->language) && put_json_field(&sb, "url", res->url) &&
-        put_json_field(&sb, "image", res->image) && put_json_field(&sb, "section", res->section) &&
-        put_json_array(&sb, "tags", res->tags, res->tag_count) &&
-        put_json_field(&sb, "type", res->type) &&
-        put_json_real(&sb, "confidence", res->confidence) &&
-        (!res->comments ||
-         (put_json_key(&sb, "comments"), put_json_string(&sb, res->comments, false))) &&
-        (!res->truncated || (put_json_key(&sb, "truncated"), append(&sb, "true", 4), true)) &&
+        put_metadata_fields(&sb, res) &&
+        put_json_real(&sb, "confidence", lede_result_confidence(res)) &&
+        (!comments || (put_json_key(&sb, "comments"), put_json_string(&sb, comments, false))) &&
+        (!lede_result_truncated(res) ||
+         (put_json_key(&sb, "truncated"), append(&sb, "true", 4), true)) &&
         (!warc || (put_json_field(&sb, "warc_target_uri", warc->target_uri) &&
                    put_json_field(&sb, "warc_record_id", warc->record_id) &&
                    put_json_field(&sb, "warc_date", warc->date)));
@@ -679,7 +699,9 @@ void output_build_warc_article(output_layout layout, const char *source, const l
     }
     /* The body without its trailing newlines, then exactly one: a body ends
      * the same way whatever the renderer left at its end. */
-    const char *body = res->body ? res->body : "";
+    const char *body = lede_result_string(res, LEDE_FIELD_BODY);
+    if (!body)
+        body = "";
     size_t len = strlen(body);
     while (len > 0 && (body[len - 1] == '\n' || body[len - 1] == '\r'))
         len--;

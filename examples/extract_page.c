@@ -57,10 +57,12 @@ static int print_article(const char *html, size_t len, const char *url) {
         lede_result_free(res); /* LEDE_ERR_NO_ARTICLE: the metadata */
         return -1;
     }
-    printf("# %s\n%s\n\n%s\n", res->title ? res->title : "", res->date ? res->date : "",
-           res->body);
-    for (size_t i = 0; i < res->tag_count; i++)
-        printf("tag: %s\n", res->tags[i]);
+    const char *title = lede_result_string(res, LEDE_FIELD_TITLE);
+    const char *date = lede_result_string(res, LEDE_FIELD_DATE);
+    printf("# %s\n%s\n\n%s\n", title ? title : "", date ? date : "",
+           lede_result_string(res, LEDE_FIELD_BODY));
+    for (size_t i = 0; i < lede_result_count(res, LEDE_FIELD_TAGS); i++)
+        printf("tag: %s\n", lede_result_item(res, LEDE_FIELD_TAGS, i));
     lede_result_free(res);
     return 0;
 }

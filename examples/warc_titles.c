@@ -32,8 +32,10 @@ int main(int argc, char **argv) {
         if (lede_warc_record_error(rec)) /* a damaged record; reading goes on */
             fprintf(stderr, "%s: %s\n", lede_warc_record_source(rec),
                     lede_warc_record_error(rec));
-        else if (lede_warc_record_extract(rec, NULL, &res) == LEDE_OK)
-            printf("%s\t%s\n", lede_warc_record_target_uri(rec), res->title ? res->title : "");
+        else if (lede_warc_record_extract(rec, NULL, &res) == LEDE_OK) {
+            const char *title = lede_result_string(res, LEDE_FIELD_TITLE);
+            printf("%s\t%s\n", lede_warc_record_target_uri(rec), title ? title : "");
+        }
         lede_result_free(res);
         lede_warc_record_free(rec);
     }

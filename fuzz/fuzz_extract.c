@@ -26,14 +26,13 @@ static const char *const hints[] = {
 enum { HINTS = sizeof hints / sizeof hints[0] };
 
 static void check_result(const lede_result *r, const lede_options *opt) {
-    if (!r->body || !r->text)
+    if (!lede_result_string(r, LEDE_FIELD_BODY) || !lede_result_string(r, LEDE_FIELD_TEXT))
         __builtin_trap();
-    const char *fields[] = {r->body, r->text, r->title, r->author, r->date, r->sitename,
-                            r->description, r->language, r->url, r->image, r->section};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        check_string(fields[i], opt->max_output);
-    for (size_t i = 0; i < r->tag_count; i++)
-        check_string(r->tags[i], opt->max_output);
+    for (int field = 0; field < LEDE_FIELD_COUNT; field++) {
+        check_string(lede_result_string(r, field), opt->max_output);
+        for (size_t i = 0; i < lede_result_count(r, field); i++)
+            check_string(lede_result_item(r, field, i), opt->max_output);
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -57,7 +56,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         lede_status st = lede_extract((const char *)data, size, &opt, &res);
         if (st == LEDE_OK)
             check_result(res, &opt);
-        else if (st == LEDE_ERR_NO_ARTICLE ? !res || res->text || res->body || !res->type
+        else if (st == LEDE_ERR_NO_ARTICLE ? !res || lede_result_string(res, LEDE_FIELD_TEXT) ||
+                                                 lede_result_string(res, LEDE_FIELD_BODY) ||
+                                                 !lede_result_string(res, LEDE_FIELD_TYPE)
                                            : res || st >= LEDE_STATUS_COUNT)
             __builtin_trap();
         lede_result_free(res);

@@ -9,7 +9,7 @@
  *     lede_options_init(&opt);   (sets opt.size, then the defaults)
  *     lede_result *res = NULL;
  *     lede_status st = lede_extract(bytes, len, &opt, &res);
- *     if (st == LEDE_OK) puts(res->body);
+ *     if (st == LEDE_OK) puts(lede_result_string(res, LEDE_FIELD_BODY));
  *     else fprintf(stderr, "%s\n", lede_strerror(st));
  *     lede_result_free(res);
  *
@@ -17,8 +17,9 @@
  * lede_extract() at once, each with its own options and result. The one-time
  * initialisation of the HTML parser happens behind pthread_once.
  *
- * Every string in a result is UTF-8, NUL-terminated and owned by the result;
- * a field the page does not carry is NULL.
+ * A result is opaque: its fields are read with lede_result_string() and
+ * its neighbours. Every string in it is UTF-8, NUL-terminated and owned by
+ * the result; a field the page does not carry is NULL.
  *
  * Growing without breaking callers: each options structure opens with its
  * own size, which its _init function fills in from the caller's header.
@@ -70,7 +71,7 @@ typedef enum lede_status {
     LEDE_STATUS_COUNT
 } lede_status;
 
-/* What lede_result.body holds. */
+/* What a result's LEDE_FIELD_BODY holds. */
 typedef enum lede_format {
     LEDE_FORMAT_TEXT = 0, /* paragraphs separated by one blank line */
     LEDE_FORMAT_MARKDOWN, /* CommonMark with pipe tables */
@@ -87,17 +88,17 @@ typedef enum lede_focus {
 typedef struct lede_options {
     size_t size;           /* sizeof(lede_options) as the caller compiled it:
                               lede_options_init() sets it; keep it first */
-    lede_format format;    /* format of result->body; result->text is always plain text */
+    lede_format format;    /* format of LEDE_FIELD_BODY; LEDE_FIELD_TEXT is plain text */
     const char *url;       /* the page's own address if known, or NULL */
     const char *encoding;  /* a charset hint (HTTP header), or NULL to detect */
     size_t max_input;      /* bytes; larger inputs fail with LEDE_ERR_TOO_LARGE, and so
                               do gzip'ed ones that inflate to more */
     unsigned max_depth;    /* deeper elements are flattened into the one at this depth */
     lede_focus focus;      /* precision or recall, balanced by default */
-    int comments;          /* nonzero: put the reader comments in result->comments */
+    int comments;          /* nonzero: the reader comments in LEDE_FIELD_COMMENTS */
     /* Limits (src/lede_limits.h says why each default is what it is; 0 means
      * the default). Going over one sets a LEDE_TRUNCATED_* bit in
-     * result->truncated and keeps what fits. */
+     * lede_result_truncated() and keeps what fits. */
     size_t max_nodes;      /* elements and text runs; parsing stops there */
     unsigned max_attrs;    /* attributes per element; later ones are dropped */
     size_t max_attr_len;   /* bytes of an attribute value; longer ones are cut */
@@ -119,7 +120,7 @@ enum {
     LEDE_OMIT_TABLES = 1u << 2  /* no tables, their text neither (every format, text too) */
 };
 
-/* Bits of lede_result.truncated: which limit cut the page. */
+/* Bits of lede_result_truncated(): which limit cut the page. */
 enum {
     LEDE_TRUNCATED_NODES = 1u << 0,   /* more than max_nodes: the rest was not read */
     LEDE_TRUNCATED_OUTPUT = 1u << 1,  /* a string of the result was cut at max_output */
@@ -132,9 +133,59 @@ enum {
                                          was not read: its metadata may be missing */
 };
 
-/* Where each metadata field of a result was read from, for callers that
- * weigh fields by their provenance. Each member is NULL when its field is
- * NULL, else one of these static strings (never freed):
+/* A result: the article and the page's metadata, read through the
+ * functions below. Its layout is private, so that fields can be added
+ * without breaking programs built against an older lede.h. */
+typedef struct lede_result lede_result;
+
+/* The fields of a result. Each is named after its key in `lede --format
+ * json` (lede_field_name()). New fields are only ever added before
+ * LEDE_FIELD_COUNT, so a field's number never changes. */
+typedef enum lede_field {
+    LEDE_FIELD_BODY = 0,    /* the article in options.format */
+    LEDE_FIELD_TEXT,        /* the article as plain text */
+    LEDE_FIELD_TITLE,       /* the headline */
+    LEDE_FIELD_AUTHOR,      /* the people who wrote it: a string, the names
+                               "; "-joined, and a list, the names one by one */
+    LEDE_FIELD_DATE,        /* publication date, ISO 8601 */
+    LEDE_FIELD_MODIFIED,    /* last modification date, ISO 8601 */
+    LEDE_FIELD_SITENAME,    /* the publisher */
+    LEDE_FIELD_DESCRIPTION, /* the page's summary of itself */
+    LEDE_FIELD_LANGUAGE,    /* BCP 47 tag, e.g. "en" or "pt-BR" */
+    LEDE_FIELD_URL,         /* canonical address */
+    LEDE_FIELD_IMAGE,       /* lead image address */
+    LEDE_FIELD_SECTION,     /* section or category */
+    LEDE_FIELD_TAGS,        /* keywords: a list only */
+    LEDE_FIELD_TYPE,        /* what the page is: "article", "blog post", "video",
+                               "listing", ... */
+    LEDE_FIELD_COMMENTS,    /* reader comments as plain text (options.comments) */
+    LEDE_FIELD_COUNT
+} lede_field;
+
+/* The key of FIELD in `lede --format json` ("body", "title", "sitename",
+ * ...); NULL for a number that is not a field. */
+LEDE_API const char *lede_field_name(lede_field field);
+
+/* The field whose key is NAME, or -1 when this lede has no such field: a
+ * binding looks its fields up by name, and so works with a library older
+ * or newer than itself. */
+LEDE_API int lede_field_lookup(const char *name);
+
+/* The string FIELD of RESULT: UTF-8, NUL-terminated, owned by the result;
+ * NULL when the page does not carry it, for a list-only field
+ * (LEDE_FIELD_TAGS), and when RESULT is NULL. */
+LEDE_API const char *lede_result_string(const lede_result *result, lede_field field);
+
+/* The list FIELD of RESULT (LEDE_FIELD_AUTHOR, LEDE_FIELD_TAGS): how many
+ * entries, and entry INDEX (owned by the result; NULL past the end). A
+ * field that is not a list has none. */
+LEDE_API size_t lede_result_count(const lede_result *result, lede_field field);
+LEDE_API const char *lede_result_item(const lede_result *result, lede_field field,
+                                      size_t index);
+
+/* Where metadata FIELD of RESULT was read from, for callers that weigh
+ * fields by their provenance: NULL when the field is empty or is not
+ * metadata (body, text, comments), else one of these static strings:
  *   "json-ld"    schema.org JSON-LD        "og"        OpenGraph, article:*
  *   "microdata"  itemprop                  "dc"        Dublin Core
  *   "meta"       <meta name>, http-equiv   "twitter"   twitter:*
@@ -143,34 +194,13 @@ enum {
  *   "html"       <html lang>               "visible"   headline, byline, <time>,
  *                                                      a date line in the text
  *   "url"        the page's address        "detected"  guessed from the text */
-typedef struct lede_sources {
-    const char *title, *author, *date, *modified, *sitename, *description, *language, *url,
-        *image, *section, *tags, *type;
-} lede_sources;
+LEDE_API const char *lede_result_source(const lede_result *result, lede_field field);
 
-typedef struct lede_result {
-    char *body;        /* the article in options.format */
-    char *text;        /* the article as plain text */
-    char *title;       /* the headline */
-    char *author;      /* one or several names, "; "-joined */
-    char *date;        /* publication date, ISO 8601 */
-    char *sitename;    /* the publisher */
-    char *description; /* the page's summary of itself */
-    char *language;    /* BCP 47 tag, e.g. "en" or "pt-BR" */
-    char *url;         /* canonical address */
-    char *image;       /* lead image address */
-    char *section;     /* section or category */
-    char **tags;       /* keywords; tag_count entries */
-    size_t tag_count;
-    double confidence; /* 0..1: how sure lede is that body is the article */
-    char *comments;    /* reader comments as plain text (options.comments), or NULL */
-    char **authors;      /* the people of author one by one; author_count entries */
-    size_t author_count;
-    char *modified;      /* last modification date, ISO 8601 */
-    char *type;          /* what the page is: "article", "blog post", "video", ... */
-    lede_sources sources; /* where each metadata field was read from */
-    unsigned truncated;  /* 0, or the LEDE_TRUNCATED_* bits of the limits the page hit */
-} lede_result;
+/* 0..1: how sure lede is that the body is the article (0 without one). */
+LEDE_API double lede_result_confidence(const lede_result *result);
+
+/* 0, or the LEDE_TRUNCATED_* bits of the limits the page hit. */
+LEDE_API unsigned lede_result_truncated(const lede_result *result);
 
 /* Fill OPT with the defaults: its size, text body, no hints, the limits of
  * lede_limits.h. A static inline function, so that the size is the

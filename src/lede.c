@@ -22,6 +22,7 @@
 #include "parse.h"
 #include "render/render.h"
 #include "render/walk.h"
+#include "result.h"
 #include "score.h"
 #include "select.h"
 #include "url.h"
@@ -52,23 +53,6 @@ void lede_preload(void) {
 
 int lede_version(void) {
     return LEDE_VERSION_NUM;
-}
-
-void lede_result_free(lede_result *r) {
-    if (!r)
-        return;
-    char **fields[] = {&r->body, &r->text, &r->title, &r->author, &r->date, &r->sitename,
-                       &r->description, &r->language, &r->url, &r->image, &r->section, &r->comments,
-                       &r->modified, &r->type};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        free(*fields[i]);
-    for (size_t i = 0; i < r->tag_count; i++)
-        free(r->tags[i]);
-    free(r->tags);
-    for (size_t i = 0; i < r->author_count; i++)
-        free(r->authors[i]);
-    free(r->authors);
-    free(r);
 }
 
 static bool only_whitespace(const char *s, size_t len) {

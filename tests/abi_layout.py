@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the C source of a program that prints, as JSON, the layout of the
-public structures of include/lede.h: for each of lede_options,
-lede_warc_options, lede_sources and lede_result its sizeof and, field by
+public structures of include/lede.h: for each of lede_options and
+lede_warc_options its sizeof and, field by
 field in declaration order, the name, offsetof and sizeof of each member.
 
     python3 tests/abi_layout.py include/lede.h abi_layout.c
@@ -15,7 +15,7 @@ abi_layout and passes its path in LEDE_ABI_LAYOUT).
 import re
 import sys
 
-STRUCTS = ("lede_options", "lede_warc_options", "lede_sources", "lede_result")
+STRUCTS = ("lede_options", "lede_warc_options")
 
 
 def strip_comments(text):

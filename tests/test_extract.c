@@ -6,7 +6,7 @@
  * (a header with navigation, a sidebar, a footer, an article of several
  * paragraphs of prose) with one trap in it: the thing a rule of clean.c,
  * score.c, select.c or trim.c exists for. The page goes through
- * lede_extract() and the test checks, with strstr on result->text, what must
+ * lede_extract() and the test checks, with strstr on the text (LEDE_FIELD_TEXT), what must
  * be there and what must not. The comment above each test names the rule it
  * pins; every test was seen to fail with that rule disabled.
  */
@@ -122,7 +122,7 @@ static lede_result *extract_with(const char *html, lede_focus focus, int comment
     if (st != LEDE_OK)
         fail_msg("lede_extract: %s", lede_strerror(st));
     assert_non_null(res);
-    assert_non_null(res->text);
+    assert_non_null(lede_result_string(res, LEDE_FIELD_TEXT));
     return res;
 }
 
@@ -142,15 +142,15 @@ static void expect_field(lede_result *res, const char *field, const char *needle
 }
 
 static void expect_text(lede_result *res, const char *needle) {
-    expect_field(res, res->text, needle, 1);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_TEXT), needle, 1);
 }
 
 static void expect_no_text(lede_result *res, const char *needle) {
-    expect_field(res, res->text, needle, 0);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_TEXT), needle, 0);
 }
 
 static void expect_comments(lede_result *res, const char *needle) {
-    expect_field(res, res->comments, needle, 1);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_COMMENTS), needle, 1);
 }
 
 /* The five paragraphs of the ferry story are all there. */
@@ -334,7 +334,7 @@ static lede_result *extract_as(const char *html, lede_format format) {
     if (st != LEDE_OK)
         fail_msg("lede_extract: %s", lede_strerror(st));
     assert_non_null(res);
-    assert_non_null(res->body);
+    assert_non_null(lede_result_string(res, LEDE_FIELD_BODY));
     return res;
 }
 
@@ -354,16 +354,20 @@ static void test_figures_show_in_markdown_and_html(void **state) {
     lede_result *res = extract_as(html, LEDE_FORMAT_MARKDOWN);
     expect_ferry_story(res);
     expect_no_text(res, "the smaller of the two ferries");
-    expect_field(res, res->body, "![The ferry Tern](/media/2024/10/ferry-tern-1200.jpg)", 1);
-    expect_field(res, res->body, "\n\nThe Tern, the smaller of the two ferries", 1);
-    expect_field(res, res->body, "harbour bakery", 0);
-    expect_field(res, res->body, "banner.png", 0);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY),
+                 "![The ferry Tern](/media/2024/10/ferry-tern-1200.jpg)", 1);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY),
+                 "\n\nThe Tern, the smaller of the two ferries", 1);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY), "harbour bakery", 0);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY), "banner.png", 0);
     lede_result_free(res);
     res = extract_as(html, LEDE_FORMAT_HTML);
     expect_no_text(res, "the smaller of the two ferries");
-    expect_field(res, res->body, "<figure>\n<img src=\"/media/2024/10/ferry-tern-1200.jpg\"", 1);
-    expect_field(res, res->body, "<figcaption>The Tern, the smaller", 1);
-    expect_field(res, res->body, "harbour bakery", 0);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY),
+                 "<figure>\n<img src=\"/media/2024/10/ferry-tern-1200.jpg\"", 1);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY), "<figcaption>The Tern, the smaller",
+                 1);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY), "harbour bakery", 0);
     lede_result_free(res);
 }
 
@@ -484,7 +488,7 @@ static void test_hidden_subtree_does_not_break_sums(void **state) {
 
 /* Pins clean.c clean_find_comments() (with lede.c extract_comments()) and
  * vocab.c's "comment" pattern: with options.comments the comments land in
- * result->comments; in either case they are not article text. */
+ * lede_result_string(result, LEDE_FIELD_COMMENTS); in either case they are not article text. */
 #define COMMENTS_PAGE                                                                         \
     PAGE("",                                                                                  \
          "<article class=\"story\">\n" FERRY_H1 FERRY_P1 FERRY_P2 FERRY_P3 FERRY_P4 FERRY_P5   \
@@ -512,13 +516,13 @@ static void test_comments_go_to_their_own_field(void **state) {
 
     res = extract_with(html, LEDE_FOCUS_BALANCED, 0);
     expect_ferry_story(res);
-    assert_null(res->comments);
+    assert_null(lede_result_string(res, LEDE_FIELD_COMMENTS));
     expect_no_text(res, "My daughter boards on the mainland");
     lede_result_free(res);
 }
 
 /* The reply form under the comments (WordPress's markup) is not comment
- * text: its heading, notes and labels stay out of result->comments. */
+ * text: its heading, notes and labels stay out of LEDE_FIELD_COMMENTS. */
 static void test_comment_form_labels_are_not_comments(void **state) {
     (void)state;
     static const char html[] = PAGE(
@@ -543,9 +547,9 @@ static void test_comment_form_labels_are_not_comments(void **state) {
     lede_result *res = extract_with(html, LEDE_FOCUS_BALANCED, 1);
     expect_comments(res, "My daughter boards on the mainland");
     expect_comments(res, "The fishermen, as usual");
-    expect_field(res, res->comments, "Leave a Reply", 0);
-    expect_field(res, res->comments, "Email *", 0);
-    expect_field(res, res->comments, "will not be published", 0);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_COMMENTS), "Leave a Reply", 0);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_COMMENTS), "Email *", 0);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_COMMENTS), "will not be published", 0);
     expect_no_text(res, "Leave a Reply");
     expect_text(res, "Board chair Miriam Okafor");
     lede_result_free(res);
@@ -744,18 +748,18 @@ static void expect_no_article(const char *html, const char *want_type) {
     lede_result *res = NULL;
     lede_status st = lede_extract(html, strlen(html), &opt, &res);
     if (st == LEDE_OK) {
-        print_error("--- text ---\n%s\n------------\n", res->text);
+        print_error("--- text ---\n%s\n------------\n", lede_result_string(res, LEDE_FIELD_TEXT));
         lede_result_free(res);
         fail_msg("expected no article, got one");
     }
     assert_int_equal(st, LEDE_ERR_NO_ARTICLE);
     /* answered with the page's metadata and what the page is instead */
     assert_non_null(res);
-    assert_null(res->text);
-    assert_null(res->body);
-    assert_non_null(res->title);
-    assert_non_null(res->type);
-    assert_string_equal(res->type, want_type);
+    assert_null(lede_result_string(res, LEDE_FIELD_TEXT));
+    assert_null(lede_result_string(res, LEDE_FIELD_BODY));
+    assert_non_null(lede_result_string(res, LEDE_FIELD_TITLE));
+    assert_non_null(lede_result_string(res, LEDE_FIELD_TYPE));
+    assert_string_equal(lede_result_string(res, LEDE_FIELD_TYPE), want_type);
     lede_result_free(res);
 }
 
@@ -847,7 +851,8 @@ static void test_confidence_is_higher_for_clear_article(void **state) {
     lede_result *linky_res = extract(linky);
     expect_text(linky_res, "Tickets are sold at the harbour office");
     lede_result *clear_res = extract(clear);
-    double clear_confidence = clear_res->confidence, linky_confidence = linky_res->confidence;
+    double clear_confidence = lede_result_confidence(clear_res),
+           linky_confidence = lede_result_confidence(linky_res);
     lede_result_free(clear_res);
     lede_result_free(linky_res);
     assert_true(clear_confidence >= 0.0 && clear_confidence <= 1.0);
@@ -1408,7 +1413,7 @@ static void test_ruby_readings_dropped_and_text_composed(void **state) {
     lede_result *res = extract(html);
     expect_text(res, "The \xE6\xBC\xA2\xE5\xAD\x97 sign at the quay caf\xC3\xA9 was repainted");
     expect_no_text(res, "\xE3\x81\x8B\xE3\x82\x93");
-    expect_field(res, res->title, "Caf\xC3\xA9 society", 1);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_TITLE), "Caf\xC3\xA9 society", 1);
     lede_result_free(res);
 }
 

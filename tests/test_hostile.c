@@ -134,17 +134,16 @@ static void check_string(const char *s, size_t max) {
 }
 
 static void check_result(const lede_result *r, const lede_options *opt) {
-    assert_non_null(r->body);
-    assert_non_null(r->text);
-    const char *fields[] = {r->body, r->text, r->title, r->author, r->date, r->sitename,
-                            r->description, r->language, r->url, r->image, r->section};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        check_string(fields[i], opt->max_output);
-    for (size_t i = 0; i < r->tag_count; i++)
-        check_string(r->tags[i], opt->max_output);
+    assert_non_null(lede_result_string(r, LEDE_FIELD_BODY));
+    assert_non_null(lede_result_string(r, LEDE_FIELD_TEXT));
+    for (int field = 0; field < LEDE_FIELD_COUNT; field++) {
+        check_string(lede_result_string(r, field), opt->max_output);
+        for (size_t i = 0; i < lede_result_count(r, field); i++)
+            check_string(lede_result_item(r, field, i), opt->max_output);
+    }
     if (opt->format == LEDE_FORMAT_HTML) {
-        assert_true(strncmp(r->body, "<article", 8) == 0);
-        assert_non_null(strstr(r->body, "</article>"));
+        assert_true(strncmp(lede_result_string(r, LEDE_FIELD_BODY), "<article", 8) == 0);
+        assert_non_null(strstr(lede_result_string(r, LEDE_FIELD_BODY), "</article>"));
     }
 }
 
@@ -171,10 +170,10 @@ static unsigned status_bit(lede_status st) {
 /* A page without an article still gives its metadata, and no body. */
 static void check_metadata_only(const lede_result *res) {
     assert_non_null(res);
-    assert_null(res->body);
-    assert_null(res->text);
-    assert_non_null(res->type);
-    assert_true(res->confidence == 0);
+    assert_null(lede_result_string(res, LEDE_FIELD_BODY));
+    assert_null(lede_result_string(res, LEDE_FIELD_TEXT));
+    assert_non_null(lede_result_string(res, LEDE_FIELD_TYPE));
+    assert_true(lede_result_confidence(res) == 0);
 }
 
 /* Extract LEN bytes with OPT (NULL: defaults); fail unless the status is in
@@ -192,7 +191,7 @@ static lede_result *extract_opt(const char *what, const char *html, size_t len,
     lede_status st = lede_extract(html, len, opt, &res);
     double took = now() - start;
     print_message("%-44s %9zu bytes  %6.3f s  %s%s\n", what, len, took, lede_strerror(st),
-                  res && res->truncated ? "  (truncated)" : "");
+                  res && lede_result_truncated(res) ? "  (truncated)" : "");
     if (!(status_bit(st) & allowed))
         fail_msg("%s: status %d (%s) not expected", what, (int)st, lede_strerror(st));
     assert_true(took < MAX_SECONDS);
@@ -219,7 +218,7 @@ static void extract_all_formats(const char *what, const page *p, unsigned allowe
         opt.format = (lede_format)f;
         lede_result *r = extract_opt(what, p->data, p->len, &opt, allowed);
         if (r)
-            assert_int_equal(r->truncated & want_truncated, want_truncated);
+            assert_int_equal(lede_result_truncated(r) & want_truncated, want_truncated);
         lede_result_free(r);
     }
 }
@@ -285,7 +284,7 @@ static void test_nul_bytes_inside_html(void **state) {
     }
     puts_(&p, "</body></html>");
     lede_result *r = extract("NUL bytes inside text", &p, ALLOW_OK);
-    assert_non_null(strstr(r->text, "after a long delay"));
+    assert_non_null(strstr(lede_result_string(r, LEDE_FIELD_TEXT), "after a long delay"));
     lede_result_free(r);
     page_free(&p);
 }
@@ -297,7 +296,7 @@ static void test_truncated_page(void **state) {
     repeat(&p, PROSE, 20);
     puts_(&p, "<p>And then the mayor said that the cou");
     lede_result *r = extract("page cut off mid-sentence", &p, ALLOW_OK);
-    assert_non_null(strstr(r->text, "the mayor said that the cou"));
+    assert_non_null(strstr(lede_result_string(r, LEDE_FIELD_TEXT), "the mayor said that the cou"));
     lede_result_free(r);
     /* cut inside a tag, an attribute and an entity */
     const char *cuts[] = {"<div class=\"art", "<a href='http://x", "&am", "<", "</", "<!"};
@@ -350,8 +349,8 @@ static void test_million_nested_divs_are_flattened(void **state) {
     repeat(&p, "</div>", depth);
     puts_(&p, "</body></html>");
     lede_result *r = extract("1,000,000 nested <div>", &p, ALLOW_OK);
-    assert_non_null(strstr(r->text, "The council met on Tuesday"));
-    assert_true(r->truncated & LEDE_TRUNCATED_DEPTH);
+    assert_non_null(strstr(lede_result_string(r, LEDE_FIELD_TEXT), "The council met on Tuesday"));
+    assert_true(lede_result_truncated(r) & LEDE_TRUNCATED_DEPTH);
     lede_result_free(r);
     page_free(&p);
 
@@ -361,7 +360,7 @@ static void test_million_nested_divs_are_flattened(void **state) {
     for (size_t i = 0; i < depth / 4; i++)
         puts_(&q, "<div>word, ");
     r = extract("250,000 unclosed <div> with text", &q, ALLOW_OK);
-    assert_true(r->truncated & LEDE_TRUNCATED_DEPTH);
+    assert_true(lede_result_truncated(r) & LEDE_TRUNCATED_DEPTH);
     lede_result_free(r);
     page_free(&q);
 }
@@ -403,8 +402,8 @@ static void test_repairs_under_deep_nesting_are_bounded(void **state) {
         char what[64];
         snprintf(what, sizeof what, "100,000 <div> then 1,000,000 %s", strays[i]);
         lede_result *r = extract(what, &p, ALLOW_OK);
-        assert_non_null(strstr(r->text, "The council met"));
-        assert_true(r->truncated & LEDE_TRUNCATED_REPAIRS);
+        assert_non_null(strstr(lede_result_string(r, LEDE_FIELD_TEXT), "The council met"));
+        assert_true(lede_result_truncated(r) & LEDE_TRUNCATED_REPAIRS);
         lede_result_free(r);
         page_free(&p);
     }
@@ -440,8 +439,8 @@ static void test_million_attributes_on_one_element(void **state) {
     repeat(&p, PROSE, 10);
     puts_(&p, "</div></body></html>");
     lede_result *r = extract("1,000,000 attributes on one element", &p, ALLOW_OK);
-    assert_true(r->truncated & LEDE_TRUNCATED_ATTRS);
-    assert_non_null(strstr(r->text, "The council met"));
+    assert_true(lede_result_truncated(r) & LEDE_TRUNCATED_ATTRS);
+    assert_non_null(strstr(lede_result_string(r, LEDE_FIELD_TEXT), "The council met"));
     lede_result_free(r);
     page_free(&p);
 }
@@ -455,8 +454,8 @@ static void test_one_line_of_50_mb_is_cut_at_max_output(void **state) {
     puts_(&p, "</p></body></html>");
     lede_result *r = extract("one line of 50 MB", &p, ALLOW_OK);
     if (HOSTILE_SCALE == 1) {
-        assert_true(r->truncated & LEDE_TRUNCATED_OUTPUT);
-        assert_true(strlen(r->text) > LEDE_MAX_OUTPUT / 2);
+        assert_true(lede_result_truncated(r) & LEDE_TRUNCATED_OUTPUT);
+        assert_true(strlen(lede_result_string(r, LEDE_FIELD_TEXT)) > LEDE_MAX_OUTPUT / 2);
     }
     lede_result_free(r);
     page_free(&p);
@@ -493,8 +492,8 @@ static void test_page_of_120_mb(void **state) {
         puts_(&p, "{\"id\": 12345, \"title\": \"A teaser <b>headline</b>\", \"n\": [1, 2]},");
     puts_(&p, "{}]};</script></body></html>");
     lede_result *r = extract("120 MB page (inline state)", &p, ALLOW_OK);
-    assert_non_null(strstr(r->text, "The council met on Tuesday"));
-    assert_null(strstr(r->text, "teaser"));
+    assert_non_null(strstr(lede_result_string(r, LEDE_FIELD_TEXT), "The council met on Tuesday"));
+    assert_null(strstr(lede_result_string(r, LEDE_FIELD_TEXT), "teaser"));
     lede_result_free(r);
     page_free(&p);
 }
@@ -519,8 +518,8 @@ static void test_article_longer_than_max_output(void **state) {
         opt.format = (lede_format)f;
         lede_result *r = extract_opt("article of 24 MB of paragraphs", p.data, p.len, &opt,
                                      ALLOW_OK);
-        assert_true(r->truncated & LEDE_TRUNCATED_OUTPUT);
-        assert_true(strlen(r->body) > opt.max_output / 2);
+        assert_true(lede_result_truncated(r) & LEDE_TRUNCATED_OUTPUT);
+        assert_true(strlen(lede_result_string(r, LEDE_FIELD_BODY)) > opt.max_output / 2);
         lede_result_free(r);
     }
     page_free(&p);
@@ -551,7 +550,7 @@ static void test_node_count_stops_the_parser(void **state) {
     opt.max_nodes = 1000000 / HOSTILE_SCALE;
     lede_result *r = extract_opt("8,000,000 <br>, max_nodes 1,000,000", p.data, p.len, &opt,
                                  ALLOW_OK);
-    assert_true(r->truncated & LEDE_TRUNCATED_NODES);
+    assert_true(lede_result_truncated(r) & LEDE_TRUNCATED_NODES);
     lede_result_free(r);
     page_free(&p);
 }
@@ -581,11 +580,11 @@ static void test_tiny_limits_keep_output_well_formed(void **state) {
             lede_status st = lede_extract(p.data, p.len, &opt, &r);
             assert_true(st == LEDE_OK || st == LEDE_ERR_NO_ARTICLE);
             if (st == LEDE_OK) {
-                check_string(r->body, max);
-                check_string(r->text, max);
-                assert_true(r->truncated & LEDE_TRUNCATED_OUTPUT);
+                check_string(lede_result_string(r, LEDE_FIELD_BODY), max);
+                check_string(lede_result_string(r, LEDE_FIELD_TEXT), max);
+                assert_true(lede_result_truncated(r) & LEDE_TRUNCATED_OUTPUT);
                 if (f == LEDE_FORMAT_HTML && max >= 64)
-                    assert_non_null(strstr(r->body, "</article>"));
+                    assert_non_null(strstr(lede_result_string(r, LEDE_FIELD_BODY), "</article>"));
             }
             lede_result_free(r);
         }

@@ -22,6 +22,7 @@
 #include <jansson.h>
 
 #include "output.h"
+#include "result.h"
 
 static const output_layout LINES = {.format = OUTPUT_JSONL};
 static const output_layout PRETTY = {.format = OUTPUT_JSON};

@@ -126,19 +126,12 @@ static char *fingerprint(const input *page, lede_format format) {
     size_t len = 0;
     append(&out, &len, "status", lede_strerror(st));
     if (st == LEDE_OK) {
-        const char *labels[] = {"body", "text", "title", "author", "date", "sitename",
-                                "description", "language", "url", "image", "section",
-                                "comments", "modified", "type"};
-        const char *values[] = {r->body, r->text, r->title, r->author, r->date, r->sitename,
-                                r->description, r->language, r->url, r->image, r->section,
-                                r->comments, r->modified, r->type};
-        for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-            append(&out, &len, labels[i], values[i]);
-        for (size_t i = 0; i < r->tag_count; i++)
-            append(&out, &len, "tag", r->tags[i]);
-        for (size_t i = 0; i < r->author_count; i++)
-            append(&out, &len, "author", r->authors[i]);
-        snprintf(num, sizeof num, "%.17g %u", r->confidence, r->truncated);
+        for (int field = 0; field < LEDE_FIELD_COUNT; field++) {
+            append(&out, &len, lede_field_name(field), lede_result_string(r, field));
+            for (size_t i = 0; i < lede_result_count(r, field); i++)
+                append(&out, &len, lede_field_name(field), lede_result_item(r, field, i));
+        }
+        snprintf(num, sizeof num, "%.17g %u", lede_result_confidence(r), lede_result_truncated(r));
         append(&out, &len, "confidence truncated", num);
     }
     lede_result_free(r);

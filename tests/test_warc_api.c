@@ -150,9 +150,10 @@ static void assert_page(lede_warc_record *rec, unsigned long long offset, const 
     assert_true(len > 0);
     lede_result *res = NULL;
     assert_int_equal(lede_warc_record_extract(rec, NULL, &res), LEDE_OK);
-    assert_string_equal(res->title, title);
-    assert_string_equal(res->url, uri); /* the target URI stands for the page's address */
-    assert_non_null(strstr(res->text, "council voted"));
+    assert_string_equal(lede_result_string(res, LEDE_FIELD_TITLE), title);
+    /* the target URI stands for the page's address */
+    assert_string_equal(lede_result_string(res, LEDE_FIELD_URL), uri);
+    assert_non_null(strstr(lede_result_string(res, LEDE_FIELD_TEXT), "council voted"));
     lede_result_free(res);
 }
 
@@ -316,14 +317,14 @@ static void test_read_callback_with_sniffed_head(void **state) {
     assert_string_equal(lede_warc_record_charset(rec), "iso-8859-1");
     lede_result *res = NULL;
     assert_int_equal(lede_warc_record_extract(rec, NULL, &res), LEDE_OK);
-    assert_string_equal(res->title, "Caf\xc3\xa9 extended");
+    assert_string_equal(lede_result_string(res, LEDE_FIELD_TITLE), "Caf\xc3\xa9 extended");
     lede_result_free(res);
     /* The caller's word wins over the record's. */
     lede_options o;
     lede_options_init(&o);
     o.url = "http://b.example/elsewhere";
     assert_int_equal(lede_warc_record_extract(rec, &o, &res), LEDE_OK);
-    assert_string_equal(res->url, "http://b.example/elsewhere");
+    assert_string_equal(lede_result_string(res, LEDE_FIELD_URL), "http://b.example/elsewhere");
     lede_result_free(res);
     lede_warc_record_free(rec);
     assert_at_end(r);

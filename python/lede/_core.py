@@ -1,9 +1,11 @@
 """The implementation of the lede package: ctypes over liblede.
 
-Only what lede/__init__.py re-exports is public; the structures here mirror
-include/lede.h field by field, and python/tests/test_abi.py checks them
-against the compiler's offsetof and sizeof (tests/abi_layout.py generates
-the C side from the header).
+Only what lede/__init__.py re-exports is public. The option structures
+here mirror include/lede.h field by field, and python/tests/test_abi.py
+checks them against the compiler's offsetof and sizeof (tests/abi_layout.py
+generates the C side from the header); a result is opaque and read through
+lede_result_string() and its neighbours, field by field by name, which
+test_abi.py checks against `lede --format json`.
 """
 import ctypes
 import ctypes.util
@@ -76,44 +78,15 @@ class _WarcOptions(ctypes.Structure):
 _WARC_READ_FN = ctypes.CFUNCTYPE(ctypes.c_longlong, ctypes.c_void_p, ctypes.c_void_p,
                                  ctypes.c_size_t)
 
+# lede_result is opaque: its fields are read through lede_result_string()
+# and its neighbours, each field by the number lede_field_lookup() gives
+# for its name (the key of `lede --format json`). A field this library does
+# not know (an older liblede) reads as None.
+_STRING_FIELDS = ("text", "body", "title", "author", "date", "modified", "sitename",
+                  "description", "language", "url", "image", "section", "type", "comments")
+_LIST_FIELDS = {"authors": "author", "tags": "tags"}  # Article's name: the lede_field's
 _SOURCE_FIELDS = ("title", "author", "date", "modified", "sitename", "description", "language",
                   "url", "image", "section", "tags", "type")
-
-
-class _Sources(ctypes.Structure):
-    """lede_sources: static strings, never freed."""
-    _fields_ = [(name, ctypes.c_char_p) for name in _SOURCE_FIELDS]
-
-
-_StringArray = ctypes.POINTER(ctypes.c_char_p)
-
-
-class _Result(ctypes.Structure):
-    """lede_result. Reading a c_char_p field copies the string into a
-    Python bytes object, so nothing outlives lede_result_free."""
-    _fields_ = [
-        ("body", ctypes.c_char_p),
-        ("text", ctypes.c_char_p),
-        ("title", ctypes.c_char_p),
-        ("author", ctypes.c_char_p),
-        ("date", ctypes.c_char_p),
-        ("sitename", ctypes.c_char_p),
-        ("description", ctypes.c_char_p),
-        ("language", ctypes.c_char_p),
-        ("url", ctypes.c_char_p),
-        ("image", ctypes.c_char_p),
-        ("section", ctypes.c_char_p),
-        ("tags", _StringArray),
-        ("tag_count", ctypes.c_size_t),
-        ("confidence", ctypes.c_double),
-        ("comments", ctypes.c_char_p),
-        ("authors", _StringArray),
-        ("author_count", ctypes.c_size_t),
-        ("modified", ctypes.c_char_p),
-        ("type", ctypes.c_char_p),
-        ("sources", _Sources),
-        ("truncated", ctypes.c_uint),
-    ]
 
 
 # ---- the result ------------------------------------------------------------
@@ -299,6 +272,7 @@ _ERRORS = {
 _lib: Optional[ctypes.CDLL] = None
 _lib_path: Optional[str] = None
 _lib_lock = threading.Lock()
+_field_numbers: Dict[str, int] = {}  # lede_field by name, filled with _lib, -1 unknown
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _NAMES = ("liblede.so.0", "liblede.so", "liblede.0.dylib", "liblede.dylib")
 
@@ -336,15 +310,16 @@ def _load() -> ctypes.CDLL:
             lib.lede_options_defaults.restype = None
             lib.lede_extract.argtypes = [ctypes.c_char_p, ctypes.c_size_t,
                                          ctypes.POINTER(_Options),
-                                         ctypes.POINTER(ctypes.POINTER(_Result))]
+                                         ctypes.POINTER(ctypes.c_void_p)]
             lib.lede_extract.restype = ctypes.c_int
-            lib.lede_result_free.argtypes = [ctypes.POINTER(_Result)]
-            lib.lede_result_free.restype = None
+            _bind_result(lib)
             lib.lede_strerror.argtypes = [ctypes.c_int]
             lib.lede_strerror.restype = ctypes.c_char_p
             lib.lede_preload.argtypes = []
             lib.lede_preload.restype = None
             _bind_warc(lib)
+            for name in set(_STRING_FIELDS) | set(_LIST_FIELDS.values()):
+                _field_numbers[name] = lib.lede_field_lookup(name.encode())
             _lib, _lib_path = lib, path
             return lib
         raise OSError(
@@ -353,6 +328,27 @@ def _load() -> ctypes.CDLL:
             "build, then ldconfig, or LD_LIBRARY_PATH=PREFIX/lib for another prefix), or "
             "install the package with the library inside it (see the README). Tried: "
             + "; ".join(errors or ["no candidates"]))
+
+
+def _bind_result(lib: ctypes.CDLL) -> None:
+    """The argument and result types of the getters of lede_result."""
+    result, field = ctypes.c_void_p, ctypes.c_int
+    lib.lede_field_lookup.argtypes = [ctypes.c_char_p]
+    lib.lede_field_lookup.restype = ctypes.c_int
+    for name in ("string", "source"):
+        fn = getattr(lib, "lede_result_" + name)
+        fn.argtypes = [result, field]
+        fn.restype = ctypes.c_char_p
+    lib.lede_result_count.argtypes = [result, field]
+    lib.lede_result_count.restype = ctypes.c_size_t
+    lib.lede_result_item.argtypes = [result, field, ctypes.c_size_t]
+    lib.lede_result_item.restype = ctypes.c_char_p
+    lib.lede_result_confidence.argtypes = [result]
+    lib.lede_result_confidence.restype = ctypes.c_double
+    lib.lede_result_truncated.argtypes = [result]
+    lib.lede_result_truncated.restype = ctypes.c_uint
+    lib.lede_result_free.argtypes = [result]
+    lib.lede_result_free.restype = None
 
 
 def _bind_warc(lib: ctypes.CDLL) -> None:
@@ -376,7 +372,7 @@ def _bind_warc(lib: ctypes.CDLL) -> None:
     lib.lede_warc_record_offset.argtypes = [record]
     lib.lede_warc_record_offset.restype = ctypes.c_ulonglong
     lib.lede_warc_record_extract.argtypes = [record, ctypes.POINTER(_Options),
-                                             ctypes.POINTER(ctypes.POINTER(_Result))]
+                                             ctypes.POINTER(ctypes.c_void_p)]
     lib.lede_warc_record_extract.restype = ctypes.c_int
     lib.lede_warc_record_free.argtypes = [record]
     lib.lede_warc_record_free.restype = None
@@ -400,35 +396,33 @@ def _str(value: Optional[bytes]) -> Optional[str]:
     return None if value is None else value.decode("utf-8", "replace")
 
 
-def _strings(array: Any, count: int) -> Optional[List[str]]:
-    return [_str(array[i]) or "" for i in range(count)] if array and count else None
+def _string(lib: ctypes.CDLL, res: ctypes.c_void_p, name: str) -> Optional[str]:
+    number = _field_numbers[name]
+    return None if number < 0 else _str(lib.lede_result_string(res, number))
 
 
-def _to_article(res: _Result) -> Article:
-    sources = {name: _str(getattr(res.sources, name)) for name in _SOURCE_FIELDS
-               if getattr(res.sources, name)}
-    bits = res.truncated
+def _list(lib: ctypes.CDLL, res: ctypes.c_void_p, name: str) -> Optional[List[str]]:
+    number = _field_numbers[name]
+    count = lib.lede_result_count(res, number) if number >= 0 else 0
+    return [_str(lib.lede_result_item(res, number, i)) or "" for i in range(count)] or None
+
+
+def _to_article(lib: ctypes.CDLL, res: ctypes.c_void_p) -> Article:
+    sources = {}
+    for name in _SOURCE_FIELDS:
+        number = _field_numbers[name]
+        source = _str(lib.lede_result_source(res, number)) if number >= 0 else None
+        if source:
+            sources[name] = source
+    bits = lib.lede_result_truncated(res)
+    values: Dict[str, Any] = {name: _string(lib, res, name) for name in _STRING_FIELDS}
+    values.update((name, _list(lib, res, field)) for name, field in _LIST_FIELDS.items())
     return Article(
-        text=_str(res.text),
-        body=_str(res.body),
-        title=_str(res.title),
-        author=_str(res.author),
-        authors=_strings(res.authors, res.author_count),
-        date=_str(res.date),
-        modified=_str(res.modified),
-        sitename=_str(res.sitename),
-        description=_str(res.description),
-        language=_str(res.language),
-        url=_str(res.url),
-        image=_str(res.image),
-        section=_str(res.section),
-        tags=_strings(res.tags, res.tag_count),
-        type=_str(res.type),
-        confidence=res.confidence,
-        comments=_str(res.comments),
-        metadata_source=sources,  # type: ignore[arg-type]
+        confidence=lib.lede_result_confidence(res),
+        metadata_source=sources,
         truncated=bits != 0,
         truncated_by=[name for name, bit in TRUNCATED_BITS if bits & bit],
+        **values,
     )
 
 
@@ -499,7 +493,7 @@ def extract(html: Union[bytes, bytearray, memoryview, str], url: Optional[str] =
     opt.omit = ((_OMIT_LINKS if _option_bool(no_links, "no_links") else 0) |
                 (_OMIT_IMAGES if _option_bool(no_images, "no_images") else 0) |
                 (_OMIT_TABLES if _option_bool(no_tables, "no_tables") else 0))
-    res = ctypes.POINTER(_Result)()
+    res = ctypes.c_void_p()
     status = lib.lede_extract(data, len(data), ctypes.byref(opt), ctypes.byref(res))
     article = _take_result(lib, status, res)
     if status == LEDE_ERR_NO_ARTICLE:
@@ -531,7 +525,7 @@ def _take_result(lib: ctypes.CDLL, status: int, res: Any) -> Article:
         message = _str(lib.lede_strerror(status)) or ""
         raise _ERRORS.get(status, LedeError)(status, message)
     try:
-        return _to_article(res.contents)
+        return _to_article(lib, res)
     finally:
         lib.lede_result_free(res)
 
@@ -692,7 +686,7 @@ def _warc_record(lib: ctypes.CDLL, record: Any, opt: _Options) -> WarcRecord:
     damage = _str(lib.lede_warc_record_error(record))
     if damage is not None:
         return WarcRecord(source=source, offset=offset, error=damage)
-    res = ctypes.POINTER(_Result)()
+    res = ctypes.c_void_p()
     status = lib.lede_warc_record_extract(record, ctypes.byref(opt), ctypes.byref(res))
     article: Optional[Article] = None
     error: Optional[str] = None

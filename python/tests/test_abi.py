@@ -6,7 +6,8 @@ in LEDE_ABI_LAYOUT; a field added to, removed from, moved or retyped in
 lede.h without the same change in python/lede/_core.py fails here. Names
 are compared, not only offsets and sizes: an int added after the last
 field of lede_options would fit in its tail padding and leave its size as
-it is.
+it is. A result is opaque: GettersTest holds its getters against the CLI's
+JSON records instead.
 """
 import ctypes
 import json
@@ -18,8 +19,7 @@ import unittest
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from lede import _core  # noqa: E402
 
-STRUCTS = {"lede_options": _core._Options, "lede_warc_options": _core._WarcOptions,
-           "lede_sources": _core._Sources, "lede_result": _core._Result}
+STRUCTS = {"lede_options": _core._Options, "lede_warc_options": _core._WarcOptions}
 
 
 def python_layout(cls):
@@ -51,11 +51,123 @@ class AbiTest(unittest.TestCase):
                                      % (name, cf[0]))
                 self.assertEqual(py["size"], c["size"], "sizeof(%s)" % name)
 
-    def test_the_nested_sources_are_the_sources_structure(self):
-        field = dict((f[0], f) for f in self.c_layout["lede_result"]["fields"])["sources"]
-        self.assertEqual(field[2], self.c_layout["lede_sources"]["size"])
-        self.assertIs(dict(_core._Result._fields_)["sources"], _core._Sources)
 
+# Record keys of `lede --format json` that are not fields of a result.
+RECORD_ONLY = {"source", "error", "body_format", "confidence", "truncated", "metadata_source"}
+# The key under which a record prints the list view of a field that has a
+# string view too.
+LIST_KEYS = {"author": "authors"}
+
+
+class GettersTest(unittest.TestCase):
+    """What the getters of an opaque lede_result return against what `lede
+    --format json` prints, field by field, for every page of
+    tests/fixtures, with each body format. The fields are enumerated from
+    the library (lede_field_name() until it answers NULL), so a field added
+    to lede.h that the CLI does not print, or a key the CLI prints that no
+    getter gives, fails here."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.cli = os.environ.get("LEDE_CLI")
+        cls.fixtures = os.environ.get("LEDE_FIXTURES")
+        if not cls.cli or not cls.fixtures:
+            raise unittest.SkipTest("LEDE_CLI and LEDE_FIXTURES (set by CTest) are not set")
+        cls.lib = _core._load()
+        cls.lib.lede_field_name.argtypes = [ctypes.c_int]
+        cls.lib.lede_field_name.restype = ctypes.c_char_p
+        cls.pages = sorted(os.path.join(cls.fixtures, name) for name in os.listdir(cls.fixtures)
+                           if name.endswith(".html"))
+
+    def fields(self):
+        number = 0
+        while True:
+            name = self.lib.lede_field_name(number)
+            if name is None:
+                return
+            yield number, name.decode()
+            number += 1
+
+    def cli_record(self, page, body_format):
+        args = [self.cli, "--format", "json", "--comments", page]
+        if body_format != "text":
+            args[3:3] = ["--body", body_format]
+        out = subprocess.run(args, stdout=subprocess.PIPE, check=False).stdout
+        return json.loads(out)
+
+    def getter_record(self, page, body_format):
+        """The result of lede_extract() as the getters give it, keyed as
+        the CLI's record is, and whether it had an article."""
+        with open(page, "rb") as f:
+            data = f.read()
+        opt = _core._options(self.lib, None, body_format, None, "balanced", True)
+        res = ctypes.c_void_p()
+        status = self.lib.lede_extract(data, len(data), ctypes.byref(opt), ctypes.byref(res))
+        self.assertIn(status, (_core.LEDE_OK, _core.LEDE_ERR_NO_ARTICLE))
+        try:
+            record, sources = {}, {}
+            for number, name in self.fields():
+                string = self.lib.lede_result_string(res, number)
+                count = self.lib.lede_result_count(res, number)
+                items = [self.lib.lede_result_item(res, number, i).decode() for i in range(count)]
+                self.assertIsNone(self.lib.lede_result_item(res, number, count))
+                if string is not None:
+                    record[name] = string.decode()
+                if items:
+                    record[LIST_KEYS.get(name, name)] = items
+                source = self.lib.lede_result_source(res, number)
+                if source is not None:
+                    sources[name] = source.decode()
+            record["confidence"] = self.lib.lede_result_confidence(res)
+            record["truncated"] = self.lib.lede_result_truncated(res) != 0
+            record["metadata_source"] = sources
+            return record, status == _core.LEDE_OK
+        finally:
+            self.lib.lede_result_free(res)
+
+    def test_getters_return_what_the_cli_prints(self):
+        self.assertTrue(self.pages)
+        for page in self.pages:
+            for body_format in ("text", "markdown", "html"):
+                with self.subTest(page=os.path.basename(page), body=body_format):
+                    self.assert_same(page, body_format)
+
+    def assert_same(self, page, body_format):
+        printed = self.cli_record(page, body_format)
+        got, article = self.getter_record(page, body_format)
+        self.assertEqual("error" not in printed, article)
+        if article and body_format == "text":
+            self.assertEqual(got.pop("body"), got["text"])  # a text body is the text
+        self.assertAlmostEqual(got.pop("confidence"), printed["confidence"], places=12)
+        self.assertEqual(got.pop("truncated"), printed.get("truncated", False))
+        self.assertEqual(got.pop("metadata_source"), printed["metadata_source"])
+        shown = {key: value for key, value in printed.items()
+                 if value is not None and key not in RECORD_ONLY}
+        self.assertEqual(got, shown)
+
+    def test_every_printed_key_has_a_field(self):
+        names = {name for _, name in self.fields()}
+        keys = names | {LIST_KEYS.get(name, name) for name in names} | RECORD_ONLY
+        for page in self.pages:
+            self.assertLessEqual(set(self.cli_record(page, "markdown")), keys, page)
+
+    def test_a_number_past_the_fields_reads_as_nothing(self):
+        count = sum(1 for _ in self.fields())
+        self.assertEqual(self.lib.lede_field_lookup(b"no such field"), -1)
+        for number, name in self.fields():
+            self.assertEqual(self.lib.lede_field_lookup(name.encode()), number)
+        with open(self.pages[0], "rb") as f:
+            data = f.read()
+        res = ctypes.c_void_p()
+        self.lib.lede_extract(data, len(data), None, ctypes.byref(res))
+        try:
+            for number in (count, count + 7, -1):
+                self.assertIsNone(self.lib.lede_result_string(res, number))
+                self.assertEqual(self.lib.lede_result_count(res, number), 0)
+                self.assertIsNone(self.lib.lede_result_item(res, number, 0))
+                self.assertIsNone(self.lib.lede_result_source(res, number))
+        finally:
+            self.lib.lede_result_free(res)
 
 if __name__ == "__main__":
     unittest.main()

@@ -121,7 +121,7 @@ typedef struct meta_candidates {
      * a later name= value for the same slot does not replace it, a later
      * property= value replaces a name= one. */
     bool from_property[F_COUNT][SRC_COUNT];
-    /* What each value was read from, as lede_sources names it; a slot may
+    /* What each value was read from, as result_sources names it; a slot may
      * hold another kind than its source says (http-equiv in SRC_LINK). */
     const char *origin[F_COUNT][SRC_COUNT];
     const char *doc_title; /* <title> */

@@ -28,7 +28,7 @@
 
 /* --- storing candidates --- */
 
-/* What each kind of source is called in lede_sources. */
+/* What each kind of source is called in result_sources. */
 static const char *const source_names[SRC_COUNT] = {
     [SRC_JSONLD] = "json-ld", [SRC_DUBLIN_CORE] = "dc",  [SRC_OPENGRAPH] = "og",
     [SRC_ITEMPROP] = "microdata", [SRC_NAMED] = "meta", [SRC_TWITTER] = "twitter",
@@ -936,7 +936,7 @@ static void collect(walk_state *w) {
 
 /* --- deciding --- */
 
-/* A chosen value and what it was read from (a lede_sources name). */
+/* A chosen value and what it was read from (a result_sources name). */
 typedef struct pick {
     const char *value;
     const char *origin;
@@ -1532,7 +1532,7 @@ static lede_status decide(meta_candidates *c, const document *doc, const char *p
     pick type = choose_type(c);
     if (c->failed)
         return LEDE_ERR_NOMEM;
-    lede_sources *src = &res->sources;
+    result_sources *src = &res->sources;
     bool ok = copy_out(&res->title, &src->title, title) &&
               copy_out(&res->author, &src->author, author) &&
               copy_out(&res->date, &src->date, date) &&

@@ -6,7 +6,7 @@
 #ifndef LEDE_METADATA_H
 #define LEDE_METADATA_H
 
-#include "lede.h"
+#include "result.h"
 #include "tree.h"
 
 /* Fill the metadata fields of RES (title, author and authors, date,
