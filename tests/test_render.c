@@ -361,6 +361,31 @@ static void test_markdown_pre_is_fenced(void **state) {
            "x\n\n```c\nint a;\n\n  b(); // *no* _escapes_\n```");
 }
 
+/* The fence's language as highlighters write it: an attribute of the
+ * <pre> (rehype-pretty-code), the <code>'s class under a <pre> with a
+ * class of its own (Chroma), Hexo's "highlight sh" on a <figure> around a
+ * table that sets line numbers beside the code; not a class that only
+ * starts like one ("highlight-wrap"), and not the class of a section
+ * around more than the block. */
+static void test_markdown_fence_language_from_highlighters(void **state) {
+    (void)state;
+    expect(render_markdown, "<pre data-language='fish'>set x 1</pre>", "```fish\nset x 1\n```");
+    expect(render_markdown,
+           "<pre class='chroma'><code class='language-cpp' data-lang='cpp'>int a;</code></pre>",
+           "```cpp\nint a;\n```");
+    expect(render_markdown,
+           "<figure class='highlight sh'><table><tr><td class='gutter'><pre>1\n2</pre></td>"
+           "<td class='code'><pre>ls\ncd</pre></td></tr></table></figure>",
+           "```sh\n1\n2\n```\n\n```sh\nls\ncd\n```"); /* clean.c drops the gutter */
+    expect(render_markdown,
+           "<code class='highlight-wrap language-ts'><pre>let a = 1;</pre></code>",
+           "```ts\nlet a = 1;\n```");
+    expect(render_markdown,
+           "<div class='language-switcher lang-de'><p>Ein langer Absatz, der mehr ist als der "
+           "Code.</p><pre>x = 1</pre></div>",
+           "Ein langer Absatz, der mehr ist als der Code.\n\n```\nx = 1\n```");
+}
+
 static void test_markdown_fence_outgrows_backticks_inside(void **state) {
     (void)state;
     expect(render_markdown, "<pre>```\nquoted\n```</pre><p>a <code>`tick`</code></p>",
@@ -636,6 +661,7 @@ int main(void) {
         cmocka_unit_test(test_text_images_produce_nothing),
         cmocka_unit_test(test_text_blockquote_and_definitions),
         cmocka_unit_test(test_markdown_headings_and_paragraphs),
+        cmocka_unit_test(test_markdown_fence_language_from_highlighters),
         cmocka_unit_test(test_markdown_nested_inline_emphasis_and_links),
         cmocka_unit_test(test_markdown_javascript_link_keeps_text),
         cmocka_unit_test(test_markdown_empty_marks_write_nothing),
