@@ -254,6 +254,48 @@ static bool is_gutter_cell(const document *doc, const node *n) {
            holds_code(next) && !only_numbers(doc, next);
 }
 
+/* The longest label a code block's toolbar shows beside its buttons: a
+ * language's name, a file's path. */
+#define CODE_TOOLBAR_LABEL_CHARS 40
+
+/* Whether N holds a <button>, kept or already removed. */
+static bool holds_button(const node *n) {
+    for (const node *k = n->first_child; k; k = tree_next(n, k, false))
+        if (k->tag == TAG_BUTTON)
+            return true;
+    return false;
+}
+
+/* Whether the <pre> around N shows no text before N. */
+static bool opens_its_pre(const document *doc, const node *n) {
+    const node *pre = n->parent;
+    while (pre && pre->tag != TAG_PRE)
+        pre = pre->parent;
+    if (!pre)
+        return false;
+    bool skip = false;
+    for (const node *k = pre; (k = tree_next(pre, k, skip)) != NULL && k != n;) {
+        skip = (k->flags & (NODE_REMOVED | NODE_HIDDEN)) != 0;
+        if (skip || k->tag != TAG_TEXT)
+            continue;
+        const char *s = node_text(doc, k);
+        for (uint32_t i = 0; i < k->text_len; i++)
+            if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r')
+                return false;
+    }
+    return true;
+}
+
+/* A code block's toolbar, set inside its <pre> by the highlighter: at the
+ * top, holding the buttons ("Copy", "Run") and at most a short label
+ * beside them. The buttons go as controls; the label would read as the
+ * code's first line. */
+static bool is_code_toolbar(const document *doc, const node *n) {
+    return (n->flags & NODE_IN_CODE) && !is_code_tag((enum tag)n->tag) &&
+           n->text_chars <= CODE_TOOLBAR_LABEL_CHARS && holds_button(n) &&
+           opens_its_pre(doc, n);
+}
+
 static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pruning) {
     if (is_line_numbers(n))
         return true;
@@ -292,6 +334,8 @@ static uint16_t removal_flags(const document *doc, const node *n, const page_siz
         return NODE_REMOVED;
     if (removed_by_tag(n, page, focus))
         return is_figure(n) ? NODE_REMOVED | NODE_FIGURE : NODE_REMOVED;
+    if (is_code_toolbar(doc, n))
+        return NODE_REMOVED | NODE_CODE_TOOLBAR;
     return 0;
 }
 

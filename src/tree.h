@@ -50,7 +50,10 @@ enum node_flag {
     /* the TeX source of a formula (a MathJax <script type="math/tex">, a
      * MathML <annotation encoding="application/x-tex">): its text is kept,
      * uncounted, for the Markdown output (set by parse.c) */
-    NODE_TEX = 1u << 10
+    NODE_TEX = 1u << 10,
+    /* with NODE_REMOVED: a code block's toolbar (clean.c), whose label may
+     * name the code's language for the Markdown fence */
+    NODE_CODE_TOOLBAR = 1u << 11
 };
 
 typedef struct attr {

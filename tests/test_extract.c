@@ -338,6 +338,32 @@ static lede_result *extract_as(const char *html, lede_format format) {
     return res;
 }
 
+/* Pins clean.c is_code_toolbar() and markdown.c toolbar_language(): the
+ * bar a highlighter sets at the top of a <pre>, its "Copy" button and its
+ * language's name, is not the code's first line in any format, and its
+ * label names the Markdown fence's language. */
+static void test_code_toolbar_is_no_code(void **state) {
+    (void)state;
+    const char *html =
+        "<html><head><title>Generators in Python</title></head><body><article>"
+        "<h1>Generators in Python</h1>"
+        "<p>A generator hands out one value at a time, so a sequence that would not fit "
+        "in memory can still be walked from one end to the other without a list.</p>"
+        "<pre><div class='bar'><div><span>Python</span></div><div><button>Copy code</button>"
+        "</div></div><div class='editor'>def count(n):\n    i = 0\n    while i &lt; n:\n"
+        "        yield i\n        i += 1</div></pre>"
+        "<p>Each call to next() runs the body until the following yield, and the local "
+        "variables keep their values between the calls, which is what makes it cheap.</p>"
+        "</article></body></html>";
+    lede_result *res = extract_as(html, LEDE_FORMAT_MARKDOWN);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY), "```python\ndef count(n):", 1);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY), "Python\ndef", 0);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_TEXT), "Python\ndef", 0);
+    expect_text(res, "def count(n):");
+    expect_no_text(res, "Copy code");
+    lede_result_free(res);
+}
+
 /* Pins clean.c removal_flags() and walk_skips(): the figure the text leaves
  * out is a picture with its caption in Markdown and HTML, while a figure
  * named as an advert stays out of every output. */
@@ -1641,6 +1667,7 @@ int main(void) {
         cmocka_unit_test(test_figure_of_a_table_stays),
         cmocka_unit_test(test_recall_keeps_figure_captions),
         cmocka_unit_test(test_figures_show_in_markdown_and_html),
+        cmocka_unit_test(test_code_toolbar_is_no_code),
         cmocka_unit_test(test_division_around_table_of_links_is_kept),
         cmocka_unit_test(test_quoted_tweet_is_kept),
         cmocka_unit_test(test_hover_card_is_dropped),

@@ -56,6 +56,7 @@
  * states which tables fit a grid; the others, laid out around paragraphs,
  * are written as those paragraphs.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -573,6 +574,9 @@ static unsigned longest_tick_run(const document *doc, const node *top) {
  * its <figure>. */
 enum { CODE_WRAPPER_SLACK = 40, CODE_WRAPPER_GUTTER_SHARE = 4, CODE_WRAPPER_LEVELS = 8 };
 
+/* Room for a code toolbar's label (clean.c keeps them to 40 characters). */
+enum { CODE_LABEL_CAP = 48 };
+
 /* Whether C may be part of a language name ("c++", "objective-c", "c#"). */
 static bool language_char(unsigned char c) {
     return is_alnum(c) || c == '+' || c == '#' || c == '-' || c == '_';
@@ -647,10 +651,44 @@ static const node *pre_code(const node *pre) {
     return NULL;
 }
 
+/* The label of the toolbar clean.c took out of PRE (NODE_CODE_TOOLBAR),
+ * when it is one plain word: the language's name ("Python"), lower-cased
+ * as info strings are written. A file's name ("main.py") is no language. */
+static size_t toolbar_language(const document *doc, const node *pre, char *out, size_t size) {
+    const node *bar = pre;
+    while ((bar = tree_next(pre, bar, false)) != NULL && !(bar->flags & NODE_CODE_TOOLBAR))
+        ;
+    if (!bar)
+        return 0;
+    char label[CODE_LABEL_CAP];
+    size_t len = 0;
+    bool skip = false, ended = false; /* ENDED: a space after the word */
+    for (const node *k = bar; (k = tree_next(bar, k, skip)) != NULL;) {
+        skip = (k->flags & NODE_HIDDEN) ||
+               (k->tag != TAG_TEXT && tag_kind((enum tag)k->tag) == K_SKIP);
+        const char *s = k->tag == TAG_TEXT && !skip ? node_text(doc, k) : NULL;
+        for (uint32_t i = 0; s && i < k->text_len; i++) {
+            if (walk_is_space((unsigned char)s[i])) {
+                ended = len > 0;
+                continue;
+            }
+            if (ended || len + 1 >= sizeof label)
+                return 0; /* two words, or more than a label */
+            label[len++] = s[i];
+        }
+    }
+    label[len] = '\0';
+    if (!len || language_word(label, out, size) != len)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        out[i] = (char)tolower((unsigned char)out[i]);
+    return len;
+}
+
 /* The info string of a fence: the language the <pre> or its <code> names,
  * else one its wrappers name (a highlighter's <div> or <figure> around the
- * block alone), as far as it is a plain word. */
-static size_t code_language(const node *pre, char *out, size_t size) {
+ * block alone), else its toolbar's label; as far as it is a plain word. */
+static size_t code_language(const document *doc, const node *pre, char *out, size_t size) {
     const node *code = pre_code(pre);
     size_t len = node_language(pre, out, size);
     if (!len && code)
@@ -663,14 +701,14 @@ static size_t code_language(const node *pre, char *out, size_t size) {
         len = node_language(wrapper, out, size);
         wrapper = wrapper->parent;
     }
-    return len;
+    return len ? len : toolbar_language(doc, pre, out, size);
 }
 
 static void open_fence(md_out *m) {
     flush_separator(m);
     put_ticks(m, m->fence);
     char lang[32];
-    buf_append(&m->out, lang, code_language(m->pre, lang, sizeof lang));
+    buf_append(&m->out, lang, code_language(m->doc, m->pre, lang, sizeof lang));
     put_newline(m, false);
     m->pre_started = true;
 }
