@@ -431,6 +431,9 @@ static bool collect_blocks(const document *doc, const article *art, copies *cp) 
         node *top = art->roots[i];
         for (node *n = top; n;) {
             bool skip = (n->flags & NODE_REMOVED) != 0;
+            /* Code is quoted as it is: a line of it that ends like the
+             * headline ("use 'user/sample-plugin'") is no copy of it. */
+            skip = skip || (n->flags & NODE_IN_CODE) || n->tag == TAG_PRE;
             if (!skip && is_text_block(n)) {
                 if (n->text_chars && n->text_chars <= MAX_COPY_CHARS && !add_block(doc, cp, n))
                     return false;

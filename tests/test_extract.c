@@ -338,6 +338,25 @@ static lede_result *extract_as(const char *html, lede_format format) {
     return res;
 }
 
+/* Pins trim.c collect_blocks(): a line of code that ends with the
+ * headline's words is code, not a copy of the headline. */
+static void test_code_ending_like_the_headline_stays(void **state) {
+    (void)state;
+    const char *html =
+        "<html><head><title>Sample Plugin</title></head><body><article>"
+        "<h1>Sample Plugin</h1>"
+        "<p>The plugin formats configuration files as you save them, and it never blocks "
+        "the editor while an external formatter runs in the background.</p>"
+        "<p>Install it with your preferred package manager:</p>"
+        "<pre><code>use 'user/sample-plugin'</code></pre>"
+        "<p>Then call the setup function once from your configuration, with a table of the "
+        "options you want to change; every other option keeps its default value.</p>"
+        "</article></body></html>";
+    lede_result *res = extract_as(html, LEDE_FORMAT_TEXT);
+    expect_text(res, "use 'user/sample-plugin'");
+    lede_result_free(res);
+}
+
 /* Pins clean.c is_code_toolbar() and markdown.c toolbar_language(): the
  * bar a highlighter sets at the top of a <pre>, its "Copy" button and its
  * language's name, is not the code's first line in any format, and its
@@ -1668,6 +1687,7 @@ int main(void) {
         cmocka_unit_test(test_recall_keeps_figure_captions),
         cmocka_unit_test(test_figures_show_in_markdown_and_html),
         cmocka_unit_test(test_code_toolbar_is_no_code),
+        cmocka_unit_test(test_code_ending_like_the_headline_stays),
         cmocka_unit_test(test_division_around_table_of_links_is_kept),
         cmocka_unit_test(test_quoted_tweet_is_kept),
         cmocka_unit_test(test_hover_card_is_dropped),
