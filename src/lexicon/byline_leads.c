@@ -108,7 +108,7 @@ static const char *const byline_block_phrases[] = {
     /* Dutch */
     "gepubliceerd door ", "geschreven door ",
     /* Russian */
-    "опубликовал", "автор:",
+    "опубликовал",
 };
 const lexicon_set lexicon_byline_block_phrases =
     LEXICON_SET(byline_block_phrases, LEXICON_AS_WRITTEN);

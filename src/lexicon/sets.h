@@ -13,7 +13,9 @@
 
 /* How a text is compared with a set's rows (lexicon.h says why). */
 typedef enum lexicon_form {
-    LEXICON_AS_WRITTEN, /* byte for byte: rows for normalised text */
+    LEXICON_AS_WRITTEN, /* byte for byte: rows for normalised text, so written
+                         * in its form (lower case in every script, no
+                         * punctuation), as no other form could match */
     LEXICON_ANY_CASE    /* ASCII letters in either case: rows for raw text */
 } lexicon_form;
 
