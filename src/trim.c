@@ -14,7 +14,8 @@
  * byline, a teaser of the first paragraph cut off with "…" or "[…]", and
  * labels of audio players or ad slots. Each block's text is compared with
  * the page's declared headline, author and description and with the other
- * blocks; the label vocabulary is short phrases in several languages.
+ * blocks; the label vocabulary is short phrases in several languages,
+ * kept in the lexicon (src/lexicon/) with the metadata stage's words.
  */
 #include "trim.h"
 
@@ -24,6 +25,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "lexicon/lexicon.h"
 #include "vocab.h"
 
 /* Conditional cleaning applies to containers with fewer commas than this:
@@ -240,101 +242,6 @@ static lede_status clean_conditionally(document *doc, const article *art, lede_f
     return LEDE_OK;
 }
 
-/* Labels that are never article text when they are all a block says:
- * players, ad slots and "read more" links, in the languages lede is
- * scored on. Matched on the normalised text (see normalise()). */
-static const char *const exact_labels[] = {
-    "listen to this article", "listen to this story", "listen", "listen now",
-    "advertisement", "advertising", "advert", "ad", "sponsored", "sponsored content",
-    "read more", "continue reading", "share this article", "share", "skip advertisement",
-    "anzeige", "werbung", "artikel anhoren", "artikel anhören", "weiterlesen",
-    "publicite", "publicité", "ecouter cet article", "écouter cet article", "lire la suite",
-    "publicidad", "escuchar este articulo", "escuchar este artículo", "leer mas", "leer más",
-    "pubblicita", "pubblicità", "ascolta l articolo", "ascolta larticolo", "leggi anche",
-    "publicidade", "ouvir este artigo", "ouca este artigo", "ouça este artigo", "leia mais",
-    "advertentie", "luister naar dit artikel", "lees meer",
-    "реклама", "Реклама", "слушать статью", "Слушать статью", "прослушать статью",
-    "Прослушать статью", "читать также", "Читать также",
-    "广告", "收听本文", "听文章", "广告 广告", "広告", "この記事を聞く", "音声で聞く",
-};
-
-/* Labels matched at the start of a short block ("Audio By Carbonatix"). */
-static const char *const prefix_labels[] = {
-    "audio by ", "listen to this article ", "listen to the article ", "powered by ",
-    "read more ", "related ", "see also ", "also read ", "more from ", "tags ",
-    "schlagworte ", "schlagwörter ", "etiquetas ", "étiquettes ", "mots clés ", "tag ",
-    "теги ", "标签 ",
-};
-
-/* "Read also" outside English: alone, or opening a link to another story
- * set in the text (is_label), and heading the tail of other stories
- * (tail_label_kind). */
-static const char *const read_also_labels[] = {
-    "lesen sie auch", "lies auch", "auch interessant", "à lire aussi", "a lire aussi",
-    "lire aussi", "voir aussi", "veja também", "leia também", "leia mais", "lee también",
-    "lea también", "mira también", "te puede interesar", "leggi anche", "lees ook",
-    "czytaj także", "czytaj też", "czytaj również", "zobacz też", "zobacz także",
-    "читайте также",
-};
-
-/* Calls to action: a short paragraph asking the reader to subscribe,
- * sign up or follow is the publisher talking, not the story. */
-static const char *const call_to_action_phrases[] = {
-    "sign up for", "sign up to", "sign up now", "subscribe to", "subscribe now",
-    "subscribe for", "subscribe today", "follow us", "click here", "our newsletter",
-    "daily newsletter", "weekly newsletter", "download our app", "get our app",
-    "newsletter abonnieren", "abonnieren sie", "folgen sie uns", "abonnez vous",
-    "inscrivez vous", "suivez nous", "suscríbete", "suscribete", "síguenos", "siguenos",
-    "iscriviti", "seguici", "assine a", "inscreva se", "siga nos", "abonneer je",
-    "meld je aan", "volg ons", "подпишитесь", "подписывайтесь", "订阅我们", "关注我们",
-    "購読する", "フォローして",
-    /* prompts to comment or to log in to, under the story */
-    "in den kommentaren", "kommentare zu schreiben", "müssen sich einloggen",
-    "must be logged in", "log in to comment", "logged in to post", "leave a comment",
-    "deja un comentario", "laisser un commentaire", "lascia un commento",
-    /* and to share it or get the app */
-    "share it", "teilen sie dies", "download the app", "download our", "lade die app",
-    "for ios and android", "für ios und android",
-    /* newsletters by any name, and the sign-up that follows */
-    "sign up here", "jetzt anmelden", "jetzt registrieren", "hier klicken",
-    "already a subscriber", "first time subscribers", "help us continue", "support our journalism",
-    "unterstützen sie uns", "puede escribirnos", "schreiben sie uns", "write to us",
-};
-
-/* Labels of a source or picture credit ("Quelle: dpa", "Foto: City-Press"),
- * matched on the raw text before its colon: the line names who supplied
- * the story or its pictures, which captions and bylines do elsewhere. */
-static const char *const credit_labels[] = {
-    "quelle", "quellen", "bildquelle", "source", "fuente", "fonte", "źródło", "bron",
-    "foto", "fotos", "photo", "photos", "bild", "bilder", "titelbild", "image", "credit",
-    "credits", "fotocredit", "photo credit", "источник", "фото", "来源", "图片来源", "写真",
-};
-
-/* Openings of a note on when the story was published or last changed
- * ("Aktualisiert am 17.01.2021."), which the date field carries. */
-static const char *const publication_note_openings[] = {
-    "last updated ", "updated on ", "published on ", "first published ", "aktualisiert am ",
-    "zuletzt aktualisiert ", "letzte aktualisierung ", "veröffentlicht am ",
-    "der beitrag wurde am ", "dieser beitrag wurde am ", "publicado el ", "actualizado el ",
-    "publié le ", "mis à jour le ", "article mis à jour le ", "pubblicato il ",
-    "aggiornato il ", "publicado em ", "atualizado em ",
-};
-
-/* Byline openings in the languages lede is scored on. */
-static const char *const byline_openings[] = {
-    "by ", "von ", "par ", "por ", "di ", "door ", "av ", "af ", "от ", "автор ", "文 ",
-    "written by ", "words by ", "reported by ", "text ",
-};
-
-/* Phrases that make a short line a byline wherever they stand in it
- * ("05/10/2018 - Publicado por: Ana Lima - Categoria: Saúde"). */
-static const char *const byline_phrases[] = {
-    "posted by ", "published by ", "written by ", "publicado por ", "escrito por ",
-    "publié par ", "publie par ", "écrit par ", "veröffentlicht von ", "geschrieben von ",
-    "pubblicato da ", "scritto da ", "gepubliceerd door ", "geschreven door ",
-    "опубликовал", "автор:",
-};
-
 /* The code point at S (LEN bytes left, not ASCII) lower-cased into OUT;
  * the bytes it took. A byte that starts no code point is copied. */
 static size_t put_lower(const char *s, size_t len, buf *out) {
@@ -495,11 +402,6 @@ static const char *norm_text(const copies *cp, const block *b) {
     return cp->texts.data + b->norm_off;
 }
 
-static bool starts_with(const char *s, size_t len, const char *prefix) {
-    size_t pl = strlen(prefix);
-    return len >= pl && memcmp(s, prefix, pl) == 0;
-}
-
 static bool ends_with(const char *s, size_t len, const char *suffix, size_t sl) {
     return len >= sl && memcmp(s + len - sl, suffix, sl) == 0;
 }
@@ -567,25 +469,15 @@ static bool is_byline(const copies *cp, const block *b) {
     if (b->raw_len > MAX_BYLINE_CHARS)
         return false;
     const char *t = norm_text(cp, b);
-    for (size_t i = 0; i < sizeof byline_openings / sizeof byline_openings[0]; i++)
-        if (starts_with(t, b->norm_len, byline_openings[i]))
-            return true;
-    for (size_t i = 0; i < sizeof byline_phrases / sizeof byline_phrases[0]; i++)
-        if (strstr(t, byline_phrases[i]))
-            return true;
+    if (lexicon_opening(LEXICON_BYLINE_BLOCK_OPENINGS, t, b->norm_len) ||
+        lexicon_holds(LEXICON_BYLINE_BLOCK_PHRASES, t, b->norm_len))
+        return true;
     size_t al = cp->author.len;
     return al && b->norm_len < al + MAX_BYLINE_CHARS / 2 && strstr(t, cp->author.data);
 }
 
 static float block_link_density(const block *b) {
     return b->n->text_chars ? (float)b->n->link_chars / (float)b->n->text_chars : 0.0f;
-}
-
-static bool in_list(const char *s, const char *const list[], size_t count) {
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(s, list[i]) == 0)
-            return true;
-    return false;
 }
 
 /* A label alone, or a label opening a link to another story
@@ -595,18 +487,18 @@ static bool is_label(const copies *cp, const block *b) {
     if (b->raw_len > (linked ? MAX_LINKED_LABEL_CHARS : MAX_LABEL_CHARS))
         return false;
     const char *t = norm_text(cp, b);
-    for (size_t i = 0; i < sizeof prefix_labels / sizeof prefix_labels[0]; i++)
-        if (starts_with(t, b->norm_len, prefix_labels[i]))
-            return true;
-    for (size_t i = 0; i < sizeof read_also_labels / sizeof read_also_labels[0]; i++) {
-        size_t len = strlen(read_also_labels[i]);
-        if (b->norm_len > len && t[len] == ' ' && strncmp(t, read_also_labels[i], len) == 0)
+    if (lexicon_opening(LEXICON_PAGE_LABEL_OPENINGS, t, b->norm_len))
+        return true;
+    lexicon_rows read_also = lexicon_rows_of(LEXICON_READ_ALSO_LABELS);
+    for (size_t i = 0; i < read_also.count; i++) {
+        size_t len = strlen(read_also.row[i]);
+        if (b->norm_len > len && t[len] == ' ' && strncmp(t, read_also.row[i], len) == 0)
             return true; /* "Lesen Sie auch: <a>…</a>" */
     }
     if (b->raw_len > MAX_LABEL_CHARS)
         return false;
-    return in_list(t, exact_labels, sizeof exact_labels / sizeof exact_labels[0]) ||
-           in_list(t, read_also_labels, sizeof read_also_labels / sizeof read_also_labels[0]);
+    return lexicon_is(LEXICON_PAGE_LABELS, t, b->norm_len) ||
+           lexicon_is(LEXICON_READ_ALSO_LABELS, t, b->norm_len);
 }
 
 /* A credit line: a credit label, a colon and who is credited, alone in a
@@ -622,7 +514,7 @@ static bool is_credit_line(copies *cp, const block *b) {
         return false;
     normalise(raw, (size_t)(colon - raw), &cp->scratch);
     return !cp->scratch.failed &&
-           in_list(cp->scratch.data, credit_labels, sizeof credit_labels / sizeof credit_labels[0]);
+           lexicon_is(LEXICON_CREDIT_LABELS, cp->scratch.data, cp->scratch.len);
 }
 
 /* A short note opening with a publication phrase and holding a date. */
@@ -631,11 +523,7 @@ static bool is_publication_note(const copies *cp, const block *b) {
     if (b->raw_len > MAX_PUBLICATION_NOTE_CHARS || bt == TAG_TD || bt == TAG_TH ||
         !strpbrk(raw_text(cp, b), "0123456789"))
         return false;
-    const char *t = norm_text(cp, b);
-    for (size_t i = 0; i < sizeof publication_note_openings / sizeof publication_note_openings[0]; i++)
-        if (starts_with(t, b->norm_len, publication_note_openings[i]))
-            return true;
-    return false;
+    return lexicon_opening(LEXICON_PUBLICATION_NOTE_OPENINGS, norm_text(cp, b), b->norm_len);
 }
 
 /* Does normalised text T hold PHRASE from the start of a word ("our
@@ -654,8 +542,9 @@ static bool is_call_to_action(const copies *cp, const block *b) {
     if (b->raw_len > MAX_CALL_TO_ACTION_CHARS || tag_is_heading(kind) || kind == TAG_LI)
         return false;
     const char *t = norm_text(cp, b);
-    for (size_t i = 0; i < sizeof call_to_action_phrases / sizeof call_to_action_phrases[0]; i++)
-        if (has_phrase(t, call_to_action_phrases[i]))
+    lexicon_rows calls = lexicon_rows_of(LEXICON_CALLS_TO_ACTION);
+    for (size_t i = 0; i < calls.count; i++)
+        if (has_phrase(t, calls.row[i]))
             return true;
     return false;
 }
@@ -806,35 +695,12 @@ static void remove_orphan_labels(const document *doc, const article *art, const 
  * such a label stands alone in the last part of the article, it and all
  * that follows are the page's, not the story's. */
 
-/* Labels that open the other stories, normalised (see normalise()). */
-static const char *const tail_labels[] = {
-    "related", "related content", "read more", "read next", "more on this topic",
-    "more on this story", "see also", "recommended", "more from", "mehr zum thema",
-    "weitere informationen", "weiterführende informationen", "weiterführende links",
-    "weiterführender link", "das thema könnte dich auch interessieren", "schon gelesen",
-    "temas relacionados", "saiba mais", "sur le même sujet", "по теме",
-};/* A tail label must stand after this share of the article's text. */
+/* A tail label must stand after this share of the article's text. */
 #define TAIL_LABEL_POSITION 0.6
 
-/* Labels that can only head what is not the story: the author's biography,
- * the press contact, the page's other stories named as such. What follows
- * them may be prose (a biography, teasers with excerpts), so they cut the
- * tail whether prose follows or not; tail_labels only where none does. */
-static const char *const closing_labels[] = {
-    "about the author", "about the authors", "press contact", "press contacts",
-    "media contact", "media contacts", "media inquiries", "über den autor",
-    "über die autorin", "über die autoren", "zum autor", "zur autorin", "pressekontakt",
-    "ansprechpartner", "ihr ansprechpartner", "ihr ansprechpartner für pressefragen",
-    "sobre el autor", "sobre la autora", "contacto de prensa", "sobre o autor",
-    "à propos de l auteur", "a propos de l auteur", "contact presse", "sull autore",
-    "over de auteur", "o autorze", "об авторе",
-    "related articles", "related stories", "related posts", "more stories",
-    "you may also like", "you might also like", "ähnliche beiträge", "ähnliche artikel",
-    "weitere artikel", "weitere themen", "verwandte artikel", "weitere beiträge",
-    "das könnte sie auch interessieren", "das könnte dich auch interessieren",
-    "noticias relacionadas", "articoli correlati", "gerelateerde artikelen",
-};
-
+/* A closing label (the author's biography, the press contact) cuts the
+ * tail whether prose follows or not; a tail label only where none does
+ * (lexicon/related_labels.c says why). */
 typedef enum tail_kind { NOT_TAIL, TAIL_LABEL, CLOSING_LABEL } tail_kind;
 
 /* Whether B is a label that may open the article's tail, and which kind. */
@@ -843,10 +709,10 @@ static tail_kind tail_label_kind(const copies *cp, const block *b) {
     if (t == TAG_LI || t == TAG_TD || t == TAG_TH || b->raw_len > MAX_LABEL_CHARS)
         return NOT_TAIL;
     const char *text = norm_text(cp, b);
-    if (in_list(text, closing_labels, sizeof closing_labels / sizeof closing_labels[0]))
+    if (lexicon_is(LEXICON_CLOSING_LABELS, text, b->norm_len))
         return CLOSING_LABEL;
-    if (in_list(text, tail_labels, sizeof tail_labels / sizeof tail_labels[0]) ||
-        in_list(text, read_also_labels, sizeof read_also_labels / sizeof read_also_labels[0]))
+    if (lexicon_is(LEXICON_TAIL_LABELS, text, b->norm_len) ||
+        lexicon_is(LEXICON_READ_ALSO_LABELS, text, b->norm_len))
         return TAIL_LABEL;
     return NOT_TAIL;
 }

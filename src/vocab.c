@@ -29,7 +29,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+
+#include "lexicon/lexicon.h"
 
 /* How a table word may combine with others inside one written word. */
 enum word_kind {
@@ -352,26 +353,11 @@ static unsigned class_token_bits(const char *s, size_t len) {
 
 /* ---- ids that are headings' slugs --------------------------------------- */
 
-/* Function words of headings, in the languages of the label lists. */
-static const char *const slug_function_words[] = {
-    "a",   "an",  "the", "of",  "to",  "in",  "on",  "with", "and", "or",  "is",  "are",
-    "how", "what", "why", "when", "vs", "de",  "la",  "le",   "les", "des", "du",  "et",
-    "el",  "los", "las", "y",   "con", "der", "die", "das",  "und", "mit", "von", "il",
-    "di",  "e",   "o",   "het", "een", "van", "um",  "da",   "do",
-};
-
-static bool is_function_word(const char *w, size_t len) {
-    for (size_t i = 0; i < sizeof slug_function_words / sizeof slug_function_words[0]; i++)
-        if (strlen(slug_function_words[i]) == len && strncasecmp(w, slug_function_words[i], len) == 0)
-            return true;
-    return false;
-}
-
 /* Whether ID is the slug of a heading ("sharing-with-a-single-developer",
  * as documentation generators and Markdown renderers write them): four
- * words or more, one of them a function word. Such an id names what the
- * section says, not what the element is, so its words ("sharing",
- * "comments") are no vocabulary. */
+ * words or more, one of them a function word (lexicon/function_words.c).
+ * Such an id names what the section says, not what the element is, so its
+ * words ("sharing", "comments") are no vocabulary. */
 static bool id_is_heading_slug(const char *id) {
     enum { MIN_SLUG_WORDS = 4 };
     size_t separators = 0;
@@ -382,7 +368,7 @@ static bool id_is_heading_slug(const char *id) {
         return false;
     for (const char *w = id; *w;) {
         size_t len = strcspn(w, "-_");
-        if (is_function_word(w, len))
+        if (lexicon_is(LEXICON_SLUG_FUNCTION_WORDS, w, len))
             return true;
         w += len + (w[len] != '\0');
     }

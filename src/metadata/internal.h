@@ -1,14 +1,16 @@
 /*
  * metadata/internal.h — what the files of the metadata stage share.
  *
- * The stage works in two steps. The walk (metadata.c, with jsonld.c for the
- * JSON-LD blocks) only collects: every value the page declares is cleaned and
- * stored in a slot named by the field it speaks for and the kind of source it
- * came from. Nothing is decided while walking, because the right answer often
- * needs values that come later in the page (the sitename decides how to clean
- * the <title>, the <h1> decides between two declared titles). The decision
- * (metadata.c, with names.c for titles and bylines) then reads the slots in an
- * order per field, or by agreement between them for the title.
+ * The stage works in two steps. The walk (walk.c, with meta_keys.c for the
+ * <meta> tags and jsonld.c for the JSON-LD blocks) only collects: every value
+ * the page declares is cleaned and stored (candidates.c) in a slot named by
+ * the field it speaks for and the kind of source it came from. Nothing is
+ * decided while walking, because the right answer often needs values that
+ * come later in the page (the sitename decides how to clean the <title>, the
+ * <h1> decides between two declared titles). The decision (choose.c and
+ * choose_date.c, with names.c for titles and bylines) then reads the slots in
+ * an order per field, or by agreement between them for the title.
+ * metadata.c runs the two.
  *
  * Every stored string lives in the stage's own arena (candidates.mem), freed
  * when the stage ends; only the chosen fields are copied out with malloc for
@@ -22,7 +24,10 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "lede.h"
 #include "lede_limits.h"
+
+struct document; /* tree.h's, which is not included: its names would shadow locals */
 
 /* Bytes kept of one declared value. The longest honest values are
  * descriptions of a few hundred bytes and keyword lists of a few KB; a
@@ -139,7 +144,7 @@ typedef struct meta_candidates {
     bool failed;           /* out of memory somewhere */
 } meta_candidates;
 
-/* --- storing (metadata.c) --- */
+/* --- storing (candidates.c) --- */
 
 /* Store LEN bytes of VALUE, cleaned (meta_clean), in slot F/S unless the
  * slot holds a value already (see from_property). Character references are
@@ -157,6 +162,14 @@ void cand_origin(meta_candidates *c, enum meta_field f, enum meta_source s, cons
 /* A string as cand_set cleans it, in the candidates' arena. */
 const char *cand_clean(meta_candidates *c, const char *value, size_t len, bool decode);
 
+/* --- the <meta> keys (meta_keys.c) --- */
+
+/* Store CONTENT in the slot of each space-separated word of KEYS (a
+ * property= or name= value) that names a known key; FROM_PROPERTY as for
+ * cand_set. */
+void meta_keys_store(meta_candidates *c, const char *keys, const char *content,
+                     bool from_property);
+
 /* --- JSON-LD (jsonld.c) --- */
 
 /* JSON-LD blocks handed to jsonld_read; later ones are not read (and set
@@ -172,6 +185,33 @@ typedef struct jsonld_block {
  * object is found wherever it is; a block that does not parse, even after
  * repair, is ignored. */
 void jsonld_read(meta_candidates *c, const jsonld_block *blocks, size_t count);
+
+/* --- the walk (walk.c) --- */
+
+/* Store in C's slots every value DOC declares or shows (NODE_REMOVED
+ * ignored), its <title> in doc_title, and its JSON-LD blocks, read after
+ * the walk. */
+void meta_collect(meta_candidates *c, const struct document *doc);
+
+/* --- deciding (choose.c, choose_date.c) --- */
+
+/* A chosen value and what it was read from (a result_sources name). */
+typedef struct pick {
+    const char *value;
+    const char *origin;
+} pick;
+
+/* The publication date, in ISO 8601, from C's slots; URL is the page's
+ * declared address, PAGE_URL the caller's, LANG the page's language tag
+ * (for its zone). */
+pick choose_date(meta_candidates *c, const char *url, const char *page_url, const char *lang);
+/* The modification date the page declares, in ISO 8601. */
+pick choose_modified(meta_candidates *c);
+
+/* Fill RES's metadata fields and their sources from C's slots. Returns
+ * LEDE_ERR_NOMEM or LEDE_OK. */
+lede_status meta_decide(meta_candidates *c, const struct document *doc, const char *page_url,
+                        lede_result *res);
 
 /* --- text helpers (normalize.c) --- */
 

@@ -12,147 +12,37 @@
  * Titles get the same care on their ends only: "Headline | Site" loses the
  * site when the other side is the declared site name, or — when guessing is
  * allowed — when the removed side is short and the headline long.
+ *
+ * The words a byline is read by (leads, roles, weekdays, months, credits)
+ * are the lexicon's (src/lexicon/), shared with the body's trimmer.
  */
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
 #include "internal.h"
+#include "lexicon/lexicon.h"
 
 /* A name longer than this (bytes) or of more words is a sentence. */
 #define NAME_MAX_BYTES 100u
 #define NAME_MAX_WORDS 8u
-
-/* Words that introduce a byline, lower case, matched a whole word at a
- * time (a trailing ':' ignored), so "Written by" goes in two steps. */
-static const char *const byline_lead_words[] = {
-    "by", "written", "posted", "reported", "words", "story", "text", "von", "par",
-    "por", "di", "door", "от", "av", "af", "autor", "author", "authors", "texto", "testo",
-    "tekst", "texte", "interview", "veröffentlicht", "erstellt", "geschrieben", "verfasst",
-    "publiziert", "publié", "publicado", "pubblicato",
-    /* Drupal's "Submitted by NAME on DATE", and its German translation
-     * "Gespeichert von NAME am DATE" */
-    "submitted", "gespeichert", "eingereicht",
-    /* strncasecmp folds ASCII only: Cyrillic in both cases */
-    "текст", "Текст", "автор", "Автор",
-};
-
-/* In a piece after a comma, these mark a role, not a person. */
-static const char *const role_words[] = {
-    "writer", "reporter", "correspondent", "editor", "contributor", "columnist",
-    "journalist", "photographer", "staff", "producer", "analyst", "news", "press",
-    "intern", "critic", "author", "redakteur", "rédact", "journaliste", "periodista",
-    "project", "institute", "university", "agency", "service", "desk", "team", "department",
-    "center", "centre", "bureau",
-};
-
-/* Letters after a name and a comma that are no second person. */
-static const char *const credentials[] = {"ma", "ms", "msc", "md", "m.d", "phd", "ph.d", "rn",
-                                          "jr", "sr", "mba", "mph", "do", "dds", "esq", "ii",
-                                          "iii", "iv", "bsc", "ba", "llm", "cpa"};
-
-/* Roles written straight after a name, without a comma. */
-static const char *const trailing_roles[] = {"editor", "writer", "reporter", "correspondent",
-                                             "columnist", "redakteur", "rédacteur"};
-
-/* Words that rank or place a role before it ("Senior Staff Writer"). */
-static const char *const role_qualifiers[] = {"senior", "staff", "chief", "deputy", "managing",
-                                              "contributing", "freelance", "lead", "executive",
-                                              "associate", "political", "sports", "news"};
-
-/* Words after a name that lead to where the person works ("Jane Doe in
- * Valve", "at Example", "ist Redakteurin bei Example"). */
-static const char *const affiliation_words[] = {"in", "at", "bei", "ist", "is", "chez"};
-
-/* Between two people. */
-static const char *const name_joints[] = {" and ", " & ", " und ", " et ", " y ", " e ",
-                                          " en ", " и "};
-
-static const char *const month_words[] = {
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
-    "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october",
-    "nov", "november", "dec", "december",
-};
-
-/* Credits after the author's name that name someone else's work ("Edited
- * by", "Photos by"): the byline ends before them. */
-static const char *const other_credits[] = {
-    "edited by",      "editing by",   "photos by",     "photographs by", "photography by",
-    "illustrations by", "illustrated by", "translated by", "reviewed by",   "fact-checked by",
-    "fact checked by", "graphics by",  "video by",      "produced by",    "design by",
-    /* a photographer's credit after the author's name ("Photographer:",
-     * "Foto:") */
-    "photo",          "photos",       "foto",          "fotos",          "photographer",
-    "fotograf",
-};
-
-/* Words of navigation and sharing that pages put where a byline goes
- * ("Follow author", "View all posts"); a name holding one is no name. */
-static const char *const navigation_words[] = {
-    "follow", "subscribe", "share", "menu", "login", "logout", "sign", "contact", "view",
-    "posts", "articles", "profile", "comments", "home", "search", "tweet", "print", "bio",
-    "more", "updated", "published", "unknown", "admin", "anonymous",
-};
-
-/* Words that announce the date that follows a name ("Stand:", "hace 2
- * horas", "vor 3 Stunden"). */
-static const char *const date_lead_words[] = {
-    "on",   "updated", "published", "posted", "last", "am", "le", "el", "il", "stand",
-    "hace", "vor",     "veröffentlicht", "publiziert", "erschienen", "aktualisiert",
-    "publié", "publicado", "pubblicato"};
-
-/* Words that are never a name on their own: what a byline says around a
- * name ("Posted", "Beitrag", "Datum") when the name itself is missing. */
-static const char *const not_name_words[] = {
-    "beitrag", "datum", "date", "autor", "author", "by", "von", "posted", "published",
-    "publiziert", "veröffentlicht", "am", "on", "hace", "stand", "name",
-};
-
-/* Phrases of navigation or of a byline that lead to a name ("View all
- * posts by Jane Doe", "Ein Artikel von Jane Doe"): the name after them is
- * the author's. */
-static const char *const lead_phrases[] = {
-    "view all posts by", "all posts by", "more posts by", "zeige alle beiträge von",
-    "alle beiträge von", "weitere beiträge von", "mehr von", "tous les articles de",
-    "ein artikel von", "ein beitrag von",
-};
-
-/* A weekday after a name starts the date ("Jane Doe Monday, May 4"). */
-static const char *const weekday_words[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    /* German abbreviations, as date lines write them ("Fr, 03.11.") */
-    "mo", "di", "mi", "do", "fr", "sa", "so",
-    /* Arabic, which has no capitals to tell a name from a weekday */
-    "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xad\xd8\xaf",                         /* الأحد */
-    "\xd8\xa7\xd9\x84\xd8\xa7\xd8\xab\xd9\x86\xd9\x8a\xd9\x86",             /* الاثنين */
-    "\xd8\xa7\xd9\x84\xd8\xab\xd9\x84\xd8\xa7\xd8\xab\xd8\xa7\xd8\xa1",     /* الثلاثاء */
-    "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xb1\xd8\xa8\xd8\xb9\xd8\xa7\xd8\xa1",     /* الأربعاء */
-    "\xd8\xa7\xd9\x84\xd8\xae\xd9\x85\xd9\x8a\xd8\xb3",                 /* الخميس */
-    "\xd8\xa7\xd9\x84\xd8\xac\xd9\x85\xd8\xb9\xd8\xa9",                 /* الجمعة */
-    "\xd8\xa7\xd9\x84\xd8\xb3\xd8\xa8\xd8\xaa",                         /* السبت */
-};
-
-/* English weekdays as dates abbreviate them before a comma ("Mon, 24
- * July 2017"); on their own they are also names, so they count only so. */
-static const char *const weekday_abbreviations[] = {"mon", "tue", "wed", "thu",
-                                                    "fri", "sat", "sun"};
 
 typedef struct word {
     char *start;
     size_t len;
 } word;
 
-static bool word_is(const word *w, const char *const *list, size_t count) {
+/* The length of W without the '.', ',' and ':' that end it. */
+static size_t bare_len(const word *w) {
     size_t len = w->len;
     while (len && (w->start[len - 1] == '.' || w->start[len - 1] == ',' ||
                    w->start[len - 1] == ':'))
         len--;
-    for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == len && strncasecmp(w->start, list[i], len) == 0)
-            return true;
-    return false;
+    return len;
+}
+
+static bool word_is(const word *w, lexicon_concept concept) {
+    return lexicon_is(concept, w->start, bare_len(w));
 }
 
 static bool word_has_digit(const word *w) {
@@ -162,17 +52,17 @@ static bool word_has_digit(const word *w) {
     return false;
 }
 
+/* English alone: lexicon/months.c says why. */
 static bool word_is_month(const word *w) {
-    return word_is(w, month_words, sizeof month_words / sizeof month_words[0]);
+    return lexicon_month(w->start, bare_len(w), LEXICON_MONTHS_ENGLISH) != 0;
 }
 
 /* Whether W is a weekday that opens a date: a full name, or an English
  * abbreviation followed by a comma. */
 static bool word_opens_date(const word *w) {
-    return word_is(w, weekday_words, sizeof weekday_words / sizeof weekday_words[0]) ||
+    return word_is(w, LEXICON_WEEKDAYS) ||
            (w->len > 1 && w->start[w->len - 1] == ',' &&
-            word_is(w, weekday_abbreviations,
-                    sizeof weekday_abbreviations / sizeof weekday_abbreviations[0]));
+            word_is(w, LEXICON_WEEKDAY_ABBREVIATIONS));
 }
 
 /* Split S (modified) into at most CAP words. */
@@ -218,23 +108,19 @@ static void cut_date(char *s) {
     for (size_t i = 0; i < count; i++) {
         bool next_dateish = i + 1 < count &&
                             (word_has_digit(&words[i + 1]) || word_is_month(&words[i + 1]) ||
-                             word_is(&words[i + 1], date_lead_words,
-                                     sizeof date_lead_words / sizeof date_lead_words[0]));
-        bool weekday = i > 0 && word_is(&words[i], weekday_words,
-                                        sizeof weekday_words / sizeof weekday_words[0]);
+                             word_is(&words[i + 1], LEXICON_DATE_LEAD_WORDS));
+        bool weekday = i > 0 && word_is(&words[i], LEXICON_WEEKDAYS);
         bool digit = word_has_digit(&words[i]) && !is_name_number(words, i, count);
         if (digit || (word_is_month(&words[i]) && next_dateish) ||
             (weekday && (next_dateish || i + 1 == count)) ||
-            (word_is(&words[i], date_lead_words,
-                     sizeof date_lead_words / sizeof date_lead_words[0]) &&
+            (word_is(&words[i], LEXICON_DATE_LEAD_WORDS) &&
              next_dateish)) {
             /* Lower-case words just before a date belong to it in any
              * language ("před 2 hodinami", "il 3 maggio"), and so do the
              * words that announce one ("Stand:", "Hace") and its weekday
              * ("on Mon, 24 July"). */
             while (i > 0 && (islower((unsigned char)*words[i - 1].start) ||
-                             word_is(&words[i - 1], date_lead_words,
-                                     sizeof date_lead_words / sizeof date_lead_words[0]) ||
+                             word_is(&words[i - 1], LEXICON_DATE_LEAD_WORDS) ||
                              word_opens_date(&words[i - 1])))
                 i--;
             *words[i].start = '\0';
@@ -255,10 +141,11 @@ static void cut_at_separator(char *s) {
 
 /* Cut S where the credits of other people's work begin. */
 static void cut_other_credits(char *s) {
-    for (size_t i = 0; i < sizeof other_credits / sizeof other_credits[0]; i++) {
-        size_t len = strlen(other_credits[i]);
+    lexicon_rows credits = lexicon_rows_of(LEXICON_OTHER_CREDITS);
+    for (size_t i = 0; i < credits.count; i++) {
+        size_t len = strlen(credits.row[i]);
         for (char *p = s; *p; p++)
-            if ((p == s || p[-1] == ' ') && strncasecmp(p, other_credits[i], len) == 0 &&
+            if ((p == s || p[-1] == ' ') && strncasecmp(p, credits.row[i], len) == 0 &&
                 (p[len] == ' ' || p[len] == ':' || !p[len])) {
                 *p = '\0';
                 break;
@@ -277,7 +164,7 @@ static bool words_of_copy(const char *s, char *copy, word *words, size_t max, si
     return true;
 }
 
-/* Whether S holds a word of navigation_words. */
+/* Whether S holds a word of navigation ("Follow", "View"). */
 static bool has_navigation_word(char *s) {
     enum { MAX_WORDS = 16 };
     word words[MAX_WORDS];
@@ -286,8 +173,7 @@ static bool has_navigation_word(char *s) {
     if (!words_of_copy(s, copy, words, MAX_WORDS, &count))
         return false;
     for (size_t i = 0; i < count; i++)
-        if (word_is(&words[i], navigation_words,
-                    sizeof navigation_words / sizeof navigation_words[0]))
+        if (word_is(&words[i], LEXICON_NAVIGATION_WORDS))
             return true;
     return false;
 }
@@ -373,12 +259,13 @@ static char *skip_piece_kind(char *s) {
     return s;
 }
 
-/* Past a phrase of lead_phrases at the start of S. */
+/* Past a byline lead phrase at the start of S ("View all posts by"). */
 static char *skip_lead_phrase(char *s) {
     s += strspn(s, " ");
-    for (size_t i = 0; i < sizeof lead_phrases / sizeof lead_phrases[0]; i++) {
-        size_t len = strlen(lead_phrases[i]);
-        if (strncasecmp(s, lead_phrases[i], len) == 0 && s[len] == ' ')
+    lexicon_rows phrases = lexicon_rows_of(LEXICON_BYLINE_LEAD_PHRASES);
+    for (size_t i = 0; i < phrases.count; i++) {
+        size_t len = strlen(phrases.row[i]);
+        if (strncasecmp(s, phrases.row[i], len) == 0 && s[len] == ' ')
             return s + len;
     }
     return s;
@@ -393,8 +280,7 @@ static char *strip_lead(char *s) {
         word w = {s, strcspn(s, " ")};
         while (w.len && w.start[w.len - 1] == ':')
             w.len--;
-        if (!w.len || !word_is(&w, byline_lead_words,
-                                sizeof byline_lead_words / sizeof byline_lead_words[0]))
+        if (!w.len || !word_is(&w, LEXICON_BYLINE_LEAD_WORDS))
             return s;
         /* "By" alone is not a byline lead when nothing follows it. */
         if (!s[strcspn(s, " ")])
@@ -405,15 +291,9 @@ static char *strip_lead(char *s) {
 
 static bool piece_is_role(const char *piece) {
     word w = {(char *)piece, strlen(piece)};
-    if (word_is(&w, credentials, sizeof credentials / sizeof credentials[0]))
+    if (word_is(&w, LEXICON_CREDENTIALS))
         return true;
-    for (size_t i = 0; i < sizeof role_words / sizeof role_words[0]; i++) {
-        size_t rl = strlen(role_words[i]);
-        for (const char *p = piece; *p; p++)
-            if (strncasecmp(p, role_words[i], rl) == 0)
-                return true;
-    }
-    return false;
+    return lexicon_holds(LEXICON_ROLE_WORDS, piece, strlen(piece));
 }
 
 static bool has_letter(const char *s) {
@@ -439,16 +319,14 @@ static void cut_trailing_role(char *s) {
     word words[MAX_WORDS];
     size_t count = split_words(s, words, MAX_WORDS);
     if (count < NAME_WORDS + 1 ||
-        !word_is(&words[count - 1], trailing_roles,
-                 sizeof trailing_roles / sizeof trailing_roles[0]))
+        !word_is(&words[count - 1], LEXICON_TRAILING_ROLES))
         return;
     size_t keep = count - 1;
     /* Its qualifiers go with it ("Senior Staff Writer"); without any, the
      * word before is taken for one ("Games Editor"). */
     bool qualified = false;
     while (keep > NAME_WORDS &&
-           word_is(&words[keep - 1], role_qualifiers,
-                   sizeof role_qualifiers / sizeof role_qualifiers[0]))
+           word_is(&words[keep - 1], LEXICON_ROLE_QUALIFIERS))
         keep--, qualified = true;
     if (!qualified && keep > NAME_WORDS)
         keep--;
@@ -463,8 +341,7 @@ static void cut_affiliation(char *s) {
     word words[MAX_WORDS];
     size_t count = split_words(s, words, MAX_WORDS);
     for (size_t i = NAME_WORDS; i + 1 < count; i++)
-        if (word_is(&words[i], affiliation_words,
-                    sizeof affiliation_words / sizeof affiliation_words[0])) {
+        if (word_is(&words[i], LEXICON_AFFILIATION_WORDS)) {
             *words[i].start = '\0';
             return;
         }
@@ -474,19 +351,15 @@ static void cut_affiliation(char *s) {
  * comma before its last joint ("Jane Doe, John Roe, and Max Muster"). */
 static char *skip_joint_word(char *s) {
     s += strspn(s, " ");
-    for (size_t i = 0; i < sizeof name_joints / sizeof name_joints[0]; i++) {
-        const char *joint = name_joints[i] + 1; /* without its leading space */
+    lexicon_rows joints = lexicon_rows_of(LEXICON_NAME_JOINTS);
+    for (size_t i = 0; i < joints.count; i++) {
+        const char *joint = joints.row[i] + 1; /* without its leading space */
         size_t len = strlen(joint);
         if (strncasecmp(s, joint, len) == 0)
             return s + len;
     }
     return s;
 }
-
-/* News agencies whose name follows a reporter's ("Jane Doe Associated
- * Press"). */
-static const char *const agencies[] = {"associated press", "the associated press", "reuters",
-                                       "afp", "ap", "dpa", "upi", "ansa", "efe"};
 
 static bool is_roman_numeral(const word *w) {
     for (size_t i = 0; i < w->len; i++)
@@ -518,11 +391,10 @@ static void cut_trailing_publication(char *s) {
     size_t count = split_words(copy, words, MAX_WORDS);
     for (size_t keep = NAME_WORDS; keep < count; keep++) {
         const char *rest = s + (words[keep].start - copy);
-        for (size_t i = 0; i < sizeof agencies / sizeof agencies[0]; i++)
-            if (strcasecmp(rest, agencies[i]) == 0) {
-                s[words[keep].start - copy] = '\0';
-                return;
-            }
+        if (lexicon_is(LEXICON_NEWS_AGENCIES, rest, strlen(rest))) {
+            s[words[keep].start - copy] = '\0';
+            return;
+        }
     }
     if (count <= NAME_WORDS || word_in_capitals(&words[0]))
         return;
@@ -544,19 +416,12 @@ static bool only_byline_words(const char *s) {
         return false;
     for (size_t i = 0; i < count; i++) {
         size_t month_len = 0;
-        if (!word_is(&words[i], not_name_words, sizeof not_name_words / sizeof not_name_words[0]) &&
+        if (!word_is(&words[i], LEXICON_NOT_NAME_WORDS) &&
             !(month_from_word(words[i].start, &month_len) && month_len >= words[i].len))
             return false;
     }
     return count > 0;
 }
-
-/* Role nouns that end a title written before a name ("FOCUS-Online-
- * Experte Robin Doe", "Chefredakteurin Jane Doe", "Reporter Jane Doe"). */
-static const char *const leading_roles[] = {"experte", "expertin", "redakteur", "redakteurin",
-                                            "korrespondent", "korrespondentin", "reporter",
-                                            "reporterin", "editor", "columnist", "kolumnist",
-                                            "kolumnistin", "correspondent"};
 
 /* Past a title before a name: a first word ending in a role noun, when
  * a name of two words or more follows. */
@@ -566,9 +431,10 @@ static char *skip_leading_role(char *s) {
     size_t len = strcspn(s, " ");
     if (!s[len] || word_count(s + len) < NAME_WORDS)
         return s;
-    for (size_t i = 0; i < sizeof leading_roles / sizeof leading_roles[0]; i++) {
-        size_t rl = strlen(leading_roles[i]);
-        if (len >= rl && strncasecmp(s + len - rl, leading_roles[i], rl) == 0)
+    lexicon_rows roles = lexicon_rows_of(LEXICON_LEADING_ROLES);
+    for (size_t i = 0; i < roles.count; i++) {
+        size_t rl = strlen(roles.row[i]);
+        if (len >= rl && strncasecmp(s + len - rl, roles.row[i], rl) == 0)
             return s + len;
     }
     return s;
@@ -597,6 +463,7 @@ static void add_name(name_list *list, char *s) {
  * on either side; *LEN gets its length. */
 static char *find_joint(char *s, size_t *len) {
     enum { NAME_WORDS = 2 };
+    lexicon_rows joints = lexicon_rows_of(LEXICON_NAME_JOINTS);
     int depth = 0;
     for (char *p = s; *p; p++) {
         if (*p == '(')
@@ -605,9 +472,9 @@ static char *find_joint(char *s, size_t *len) {
             depth--;
         if (depth || *p != ' ')
             continue;
-        for (size_t i = 0; i < sizeof name_joints / sizeof name_joints[0]; i++) {
-            size_t jl = strlen(name_joints[i]);
-            if (strncasecmp(p, name_joints[i], jl) != 0)
+        for (size_t i = 0; i < joints.count; i++) {
+            size_t jl = strlen(joints.row[i]);
+            if (strncasecmp(p, joints.row[i], jl) != 0)
                 continue;
             char saved = *p;
             *p = '\0';
@@ -740,32 +607,17 @@ static void add_comma_part(name_list *list, char *part) {
     add_name(list, joined);
 }
 
-/* How a line that is a byline opens, lower case: a preposition of
- * authorship, or a label. */
-static const char *const byline_openings[] = {
-    "by ",           "von ",           "par ",          "por ",         "door ",
-    "av ",           "af ",            "di ",           "written by ",  "posted by ",
-    "verfasst von ", "geschrieben von ", "erstellt von ", "veröffentlicht von ",
-    "publié par ",   "escrito por ",   "scritto da ",   "autor: ",      "author: ",
-    "text: ",        "texto: ",        "ein artikel von ", "ein beitrag von ",
-    "\xd0\xbe\xd1\x82 ", /* от */
-};
-
 bool opens_byline(const char *line) {
     if (!line)
         return false;
-    for (size_t i = 0; i < sizeof byline_openings / sizeof byline_openings[0]; i++) {
-        size_t len = strlen(byline_openings[i]);
-        if (strncasecmp(line, byline_openings[i], len) == 0 && has_letter(line + len))
+    lexicon_rows openings = lexicon_rows_of(LEXICON_BYLINE_LINE_OPENINGS);
+    for (size_t i = 0; i < openings.count; i++) {
+        size_t len = strlen(openings.row[i]);
+        if (strncasecmp(line, openings.row[i], len) == 0 && has_letter(line + len))
             return true;
     }
     return false;
 }
-
-/* Legal forms that end a company's name. */
-static const char *const legal_forms[] = {"gmbh", "ag", "se", "e.v", "inc", "ltd", "llc",
-                                          "plc", "s.a", "sa", "s.p.a", "spa", "bv", "nv",
-                                          "kg", "corp", "co", "s.l", "sarl", "s.a.r.l"};
 
 /* Whether NAME is a user name ("arianschlichenmayer", "jdoe_1"): one
  * word with no capital, as a CMS account is written, not a person's name. */
@@ -788,7 +640,7 @@ bool name_is_stand_in(const char *name) {
     if (!last)
         return false;
     word w = {(char *)last + 1, strlen(last + 1)};
-    return word_is(&w, legal_forms, sizeof legal_forms / sizeof legal_forms[0]);
+    return word_is(&w, LEXICON_LEGAL_FORMS);
 }
 
 const char *author_clean(arena *a, const char *raw, const char *sitename, bool *failed) {
@@ -975,10 +827,6 @@ static const char *site_tail(const char *title, const char *sitename, const char
     return best;
 }
 
-/* Labels that blog templates put between site and headline ("Site »
- * Blog Archive » Headline"): never a headline's start. */
-static const char *const template_labels[] = {"blog archive", "blog archiv"};
-
 /* TITLE without a template label and what comes before it ("Site » Blog
  * Archive » Headline", "Blog Archive » Headline"), in A. */
 static const char *strip_template_label(arena *a, const char *title, bool *failed) {
@@ -990,10 +838,9 @@ static const char *strip_template_label(arena *a, const char *title, bool *faile
         if (!next)
             break;
         size_t part_len = (size_t)(next - part);
-        for (size_t i = 0; i < sizeof template_labels / sizeof template_labels[0]; i++)
-            if (part_len == strlen(template_labels[i]) &&
-                strncasecmp(part, template_labels[i], part_len) == 0 && next[sep_len])
-                return copy_trimmed(a, next + sep_len, strlen(next + sep_len), failed);
+        /* a template label is never a headline's start */
+        if (lexicon_is(LEXICON_TEMPLATE_LABELS, part, part_len) && next[sep_len])
+            return copy_trimmed(a, next + sep_len, strlen(next + sep_len), failed);
         part = next + sep_len;
     }
     return title;

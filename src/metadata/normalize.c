@@ -17,6 +17,7 @@
 
 #include "internal.h"
 #include "buf.h"
+#include "lexicon/lexicon.h"
 #include "nfc.h"
 #include "url.h"
 
@@ -623,9 +624,9 @@ static bool parse_textual(const char *s, date_parts *d) {
     if (*s == ',')
         s++;
     skip_spaces(&s);
-    static const char *const time_leads[] = {"at", "um", "a las", "alle", "om", "à", "às", "-"};
-    for (size_t i = 0; i < sizeof time_leads / sizeof time_leads[0]; i++)
-        skip_word(&s, time_leads[i]);
+    lexicon_rows time_leads = lexicon_rows_of(LEXICON_TIME_LEADS);
+    for (size_t i = 0; i < time_leads.count; i++)
+        skip_word(&s, time_leads.row[i]);
     read_time(&s, d);
     return true;
 }
