@@ -27,6 +27,8 @@
  */
 #include "output.h"
 
+#include "ascii.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -524,11 +526,15 @@ static bool put_json_string(string_builder *sb, const char *s, bool repair) {
     size_t len = strlen(s), run = 0;
     append(sb, "\"", 1);
     for (size_t i = 0; i < len;) {
-        unsigned char c = in[i];
+        /* Most of a text is printable ASCII, copied as it is: skip it in a
+         * tight loop before asking anything dearer of a byte. */
+        i += ascii_plain_run(in + i, len - i, 0x20, '"', '\\');
+        if (i == len)
+            break;
         char seq[7];
         const char *escape = NULL;
         size_t n = 1;
-        if (c >= 0x80) {
+        if (in[i] >= 0x80) {
             n = utf8_sequence_length(in + i, len - i);
             if (!n && !repair)
                 return false;
@@ -537,7 +543,7 @@ static bool put_json_string(string_builder *sb, const char *s, bool repair) {
                 n = 1;
             }
         } else {
-            escape = json_escape_of(c, seq);
+            escape = json_escape_of(in[i], seq);
         }
         if (!escape) {
             i += n;

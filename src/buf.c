@@ -16,7 +16,7 @@ void buf_free(buf *b) {
     buf_init(b);
 }
 
-static bool buf_reserve(buf *b, size_t extra) {
+bool buf_reserve(buf *b, size_t extra) {
     if (b->failed)
         return false;
     if (extra >= SIZE_MAX / 2 - b->len) {

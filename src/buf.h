@@ -23,6 +23,10 @@ void buf_free(buf *b);
 void buf_append(buf *b, const char *s, size_t len);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
+/* Make room for EXTRA more bytes and a NUL after them, for a caller that
+ * writes into data directly and then sets len; false (and failed set)
+ * when that cannot be had. */
+bool buf_reserve(buf *b, size_t extra);
 /* Append a copy of its own bytes [OFF, OFF + LEN), which must be written. */
 void buf_append_self(buf *b, size_t off, size_t len);
 /* Hand the bytes over as a malloc'd NUL-terminated string ("" when empty);

@@ -242,39 +242,67 @@ static lede_status clean_conditionally(document *doc, const article *art, lede_f
     return LEDE_OK;
 }
 
+/* Lower-casing a code point lengthens its UTF-8 by half at most (the
+ * two-byte U+023A becomes the three-byte U+2C65): the room normalise()
+ * reserves for LEN bytes. */
+#define NORMALISED_ROOM(len) ((len) + (len) / 2 + 4)
+
 /* The code point at S (LEN bytes left, not ASCII) lower-cased into OUT;
- * the bytes it took. A byte that starts no code point is copied. */
-static size_t put_lower(const char *s, size_t len, buf *out) {
+ * the bytes it took, and in *WRITTEN the bytes it wrote. A byte that
+ * starts no code point is copied. */
+static size_t put_lower(const char *s, size_t len, char *out, size_t *written) {
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &cp);
     if (n <= 0) {
-        buf_putc(out, s[0]);
+        out[0] = s[0];
+        *written = 1;
         return 1;
     }
-    utf8proc_uint8_t lower[4];
-    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), lower);
-    buf_append(out, (const char *)lower, (size_t)m);
+    *written = (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)out);
     return (size_t)n;
 }
 
+/* An ASCII letter or digit as normalise() writes it, lower-cased; 0 for
+ * every other ASCII byte. */
+static const unsigned char ascii_folded[128] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+    ['7'] = '7', ['8'] = '8', ['9'] = '9', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd',
+    ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k',
+    ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+    ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+    ['z'] = 'z', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+    ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm',
+    ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+    ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+};
+
 /* Letters lower-cased (any script's, by libutf8proc), digits and other
  * non-ASCII characters kept, every other ASCII byte a single space: texts
- * that differ only in case, punctuation and spacing compare equal. */
+ * that differ only in case, punctuation and spacing compare equal. It runs
+ * over every short block of the article, so it writes into room reserved
+ * once rather than a byte at a time. */
 static void normalise(const char *s, size_t len, buf *out) {
     out->len = 0;
+    if (!buf_reserve(out, NORMALISED_ROOM(len)))
+        return;
+    char *w = out->data;
+    size_t n = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) {
-            i += put_lower(s + i, len - i, out) - 1;
-        } else if (isalnum(c)) {
-            buf_putc(out, (char)tolower(c));
-        } else if (out->len && out->data[out->len - 1] != ' ') {
-            buf_putc(out, ' ');
+            size_t wrote;
+            i += put_lower(s + i, len - i, w + n, &wrote) - 1;
+            n += wrote;
+        } else if (ascii_folded[c]) {
+            w[n++] = (char)ascii_folded[c];
+        } else if (n && w[n - 1] != ' ') {
+            w[n++] = ' ';
         }
     }
-    buf_rtrim(out, " ");
-    if (!out->data)
-        buf_append(out, "", 0);
+    while (n && w[n - 1] == ' ')
+        n--;
+    w[n] = '\0';
+    out->len = n;
 }
 
 typedef struct block {

@@ -9,6 +9,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -49,6 +50,53 @@ static void expect_path(document *doc, const char *id, const char *want) {
 static void parse(const char *html, document *doc) {
     memset(doc, 0, sizeof *doc);
     assert_int_equal(parse_html(html, strlen(html), 0, doc), LEDE_OK);
+}
+
+/* Characters and commas of TEXT as parse.c's count_chars() defines them,
+ * the slow and obvious way: a code point a character, a whitespace run one,
+ * and the whitespace before the text taken as a run's start. */
+static void naive_count(const char *text, uint32_t *chars, uint32_t *commas) {
+    bool prev_space = true;
+    *chars = *commas = 0;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+        if ((*c & 0xC0) == 0x80)
+            continue;
+        bool space = strchr(" \n\t\r\f", *c) != NULL;
+        *chars += !(space && prev_space);
+        prev_space = space;
+        *commas += *c == ',';
+    }
+}
+
+/* Pins count_chars(), which takes plain ASCII eight bytes at a time: on
+ * texts of every length from a few bytes that matter (spaces, doubled
+ * spaces at any offset, commas, tabs, a two-byte letter), its counts equal
+ * the byte-at-a-time ones. */
+static void test_text_chars_match_the_obvious_count(void **state) {
+    (void)state;
+    static const char *const pieces[] = {"a", "b", " ", "  ", ",", "\t", "\xC3\xA9", "xyz"};
+    uint32_t seed = 12345;
+    for (int round = 0; round < 300; round++) {
+        char text[200] = "", html[300];
+        size_t n = (size_t)(round % 60);
+        for (size_t k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            strcat(text, pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])]);
+        }
+        snprintf(html, sizeof html, "<html><body><p id=t>x%s</p></body></html>", text);
+        document doc;
+        parse(html, &doc);
+        uint32_t chars, commas;
+        char counted[210];
+        snprintf(counted, sizeof counted, "x%s", text);
+        naive_count(counted, &chars, &commas);
+        const node *p = by_id(&doc, "t");
+        assert_non_null(p);
+        if (p->text_chars != chars || p->commas != commas)
+            fail_msg("\"x%s\": %u chars, %u commas; want %u, %u", text, p->text_chars,
+                     p->commas, chars, commas);
+        document_free(&doc);
+    }
 }
 
 /* "</nav>" and "</header>" close the unclosed <div>s of a menu; the article
@@ -238,6 +286,7 @@ static void test_cut_raw_text_keeps_repair_count(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_chars_match_the_obvious_count),
         cmocka_unit_test(test_block_end_tag_closes_open_divs),
         cmocka_unit_test(test_stray_end_tags_after_the_repair_close_nothing_real),
         cmocka_unit_test(test_end_tag_does_not_reach_across_a_table),

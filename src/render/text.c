@@ -73,8 +73,11 @@ static void put_collapsed(text_out *t, const char *s, size_t len) {
             request(t, SEP_SPACE);
             continue;
         }
+        /* Words with one plain space between them go out as they are, in
+         * one piece: what collapsing would write is what is there. */
         size_t start = i;
-        while (i < len && !walk_is_space((unsigned char)s[i]))
+        while (i < len && (!walk_is_space((unsigned char)s[i]) ||
+                           (s[i] == ' ' && i + 1 < len && !walk_is_space((unsigned char)s[i + 1]))))
             i++;
         flush(t);
         buf_append(&t->out, s + start, i - start);
