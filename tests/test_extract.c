@@ -338,6 +338,36 @@ static lede_result *extract_as(const char *html, lede_format format) {
     return res;
 }
 
+/* Pins notes.c find_loose_notes(): notes numbered by <sup>s with no
+ * links, paired with the paragraphs under "Notes" that open with the same
+ * number, become [^n] references and definitions; a <sup> no paragraph
+ * opens with (an exponent) stays text. */
+static void test_unlinked_numbered_notes_are_footnotes(void **state) {
+    (void)state;
+    const char *html =
+        "<html><head><title>Counting the harbour seals</title></head><body><article>"
+        "<h1>Counting the harbour seals</h1>"
+        "<p>Volunteers counted 10<sup>3</sup> seals on the sandbanks this spring, the most "
+        "since the survey began, and the count was checked from the air.<sup>1</sup></p>"
+        "<p>The colony grows by about a tenth a year, as it has since the ban on hunting "
+        "came into force and the fishing nets were changed.<sup>2</sup></p>"
+        "<p>Boats are asked to keep their distance while the pups are young in June.</p>"
+        "<h2>Notes</h2>"
+        "<p><sup>1</sup> The survey flight is flown each year at low tide in May.</p>"
+        "<p><sup>2</sup> Figures from the wardens' annual report for the estuary.</p>"
+        "</article></body></html>";
+    lede_result *res = extract_as(html, LEDE_FORMAT_MARKDOWN);
+    const char *body = lede_result_string(res, LEDE_FIELD_BODY);
+    expect_field(res, body, "checked from the air.[^1]", 1);
+    expect_field(res, body, "nets were changed.[^2]", 1);
+    expect_field(res, body, "[^1]: The survey flight", 1);
+    expect_field(res, body, "[^2]: Figures from the wardens", 1);
+    expect_field(res, body, "## Notes", 0);
+    expect_field(res, body, "[^3]", 0);
+    expect_field(res, body, "103 seals", 1);
+    lede_result_free(res);
+}
+
 /* Pins trim.c collect_blocks(): a line of code that ends with the
  * headline's words is code, not a copy of the headline. */
 static void test_code_ending_like_the_headline_stays(void **state) {
@@ -1687,6 +1717,7 @@ int main(void) {
         cmocka_unit_test(test_recall_keeps_figure_captions),
         cmocka_unit_test(test_figures_show_in_markdown_and_html),
         cmocka_unit_test(test_code_toolbar_is_no_code),
+        cmocka_unit_test(test_unlinked_numbered_notes_are_footnotes),
         cmocka_unit_test(test_code_ending_like_the_headline_stays),
         cmocka_unit_test(test_division_around_table_of_links_is_kept),
         cmocka_unit_test(test_quoted_tweet_is_kept),

@@ -1,10 +1,13 @@
 /*
  * notes.c — an article's footnotes; see notes.h.
  *
- * Three walks over the article: the names in-page links can reach (ids and
- * <a name>), sorted for binary search; the references, in document order,
- * each numbering its note the first time; the links inside the notes that
- * lead back up. A target is judged once: roles remember the rejected.
+ * Linked notes take three walks over the article: the names in-page links
+ * can reach (ids and <a name>), sorted for binary search; the references,
+ * in document order, each numbering its note the first time; the links
+ * inside the notes that lead back up. A target is judged once: roles
+ * remember the rejected. Notes numbered by <sup>s without links take two
+ * more, after them: the blocks that open with a number, then the <sup>s
+ * in the text that those numbers answer.
  */
 #include "notes.h"
 
@@ -222,8 +225,166 @@ static bool collect_anchors(const document *doc, anchors *ids, bool *links) {
     return true;
 }
 
-bool notes_find(notes *ns, const document *doc, const article *art) {
-    memset(ns, 0, sizeof *ns);
+/* ---- notes without links ------------------------------------------------
+ * Some pages number their notes without linking them: a <sup>1</sup> in
+ * the text and, further down, a paragraph or list item that opens with
+ * <sup>1</sup> (after a "Notes" heading or a rule, or right under the
+ * paragraph). A reference and a note are paired by that number; a <sup>
+ * that no later block opens with is an exponent or an ordinal and stays
+ * text. The notes may be in parts cleaning removed, as linked ones may. */
+
+/* The highest number a loose note is read with: more is a year or a
+ * figure, not a note's label. */
+#define LOOSE_NOTE_MAX_NUMBER 999
+
+/* A note that opens with its number: the block and the <sup> it opens with. */
+typedef struct loose_note {
+    unsigned number;
+    const node *body, *label;
+} loose_note;
+
+typedef struct loose_notes {
+    loose_note *items;
+    size_t len, cap;
+} loose_notes;
+
+/* The number a <sup> SUP shows and nothing else ("1", "12"), or 0; a
+ * linked one is left to find_linked_notes(). */
+static unsigned sup_number(const document *doc, const node *sup) {
+    unsigned number = 0, digits = 0;
+    bool skip = false;
+    for (const node *n = sup; (n = tree_next(sup, n, skip)) != NULL;) {
+        skip = walk_skips(n, true);
+        if (n->tag == TAG_A)
+            return 0;
+        if (skip || n->tag != TAG_TEXT)
+            continue;
+        const char *s = node_text(doc, n);
+        for (uint32_t i = 0; i < n->text_len; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (walk_is_space(c))
+                continue;
+            if (c < '0' || c > '9' || ++digits > 3)
+                return 0;
+            number = number * 10 + (c - '0');
+        }
+    }
+    return number <= LOOSE_NOTE_MAX_NUMBER ? number : 0;
+}
+
+/* The block around N, or NULL. */
+static const node *block_of(const node *n) {
+    for (n = n->parent; n && !node_is_block(n); n = n->parent)
+        ;
+    return n;
+}
+
+/* Whether N comes first in block B: no text of B before it. */
+static bool opens_block(const document *doc, const node *b, const node *n) {
+    bool skip = false;
+    for (const node *k = b; (k = tree_next(b, k, skip)) != NULL && k != n;) {
+        skip = walk_skips(k, true) && !(k->flags & NODE_REMOVED);
+        if (skip || k->tag != TAG_TEXT)
+            continue;
+        const char *s = node_text(doc, k);
+        for (uint32_t i = 0; i < k->text_len; i++)
+            if (!walk_is_space((unsigned char)s[i]))
+                return false;
+    }
+    return true;
+}
+
+static bool push_loose(loose_notes *l, loose_note note) {
+    if (l->len == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        loose_note *p = realloc(l->items, cap * sizeof *p);
+        if (!p)
+            return false;
+        l->items = p;
+        l->cap = cap;
+    }
+    l->items[l->len++] = note;
+    return true;
+}
+
+/* The blocks of the article, removed ones too, that open with a numbered
+ * <sup> and may be notes, in document order. */
+static bool collect_loose_notes(const document *doc, const article *art, loose_notes *out) {
+    for (size_t i = 0; i < art->count; i++) {
+        const node *top = art->roots[i];
+        bool skip = false;
+        for (const node *n = top; n; n = tree_next(top, n, skip)) {
+            skip = (n->flags & NODE_HIDDEN) ||
+                   (n->tag != TAG_TEXT && tag_kind((enum tag)n->tag) == K_SKIP);
+            if (skip || n->tag != TAG_SUP)
+                continue;
+            unsigned number = sup_number(doc, n);
+            const node *b = number ? block_of(n) : NULL;
+            if (b && b->text_chars <= NOTE_MAX_CHARS && can_be_note(b) && !holds_heading(b) &&
+                opens_block(doc, b, n) && !push_loose(out, (loose_note){number, b, n}))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* The first of CANDIDATES numbered NUMBER after REF, or NULL. */
+static const loose_note *loose_note_for(const loose_notes *candidates, unsigned number,
+                                        const node *ref) {
+    for (size_t i = 0; i < candidates->len; i++) {
+        const loose_note *note = &candidates->items[i];
+        if (note->number == number && note->body->order > ref->order && !is_inside(ref, note->body))
+            return note;
+    }
+    return NULL;
+}
+
+/* Number the loose note the <sup> REF refers to, or leave REF alone. */
+static bool take_loose_reference(notes *ns, const document *doc,
+                                 const loose_notes *candidates, const node *ref) {
+    if ((ns->roles[ref->order] & ROLE_MASK) != NOTE_NONE)
+        return true;
+    unsigned number = sup_number(doc, ref);
+    const loose_note *note = number ? loose_note_for(candidates, number, ref) : NULL;
+    if (!note || (ns->roles[note->body->order] & ROLE_MASK) == NOTE_REJECTED)
+        return true;
+    uint32_t role = ns->roles[note->body->order];
+    if ((role & ROLE_MASK) != NOTE_BODY) {
+        const node **p = realloc(ns->bodies, (ns->count + 1) * sizeof *p);
+        if (!p)
+            return false;
+        ns->bodies = p;
+        ns->bodies[ns->count++] = note->body;
+        role = ns->count << ROLE_BITS | NOTE_BODY;
+        ns->roles[note->body->order] = role;
+        ns->roles[note->label->order] = NOTE_BACKLINK; /* its number, muted */
+    }
+    ns->roles[ref->order] = (role & ~ROLE_MASK) | NOTE_REFERENCE;
+    return true;
+}
+
+/* The notes numbered by <sup>s alone, after the linked ones. */
+static bool find_loose_notes(notes *ns, const document *doc, const article *art) {
+    loose_notes candidates = {0};
+    bool ok = collect_loose_notes(doc, art, &candidates);
+    for (size_t i = 0; ok && candidates.len && i < art->count; i++) {
+        const node *top = art->roots[i];
+        bool skip = false;
+        for (const node *n = top; ok && n; n = tree_next(top, n, skip)) {
+            skip = walk_skips(n, true) || (ns->roles[n->order] & ROLE_MASK) == NOTE_BODY;
+            if (skip || n->tag != TAG_SUP)
+                continue;
+            const node *b = block_of(n);
+            if (!b || !opens_block(doc, b, n))
+                ok = take_loose_reference(ns, doc, &candidates, n);
+        }
+    }
+    free(candidates.items);
+    return ok;
+}
+
+/* The notes whose references are in-page links (see notes.h). */
+static bool find_linked_notes(notes *ns, const document *doc, const article *art) {
     anchors ids = {0};
     bool links = false;
     if (!collect_anchors(doc, &ids, &links)) {
@@ -235,8 +396,7 @@ bool notes_find(notes *ns, const document *doc, const article *art) {
         return true;
     }
     qsort(ids.items, ids.len, sizeof *ids.items, by_name);
-    ns->roles = calloc(doc->node_count, sizeof *ns->roles);
-    bool ok = ns->roles != NULL;
+    bool ok = true;
     for (size_t i = 0; ok && i < art->count; i++) {
         const node *top = art->roots[i];
         bool skip = false;
@@ -249,8 +409,15 @@ bool notes_find(notes *ns, const document *doc, const article *art) {
     for (uint32_t i = 0; ok && i < ns->count; i++)
         mark_backlinks(ns, &ids, ns->bodies[i]);
     free(ids.items);
-    if (!ok)
-        notes_free(ns);
+    return ok;
+}
+
+bool notes_find(notes *ns, const document *doc, const article *art) {
+    memset(ns, 0, sizeof *ns);
+    ns->roles = calloc(doc->node_count, sizeof *ns->roles);
+    bool ok = ns->roles && find_linked_notes(ns, doc, art) && find_loose_notes(ns, doc, art);
+    if (!ok || ns->count == 0)
+        notes_free(ns); /* without notes, no role need be asked */
     return ok;
 }
 

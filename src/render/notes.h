@@ -11,6 +11,10 @@
  * may stand outside the article, or in a part cleaning removed: the
  * article refers to it, so it is the article's (hidden parts excepted).
  *
+ * Some pages link nothing: a <sup>1</sup> in the text, and a block further
+ * down that opens with <sup>1</sup> (under a "Notes" heading, after a rule)
+ * is its note; the number pairs them.
+ *
  * Markdown writes a reference as [^n] and the note, taken out of the flow,
  * as "[^n]: ..." after the article, numbered in the order the references
  * first come. A note must hold text, must not hold its reference nor a
