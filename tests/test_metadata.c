@@ -347,6 +347,32 @@ static void test_itemprop_author_name(void **state) {
     lede_result_free(r);
 }
 
+/* Pins walk.c collect_standalone_date(): a page that marks its date
+ * nowhere is dated by the first short element that is a date and no more
+ * (a table cell under an old page's title); not by a record's field in a
+ * <dd> or an archive's <li>, which date the item, nor by a footer. */
+static void test_a_date_standing_alone_dates_an_unmarked_page(void **state) {
+    (void)state;
+    lede_result *r = extract(PAGE(
+        "<title>Provincial fair opens</title>",
+        "<table><tr><td><b>Provincial fair opens</b></td></tr>"
+        "<tr><td>2012-06-04 09:20:26</td></tr>"
+        "<tr><td><p>The provincial fair opened on Monday with four hundred exhibitors from "
+        "eleven cities, the organisers said.</p></td></tr></table>"
+        "<footer><span>2024-01-01</span></footer>"));
+    assert_non_null(r->date);
+    assert_string_equal(r->date, "2012-06-04T09:20:26");
+    lede_result_free(r);
+    r = extract(PAGE(
+        "<title>Murrays Mowing LLC</title>",
+        "<p>Murrays Mowing LLC, a limited liability company of the county.</p>"
+        "<dl><dt>Effective Date</dt><dd>Saturday, July 25, 2020</dd>"
+        "</dl><ul><li><a href='/a'>Older record</a></li><li>03.02.2019</li></ul>"
+        "<footer><p>2024-01-01</p></footer>"));
+    assert_null(r->date);
+    lede_result_free(r);
+}
+
 static void test_time_datetime_gives_date(void **state) {
     (void)state;
     lede_result *r = extract(PAGE(
@@ -1386,6 +1412,7 @@ int main(void) {
         cmocka_unit_test(test_byline_names_joined_by_and_are_split),
         cmocka_unit_test(test_author_equal_to_sitename_is_rejected),
         cmocka_unit_test(test_itemprop_author_name),
+        cmocka_unit_test(test_a_date_standing_alone_dates_an_unmarked_page),
         cmocka_unit_test(test_time_datetime_gives_date),
         cmocka_unit_test(test_pubdate_time_wins_over_other_time),
         cmocka_unit_test(test_modification_date_is_not_publication),

@@ -19,6 +19,7 @@ static const char *const source_names[SRC_COUNT] = {
     [SRC_VENDOR] = "vendor",  [SRC_LINK] = "link",       [SRC_VISIBLE] = "visible",
     [SRC_WEAK] = "visible",   [SRC_TEXT] = "visible",    [SRC_HEADLINE] = "visible",
     [SRC_LABELLED] = "visible", [SRC_CHROME] = "visible",
+    [SRC_STANDALONE] = "visible",
 };
 
 void cand_origin(meta_candidates *c, enum meta_field f, enum meta_source s, const char *origin) {

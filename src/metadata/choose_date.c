@@ -263,8 +263,8 @@ pick choose_date(meta_candidates *c, const char *url, const char *page_url, cons
         return (pick){d, "url"};
     }
     /* A line elsewhere that announces the date ("Erschienen am"), then a
-     * date line in the chrome. */
-    static const enum meta_source elsewhere[] = {SRC_LABELLED, SRC_CHROME};
+     * date line in the chrome, then a date standing alone on a line. */
+    static const enum meta_source elsewhere[] = {SRC_LABELLED, SRC_CHROME, SRC_STANDALONE};
     p = first_date(c, F_DATE, elsewhere, sizeof elsewhere / sizeof elsewhere[0]);
     if (p.value)
         return p;

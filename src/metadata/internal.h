@@ -61,6 +61,9 @@ struct document; /* tree.h's, which is not included: its names would shadow loca
 /* A date line longer than this (characters) is prose that mentions a
  * date, not the line that dates the page. */
 #define META_MAX_DATELINE 120u
+/* A line this short that holds a date says nothing else ("2012-06-04
+ * 09:20:26", "01.02.2022", "Kultur, 2.11.22"): a date standing alone. */
+#define META_MAX_STANDALONE_DATE 32u
 
 /* Characters of visible text after the headline searched for a date
  * written in an element with no date vocabulary ("<p>3 May 2020</p>",
@@ -116,6 +119,7 @@ enum meta_source {
     SRC_HEADLINE,    /* a date written just under the headline, in any element */
     SRC_LABELLED,    /* a line anywhere that announces its date ("Erschienen am") */
     SRC_CHROME,      /* a date line in navigation, a footer or a masthead */
+    SRC_STANDALONE,  /* the first short element that is a date and no more */
     SRC_COUNT
 };
 

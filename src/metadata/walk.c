@@ -650,6 +650,34 @@ static void collect_headline_date(walk_state *w, const node *text) {
     }
 }
 
+/* Whether N is in a list item or a definition list's value, whose date
+ * (an archive's entry, a record's "Effective Date") is the item's, or in a
+ * heading or a link, whose date is what it is about or another page's. */
+static bool in_item(const node *n) {
+    for (; n; n = n->parent)
+        if (n->tag == TAG_LI || n->tag == TAG_DD || n->tag == TAG_A ||
+            tag_is_heading((enum tag)n->tag))
+            return true;
+    return false;
+}
+
+/* A short element LINE whose words WORDS are a date and little else, the
+ * first on a page without a headline, or above it, outside its chrome, its
+ * comments, list items, headings, links and other stories' cards: the date
+ * of a page that marks its date line in no other way (a table cell under
+ * an old page's title set in bold, a <span> beside a news item's heading
+ * that the <title> does not name). It dates the page only when nothing
+ * else does. */
+static void collect_standalone_date(walk_state *w, const node *line, const char *words) {
+    char date[META_DATE_CAP], update[META_DATE_CAP];
+    /* Below a headline, its reach decides (collect_headline_date): further
+     * down, a date is what the text is about, not when it was written. */
+    if (w->after_headline || in_page_chrome(line) || in_other_article(w, line) || in_item(line) ||
+        says_today(line) || !date_from_text(words, date, update))
+        return;
+    store_value(w->c, F_DATE, SRC_STANDALONE, date);
+}
+
 /* A short line anywhere on the page that announces its date: "Erschienen
  * am: 01.11.2023" in a footer, "Aktualisiert am 17.01.2021" under the
  * text. TEXT is one text node; the line read is its element when that is
@@ -661,7 +689,8 @@ static void collect_labelled_date(walk_state *w, const node *text) {
     meta_candidates *c = w->c;
     bool want_date = !c->value[F_DATE][SRC_LABELLED];
     bool want_update = !c->value[F_MODIFIED][SRC_LABELLED];
-    if ((!want_date && !want_update) || text->text_chars == 0 ||
+    bool want_alone = !c->value[F_DATE][SRC_STANDALONE];
+    if ((!want_date && !want_update && !want_alone) || text->text_chars == 0 ||
         text->text_chars > META_MAX_DATELINE)
         return;
     const char *s = node_text(w->doc, text);
@@ -690,6 +719,8 @@ static void collect_labelled_date(walk_state *w, const node *text) {
             store_value(c, F_DATE, SRC_LABELLED, date);
     } else if (update[0] && want_update) {
         store_value(c, F_MODIFIED, SRC_LABELLED, update);
+    } else if (want_alone && line && line->text_chars <= META_MAX_STANDALONE_DATE) {
+        collect_standalone_date(w, line, words);
     }
 }
 
