@@ -34,10 +34,6 @@
 /* ...or above this link density. */
 #define LINKY_BLOCK_DENSITY 0.5
 
-static double link_density(const node *n) {
-    return n->text_chars ? (double)n->link_chars / n->text_chars : 0.0;
-}
-
 /* Lists, headings and paragraphs hold one kind of thing, never a page. */
 static bool can_wrap_page(enum tag t) {
     switch (t) {
@@ -67,7 +63,7 @@ typedef struct page_size {
 
 static bool is_wrapper(const node *n, uint32_t page_chars) {
     return can_wrap_page((enum tag)n->tag) && n->text_chars > WRAPPER_TEXT_SHARE * page_chars &&
-           link_density(n) < WRAPPER_MAX_LINK_DENSITY;
+           node_link_density(n) < WRAPPER_MAX_LINK_DENSITY;
 }
 
 /* Chrome by its tag and by its name or role at once (<aside id="sidebar">,
@@ -82,12 +78,13 @@ static bool chrome_twice(const node *n) {
 }
 
 static bool small_or_linky(const node *n) {
-    return n->text_chars < SMALL_BLOCK_CHARS || link_density(n) > LINKY_BLOCK_DENSITY;
+    return n->text_chars < SMALL_BLOCK_CHARS || node_link_density(n) > LINKY_BLOCK_DENSITY;
 }
 
 /* Paragraph prose: the text of <p>s of at least this length, mostly not
- * links. */
+ * links (less than this share). */
 #define PROSE_PARAGRAPH_CHARS 25
+#define PROSE_MAX_LINK_DENSITY 0.5
 
 /* N's paragraph prose, in characters outside links. */
 static uint32_t paragraph_prose(const node *n) {
@@ -95,7 +92,8 @@ static uint32_t paragraph_prose(const node *n) {
     for (const node *k = n->first_child; k;) {
         bool skip = (k->flags & (NODE_REMOVED | NODE_HIDDEN)) != 0;
         if (!skip && k->tag == TAG_P) {
-            if (k->text_chars >= PROSE_PARAGRAPH_CHARS && 2 * k->link_chars < k->text_chars)
+            if (k->text_chars >= PROSE_PARAGRAPH_CHARS &&
+                node_link_density(k) < PROSE_MAX_LINK_DENSITY)
                 prose += k->text_chars - k->link_chars;
             skip = true;
         }
@@ -314,7 +312,7 @@ static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pr
     if (!chrome && in_running_text(n))
         return false; /* "<p><span class=dateline>CAIRO —</span> Gunmen opened ..." */
     if (!chrome && (bits & VOCAB_LEAD))
-        return link_density(n) > LINKY_BLOCK_DENSITY; /* a lead, or a card of links */
+        return node_link_density(n) > LINKY_BLOCK_DENSITY; /* a lead, or a card of links */
     if (chrome || (bits & (VOCAB_HEADER | VOCAB_BYLINE)))
         return small_or_linky(n);
     return false;

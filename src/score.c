@@ -141,7 +141,7 @@ static uint32_t loose_chars(const node *n, uint32_t *commas) {
 #define PROSE_MAX_LINK_DENSITY 0.5
 
 static uint32_t prose_of(uint32_t chars, uint32_t link_chars) {
-    return link_chars < chars * PROSE_MAX_LINK_DENSITY ? chars - link_chars : 0;
+    return link_density(link_chars, chars) < PROSE_MAX_LINK_DENSITY ? chars - link_chars : 0;
 }
 
 /* Score N if it is a paragraph; returns true when its subtree is done. */

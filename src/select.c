@@ -74,12 +74,8 @@
 /* How many text blocks before the body are looked at for one. */
 #define LEAD_MAX_BLOCKS 8
 
-static float link_density(const node *n) {
-    return n->text_chars ? (float)n->link_chars / (float)n->text_chars : 0.0f;
-}
-
 static float final_score(const node *n) {
-    return n->score * (1.0f - link_density(n));
+    return n->score * (1.0f - (float)node_link_density(n));
 }
 
 /* Phase 1: the best candidates, best first, in TOP (count returned). */
@@ -204,7 +200,7 @@ static bool sibling_joins(const node *sib, const node *best, lede_focus focus) {
         return true;
     (void)focus;
     if (sib->tag == TAG_P) {
-        float ld = link_density(sib);
+        float ld = (float)node_link_density(sib);
         return sib->text_chars > SIBLING_PROSE_CHARS && ld < SIBLING_PROSE_LINK_DENSITY;
     }
     return false;
@@ -360,7 +356,7 @@ static node *named_lead(node *n, const node *scope) {
 
 static bool reads_as_lead(const node *n) {
     return n->text_chars >= LEAD_MIN_CHARS && n->text_chars <= LEAD_MAX_CHARS &&
-           link_density(n) <= LEAD_MAX_LINK_DENSITY;
+           (float)node_link_density(n) <= LEAD_MAX_LINK_DENSITY;
 }
 
 /* The standfirst before the body FIRST, or NULL. The headline ends the
@@ -516,7 +512,7 @@ static bool is_baseline_block(const document *doc, const node *n) {
 
 static bool is_linked_heading(const node *n) {
     return tag_is_heading((enum tag)n->tag) && n->text_chars &&
-           link_density(n) > BASELINE_MAX_LINK_DENSITY;
+           (float)node_link_density(n) > BASELINE_MAX_LINK_DENSITY;
 }
 
 /* Whether C is a teaser card: a short block with a linked headline among
@@ -533,7 +529,7 @@ static bool is_teaser_card(const node *c) {
 /* Whether block N is prose: long enough, few links, not a teaser's
  * excerpt or deck. Headings count when they are not links. */
 static bool is_baseline_prose(const node *n) {
-    if (n->text_chars == 0 || link_density(n) > BASELINE_MAX_LINK_DENSITY)
+    if (n->text_chars == 0 || (float)node_link_density(n) > BASELINE_MAX_LINK_DENSITY)
         return false;
     if (tag_is_heading((enum tag)n->tag))
         return true;

@@ -166,7 +166,7 @@ static float link_density_outside_tables(const node *n, const counts *c) {
     uint32_t links = n->link_chars - (c->data_table_link_chars < n->link_chars
                                           ? c->data_table_link_chars
                                           : n->link_chars);
-    return chars > 0 ? (float)links / (float)chars : 0.0f;
+    return (float)link_density(links, chars);
 }
 
 /* Readability's _cleanConditionally, on N's subtree numbers C. Recall keeps
@@ -504,14 +504,10 @@ static bool is_byline(const copies *cp, const block *b) {
     return al && b->norm_len < al + MAX_BYLINE_CHARS / 2 && strstr(t, cp->author.data);
 }
 
-static float block_link_density(const block *b) {
-    return b->n->text_chars ? (float)b->n->link_chars / (float)b->n->text_chars : 0.0f;
-}
-
 /* A label alone, or a label opening a link to another story
  * ("Related: Ten things to know about the budget"). */
 static bool is_label(const copies *cp, const block *b) {
-    bool linked = block_link_density(b) >= LINKED_LABEL_DENSITY;
+    bool linked = (float)node_link_density(b->n) >= LINKED_LABEL_DENSITY;
     if (b->raw_len > (linked ? MAX_LINKED_LABEL_CHARS : MAX_LABEL_CHARS))
         return false;
     const char *t = norm_text(cp, b);
@@ -585,7 +581,7 @@ static bool is_link_paragraph(const block *b, lede_focus focus) {
         tag_is_heading(t) || !node_is_block(b->n))
         return false; /* list items and headings that are links are the story's own */
     float most = focus == LEDE_FOCUS_PRECISION ? LINKED_LABEL_DENSITY : LINK_PARAGRAPH_DENSITY;
-    return b->raw_len <= MAX_LINKED_LABEL_CHARS && block_link_density(b) >= most;
+    return b->raw_len <= MAX_LINKED_LABEL_CHARS && (float)node_link_density(b->n) >= most;
 }
 
 
