@@ -10,7 +10,8 @@
  * "row N" below is the row of docs/accuracy.md that measured the rule.
  *
  * Precision and recall differ from balanced only in the same direction:
- * recall never removes more than balanced, precision never less.
+ * recall never removes more than balanced, precision never less
+ * (tests/test_tuning.c holds the tables to that).
  */
 #include "tuning.h"
 
