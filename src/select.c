@@ -350,27 +350,27 @@ static lede_status join_lead(document *doc, article *art, const select_tuning *t
 
 lede_status select_article(document *doc, const page_hints *hints, const lede_tuning *tuning,
                            article *out) {
-    const select_tuning *own = &tuning->select;
+    const select_tuning *selecting = &tuning->select;
     node *top[TUNING_TOP_CANDIDATES];
     size_t count = best_candidates(doc, top);
-    node *core = count ? climb(shared_ancestor(top, count, own), own) : find_body(doc);
-    node *best = count ? widen_to_prose(core, own) : core;
-    lede_status st = gather(doc, best, own, out);
+    node *core = count ? climb(shared_ancestor(top, count, selecting), selecting) : find_body(doc);
+    node *best = count ? widen_to_prose(core, selecting) : core;
+    lede_status st = gather(doc, best, selecting, out);
     if (st != LEDE_OK)
         return st;
     unsigned stories = other_articles(out, story_of(core));
-    if ((st = join_lead(doc, out, own)) != LEDE_OK)
+    if ((st = join_lead(doc, out, selecting)) != LEDE_OK)
         return st;
     st = trim_article(doc, hints, tuning, out);
     if (st != LEDE_OK)
         return st;
     uint32_t chars = article_chars(out);
-    out->listing = chars > 0 && is_listing(stories, top, count, best, chars, own);
+    out->listing = chars > 0 && is_listing(stories, top, count, best, chars, selecting);
     if (chars == 0 || out->listing ||
-        (chars < own->min_article_chars &&
-         doc->root->text_chars > own->short_article_page_share * chars))
+        (chars < selecting->min_article_chars &&
+         doc->root->text_chars > selecting->short_article_page_share * chars))
         return LEDE_ERR_NO_ARTICLE;
-    out->confidence = confidence(out, top, count, best, chars, own);
+    out->confidence = confidence(out, top, count, best, chars, selecting);
     return LEDE_OK;
 }
 
@@ -520,8 +520,8 @@ static bool comments_are_prose(document *doc, const select_tuning *tuning) {
 }
 
 uint32_t select_page_prose(document *doc, const lede_tuning *tuning) {
-    const select_tuning *own = &tuning->select;
-    return prose_chars(doc, comments_are_prose(doc, own), own);
+    const select_tuning *selecting = &tuning->select;
+    return prose_chars(doc, comments_are_prose(doc, selecting), selecting);
 }
 
 typedef struct block_roots {
@@ -544,23 +544,23 @@ static void add_block(node *n, void *ctx) {
 
 lede_status select_baseline(document *doc, const page_hints *hints, const lede_tuning *tuning,
                             article *out) {
-    const select_tuning *own = &tuning->select;
+    const select_tuning *selecting = &tuning->select;
     block_roots b = {out, 0};
     out->count = 0;
-    bool with_comments = comments_are_prose(doc, own);
-    if (prose_chars(doc, with_comments, own) < own->min_article_chars)
+    bool with_comments = comments_are_prose(doc, selecting);
+    if (prose_chars(doc, with_comments, selecting) < selecting->min_article_chars)
         return LEDE_ERR_NO_ARTICLE; /* headings, labels, teasers: no prose */
-    each_baseline_block(doc, with_comments, own, count_block, &b);
+    each_baseline_block(doc, with_comments, selecting, count_block, &b);
     out->roots = arena_alloc(&doc->mem, b.cap * sizeof(node *));
     if (!out->roots)
         return LEDE_ERR_NOMEM;
-    each_baseline_block(doc, with_comments, own, add_block, &b);
+    each_baseline_block(doc, with_comments, selecting, add_block, &b);
     lede_status st = trim_article(doc, hints, tuning, out);
     if (st != LEDE_OK)
         return st;
     uint32_t chars = article_chars(out);
     if (chars == 0)
         return LEDE_ERR_NO_ARTICLE;
-    out->confidence = confidence(out, NULL, 0, NULL, chars, own);
+    out->confidence = confidence(out, NULL, 0, NULL, chars, selecting);
     return LEDE_OK;
 }

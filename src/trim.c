@@ -152,13 +152,14 @@ static float link_density_outside_tables(const node *n, const counts *c) {
     return (float)link_density(links, chars);
 }
 
-/* Readability's _cleanConditionally, on N's subtree numbers C, with the
- * class weight score.c gives (but for the role). */
+/* Readability's _cleanConditionally, on N's subtree numbers C. Its class
+ * and id weigh score.c's class weight each way (a role does not weigh
+ * here). */
 static bool is_boilerplate_container(const node *n, const counts *c, const lede_tuning *tuning) {
-    const trim_tuning *own = &tuning->trim;
+    const trim_tuning *trimming = &tuning->trim;
     /* commas inside links are headlines' commas, not prose */
-    if (n->commas >= own->prose_commas &&
-        n->link_chars < own->prose_max_link_density * n->text_chars)
+    if (n->commas >= trimming->prose_commas &&
+        n->link_chars < trimming->prose_max_link_density * n->text_chars)
         return false;
     enum tag t = (enum tag)n->tag;
     if (t == TAG_TABLE && c->table_headers)
@@ -174,27 +175,27 @@ static bool is_boilerplate_container(const node *n, const counts *c, const lede_
     bool is_list = t == TAG_UL || t == TAG_OL || t == TAG_DL;
     float chars = (float)n->text_chars;
     float ld = link_density_outside_tables(n, c);
-    if (own->containers_by_links_only)
-        return ld > own->container_max_link_density;
+    if (trimming->containers_by_links_only)
+        return ld > trimming->container_max_link_density;
     float heading_density = chars > 0 ? (float)c->heading_chars / chars : 0;
     if (c->images > 1 &&
-        (float)c->paragraphs / (float)c->images < own->gallery_paragraphs_per_image &&
-        chars < (float)own->caption_chars * (float)c->images && !in_figure(n))
+        (float)c->paragraphs / (float)c->images < trimming->gallery_paragraphs_per_image &&
+        chars < (float)trimming->caption_chars * (float)c->images && !in_figure(n))
         return true;
-    if (!is_list && c->list_items > c->paragraphs + own->list_item_allowance)
+    if (!is_list && c->list_items > c->paragraphs + trimming->list_item_allowance)
         return true;
-    if (c->inputs > c->paragraphs / own->paragraphs_per_input)
+    if (c->inputs > c->paragraphs / trimming->paragraphs_per_input)
         return true;
-    if (!is_list && heading_density < own->link_container_max_heading_density &&
-        chars < own->min_container_chars &&
-        (c->images == 0 || c->images > own->link_container_max_images) && ld > 0)
+    if (!is_list && heading_density < trimming->link_container_max_heading_density &&
+        chars < trimming->min_container_chars &&
+        (c->images == 0 || c->images > trimming->link_container_max_images) && ld > 0)
         return true;
-    if (weight < class_weight && ld > own->container_max_link_density &&
-        !(is_list && ld < own->content_max_link_density))
+    if (weight < class_weight && ld > trimming->container_max_link_density &&
+        !(is_list && ld < trimming->content_max_link_density))
         return true;
-    if (weight >= class_weight && ld > own->content_max_link_density)
+    if (weight >= class_weight && ld > trimming->content_max_link_density)
         return true;
-    return (c->embeds == 1 && chars < own->embed_context_chars) || c->embeds > 1;
+    return (c->embeds == 1 && chars < trimming->embed_context_chars) || c->embeds > 1;
 }
 
 static lede_status clean_conditionally(document *doc, const article *art,
