@@ -15,6 +15,8 @@
  * ("page has-sidebar"), not boilerplate, and stays. Removed subtrees are
  * flagged, not unlinked, so metadata can still read them, and their text is
  * taken out of their ancestors' sums so that scoring sees the cleaned page.
+ * The thresholds, and whether figures stay, are the tuning table's
+ * (tuning.h).
  */
 #include "clean.h"
 
@@ -22,21 +24,6 @@
 #include <strings.h>
 
 #include "vocab.h"
-
-/* An element with more than this share of the page's text is never removed
- * for its name alone. */
-#define WRAPPER_TEXT_SHARE 0.5
-/* ...unless links make up more than this share of its text. */
-#define WRAPPER_MAX_LINK_DENSITY 0.5
-/* Headers, forms and mixed names are boilerplate below this many characters
- * of text... */
-#define SMALL_BLOCK_CHARS 200
-/* ...or above this link density. */
-#define LINKY_BLOCK_DENSITY 0.5
-
-static double link_density(const node *n) {
-    return n->text_chars ? (double)n->link_chars / n->text_chars : 0.0;
-}
 
 /* Lists, headings and paragraphs hold one kind of thing, never a page. */
 static bool can_wrap_page(enum tag t) {
@@ -65,9 +52,11 @@ typedef struct page_size {
     uint32_t chars, prose;
 } page_size;
 
-static bool is_wrapper(const node *n, uint32_t page_chars) {
-    return can_wrap_page((enum tag)n->tag) && n->text_chars > WRAPPER_TEXT_SHARE * page_chars &&
-           link_density(n) < WRAPPER_MAX_LINK_DENSITY;
+/* Never removed for its name or tag alone: it holds most of the page. */
+static bool is_wrapper(const node *n, uint32_t page_chars, const clean_tuning *tuning) {
+    return can_wrap_page((enum tag)n->tag) &&
+           n->text_chars > tuning->wrapper_text_share * page_chars &&
+           node_link_density(n) < tuning->wrapper_max_link_density;
 }
 
 /* Chrome by its tag and by its name or role at once (<aside id="sidebar">,
@@ -81,21 +70,20 @@ static bool chrome_twice(const node *n) {
     return (n->vocab & (VOCAB_ROLE_CHROME | VOCAB_BOILERPLATE)) && !(n->vocab & VOCAB_CONTENT);
 }
 
-static bool small_or_linky(const node *n) {
-    return n->text_chars < SMALL_BLOCK_CHARS || link_density(n) > LINKY_BLOCK_DENSITY;
+static bool small_or_linky(const node *n, const clean_tuning *tuning) {
+    return n->text_chars < tuning->small_block_chars ||
+           node_link_density(n) > tuning->linky_block_density;
 }
 
-/* Paragraph prose: the text of <p>s of at least this length, mostly not
- * links. */
-#define PROSE_PARAGRAPH_CHARS 25
-
-/* N's paragraph prose, in characters outside links. */
-static uint32_t paragraph_prose(const node *n) {
+/* N's paragraph prose, in characters outside links: the text of its long
+ * <p>s that are mostly not links. */
+static uint32_t paragraph_prose(const node *n, const clean_tuning *tuning) {
     uint32_t prose = 0;
     for (const node *k = n->first_child; k;) {
         bool skip = (k->flags & (NODE_REMOVED | NODE_HIDDEN)) != 0;
         if (!skip && k->tag == TAG_P) {
-            if (k->text_chars >= PROSE_PARAGRAPH_CHARS && 2 * k->link_chars < k->text_chars)
+            if (k->text_chars >= tuning->prose_paragraph_chars &&
+                node_link_density(k) < tuning->prose_max_link_density)
                 prose += k->text_chars - k->link_chars;
             skip = true;
         }
@@ -106,10 +94,10 @@ static uint32_t paragraph_prose(const node *n) {
 
 /* Whether N, chrome by its tag alone, holds most of the page's prose
  * (PAGE_PROSE): a site that sets its article in an <aside>. */
-static bool holds_the_prose(const node *n, uint32_t page_prose) {
-    if (page_prose < SMALL_BLOCK_CHARS)
+static bool holds_the_prose(const node *n, uint32_t page_prose, const clean_tuning *tuning) {
+    if (page_prose < tuning->small_block_chars)
         return false;
-    return paragraph_prose(n) > WRAPPER_TEXT_SHARE * page_prose;
+    return paragraph_prose(n, tuning) > tuning->wrapper_text_share * page_prose;
 }
 
 /* A <figure> that sets a table (CKEditor's "figure.table") shows data, not
@@ -121,7 +109,7 @@ static bool figure_holds_table(const node *n) {
     return false;
 }
 
-static bool removed_by_tag(const node *n, const page_size *page, lede_focus focus) {
+static bool removed_by_tag(const node *n, const page_size *page, const clean_tuning *tuning) {
     uint32_t page_chars = page->chars;
     switch ((enum tag)n->tag) {
     case TAG_NAV:
@@ -130,18 +118,18 @@ static bool removed_by_tag(const node *n, const page_size *page, lede_focus focu
     case TAG_MENU:
     case TAG_DIALOG:
         return chrome_twice(n) ||
-               (!is_wrapper(n, page_chars) && !holds_the_prose(n, page->prose));
+               (!is_wrapper(n, page_chars, tuning) && !holds_the_prose(n, page->prose, tuning));
     case TAG_FIGURE:
         if (figure_holds_table(n))
             return false;
         /* fall through */
     case TAG_FIGCAPTION:
-        /* captions describe pictures, not the story; recall keeps them */
-        return focus != LEDE_FOCUS_RECALL && !is_wrapper(n, page_chars);
+        /* captions describe pictures, not the story */
+        return !tuning->keep_figures && !is_wrapper(n, page_chars, tuning);
     case TAG_HEADER:
     case TAG_FORM:
     case TAG_FIELDSET:
-        return small_or_linky(n) && !is_wrapper(n, page_chars);
+        return small_or_linky(n, tuning) && !is_wrapper(n, page_chars, tuning);
     default:
         return false;
     }
@@ -149,9 +137,9 @@ static bool removed_by_tag(const node *n, const page_size *page, lede_focus focu
 
 /* An inline element that is part of a paragraph's sentence: the paragraph
  * says more than it does. */
-static bool in_running_text(const node *n) {
+static bool in_running_text(const node *n, const clean_tuning *tuning) {
     return !node_is_block(n) && n->parent && n->parent->tag == TAG_P &&
-           n->parent->text_chars > 2 * n->text_chars;
+           n->parent->text_chars > tuning->running_text_ratio * n->text_chars;
 }
 
 static bool is_code_tag(enum tag t) {
@@ -254,10 +242,6 @@ static bool is_gutter_cell(const document *doc, const node *n) {
            holds_code(next) && !only_numbers(doc, next);
 }
 
-/* The longest label a code block's toolbar shows beside its buttons: a
- * language's name, a file's path. */
-#define CODE_TOOLBAR_LABEL_CHARS 40
-
 /* Whether N holds a <button>, kept or already removed. */
 static bool holds_button(const node *n) {
     for (const node *k = n->first_child; k; k = tree_next(n, k, false))
@@ -290,17 +274,18 @@ static bool opens_its_pre(const document *doc, const node *n) {
  * top, holding the buttons ("Copy", "Run") and at most a short label
  * beside them. The buttons go as controls; the label would read as the
  * code's first line. */
-static bool is_code_toolbar(const document *doc, const node *n) {
+static bool is_code_toolbar(const document *doc, const node *n, const clean_tuning *tuning) {
     return (n->flags & NODE_IN_CODE) && !is_code_tag((enum tag)n->tag) &&
-           n->text_chars <= CODE_TOOLBAR_LABEL_CHARS && holds_button(n) &&
+           n->text_chars <= tuning->code_toolbar_label_chars && holds_button(n) &&
            opens_its_pre(doc, n);
 }
 
-static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pruning) {
+static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pruning,
+                            const clean_tuning *tuning) {
     if (is_line_numbers(n))
         return true;
     unsigned bits = n->vocab;
-    if (!bits || is_protected(n) || is_wrapper(n, page_chars))
+    if (!bits || is_protected(n) || is_wrapper(n, page_chars, tuning))
         return false;
     if (pruning == PRUNE_TWO_SIGNS)
         return (bits & VOCAB_ROLE_CHROME) != 0; /* an explicit role is a sign of its own */
@@ -311,12 +296,12 @@ static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pr
     bool chrome = bits & (VOCAB_BOILERPLATE | VOCAB_COMMENTS);
     if (chrome && !(bits & VOCAB_CONTENT))
         return true;
-    if (!chrome && in_running_text(n))
+    if (!chrome && in_running_text(n, tuning))
         return false; /* "<p><span class=dateline>CAIRO —</span> Gunmen opened ..." */
     if (!chrome && (bits & VOCAB_LEAD))
-        return link_density(n) > LINKY_BLOCK_DENSITY; /* a lead, or a card of links */
+        return node_link_density(n) > tuning->linky_block_density; /* a lead, or a card of links */
     if (chrome || (bits & (VOCAB_HEADER | VOCAB_BYLINE)))
-        return small_or_linky(n);
+        return small_or_linky(n, tuning);
     return false;
 }
 
@@ -328,13 +313,13 @@ static bool is_figure(const node *n) {
  * being one and nothing else is flagged NODE_FIGURE too: out of the text,
  * but a picture the Markdown and HTML outputs show (walk.h). */
 static uint16_t removal_flags(const document *doc, const node *n, const page_size *page,
-                              lede_focus focus, clean_pruning pruning) {
+                              const clean_tuning *tuning, clean_pruning pruning) {
     if ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP ||
-        removed_by_name(n, page->chars, pruning) || is_gutter_cell(doc, n))
+        removed_by_name(n, page->chars, pruning, tuning) || is_gutter_cell(doc, n))
         return NODE_REMOVED;
-    if (removed_by_tag(n, page, focus))
+    if (removed_by_tag(n, page, tuning))
         return is_figure(n) ? NODE_REMOVED | NODE_FIGURE : NODE_REMOVED;
-    if (is_code_toolbar(doc, n))
+    if (is_code_toolbar(doc, n, tuning))
         return NODE_REMOVED | NODE_CODE_TOOLBAR;
     return 0;
 }
@@ -348,17 +333,17 @@ static node *first_leaf(node *n) {
 /* Post-order, so that an element is judged on its text after the chrome
  * inside it is gone: a <form> that wraps a whole page is link-heavy only
  * until its navigation is removed. */
-void clean_document(document *doc, lede_focus focus, clean_pruning pruning) {
+void clean_document(document *doc, const lede_tuning *tuning, clean_pruning pruning) {
     node *root = doc->root;
     if (!root->first_child)
         return;
     page_size page = {root->text_chars, 0};
     node *n = first_leaf(root->first_child);
-    page.prose = paragraph_prose(root);
+    page.prose = paragraph_prose(root, &tuning->clean);
     while (n && n != root) {
         page.chars = root->text_chars;
         uint16_t flags = n->tag != TAG_TEXT && !(n->flags & NODE_REMOVED)
-                             ? removal_flags(doc, n, &page, focus, pruning)
+                             ? removal_flags(doc, n, &page, &tuning->clean, pruning)
                              : 0;
         if (flags) {
             tree_remove(n);

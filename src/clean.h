@@ -4,8 +4,8 @@
 #ifndef LEDE_CLEAN_H
 #define LEDE_CLEAN_H
 
-#include "lede.h"
 #include "tree.h"
+#include "tuning.h"
 
 /* How much a class/id name alone may remove before the article is found. */
 typedef enum clean_pruning {
@@ -16,9 +16,9 @@ typedef enum clean_pruning {
 
 /* Flag NODE_REMOVED on the subtrees that are boilerplate by their element or
  * their class/id vocabulary (navigation, headers and footers, share bars,
- * comments, ads, related links, newsletter boxes, hidden elements) and take
- * their text out of their ancestors' sums. */
-void clean_document(document *doc, lede_focus focus, clean_pruning pruning);
+ * comments, ads, related links, newsletter boxes, hidden elements), by
+ * TUNING's thresholds, and take their text out of their ancestors' sums. */
+void clean_document(document *doc, const lede_tuning *tuning, clean_pruning pruning);
 
 /* The reader comments section: the outermost element named as comments that
  * holds the most text, or NULL. Reads the tree before cleaning, and flags

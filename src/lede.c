@@ -25,6 +25,7 @@
 #include "result.h"
 #include "score.h"
 #include "select.h"
+#include "tuning.h"
 #include "url.h"
 #include "vocab.h"
 
@@ -288,14 +289,14 @@ typedef struct pass_report {
     uint32_t page_prose; /* select_page_prose() before cleaning */
 } pass_report;
 
-static lede_status choose_article(document *doc, const page_hints *hints, lede_focus focus,
-                                  pass_kind kind, article *art) {
+static lede_status choose_article(document *doc, const page_hints *hints,
+                                  const lede_tuning *tuning, pass_kind kind, article *art) {
     bool baseline = kind == PASS_BASELINE || kind == PASS_HIDDEN;
-    clean_document(doc, focus, baseline ? PRUNE_TWO_SIGNS : PRUNE_BY_NAME);
+    clean_document(doc, tuning, baseline ? PRUNE_TWO_SIGNS : PRUNE_BY_NAME);
     if (baseline)
-        return select_baseline(doc, hints, focus, art);
-    score_document(doc);
-    return select_article(doc, hints, focus, art);
+        return select_baseline(doc, hints, tuning, art);
+    score_document(doc, tuning);
+    return select_article(doc, hints, tuning, art);
 }
 
 /* HTML's document base URL: the first <base href> in tree order (as
@@ -343,11 +344,12 @@ static lede_status extract_document(document *doc, const lede_options *opt, pass
         return st;
     if (opt->comments && (st = extract_comments(doc, res)) != LEDE_OK)
         return st;
+    const lede_tuning *tuning = tuning_for_focus(opt->focus);
     if (report) /* only the first pass's is read */
-        report->page_prose = select_page_prose(doc);
+        report->page_prose = select_page_prose(doc, tuning);
     page_hints hints = {res->title, res->author, res->description, res->sitename, res->section};
     article art = {0};
-    st = choose_article(doc, &hints, opt->focus, kind, &art);
+    st = choose_article(doc, &hints, tuning, kind, &art);
     if (st == LEDE_ERR_NO_ARTICLE)
         return type_without_article(res, art.listing);
     if (st != LEDE_OK)

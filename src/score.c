@@ -15,38 +15,25 @@
  * removed, so this is one walk with a few steps up from each paragraph.
  *
  * The link density discount is applied by select.c, which reads the scores.
+ * Every weight and threshold is the tuning table's (tuning.h).
  */
 #include "score.h"
 
+#include "tuning.h"
 #include "vocab.h"
-
-/* A paragraph shorter than this (in characters) is a label, not prose. */
-#define MIN_PARAGRAPH_CHARS 25
-/* Each full CHARS_PER_POINT characters give a point, at most LENGTH_POINTS_MAX. */
-#define CHARS_PER_POINT 100
-#define LENGTH_POINTS_MAX 3
-/* How many ancestors a paragraph's points reach. */
-#define SCORE_ANCESTOR_LEVELS 5
-/* Beyond the grandparent, level L gets points / (L * FAR_LEVEL_DIVIDER). */
-#define FAR_LEVEL_DIVIDER 3
-/* A paragraph cut off with an ellipsis is a teaser: its points shrink by
- * this much and it counts as no prose. */
-#define TEASER_DIVIDER 4.0f
-/* Class/id vocabulary weight, as large as a long paragraph's points. */
-#define CLASS_WEIGHT 25.0f
 
 /* Tag bases: containers of prose start ahead, lists, forms and headings
  * start behind. */
-static float tag_base(enum tag t) {
+static float tag_base(enum tag t, const score_tuning *tuning) {
     switch (t) {
     case TAG_DIV:
     case TAG_ARTICLE:
     case TAG_MAIN:
-        return 5;
+        return tuning->container_tag_base;
     case TAG_PRE:
     case TAG_TD:
     case TAG_BLOCKQUOTE:
-        return 3;
+        return tuning->block_tag_base;
     case TAG_ADDRESS:
     case TAG_OL:
     case TAG_UL:
@@ -55,7 +42,7 @@ static float tag_base(enum tag t) {
     case TAG_DT:
     case TAG_LI:
     case TAG_FORM:
-        return -3;
+        return tuning->list_tag_base;
     case TAG_H1:
     case TAG_H2:
     case TAG_H3:
@@ -63,44 +50,49 @@ static float tag_base(enum tag t) {
     case TAG_H5:
     case TAG_H6:
     case TAG_TH:
-        return -5;
+        return tuning->heading_tag_base;
     default:
         return 0;
     }
 }
 
-static float class_weight(const node *n) {
+static float class_weight(const node *n, const score_tuning *tuning) {
     unsigned bits = n->vocab;
     float w = 0;
     if (bits & VOCAB_CONTENT)
-        w += CLASS_WEIGHT;
+        w += tuning->class_weight;
     if (bits & (VOCAB_BOILERPLATE | VOCAB_COMMENTS | VOCAB_ROLE_CHROME))
-        w -= CLASS_WEIGHT;
+        w -= tuning->class_weight;
     return w;
 }
 
-static void init_candidate(node *n) {
+static void init_candidate(node *n, const score_tuning *tuning) {
     if (n->flags & NODE_CANDIDATE)
         return;
     n->flags |= NODE_CANDIDATE;
-    n->score = tag_base((enum tag)n->tag) + class_weight(n);
+    n->score = tag_base((enum tag)n->tag, tuning) + class_weight(n, tuning);
 }
 
-static float paragraph_points(uint32_t chars, uint32_t commas) {
-    uint32_t length_points = chars / CHARS_PER_POINT;
-    if (length_points > LENGTH_POINTS_MAX)
-        length_points = LENGTH_POINTS_MAX;
-    return 1.0f + (float)commas + (float)length_points;
+static float paragraph_points(uint32_t chars, uint32_t commas, const score_tuning *tuning) {
+    uint32_t length_points = chars / tuning->chars_per_point;
+    if (length_points > tuning->length_points_max)
+        length_points = tuning->length_points_max;
+    return tuning->paragraph_points + (float)commas + (float)length_points;
 }
 
-/* Give POINTS to FIRST and the ancestors above it. */
-static void spread_points(node *first, float points) {
+/* Give POINTS to FIRST and the ancestors above it: the parent all of them,
+ * the ones above a share that shrinks with the distance. */
+static void spread_points(node *first, float points, const score_tuning *tuning) {
     int level = 0;
-    for (node *a = first; a && a->tag != TAG_ROOT && level < SCORE_ANCESTOR_LEVELS;
+    for (node *a = first; a && a->tag != TAG_ROOT && level < tuning->ancestor_levels;
          a = a->parent, level++) {
-        init_candidate(a);
-        float divider = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)(level * FAR_LEVEL_DIVIDER);
-        a->score += points / divider;
+        init_candidate(a, tuning);
+        if (level == 0)
+            a->score += points;
+        else if (level == 1)
+            a->score += points / tuning->grandparent_divider;
+        else
+            a->score += points / (float)(level * tuning->far_level_divider);
     }
 }
 
@@ -137,15 +129,13 @@ static uint32_t loose_chars(const node *n, uint32_t *commas) {
     return chars;
 }
 
-/* A paragraph with more link text than this is a link list, not prose. */
-#define PROSE_MAX_LINK_DENSITY 0.5
-
-static uint32_t prose_of(uint32_t chars, uint32_t link_chars) {
-    return link_chars < chars * PROSE_MAX_LINK_DENSITY ? chars - link_chars : 0;
+static uint32_t prose_of(uint32_t chars, uint32_t link_chars, const score_tuning *tuning) {
+    return link_density(link_chars, chars) < tuning->prose_max_link_density ? chars - link_chars
+                                                                            : 0;
 }
 
 /* Score N if it is a paragraph; returns true when its subtree is done. */
-static bool score_node(node *n) {
+static bool score_node(node *n, const score_tuning *tuning) {
     enum tag t = (enum tag)n->tag;
     if (t == TAG_TEXT || !node_is_block(n))
         return false;
@@ -153,18 +143,20 @@ static bool score_node(node *n) {
     if (t == TAG_H1)
         return true; /* the headline: it sits above the article, not in it */
     if (is_paragraph_tag(t) || leaf) {
-        if (n->text_chars >= MIN_PARAGRAPH_CHARS && n->parent && (n->flags & NODE_ELLIPSIS)) {
+        bool long_enough = n->text_chars >= tuning->min_paragraph_chars && n->parent;
+        if (long_enough && (n->flags & NODE_ELLIPSIS)) {
             /* cut off with an ellipsis: the excerpt of another story */
-            spread_points(n->parent, paragraph_points(n->text_chars, n->commas) / TEASER_DIVIDER);
-        } else if (n->text_chars >= MIN_PARAGRAPH_CHARS && n->parent) {
-            spread_points(n->parent, paragraph_points(n->text_chars, n->commas));
-            n->prose_chars = prose_of(n->text_chars, n->link_chars);
+            float points = paragraph_points(n->text_chars, n->commas, tuning);
+            spread_points(n->parent, points / tuning->teaser_divider, tuning);
+        } else if (long_enough) {
+            spread_points(n->parent, paragraph_points(n->text_chars, n->commas, tuning), tuning);
+            n->prose_chars = prose_of(n->text_chars, n->link_chars, tuning);
         }
         return leaf || t == TAG_P || t == TAG_PRE;
     }
     uint32_t commas = 0, chars = loose_chars(n, &commas);
-    if (chars >= MIN_PARAGRAPH_CHARS) {
-        spread_points(n, paragraph_points(chars, commas));
+    if (chars >= tuning->min_paragraph_chars) {
+        spread_points(n, paragraph_points(chars, commas, tuning), tuning);
         n->prose_chars = chars;
     }
     return false;
@@ -172,12 +164,12 @@ static bool score_node(node *n) {
 
 /* Pre-order to score paragraphs; on the way back up, each element adds its
  * prose to its parent's, so every element knows the prose it holds. */
-void score_document(document *doc) {
+void score_document(document *doc, const lede_tuning *tuning) {
     node *root = doc->root, *n = root->first_child;
     while (n) {
         bool skip = (n->flags & NODE_REMOVED) != 0;
         if (!skip)
-            skip = score_node(n);
+            skip = score_node(n, &tuning->score);
         if (!skip && n->first_child) {
             n = n->first_child;
             continue;

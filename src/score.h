@@ -5,9 +5,10 @@
 #define LEDE_SCORE_H
 
 #include "tree.h"
+#include "tuning.h"
 
 /* Give every paragraph-bearing element a score (node.score) and flag it
- * NODE_CANDIDATE. */
-void score_document(document *doc);
+ * NODE_CANDIDATE, by TUNING's weights. */
+void score_document(document *doc, const lede_tuning *tuning);
 
 #endif

@@ -11,6 +11,7 @@
  *   5. trim.c removes what is left of boilerplate inside the choice.
  * When nothing scores (a page without paragraphs), the body is the choice
  * and trim and the length check decide whether any article is there.
+ * Every threshold is the tuning table's (tuning.h).
  */
 #include "select.h"
 
@@ -19,86 +20,30 @@
 #include <string.h>
 
 #include "trim.h"
+#include "tuning.h"
 #include "vocab.h"
 
-/* How many of the best candidates are compared in phase 2. */
-#define TOP_CANDIDATES 5
-/* A runner-up within this share of the best score counts as a part of the
- * same article... */
-#define RUNNER_UP_SHARE 0.75f
-/* ...and this many of them under one ancestor make that ancestor the article. */
-#define RUNNERS_UP_NEEDED 3
-/* Siblings join when they score above this share of the best score... */
-#define SIBLING_SCORE_SHARE 0.2f
-/* ...and never below this absolute score. */
-#define SIBLING_SCORE_MIN 10.0f
-/* A sibling paragraph joins when longer than this with few links... */
-#define SIBLING_PROSE_CHARS 80
-#define SIBLING_PROSE_LINK_DENSITY 0.25f
-/* A choice shorter than LISTING_MAX_CHARS with LISTING_RIVALS unrelated
- * candidates scoring LISTING_RIVAL_SHARE of it is one teaser of a listing. */
-#define LISTING_MAX_CHARS 500
-#define LISTING_RIVALS 3
-#define LISTING_RIVAL_SHARE 0.5f
-/* A choice holding this many <article>s is a list of stories. */
-#define LISTING_INNER_ARTICLES 4
-/* Confidence: an article of CONFIDENT_CHARS characters whose container
- * scores CONFIDENT_SCORE is as long and as clear as articles get; the
- * weights of the four signals sum to one. */
-#define CONFIDENT_CHARS 1500.0
-#define CONFIDENT_SCORE 60.0
-#define CONFIDENCE_LENGTH_WEIGHT 0.35
-#define CONFIDENCE_SCORE_WEIGHT 0.25
-#define CONFIDENCE_LINKS_WEIGHT 0.2
-#define CONFIDENCE_ALONE_WEIGHT 0.2
-/* Widen to an ancestor that adds at least this share of prose... */
-#define WIDEN_MIN_GAIN 0.20f
-/* ...when prose makes up at least this share of the text it adds. */
-#define WIDEN_PROSE_SHARE 0.8f
-/* ...and links (teaser headlines) at most this share. */
-#define WIDEN_MAX_LINK_DENSITY 0.2f
-/* Recall widens over looser prose. */
-#define WIDEN_PROSE_SHARE_RECALL 0.6f
-#define WIDEN_MAX_LINK_DENSITY_RECALL 0.3f
-/* A choice shorter than this is no article when the page has
- * SHORT_ARTICLE_PAGE_SHARE times more text elsewhere: it is what is left of
- * a listing after its links went. A page that is short as a whole is what
- * it is, and keeps its short text. */
-#define MIN_ARTICLE_CHARS 100
-#define SHORT_ARTICLE_PAGE_SHARE 4
-/* A standfirst has at least this much text and at most LEAD_MAX_CHARS... */
-#define LEAD_MIN_CHARS 40
-#define LEAD_MAX_CHARS 1000
-/* ...and few links. */
-#define LEAD_MAX_LINK_DENSITY 0.2f
-/* How many text blocks before the body are looked at for one. */
-#define LEAD_MAX_BLOCKS 8
-
-static float link_density(const node *n) {
-    return n->text_chars ? (float)n->link_chars / (float)n->text_chars : 0.0f;
-}
-
 static float final_score(const node *n) {
-    return n->score * (1.0f - link_density(n));
+    return n->score * (1 - (float)node_link_density(n));
 }
 
 /* Phase 1: the best candidates, best first, in TOP (count returned). */
-static size_t best_candidates(document *doc, node *top[TOP_CANDIDATES]) {
+static size_t best_candidates(document *doc, node *top[TUNING_TOP_CANDIDATES]) {
     size_t count = 0;
     node *n = doc->root->first_child;
     while (n) {
         bool removed = (n->flags & NODE_REMOVED) != 0;
         if (!removed && (n->flags & NODE_CANDIDATE) && n->tag != TAG_BODY && n->tag != TAG_HTML) {
             float s = final_score(n);
-            size_t i = count < TOP_CANDIDATES ? count : TOP_CANDIDATES;
+            size_t i = count < TUNING_TOP_CANDIDATES ? count : TUNING_TOP_CANDIDATES;
             while (i > 0 && final_score(top[i - 1]) < s) {
-                if (i < TOP_CANDIDATES)
+                if (i < TUNING_TOP_CANDIDATES)
                     top[i] = top[i - 1];
                 i--;
             }
-            if (i < TOP_CANDIDATES) {
+            if (i < TUNING_TOP_CANDIDATES) {
                 top[i] = n;
-                if (count < TOP_CANDIDATES)
+                if (count < TUNING_TOP_CANDIDATES)
                     count++;
             }
         }
@@ -119,25 +64,25 @@ static bool is_page_level(const node *n) {
 }
 
 /* Phase 2: an ancestor of the best that holds enough close runners-up. */
-static node *shared_ancestor(node *const top[], size_t count) {
+static node *shared_ancestor(node *const top[], size_t count, const select_tuning *tuning) {
     node *best = top[0];
     float best_score = final_score(best);
     for (node *a = best->parent; !is_page_level(a); a = a->parent) {
         int within = 0;
         for (size_t i = 1; i < count; i++)
-            if (final_score(top[i]) >= RUNNER_UP_SHARE * best_score && top[i] != a &&
+            if (final_score(top[i]) >= tuning->runner_up_share * best_score && top[i] != a &&
                 is_ancestor(a, top[i]))
                 within++;
-        if (within >= RUNNERS_UP_NEEDED)
+        if (within >= tuning->runners_up_needed)
             return a;
     }
     return best;
 }
 
 /* Phase 3: climb while the parent is a better container. */
-static node *climb(node *best) {
+static node *climb(node *best, const select_tuning *tuning) {
     float last = final_score(best);
-    float threshold = last / 3.0f;
+    float threshold = last / tuning->climb_score_divider;
     for (node *p = best->parent; !is_page_level(p); p = p->parent) {
         if (!(p->flags & NODE_CANDIDATE))
             continue;
@@ -169,20 +114,18 @@ static bool has_other_article(const node *p, const node *n) {
 /* Phase 3b: articles split into chunks that are not siblings (each chunk
  * in its own wrapper) are found by their prose: climb while the parent holds
  * clearly more prose than the choice and what it adds is mostly prose. */
-static node *widen_to_prose(node *best, lede_focus focus) {
-    float prose_share = focus == LEDE_FOCUS_RECALL ? WIDEN_PROSE_SHARE_RECALL : WIDEN_PROSE_SHARE;
-    float max_links = focus == LEDE_FOCUS_RECALL ? WIDEN_MAX_LINK_DENSITY_RECALL
-                                                 : WIDEN_MAX_LINK_DENSITY;
+static node *widen_to_prose(node *best, const select_tuning *tuning) {
     for (node *p = best->parent; !is_page_level(p); p = p->parent) {
         if (has_other_article(p, best))
             break;
         uint32_t more_prose = p->prose_chars - best->prose_chars;
         uint32_t more_text = p->text_chars - best->text_chars;
-        if (p->prose_chars < best->prose_chars || more_prose < WIDEN_MIN_GAIN * best->prose_chars)
+        if (p->prose_chars < best->prose_chars ||
+            more_prose < tuning->widen_min_gain * best->prose_chars)
             continue;
         uint32_t more_links = p->link_chars - best->link_chars;
-        if ((float)more_prose < prose_share * (float)more_text ||
-            (float)more_links > max_links * (float)more_text)
+        if ((float)more_prose < tuning->widen_prose_share * (float)more_text ||
+            (float)more_links > tuning->widen_max_link_density * (float)more_text)
             break;
         best = p;
     }
@@ -193,32 +136,32 @@ static bool same_class(const node *a, const node *b) {
     return a->cls && b->cls && a->cls[0] && strcmp(a->cls, b->cls) == 0;
 }
 
-static bool sibling_joins(const node *sib, const node *best, lede_focus focus) {
+static bool sibling_joins(const node *sib, const node *best, const select_tuning *tuning) {
     if (sib->tag == TAG_TEXT || (sib->flags & NODE_REMOVED) || !sib->text_chars)
         return false;
     if (sib->tag == TAG_ARTICLE && best->tag == TAG_ARTICLE)
         return false; /* an <article> is self-contained: a sibling is another story */
-    float bonus = same_class(sib, best) ? final_score(best) * SIBLING_SCORE_SHARE : 0;
-    float threshold = fmaxf(SIBLING_SCORE_MIN, final_score(best) * SIBLING_SCORE_SHARE);
+    float share = final_score(best) * tuning->sibling_score_share;
+    float bonus = same_class(sib, best) ? share : 0;
+    float threshold = fmaxf(tuning->sibling_score_min, share);
     if ((sib->flags & NODE_CANDIDATE) && final_score(sib) + bonus >= threshold)
         return true;
-    (void)focus;
-    if (sib->tag == TAG_P) {
-        float ld = link_density(sib);
-        return sib->text_chars > SIBLING_PROSE_CHARS && ld < SIBLING_PROSE_LINK_DENSITY;
-    }
+    if (sib->tag == TAG_P)
+        return sib->text_chars > tuning->sibling_prose_chars &&
+               (float)node_link_density(sib) < tuning->sibling_prose_link_density;
     return false;
 }
 
 /* Phase 4: the best and the siblings that belong with it, in order. */
-static lede_status gather(document *doc, node *best, lede_focus focus, article *out) {
+static lede_status gather(document *doc, node *best, const select_tuning *tuning,
+                          article *out) {
     size_t count = 0;
     node *parent = best->parent;
     if (is_page_level(best) || !parent) {
         count = 1;
     } else {
         for (node *s = parent->first_child; s; s = s->next)
-            if (s == best || sibling_joins(s, best, focus))
+            if (s == best || sibling_joins(s, best, tuning))
                 count++;
     }
     out->roots = arena_alloc(&doc->mem, count * sizeof(node *));
@@ -229,7 +172,7 @@ static lede_status gather(document *doc, node *best, lede_focus focus, article *
         out->roots[out->count++] = best;
     } else {
         for (node *s = parent->first_child; s; s = s->next)
-            if (s == best || sibling_joins(s, best, focus))
+            if (s == best || sibling_joins(s, best, tuning))
                 out->roots[out->count++] = s;
     }
     for (size_t i = 0; i < out->count; i++)
@@ -246,10 +189,11 @@ static node *find_body(document *doc) {
 
 /* Candidates unrelated to the choice that score at least half as well: on
  * a listing page every teaser is one. */
-static int count_rivals(node *const top[], size_t count, const node *best) {
+static int count_rivals(node *const top[], size_t count, const node *best,
+                        const select_tuning *tuning) {
     int rivals = 0;
     for (size_t i = 0; i < count; i++)
-        if (final_score(top[i]) >= LISTING_RIVAL_SHARE * final_score(best) &&
+        if (final_score(top[i]) >= tuning->listing_rival_share * final_score(best) &&
             !is_ancestor(top[i], best) && !is_ancestor(best, top[i]))
             rivals++;
     return rivals;
@@ -290,10 +234,11 @@ static unsigned other_articles(const article *art, node *story) {
 /* A listing: one short teaser with rivals of its size elsewhere, or a
  * choice that is a column of stories (other_articles()). */
 static bool is_listing(unsigned stories, node *const top[], size_t count, const node *best,
-                       uint32_t chars) {
-    if (chars < LISTING_MAX_CHARS && count && count_rivals(top, count, best) >= LISTING_RIVALS)
+                       uint32_t chars, const select_tuning *tuning) {
+    if (chars < tuning->listing_max_chars && count &&
+        count_rivals(top, count, best, tuning) >= tuning->listing_rivals)
         return true;
-    return stories >= LISTING_INNER_ARTICLES;
+    return stories >= tuning->listing_inner_articles;
 }
 
 static uint32_t article_links(const article *art) {
@@ -311,13 +256,14 @@ static double clamp01(double x) {
 /* How sure the choice is, from what tells a clear article page: length,
  * a winning score, few links, and no rivals of its size elsewhere. */
 static double confidence(const article *art, node *const top[], size_t count,
-                         const node *best, uint32_t chars) {
-    double length = clamp01((double)chars / CONFIDENT_CHARS);
-    double score = count ? clamp01(final_score(top[0]) / CONFIDENT_SCORE) : 0;
-    double links = clamp01(1.0 - 2.0 * article_links(art) / (chars ? chars : 1));
-    double alone = count ? 1.0 / (1 + count_rivals(top, count, best)) : 0;
-    return CONFIDENCE_LENGTH_WEIGHT * length + CONFIDENCE_SCORE_WEIGHT * score +
-           CONFIDENCE_LINKS_WEIGHT * links + CONFIDENCE_ALONE_WEIGHT * alone;
+                         const node *best, uint32_t chars, const select_tuning *tuning) {
+    double length = clamp01((double)chars / tuning->confident_chars);
+    double score = count ? clamp01(final_score(top[0]) / tuning->confident_score) : 0;
+    double links =
+        clamp01(1 - tuning->confidence_link_penalty * article_links(art) / (chars ? chars : 1));
+    double alone = count ? 1 / (double)(1 + count_rivals(top, count, best, tuning)) : 0;
+    return tuning->confidence_length_weight * length + tuning->confidence_score_weight * score +
+           tuning->confidence_links_weight * links + tuning->confidence_alone_weight * alone;
 }
 
 /* ---- the standfirst ------------------------------------------------------
@@ -329,13 +275,13 @@ static double confidence(const article *art, node *const top[], size_t count,
  * part when it is named a lead (vocab.h VOCAB_LEAD, itemprop description
  * or abstract). */
 
-/* The story's <article> or <main> around N, or else three levels up. */
-static node *lead_scope(node *n) {
+/* The story's <article> or <main> around N, or else a few levels up. */
+static node *lead_scope(node *n, const select_tuning *tuning) {
     for (node *a = n->parent; a; a = a->parent)
         if (a->tag == TAG_ARTICLE || a->tag == TAG_MAIN)
             return a;
     node *up = n;
-    for (int i = 0; i < 3 && up->parent; i++)
+    for (int i = 0; i < tuning->lead_scope_levels && up->parent; i++)
         up = up->parent;
     return up;
 }
@@ -358,17 +304,17 @@ static node *named_lead(node *n, const node *scope) {
     return NULL;
 }
 
-static bool reads_as_lead(const node *n) {
-    return n->text_chars >= LEAD_MIN_CHARS && n->text_chars <= LEAD_MAX_CHARS &&
-           link_density(n) <= LEAD_MAX_LINK_DENSITY;
+static bool reads_as_lead(const node *n, const select_tuning *tuning) {
+    return n->text_chars >= tuning->lead_min_chars && n->text_chars <= tuning->lead_max_chars &&
+           (float)node_link_density(n) <= tuning->lead_max_link_density;
 }
 
 /* The standfirst before the body FIRST, or NULL. The headline ends the
  * search: what stands above it is not the story's. */
-static node *find_lead(node *first) {
-    node *scope = lead_scope(first);
+static node *find_lead(node *first, const select_tuning *tuning) {
+    node *scope = lead_scope(first, tuning);
     int blocks = 0;
-    for (node *n = tree_prev(scope, first); n && blocks < LEAD_MAX_BLOCKS;
+    for (node *n = tree_prev(scope, first); n && blocks < tuning->lead_max_blocks;
          n = tree_prev(scope, n)) {
         if (n->flags & (NODE_REMOVED | NODE_HIDDEN | NODE_SELECTED))
             continue;
@@ -378,17 +324,17 @@ static node *find_lead(node *first) {
             continue;
         blocks++;
         node *named = named_lead(n, scope);
-        if (named && !is_ancestor(named, first) && reads_as_lead(named))
+        if (named && !is_ancestor(named, first) && reads_as_lead(named, tuning))
             return named;
     }
     return NULL;
 }
 
 /* Put the standfirst, if there is one, before the article's parts. */
-static lede_status join_lead(document *doc, article *art) {
+static lede_status join_lead(document *doc, article *art, const select_tuning *tuning) {
     if (art->count == 0)
         return LEDE_OK;
-    node *lead = find_lead(art->roots[0]);
+    node *lead = find_lead(art->roots[0], tuning);
     if (!lead)
         return LEDE_OK;
     node **roots = arena_alloc(&doc->mem, (art->count + 1) * sizeof(node *));
@@ -402,27 +348,29 @@ static lede_status join_lead(document *doc, article *art) {
     return LEDE_OK;
 }
 
-lede_status select_article(document *doc, const page_hints *hints, lede_focus focus,
+lede_status select_article(document *doc, const page_hints *hints, const lede_tuning *tuning,
                            article *out) {
-    node *top[TOP_CANDIDATES];
+    const select_tuning *selecting = &tuning->select;
+    node *top[TUNING_TOP_CANDIDATES];
     size_t count = best_candidates(doc, top);
-    node *core = count ? climb(shared_ancestor(top, count)) : find_body(doc);
-    node *best = count ? widen_to_prose(core, focus) : core;
-    lede_status st = gather(doc, best, focus, out);
+    node *core = count ? climb(shared_ancestor(top, count, selecting), selecting) : find_body(doc);
+    node *best = count ? widen_to_prose(core, selecting) : core;
+    lede_status st = gather(doc, best, selecting, out);
     if (st != LEDE_OK)
         return st;
     unsigned stories = other_articles(out, story_of(core));
-    if ((st = join_lead(doc, out)) != LEDE_OK)
+    if ((st = join_lead(doc, out, selecting)) != LEDE_OK)
         return st;
-    st = trim_article(doc, hints, focus, out);
+    st = trim_article(doc, hints, tuning, out);
     if (st != LEDE_OK)
         return st;
     uint32_t chars = article_chars(out);
-    out->listing = chars > 0 && is_listing(stories, top, count, best, chars);
+    out->listing = chars > 0 && is_listing(stories, top, count, best, chars, selecting);
     if (chars == 0 || out->listing ||
-        (chars < MIN_ARTICLE_CHARS && doc->root->text_chars > SHORT_ARTICLE_PAGE_SHARE * chars))
+        (chars < selecting->min_article_chars &&
+         doc->root->text_chars > selecting->short_article_page_share * chars))
         return LEDE_ERR_NO_ARTICLE;
-    out->confidence = confidence(out, top, count, best, chars);
+    out->confidence = confidence(out, top, count, best, chars, selecting);
     return LEDE_OK;
 }
 
@@ -431,11 +379,6 @@ lede_status select_article(document *doc, const page_hints *hints, lede_focus fo
  * as the article, the page's own paragraphs in document order are. It is
  * also the measure of how much prose a page has, which tells a choice that
  * missed most of the article from one that is all there is. */
-
-/* A baseline paragraph shorter than this is a label (but for headings). */
-#define BASELINE_MIN_CHARS 25
-/* ...and with more link text than this share, a link. */
-#define BASELINE_MAX_LINK_DENSITY 0.5f
 
 static bool is_chrome_tag(enum tag t) {
     return t == TAG_NAV || t == TAG_ASIDE || t == TAG_FOOTER || t == TAG_MENU ||
@@ -446,12 +389,14 @@ static bool is_chrome_tag(enum tag t) {
  * page chrome by tag (unless it wraps most of the page), chrome by role,
  * and comments unless COMMENTS_ARE_PROSE (a forum thread's posts are named
  * "comment" and are all the prose it has). */
-static bool outside_article(const node *n, uint32_t page_chars, bool comments_are_prose) {
+static bool outside_article(const node *n, uint32_t page_chars, bool comments_are_prose,
+                            const select_tuning *tuning) {
     if (n->flags & (NODE_REMOVED | NODE_HIDDEN))
         return true;
     if (tag_kind((enum tag)n->tag) == K_SKIP)
         return true;
-    if (is_chrome_tag((enum tag)n->tag) && 2 * n->text_chars < page_chars)
+    if (is_chrome_tag((enum tag)n->tag) &&
+        n->text_chars < tuning->baseline_chrome_text_share * page_chars)
         return true;
     unsigned outside = VOCAB_ROLE_CHROME | (comments_are_prose ? 0u : VOCAB_COMMENTS);
     return (n->vocab & outside) && !(n->vocab & VOCAB_CONTENT);
@@ -474,7 +419,7 @@ static bool cell_has_letter(const document *doc, const node *cell) {
 /* A table of data that reads as text: its cells hold text and inline
  * elements only (a table that lays out a page holds paragraphs, lists and
  * tables in its cells), most of them words (a calendar's are numbers). */
-static bool is_data_table(const document *doc, const node *n) {
+static bool is_data_table(const document *doc, const node *n, const select_tuning *tuning) {
     unsigned cells = 0, worded = 0;
     for (const node *k = n->first_child; k; k = tree_next(n, k, false)) {
         if (k->tag == TAG_TABLE)
@@ -486,16 +431,17 @@ static bool is_data_table(const document *doc, const node *n) {
         cells += k->text_chars > 0;
         worded += k->text_chars > 0 && cell_has_letter(doc, k);
     }
-    return worded * 2 > cells;
+    return worded > tuning->data_table_worded_share * cells;
 }
 
 /* The blocks a reader reads as paragraphs: the text blocks, and blocks
  * without blocks inside (sites write paragraphs as <div>s); a table of
  * data is read whole, as a table, not cell by cell. */
-static bool is_baseline_block(const document *doc, const node *n) {
+static bool is_baseline_block(const document *doc, const node *n,
+                              const select_tuning *tuning) {
     switch ((enum tag)n->tag) {
     case TAG_TABLE:
-        return is_data_table(doc, n);
+        return is_data_table(doc, n, tuning);
     case TAG_P:
     case TAG_PRE:
     case TAG_BLOCKQUOTE:
@@ -511,45 +457,44 @@ static bool is_baseline_block(const document *doc, const node *n) {
     }
 }
 
-/* A card of a listing: short, and led by a headline that is a link. */
-#define TEASER_MAX_CHARS 600
-
-static bool is_linked_heading(const node *n) {
+static bool is_linked_heading(const node *n, const select_tuning *tuning) {
     return tag_is_heading((enum tag)n->tag) && n->text_chars &&
-           link_density(n) > BASELINE_MAX_LINK_DENSITY;
+           (float)node_link_density(n) > tuning->baseline_max_link_density;
 }
 
-/* Whether C is a teaser card: a short block with a linked headline among
- * its children (a list item, an <article>, a card <div>). */
-static bool is_teaser_card(const node *c) {
-    if (!c || c->text_chars > TEASER_MAX_CHARS)
+/* Whether C is a teaser card of a listing: a short block with a linked
+ * headline among its children (a list item, an <article>, a card <div>). */
+static bool is_teaser_card(const node *c, const select_tuning *tuning) {
+    if (!c || c->text_chars > tuning->teaser_max_chars)
         return false;
     for (const node *k = c->first_child; k; k = k->next)
-        if (is_linked_heading(k))
+        if (is_linked_heading(k, tuning))
             return true;
     return false;
 }
 
 /* Whether block N is prose: long enough, few links, not a teaser's
  * excerpt or deck. Headings count when they are not links. */
-static bool is_baseline_prose(const node *n) {
-    if (n->text_chars == 0 || link_density(n) > BASELINE_MAX_LINK_DENSITY)
+static bool is_baseline_prose(const node *n, const select_tuning *tuning) {
+    if (n->text_chars == 0 || (float)node_link_density(n) > tuning->baseline_max_link_density)
         return false;
     if (tag_is_heading((enum tag)n->tag))
         return true;
-    return n->text_chars >= BASELINE_MIN_CHARS && !(n->flags & NODE_ELLIPSIS) &&
-           !is_teaser_card(n) && !is_teaser_card(n->parent);
+    return n->text_chars >= tuning->baseline_min_chars && !(n->flags & NODE_ELLIPSIS) &&
+           !is_teaser_card(n, tuning) && !is_teaser_card(n->parent, tuning);
 }
 
 /* Call VISIT on each baseline paragraph of DOC, in document order. */
 static void each_baseline_block(document *doc, bool comments_are_prose,
-                                void (*visit)(node *, void *), void *ctx) {
+                                const select_tuning *tuning, void (*visit)(node *, void *),
+                                void *ctx) {
     uint32_t page_chars = doc->root->text_chars;
     node *n = doc->root->first_child;
     while (n) {
-        bool skip = n->tag == TAG_TEXT || outside_article(n, page_chars, comments_are_prose);
-        if (!skip && is_baseline_block(doc, n)) {
-            if (is_baseline_prose(n))
+        bool skip = n->tag == TAG_TEXT ||
+                    outside_article(n, page_chars, comments_are_prose, tuning);
+        if (!skip && is_baseline_block(doc, n, tuning)) {
+            if (is_baseline_prose(n, tuning))
                 visit(n, ctx);
             skip = true;
         }
@@ -562,19 +507,21 @@ static void add_prose(node *n, void *ctx) {
         *(uint32_t *)ctx += n->text_chars - n->link_chars;
 }
 
-static uint32_t prose_chars(document *doc, bool comments_are_prose) {
+static uint32_t prose_chars(document *doc, bool comments_are_prose,
+                            const select_tuning *tuning) {
     uint32_t chars = 0;
-    each_baseline_block(doc, comments_are_prose, add_prose, &chars);
+    each_baseline_block(doc, comments_are_prose, tuning, add_prose, &chars);
     return chars;
 }
 
 /* Comments are prose only on a page that has none outside them. */
-static bool comments_are_prose(document *doc) {
-    return prose_chars(doc, false) < MIN_ARTICLE_CHARS;
+static bool comments_are_prose(document *doc, const select_tuning *tuning) {
+    return prose_chars(doc, false, tuning) < tuning->min_article_chars;
 }
 
-uint32_t select_page_prose(document *doc) {
-    return prose_chars(doc, comments_are_prose(doc));
+uint32_t select_page_prose(document *doc, const lede_tuning *tuning) {
+    const select_tuning *selecting = &tuning->select;
+    return prose_chars(doc, comments_are_prose(doc, selecting), selecting);
 }
 
 typedef struct block_roots {
@@ -595,24 +542,25 @@ static void add_block(node *n, void *ctx) {
     }
 }
 
-lede_status select_baseline(document *doc, const page_hints *hints, lede_focus focus,
+lede_status select_baseline(document *doc, const page_hints *hints, const lede_tuning *tuning,
                             article *out) {
+    const select_tuning *selecting = &tuning->select;
     block_roots b = {out, 0};
     out->count = 0;
-    bool with_comments = comments_are_prose(doc);
-    if (prose_chars(doc, with_comments) < MIN_ARTICLE_CHARS)
+    bool with_comments = comments_are_prose(doc, selecting);
+    if (prose_chars(doc, with_comments, selecting) < selecting->min_article_chars)
         return LEDE_ERR_NO_ARTICLE; /* headings, labels, teasers: no prose */
-    each_baseline_block(doc, with_comments, count_block, &b);
+    each_baseline_block(doc, with_comments, selecting, count_block, &b);
     out->roots = arena_alloc(&doc->mem, b.cap * sizeof(node *));
     if (!out->roots)
         return LEDE_ERR_NOMEM;
-    each_baseline_block(doc, with_comments, add_block, &b);
-    lede_status st = trim_article(doc, hints, focus, out);
+    each_baseline_block(doc, with_comments, selecting, add_block, &b);
+    lede_status st = trim_article(doc, hints, tuning, out);
     if (st != LEDE_OK)
         return st;
     uint32_t chars = article_chars(out);
     if (chars == 0)
         return LEDE_ERR_NO_ARTICLE;
-    out->confidence = confidence(out, NULL, 0, NULL, chars);
+    out->confidence = confidence(out, NULL, 0, NULL, chars, selecting);
     return LEDE_OK;
 }

@@ -9,6 +9,7 @@
 
 #include "lede.h"
 #include "tree.h"
+#include "tuning.h"
 
 /* The article: subtrees of the document, in document order. Nodes inside
  * them flagged NODE_REMOVED are not part of it. */
@@ -38,19 +39,20 @@ typedef struct page_hints {
     const char *section;
 } page_hints;
 
-/* Pick the article of DOC (cleaned and scored). Returns LEDE_ERR_NO_ARTICLE
- * when the page has none, LEDE_ERR_NOMEM on failure. */
-lede_status select_article(document *doc, const page_hints *hints, lede_focus focus,
+/* Pick the article of DOC (cleaned and scored) by TUNING's thresholds.
+ * Returns LEDE_ERR_NO_ARTICLE when the page has none, LEDE_ERR_NOMEM on
+ * failure. */
+lede_status select_article(document *doc, const page_hints *hints, const lede_tuning *tuning,
                            article *out);
 
 /* The prose of DOC's paragraphs outside page chrome, in characters without
  * link text: how much article text the page can give at most. */
-uint32_t select_page_prose(document *doc);
+uint32_t select_page_prose(document *doc, const lede_tuning *tuning);
 
 /* The paragraph-level baseline: DOC's paragraphs outside page chrome, in
  * document order, trimmed like an article. LEDE_ERR_NO_ARTICLE when the
  * page has none. */
-lede_status select_baseline(document *doc, const page_hints *hints, lede_focus focus,
+lede_status select_baseline(document *doc, const page_hints *hints, const lede_tuning *tuning,
                             article *out);
 
 #endif

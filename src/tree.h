@@ -114,6 +114,21 @@ static inline bool node_is_block(const node *n) {
     return tag_kind((enum tag)n->tag) == K_BLOCK;
 }
 
+/* The share of CHARS that is LINK_CHARS, text inside links; 0 without
+ * text. The one measure of links every stage reads. In double, so that it
+ * is exact for any count a node can hold; the stages that score in float
+ * round it to float, which for counts below 2^24 is the float quotient of
+ * the counts: double's 53 bits are more than twice float's 24 plus two, so
+ * rounding the quotient twice is rounding it once. */
+static inline double link_density(uint32_t link_chars, uint32_t chars) {
+    return chars ? (double)link_chars / chars : 0;
+}
+
+/* The link density of N's visible text (N's subtree, what is left of it). */
+static inline double node_link_density(const node *n) {
+    return link_density(n->link_chars, n->text_chars);
+}
+
 /* The value of attribute NAME (lower case), or NULL. */
 const char *node_attr(const node *n, const char *name);
 

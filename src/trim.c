@@ -16,6 +16,8 @@
  * the page's declared headline, author and description and with the other
  * blocks; the label vocabulary is short phrases in several languages,
  * kept in the lexicon (src/lexicon/) with the metadata stage's words.
+ * Every threshold, and how strict conditional cleaning is, are the tuning
+ * table's (tuning.h).
  */
 #include "trim.h"
 
@@ -26,27 +28,8 @@
 
 #include "buf.h"
 #include "lexicon/lexicon.h"
+#include "tuning.h"
 #include "vocab.h"
-
-/* Conditional cleaning applies to containers with fewer commas than this:
- * ten commas is prose, whatever else the container holds. */
-#define PROSE_COMMAS 10
-/* Link density above which a container goes (weight below CONTENT_WEIGHT)... */
-#define MAX_LINK_DENSITY 0.2f
-/* ...and above which even a container named as content goes. */
-#define MAX_LINK_DENSITY_CONTENT 0.5f
-/* Lists hold this many more items than paragraphs before they look like
- * link lists (Readability's number: real articles have long lists). */
-#define LIST_ITEM_ALLOWANCE 100
-/* A container shorter than this with links and no headings is a link. */
-#define MIN_CONTAINER_CHARS 25
-/* An embed with less text than this around it is all the container is. */
-#define EMBED_CONTEXT_CHARS 75
-/* A gallery has at most a caption's worth of text per image; more is prose
- * written without <p> (text and <br> between pictures). */
-#define CAPTION_CHARS 200
-/* Blocks longer than this are never taken for headline, byline or label. */
-#define MAX_COPY_CHARS 400
 
 typedef struct counts {
     uint32_t paragraphs, images, list_items, inputs, embeds, table_headers;
@@ -166,14 +149,17 @@ static float link_density_outside_tables(const node *n, const counts *c) {
     uint32_t links = n->link_chars - (c->data_table_link_chars < n->link_chars
                                           ? c->data_table_link_chars
                                           : n->link_chars);
-    return chars > 0 ? (float)links / (float)chars : 0.0f;
+    return (float)link_density(links, chars);
 }
 
-/* Readability's _cleanConditionally, on N's subtree numbers C. Recall keeps
- * all but link lists; precision halves the links a container may hold. */
-static bool is_boilerplate_container(const node *n, const counts *c, lede_focus focus) {
+/* Readability's _cleanConditionally, on N's subtree numbers C. Its class
+ * and id weigh score.c's class weight each way (a role does not weigh
+ * here). */
+static bool is_boilerplate_container(const node *n, const counts *c, const lede_tuning *tuning) {
+    const trim_tuning *trimming = &tuning->trim;
     /* commas inside links are headlines' commas, not prose */
-    if (n->commas >= PROSE_COMMAS && 2 * n->link_chars < n->text_chars)
+    if (n->commas >= trimming->prose_commas &&
+        n->link_chars < trimming->prose_max_link_density * n->text_chars)
         return false;
     enum tag t = (enum tag)n->tag;
     if (t == TAG_TABLE && c->table_headers)
@@ -181,35 +167,39 @@ static bool is_boilerplate_container(const node *n, const counts *c, lede_focus 
     unsigned bits = n->vocab;
     if ((bits & VOCAB_EMBED) && !(bits & VOCAB_COMMENTS))
         return false; /* a quoted post: links and handles are its nature */
-    float weight = (bits & VOCAB_CONTENT ? 25.0f : 0.0f) -
-                   (bits & (VOCAB_BOILERPLATE | VOCAB_COMMENTS) ? 25.0f : 0.0f);
+    float class_weight = tuning->score.class_weight;
+    float weight = (bits & VOCAB_CONTENT ? class_weight : 0) -
+                   (bits & (VOCAB_BOILERPLATE | VOCAB_COMMENTS) ? class_weight : 0);
     if (weight < 0)
         return true;
     bool is_list = t == TAG_UL || t == TAG_OL || t == TAG_DL;
     float chars = (float)n->text_chars;
     float ld = link_density_outside_tables(n, c);
-    if (focus == LEDE_FOCUS_RECALL)
-        return ld > MAX_LINK_DENSITY_CONTENT;
-    float max_ld = focus == LEDE_FOCUS_PRECISION ? MAX_LINK_DENSITY / 2 : MAX_LINK_DENSITY;
-    float heading_density = chars > 0 ? (float)c->heading_chars / chars : 0.0f;
-    if (c->images > 1 && (float)c->paragraphs / (float)c->images < 0.5f &&
-        chars < CAPTION_CHARS * (float)c->images && !in_figure(n))
+    if (trimming->containers_by_links_only)
+        return ld > trimming->container_max_link_density;
+    float heading_density = chars > 0 ? (float)c->heading_chars / chars : 0;
+    if (c->images > 1 &&
+        (float)c->paragraphs / (float)c->images < trimming->gallery_paragraphs_per_image &&
+        chars < (float)trimming->caption_chars * (float)c->images && !in_figure(n))
         return true;
-    if (!is_list && c->list_items > c->paragraphs + LIST_ITEM_ALLOWANCE)
+    if (!is_list && c->list_items > c->paragraphs + trimming->list_item_allowance)
         return true;
-    if (c->inputs > c->paragraphs / 3)
+    if (c->inputs > c->paragraphs / trimming->paragraphs_per_input)
         return true;
-    if (!is_list && heading_density < 0.9f && chars < MIN_CONTAINER_CHARS &&
-        (c->images == 0 || c->images > 2) && ld > 0)
+    if (!is_list && heading_density < trimming->link_container_max_heading_density &&
+        chars < trimming->min_container_chars &&
+        (c->images == 0 || c->images > trimming->link_container_max_images) && ld > 0)
         return true;
-    if (weight < 25 && ld > max_ld && !(is_list && ld < MAX_LINK_DENSITY_CONTENT))
+    if (weight < class_weight && ld > trimming->container_max_link_density &&
+        !(is_list && ld < trimming->content_max_link_density))
         return true;
-    if (weight >= 25 && ld > MAX_LINK_DENSITY_CONTENT)
+    if (weight >= class_weight && ld > trimming->content_max_link_density)
         return true;
-    return (c->embeds == 1 && chars < EMBED_CONTEXT_CHARS) || c->embeds > 1;
+    return (c->embeds == 1 && chars < trimming->embed_context_chars) || c->embeds > 1;
 }
 
-static lede_status clean_conditionally(document *doc, const article *art, lede_focus focus) {
+static lede_status clean_conditionally(document *doc, const article *art,
+                                       const lede_tuning *tuning) {
     node_list nodes = {0};
     counts *all = calloc(doc->node_count, sizeof *all);
     if (!all || !collect(art, &nodes)) {
@@ -223,7 +213,7 @@ static lede_status clean_conditionally(document *doc, const article *art, lede_f
         count_self(n, c);
         bool root = (n->flags & NODE_SELECTED) != 0;
         if (!root && !(n->flags & NODE_REMOVED) && cleaned_conditionally((enum tag)n->tag) &&
-            is_boilerplate_container(n, c, focus)) {
+            is_boilerplate_container(n, c, tuning)) {
             tree_remove(n);
             continue;
         }
@@ -318,6 +308,7 @@ typedef struct copies {
     buf scratch;
     buf title, author, description, sitename, section;
     buf pictures; /* normalised alt and title texts of the article's images, NUL-separated */
+    const trim_tuning *tuning;
 } copies;
 
 /* Blocks without blocks inside, and inline elements standing alone among
@@ -370,7 +361,8 @@ static bool collect_blocks(const document *doc, const article *art, copies *cp) 
              * headline ("use 'user/sample-plugin'") is no copy of it. */
             skip = skip || (n->flags & NODE_IN_CODE) || n->tag == TAG_PRE;
             if (!skip && is_text_block(n)) {
-                if (n->text_chars && n->text_chars <= MAX_COPY_CHARS && !add_block(doc, cp, n))
+                if (n->text_chars && n->text_chars <= cp->tuning->max_copy_chars &&
+                    !add_block(doc, cp, n))
                     return false;
                 skip = !(n->flags & NODE_HAS_BLOCK) || !node_is_block(n);
             }
@@ -379,16 +371,6 @@ static bool collect_blocks(const document *doc, const article *art, copies *cp) 
     }
     return true;
 }
-
-/* A picture's own words (alt or title) of this many words describe it, and
- * a caption beside it repeats them; fewer ("Logo", an avatar's user name,
- * a person's name) are labels that prose may repeat too. */
-#define MIN_PICTURE_WORDS 3
-/* …and this many characters: a formula's alt text ("R(M,x)") is no words. */
-#define MIN_PICTURE_WORDS_CHARS 12
-/* What may follow the repeated words in a caption: a credit ("| © Kevin C.
- * Cox/Getty Images"); more words than this are prose about the picture. */
-#define MAX_CAPTION_CREDIT_WORDS 6
 
 /* The words of normalised text S (single spaces, no ends). */
 static size_t count_words(const char *s, size_t len) {
@@ -404,8 +386,8 @@ static void add_picture_words(copies *cp, const char *words) {
     if (!words)
         return;
     normalise(words, strlen(words), &cp->scratch);
-    if (cp->scratch.len < MIN_PICTURE_WORDS_CHARS ||
-        count_words(cp->scratch.data, cp->scratch.len) < MIN_PICTURE_WORDS)
+    if (cp->scratch.len < cp->tuning->min_picture_words_chars ||
+        count_words(cp->scratch.data, cp->scratch.len) < cp->tuning->min_picture_words)
         return;
     buf_append(&cp->pictures, cp->scratch.data, cp->scratch.len);
     buf_putc(&cp->pictures, '\0');
@@ -434,32 +416,10 @@ static bool ends_with(const char *s, size_t len, const char *suffix, size_t sl) 
     return len >= sl && memcmp(s + len - sl, suffix, sl) == 0;
 }
 
-/* How many bytes may stand beside a headline in a copy of it
- * ("Publisher: ", " | Section"). */
-#define HEADLINE_COPY_EXTRA 40
-/* Longest byline line ("By Jane Doe and John Roe, Staff Writers | May 3"). */
-#define MAX_BYLINE_CHARS 120
-/* Teasers shorter than this are too short to tell from a real sentence. */
-#define MIN_TEASER_CHARS 40
-/* Labels are short... */
-#define MAX_LABEL_CHARS 60
-/* ...but may open a link to another story of this length, when links make
- * up this share of the block. */
-#define MAX_LINKED_LABEL_CHARS 200
-#define LINKED_LABEL_DENSITY 0.5f
-/* A call to action is a sentence or two. */
-#define MAX_CALL_TO_ACTION_CHARS 200
-/* A credit line names a source or a photographer, no more. */
-#define MAX_CREDIT_LINE_CHARS 120
-/* A publication note is a date and a few words around it. */
-#define MAX_PUBLICATION_NOTE_CHARS 200
-/* A paragraph this much link is a link. */
-#define LINK_PARAGRAPH_DENSITY 0.9f
-
 static bool is_headline_copy(const copies *cp, const block *b) {
     const char *t = norm_text(cp, b), *h = cp->title.data;
     size_t tl = b->norm_len, hl = cp->title.len;
-    if (!hl || tl < hl || tl > hl + HEADLINE_COPY_EXTRA)
+    if (!hl || tl < hl || tl > hl + cp->tuning->headline_copy_extra)
         return false;
     return ends_with(t, tl, h, hl) || memcmp(t, h, hl) == 0;
 }
@@ -487,32 +447,29 @@ static bool is_caption_copy(const copies *cp, const block *b) {
         if (b->norm_len < pl || memcmp(t, p, pl) != 0 || (t[pl] != '\0' && t[pl] != ' '))
             continue;
         const char *rest = t + pl + (t[pl] == ' ');
-        if (count_words(rest, strlen(rest)) <= MAX_CAPTION_CREDIT_WORDS)
+        if (count_words(rest, strlen(rest)) <= cp->tuning->max_caption_credit_words)
             return true;
     }
     return false;
 }
 
 static bool is_byline(const copies *cp, const block *b) {
-    if (b->raw_len > MAX_BYLINE_CHARS)
+    if (b->raw_len > cp->tuning->max_byline_chars)
         return false;
     const char *t = norm_text(cp, b);
     if (lexicon_opening(LEXICON_BYLINE_BLOCK_OPENINGS, t, b->norm_len) ||
         lexicon_holds(LEXICON_BYLINE_BLOCK_PHRASES, t, b->norm_len))
         return true;
     size_t al = cp->author.len;
-    return al && b->norm_len < al + MAX_BYLINE_CHARS / 2 && strstr(t, cp->author.data);
-}
-
-static float block_link_density(const block *b) {
-    return b->n->text_chars ? (float)b->n->link_chars / (float)b->n->text_chars : 0.0f;
+    return al && b->norm_len < al + cp->tuning->byline_author_extra && strstr(t, cp->author.data);
 }
 
 /* A label alone, or a label opening a link to another story
  * ("Related: Ten things to know about the budget"). */
 static bool is_label(const copies *cp, const block *b) {
-    bool linked = block_link_density(b) >= LINKED_LABEL_DENSITY;
-    if (b->raw_len > (linked ? MAX_LINKED_LABEL_CHARS : MAX_LABEL_CHARS))
+    const trim_tuning *tuning = cp->tuning;
+    bool linked = (float)node_link_density(b->n) >= tuning->linked_label_density;
+    if (b->raw_len > (linked ? tuning->max_linked_label_chars : tuning->max_label_chars))
         return false;
     const char *t = norm_text(cp, b);
     if (lexicon_opening(LEXICON_PAGE_LABEL_OPENINGS, t, b->norm_len))
@@ -523,7 +480,7 @@ static bool is_label(const copies *cp, const block *b) {
         if (b->norm_len > len && t[len] == ' ' && strncmp(t, read_also.row[i], len) == 0)
             return true; /* "Lesen Sie auch: <a>…</a>" */
     }
-    if (b->raw_len > MAX_LABEL_CHARS)
+    if (b->raw_len > tuning->max_label_chars)
         return false;
     return lexicon_is(LEXICON_PAGE_LABELS, t, b->norm_len) ||
            lexicon_is(LEXICON_READ_ALSO_LABELS, t, b->norm_len);
@@ -534,7 +491,8 @@ static bool is_label(const copies *cp, const block *b) {
  * a heading ("Quellen:" heading a reference list has nothing after it). */
 static bool is_credit_line(copies *cp, const block *b) {
     enum tag bt = (enum tag)b->n->tag;
-    if (b->raw_len > MAX_CREDIT_LINE_CHARS || bt == TAG_TD || bt == TAG_TH || tag_is_heading(bt))
+    if (b->raw_len > cp->tuning->max_credit_line_chars || bt == TAG_TD || bt == TAG_TH ||
+        tag_is_heading(bt))
         return false;
     const char *raw = raw_text(cp, b);
     const char *colon = memchr(raw, ':', b->raw_len);
@@ -548,7 +506,7 @@ static bool is_credit_line(copies *cp, const block *b) {
 /* A short note opening with a publication phrase and holding a date. */
 static bool is_publication_note(const copies *cp, const block *b) {
     enum tag bt = (enum tag)b->n->tag;
-    if (b->raw_len > MAX_PUBLICATION_NOTE_CHARS || bt == TAG_TD || bt == TAG_TH ||
+    if (b->raw_len > cp->tuning->max_publication_note_chars || bt == TAG_TD || bt == TAG_TH ||
         !strpbrk(raw_text(cp, b), "0123456789"))
         return false;
     return lexicon_opening(LEXICON_PUBLICATION_NOTE_OPENINGS, norm_text(cp, b), b->norm_len);
@@ -567,7 +525,7 @@ static bool has_phrase(const char *t, const char *phrase) {
 
 static bool is_call_to_action(const copies *cp, const block *b) {
     enum tag kind = (enum tag)b->n->tag;
-    if (b->raw_len > MAX_CALL_TO_ACTION_CHARS || tag_is_heading(kind) || kind == TAG_LI)
+    if (b->raw_len > cp->tuning->max_call_to_action_chars || tag_is_heading(kind) || kind == TAG_LI)
         return false;
     const char *t = norm_text(cp, b);
     lexicon_rows calls = lexicon_rows_of(LEXICON_CALLS_TO_ACTION);
@@ -577,15 +535,15 @@ static bool is_call_to_action(const copies *cp, const block *b) {
     return false;
 }
 
-/* A paragraph that is one link and nothing else points to another story;
- * precision takes one that is half links for the same. */
-static bool is_link_paragraph(const block *b, lede_focus focus) {
+/* A paragraph that is (nearly) one link and nothing else points to another
+ * story. */
+static bool is_link_paragraph(const copies *cp, const block *b) {
     enum tag t = (enum tag)b->n->tag;
     if (t == TAG_LI || t == TAG_TD || t == TAG_TH || t == TAG_DT || t == TAG_DD ||
         tag_is_heading(t) || !node_is_block(b->n))
         return false; /* list items and headings that are links are the story's own */
-    float most = focus == LEDE_FOCUS_PRECISION ? LINKED_LABEL_DENSITY : LINK_PARAGRAPH_DENSITY;
-    return b->raw_len <= MAX_LINKED_LABEL_CHARS && block_link_density(b) >= most;
+    return b->raw_len <= cp->tuning->max_linked_label_chars &&
+           (float)node_link_density(b->n) >= cp->tuning->link_paragraph_density;
 }
 
 
@@ -605,7 +563,7 @@ static size_t without_ellipsis(const char *raw, size_t len) {
  * the description. */
 static bool is_teaser(copies *cp, const block *b) {
     size_t cut = without_ellipsis(raw_text(cp, b), b->raw_len);
-    if (cut < MIN_TEASER_CHARS)
+    if (cut < cp->tuning->min_teaser_chars)
         return false;
     normalise(raw_text(cp, b), cut, &cp->scratch);
     const char *t = cp->scratch.data;
@@ -627,12 +585,8 @@ static bool is_teaser(copies *cp, const block *b) {
  * as a sentence does, titles nothing: it goes, and so does the one before
  * it, until a sentence ends the text. */
 
-/* A trailing heading of at most this length titles a section that is gone. */
-#define MAX_ORPHAN_HEADING_CHARS 150
-/* Other trailing blocks this short are labels... */
-#define MAX_ORPHAN_LABEL_CHARS 60
-
-/* ...unless they end as sentences and quotes do (or hold digits, below). */
+/* A short trailing block is a label unless it ends as sentences and quotes
+ * do (or holds digits, below). */
 static bool ends_a_sentence(const char *raw, size_t len) {
     static const char *const ends[] = {".", "!", "?", "\"", "'", ")", "\xE2\x80\x9D",
                                        "\xC2\xBB", "\xE3\x80\x82", "\xEF\xBC\x81",
@@ -648,16 +602,13 @@ static bool is_orphan_label(const copies *cp, const block *b) {
     if (t == TAG_LI || t == TAG_TD || t == TAG_TH || t == TAG_DD || t == TAG_DT ||
         b->norm_len == 0)
         return false; /* the last item of a list is the list's */
-    size_t max = tag_is_heading(t) ? MAX_ORPHAN_HEADING_CHARS : MAX_ORPHAN_LABEL_CHARS;
+    size_t max = tag_is_heading(t) ? cp->tuning->max_orphan_heading_chars
+                                   : cp->tuning->max_orphan_label_chars;
     const char *raw = raw_text(cp, b);
     if (!tag_is_heading(t) && strpbrk(raw, "0123456789"))
         return false; /* a price, a phone number, a date: a fact, not a label */
     return b->raw_len <= max && !ends_a_sentence(raw, b->raw_len);
 }
-
-/* At most this many labels are taken off the end (a heading and the
- * label under it, a contact line or two): more is the article's own end. */
-#define MAX_ORPHAN_LABELS 4
 
 static bool is_visible_text(const document *doc, const node *n) {
     const char *t = doc->text + n->text_off;
@@ -707,7 +658,9 @@ static bool is_inside(const node *n, const node *top) {
 }
 
 static void remove_orphan_labels(const document *doc, const article *art, const copies *cp) {
-    for (int round = 0; round < MAX_ORPHAN_LABELS; round++) {
+    /* a heading and the label under it, a contact line or two: more is
+     * the article's own end */
+    for (int round = 0; round < cp->tuning->max_orphan_labels; round++) {
         const node *last = last_seen(doc, art);
         const block *b = last && last->tag == TAG_TEXT ? block_of(cp, last) : NULL;
         if (!b || (b->n->flags & (NODE_SELECTED | NODE_HAS_BLOCK)) ||
@@ -723,9 +676,6 @@ static void remove_orphan_labels(const document *doc, const article *art, const 
  * such a label stands alone in the last part of the article, it and all
  * that follows are the page's, not the story's. */
 
-/* A tail label must stand after this share of the article's text. */
-#define TAIL_LABEL_POSITION 0.6
-
 /* A closing label (the author's biography, the press contact) cuts the
  * tail whether prose follows or not; a tail label only where none does
  * (lexicon/related_labels.c says why). */
@@ -734,7 +684,7 @@ typedef enum tail_kind { NOT_TAIL, TAIL_LABEL, CLOSING_LABEL } tail_kind;
 /* Whether B is a label that may open the article's tail, and which kind. */
 static tail_kind tail_label_kind(const copies *cp, const block *b) {
     enum tag t = (enum tag)b->n->tag;
-    if (t == TAG_LI || t == TAG_TD || t == TAG_TH || b->raw_len > MAX_LABEL_CHARS)
+    if (t == TAG_LI || t == TAG_TD || t == TAG_TH || b->raw_len > cp->tuning->max_label_chars)
         return NOT_TAIL;
     const char *text = norm_text(cp, b);
     if (lexicon_is(LEXICON_CLOSING_LABELS, text, b->norm_len))
@@ -761,13 +711,9 @@ static void remove_from(const article *art, node *n) {
     tree_remove(n);
 }
 
-/* A block after a tail label this long with few links is the story going
- * on under a subheading, not a list of other stories. */
-#define TAIL_PROSE_CHARS 150
-#define TAIL_PROSE_LINK_DENSITY 0.3f
-
-/* Whether a prose block follows N in ART. */
-static bool prose_follows(const article *art, const node *n) {
+/* Whether a prose block follows N in ART: the story going on under a
+ * subheading, not a list of other stories. */
+static bool prose_follows(const article *art, const node *n, const trim_tuning *tuning) {
     bool after = false;
     for (size_t i = 0; i < art->count; i++) {
         const node *top = art->roots[i];
@@ -777,8 +723,9 @@ static bool prose_follows(const article *art, const node *n) {
                 after = true;
                 skip = true;
             } else if (after && !skip && node_is_block(k) && !(k->flags & NODE_HAS_BLOCK) &&
-                       k->text_chars >= TAIL_PROSE_CHARS &&
-                       (float)k->link_chars < TAIL_PROSE_LINK_DENSITY * (float)k->text_chars) {
+                       k->text_chars >= tuning->tail_prose_chars &&
+                       (float)k->link_chars <
+                           tuning->tail_prose_link_density * (float)k->text_chars) {
                 return true;
             }
             k = tree_next(top, k, skip);
@@ -812,8 +759,8 @@ static void remove_tail(const article *art, const copies *cp) {
         tail_kind kind = tail_label_kind(cp, b);
         if (kind == NOT_TAIL)
             continue;
-        if (text_before(art, b->n) >= TAIL_LABEL_POSITION * total &&
-            (kind == CLOSING_LABEL || !prose_follows(art, b->n))) {
+        if (text_before(art, b->n) >= cp->tuning->tail_label_position * total &&
+            (kind == CLOSING_LABEL || !prose_follows(art, b->n, cp->tuning))) {
             remove_from(art, b->n);
             return;
         }
@@ -842,9 +789,9 @@ static void copies_free(copies *cp) {
     buf_free(&cp->pictures);
 }
 
-static lede_status remove_copies(document *doc, const page_hints *hints, lede_focus focus,
-                                 const article *art) {
-    copies cp = {0};
+static lede_status remove_copies(document *doc, const page_hints *hints,
+                                 const trim_tuning *tuning, const article *art) {
+    copies cp = {.tuning = tuning};
     buf_init(&cp.texts);
     buf_init(&cp.scratch);
     normalise_hint(hints ? hints->title : NULL, &cp.title);
@@ -864,7 +811,7 @@ static lede_status remove_copies(document *doc, const page_hints *hints, lede_fo
         if ((b->n->flags & NODE_SELECTED) && art->count == 1)
             continue; /* never the whole article */
         if (is_headline_copy(&cp, b) || is_name_label(&cp, b) || is_byline(&cp, b) ||
-            is_label(&cp, b) || is_link_paragraph(b, focus) || is_call_to_action(&cp, b) ||
+            is_label(&cp, b) || is_link_paragraph(&cp, b) || is_call_to_action(&cp, b) ||
             is_teaser(&cp, b) || is_caption_copy(&cp, b) || is_credit_line(&cp, b) ||
             is_publication_note(&cp, b))
             tree_remove(b->n);
@@ -877,10 +824,10 @@ static lede_status remove_copies(document *doc, const page_hints *hints, lede_fo
     return failed ? LEDE_ERR_NOMEM : LEDE_OK;
 }
 
-lede_status trim_article(document *doc, const page_hints *hints, lede_focus focus,
+lede_status trim_article(document *doc, const page_hints *hints, const lede_tuning *tuning,
                          article *art) {
-    lede_status st = clean_conditionally(doc, art, focus);
+    lede_status st = clean_conditionally(doc, art, tuning);
     if (st != LEDE_OK)
         return st;
-    return remove_copies(doc, hints, focus, art);
+    return remove_copies(doc, hints, &tuning->trim, art);
 }

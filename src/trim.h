@@ -5,11 +5,13 @@
 #define LEDE_TRIM_H
 
 #include "select.h"
+#include "tuning.h"
 
 /* Inside ART's subtrees, flag NODE_REMOVED on link lists, galleries, forms
  * and embeds that read as boilerplate, and on copies of the headline, the
- * byline, teasers cut off with an ellipsis and player or ad labels. */
-lede_status trim_article(document *doc, const page_hints *hints, lede_focus focus,
+ * byline, teasers cut off with an ellipsis and player or ad labels, by
+ * TUNING's thresholds. */
+lede_status trim_article(document *doc, const page_hints *hints, const lede_tuning *tuning,
                          article *art);
 
 #endif
