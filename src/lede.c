@@ -1,12 +1,35 @@
 /*
- * lede.c — the pipeline behind include/lede.h.
+ * lede.c — the pipeline behind include/lede.h. run_pass() reads as its
+ * phases, each in a file of its own:
  *
- * bytes -> decode -> parse -> metadata -> clean -> score -> select -> render
+ *   decode      bytes -> UTF-8 (decode.c); once a page, in lede_extract()
+ *   parse       UTF-8 -> the tree, with each subtree's text statistics (parse.c)
+ *   vocabulary  what each element's class, id and role say (vocab.c)
+ *   metadata    title, author, date, ... (metadata/), and the comments
+ *   clean       remove what is never article (clean.c)
+ *   score       Readability's points (score.c)
+ *   select      the article among the candidates (select.c)
+ *   trim        boilerplate left inside the choice (trim.c), then select's
+ *               verdict on what remains: long enough, not a listing
+ *   render      text, Markdown or HTML within max_output (render/)
+ *   language    the text's language where the page declares none
+ *               (metadata/language.c)
  *
- * Metadata is read before cleaning because select needs the headline, the
- * byline and the description to recognise their copies in the body; it reads
- * the whole tree, so the order costs nothing. Each stage owns its file; this
- * one only checks the input, calls them in turn and owns the result.
+ * Metadata is read before cleaning because trim needs the headline, the
+ * byline and the description to recognise their copies in the body, and
+ * the comments are found before cleaning removes them; metadata reads the
+ * whole tree, so the order costs nothing.
+ *
+ * The second look (extract_cascade()): a strict pass can miss an article
+ * that its rules cleaned away, or take a part of it. When the first choice
+ * is short or missing, the page is parsed and extracted again with looser
+ * rules, each pass only when the one before still falls short: recall's,
+ * then the page's paragraphs, then those paragraphs with hidden text shown.
+ * A looser result is kept only when clearly longer. Precision answers what
+ * its strict rules find, or nothing.
+ *
+ * This file only checks the input, calls the phases in turn and owns the
+ * result.
  */
 #include "lede.h"
 
@@ -26,6 +49,7 @@
 #include "result.h"
 #include "score.h"
 #include "select.h"
+#include "trim.h"
 #include "tuning.h"
 #include "url.h"
 #include "vocab.h"
@@ -140,16 +164,6 @@ typedef struct pass_report {
     uint32_t page_prose; /* select_page_prose() before cleaning */
 } pass_report;
 
-static lede_status choose_article(document *doc, const page_hints *hints,
-                                  const lede_tuning *tuning, pass_kind kind, article *art) {
-    bool baseline = kind == PASS_BASELINE || kind == PASS_HIDDEN;
-    clean_document(doc, tuning, baseline ? PRUNE_TWO_SIGNS : PRUNE_BY_NAME);
-    if (baseline)
-        return select_baseline(doc, hints, tuning, art);
-    score_document(doc, tuning);
-    return select_article(doc, hints, tuning, art);
-}
-
 /* HTML's document base URL: the first <base href> in tree order (as
  * browsers take it, wherever it stands), itself resolved against URL, else
  * URL; left NULL when neither gives an absolute address, so that the bodies
@@ -185,63 +199,90 @@ static lede_status set_base_url(document *doc, const char *url) {
     return LEDE_OK;
 }
 
-static lede_status extract_document(document *doc, const lede_options *opt, pass_kind kind,
-                                    lede_result *res, pass_report *report) {
-    lede_status st = set_base_url(doc, opt->url);
+/* The parse of one pass: the caller's bounds, hidden text read as shown in
+ * the hidden pass, and the base URL the bodies' links resolve against. */
+static lede_status parse_page(const char *utf8, size_t len, const lede_options *opt,
+                              pass_kind kind, document *doc) {
+    parse_limits limits = {.max_depth = opt->max_depth,
+                           .max_nodes = opt->max_nodes,
+                           .max_attrs = opt->max_attrs,
+                           .max_attr_len = opt->max_attr_len,
+                           .reveal_hidden = kind == PASS_HIDDEN};
+    lede_status st = parse_html_limited(utf8, len, &limits, doc);
+    return st == LEDE_OK ? set_base_url(doc, opt->url) : st;
+}
+
+/* The metadata fields, and the comments when asked for. */
+static lede_status read_metadata(document *doc, const lede_options *opt, lede_result *res) {
+    lede_status st = metadata_extract(doc, opt->url, res);
+    if (st != LEDE_OK || !opt->comments)
+        return st;
+    return extract_comments(doc, res);
+}
+
+/* The bound on every string of the result. */
+static size_t output_bound(const lede_options *opt) {
+    return opt->max_output ? opt->max_output : LEDE_MAX_OUTPUT;
+}
+
+/* One pass of the pipeline over UTF8 as pass KIND, into RES; the phases in
+ * their order (see the top of this file). DOC is the caller's to free. */
+static lede_status run_pass(const char *utf8, size_t len, const lede_options *opt, pass_kind kind,
+                            document *doc, lede_result *res, pass_report *report) {
+    lede_status st = parse_page(utf8, len, opt, kind, doc);
     if (st != LEDE_OK)
         return st;
-    st = metadata_extract(doc, opt->url, res);
-    if (st != LEDE_OK)
-        return st;
-    if (opt->comments && (st = extract_comments(doc, res)) != LEDE_OK)
+    vocab_mark(doc);
+    if ((st = read_metadata(doc, opt, res)) != LEDE_OK)
         return st;
     const lede_tuning *tuning = tuning_for_focus(opt->focus);
-    if (report) /* only the first pass's is read */
+    if (report) /* the second look's measure, taken before cleaning */
         report->page_prose = select_page_prose(doc, tuning);
-    page_hints hints = {res->title, res->author, res->description, res->sitename, res->section};
+    bool baseline = kind == PASS_BASELINE || kind == PASS_HIDDEN;
+    clean_document(doc, tuning, baseline ? PRUNE_TWO_SIGNS : PRUNE_BY_NAME);
+    if (!baseline) /* the baseline takes the paragraphs as they stand */
+        score_document(doc, tuning);
     article art = {0};
-    st = choose_article(doc, &hints, tuning, kind, &art);
+    selection *seen = NULL;
+    st = baseline ? select_baseline(doc, tuning, &art, &seen)
+                  : select_article(doc, tuning, &art, &seen);
+    page_hints hints = {res->title, res->author, res->description, res->sitename, res->section};
+    if (st == LEDE_OK)
+        st = trim_article(doc, &hints, tuning, &art);
+    if (st == LEDE_OK)
+        st = select_verdict(doc, tuning, seen, &art);
     if (st == LEDE_ERR_NO_ARTICLE)
         return type_without_article(res, art.listing);
     if (st != LEDE_OK)
         return st;
     res->confidence = art.confidence;
     render_omit(doc, &art, opt->omit);
-    st = render_within_budget(doc, &art, opt->format,
-                              opt->max_output ? opt->max_output : LEDE_MAX_OUTPUT, res);
-    return st == LEDE_OK ? metadata_detect_language(res->text, res) : st;
-}
-
-/* One parse and one extraction of UTF8 as pass KIND; *OUT is set on
- * LEDE_OK and on LEDE_ERR_NO_ARTICLE (then with the metadata only), and
- * REPORT, when not NULL, with what the pass saw of the page. */
-static lede_status extract_pass(const char *utf8, size_t len, const lede_options *opt,
-                                pass_kind kind, lede_result **out, pass_report *report) {
-    document doc = {0};
-    parse_limits limits = {.max_depth = opt->max_depth,
-                           .max_nodes = opt->max_nodes,
-                           .max_attrs = opt->max_attrs,
-                           .max_attr_len = opt->max_attr_len,
-                           .reveal_hidden = kind == PASS_HIDDEN};
-    lede_status st = parse_html_limited(utf8, len, &limits, &doc);
+    st = render_within_budget(doc, &art, opt->format, output_bound(opt), res);
     if (st != LEDE_OK)
         return st;
+    return metadata_detect_language(res->text, res);
+}
+
+/* One pass over UTF8 as pass KIND; *OUT is set on LEDE_OK and on
+ * LEDE_ERR_NO_ARTICLE (then with the metadata only), and REPORT, when not
+ * NULL, with what the pass saw of the page. */
+static lede_status extract_pass(const char *utf8, size_t len, const lede_options *opt,
+                                pass_kind kind, lede_result **out, pass_report *report) {
     lede_result *res = calloc(1, sizeof *res);
-    if (!res) {
-        document_free(&doc);
+    if (!res)
         return LEDE_ERR_NOMEM;
-    }
     lede_options pass = *opt;
     if (kind == PASS_RECALL)
         pass.focus = LEDE_FOCUS_RECALL;
-    st = extract_document(&doc, &pass, kind, res, report);
+    document doc = {0};
+    lede_status st = run_pass(utf8, len, &pass, kind, &doc, res, report);
     res->truncated |= doc.truncated;
     document_free(&doc);
     if (st != LEDE_OK && st != LEDE_ERR_NO_ARTICLE) {
         lede_result_free(res);
         return st;
     }
-    render_cut_fields(res, opt->max_output ? opt->max_output : LEDE_MAX_OUTPUT);
+    render_cut_fields(res, output_bound(opt));
     *out = res;
     return st;
 }

@@ -43,7 +43,6 @@
 #include "ascii.h"
 #include "buf.h"
 #include "nfc.h"
-#include "vocab.h"
 #include "lede_limits.h"
 
 /* What one repair of misnested markup costs libxml2 besides the scan of its
@@ -71,7 +70,6 @@ typedef struct builder {
     bool failed;
     bool reveal_hidden; /* parse_limits.reveal_hidden */
     buf title;
-    vocab_memo vocab; /* the class and id values classified so far */
     /* Where the bodies of scripts and styles were cut out of the markup
      * (see raw_text_cuts), and how many libxml2 has confirmed. */
     const struct raw_text_cuts *cuts;
@@ -449,7 +447,6 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
         n->flags |= NODE_IN_CODE;
     if (t == TAG_PRE || t == TAG_CODE)
         b->code++;
-    n->vocab = (uint8_t)vocab_classify_memo(n, &b->vocab);
     if (!b->reveal_hidden && attrs_hide(n))
         n->flags |= NODE_HIDDEN;
     if (t == TAG_SCRIPT && keeps_script_text(n))
@@ -1082,7 +1079,6 @@ static lede_status build_tree(const char *markup, size_t len, const parse_limits
     lede_status st = run_parser(markup, len, &b);
     close_open_elements(&b);
     buf_free(&b.title);
-    vocab_memo_free(&b.vocab);
     free(b.phantoms);
     *cuts_wrong = b.cuts_wrong;
     if (st == LEDE_OK && b.failed)

@@ -8,9 +8,11 @@
  *   3. climb while the parent scores higher (the candidate was a part);
  *   4. take in siblings that score close to it or read as prose paragraphs
  *      (articles split into sibling containers, an intro outside the body);
- *   5. trim.c removes what is left of boilerplate inside the choice.
+ *   5. after trim.c has removed what is left of boilerplate inside the
+ *      choice (lede.c runs it between the two calls), select_verdict()
+ *      judges what remains: long enough, not a listing, how sure.
  * When nothing scores (a page without paragraphs), the body is the choice
- * and trim and the length check decide whether any article is there.
+ * and trim and the verdict decide whether any article is there.
  * Every threshold is the tuning table's (tuning.h).
  */
 #include "select.h"
@@ -19,7 +21,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "trim.h"
 #include "tuning.h"
 #include "vocab.h"
 
@@ -348,23 +349,55 @@ static lede_status join_lead(document *doc, article *art, const select_tuning *t
     return LEDE_OK;
 }
 
-lede_status select_article(document *doc, const page_hints *hints, const lede_tuning *tuning,
+/* What a choice was made from, which its verdict reads once trim.c has cut
+ * it down: the scores of the best candidates are the trimmed ones then. */
+struct selection {
+    node *top[TUNING_TOP_CANDIDATES]; /* the best candidates, best first */
+    size_t count;
+    node *best;       /* the container the choice grew from */
+    unsigned stories; /* the <article>s it holds besides its own */
+    bool baseline;    /* select_baseline's: judged by its length alone */
+};
+
+static selection *new_selection(document *doc) {
+    selection *seen = arena_alloc(&doc->mem, sizeof *seen);
+    if (seen)
+        memset(seen, 0, sizeof *seen);
+    return seen;
+}
+
+lede_status select_article(document *doc, const lede_tuning *tuning, article *out,
+                           selection **seen) {
+    const select_tuning *selecting = &tuning->select;
+    selection *s = new_selection(doc);
+    if (!s)
+        return LEDE_ERR_NOMEM;
+    s->count = best_candidates(doc, s->top);
+    node *core = s->count ? climb(shared_ancestor(s->top, s->count, selecting), selecting)
+                          : find_body(doc);
+    s->best = s->count ? widen_to_prose(core, selecting) : core;
+    lede_status st = gather(doc, s->best, selecting, out);
+    if (st != LEDE_OK)
+        return st;
+    s->stories = other_articles(out, story_of(core));
+    *seen = s;
+    return join_lead(doc, out, selecting);
+}
+
+lede_status select_verdict(const document *doc, const lede_tuning *tuning, const selection *seen,
                            article *out) {
     const select_tuning *selecting = &tuning->select;
-    node *top[TUNING_TOP_CANDIDATES];
-    size_t count = best_candidates(doc, top);
-    node *core = count ? climb(shared_ancestor(top, count, selecting), selecting) : find_body(doc);
-    node *best = count ? widen_to_prose(core, selecting) : core;
-    lede_status st = gather(doc, best, selecting, out);
-    if (st != LEDE_OK)
-        return st;
-    unsigned stories = other_articles(out, story_of(core));
-    if ((st = join_lead(doc, out, selecting)) != LEDE_OK)
-        return st;
-    st = trim_article(doc, hints, tuning, out);
-    if (st != LEDE_OK)
-        return st;
+    node *const *top = seen->top;
+    size_t count = seen->count;
+    const node *best = seen->best;
+    unsigned stories = seen->stories;
     uint32_t chars = article_chars(out);
+    if (seen->baseline) {
+        if (chars == 0)
+            return LEDE_ERR_NO_ARTICLE;
+        out->confidence = confidence(out, NULL, 0, NULL, chars, selecting);
+        return LEDE_OK;
+    }
     out->listing = chars > 0 && is_listing(stories, top, count, best, chars, selecting);
     if (chars == 0 || out->listing ||
         (chars < selecting->min_article_chars &&
@@ -542,8 +575,8 @@ static void add_block(node *n, void *ctx) {
     }
 }
 
-lede_status select_baseline(document *doc, const page_hints *hints, const lede_tuning *tuning,
-                            article *out) {
+lede_status select_baseline(document *doc, const lede_tuning *tuning, article *out,
+                            selection **seen) {
     const select_tuning *selecting = &tuning->select;
     block_roots b = {out, 0};
     out->count = 0;
@@ -552,15 +585,11 @@ lede_status select_baseline(document *doc, const page_hints *hints, const lede_t
         return LEDE_ERR_NO_ARTICLE; /* headings, labels, teasers: no prose */
     each_baseline_block(doc, with_comments, selecting, count_block, &b);
     out->roots = arena_alloc(&doc->mem, b.cap * sizeof(node *));
-    if (!out->roots)
+    selection *s = new_selection(doc);
+    if (!out->roots || !s)
         return LEDE_ERR_NOMEM;
     each_baseline_block(doc, with_comments, selecting, add_block, &b);
-    lede_status st = trim_article(doc, hints, tuning, out);
-    if (st != LEDE_OK)
-        return st;
-    uint32_t chars = article_chars(out);
-    if (chars == 0)
-        return LEDE_ERR_NO_ARTICLE;
-    out->confidence = confidence(out, NULL, 0, NULL, chars, selecting);
+    s->baseline = true;
+    *seen = s;
     return LEDE_OK;
 }

@@ -29,20 +29,20 @@ static inline uint32_t article_chars(const article *art) {
     return chars;
 }
 
-/* What select knows of the page besides its tree, to drop the copies of the
- * headline, the byline and teasers from the body. Any may be NULL. */
-typedef struct page_hints {
-    const char *title;
-    const char *author;
-    const char *description;
-    const char *sitename;
-    const char *section;
-} page_hints;
+/* What select_article or select_baseline saw besides its choice, for
+ * select_verdict; in DOC's arena. */
+typedef struct selection selection;
 
-/* Pick the article of DOC (cleaned and scored) by TUNING's thresholds.
- * Returns LEDE_ERR_NO_ARTICLE when the page has none, LEDE_ERR_NOMEM on
- * failure. */
-lede_status select_article(document *doc, const page_hints *hints, const lede_tuning *tuning,
+/* Pick the article of DOC (cleaned and scored) by TUNING's thresholds into
+ * OUT, to be trimmed (trim.h) and then judged by select_verdict with *SEEN.
+ * LEDE_ERR_NOMEM on failure. */
+lede_status select_article(document *doc, const lede_tuning *tuning, article *out,
+                           selection **seen);
+
+/* Whether OUT, the choice SEEN was made for, trimmed, is an article by
+ * TUNING's thresholds: LEDE_ERR_NO_ARTICLE when too little is left of it
+ * or it is a listing (OUT->listing), else LEDE_OK with OUT->confidence set. */
+lede_status select_verdict(const document *doc, const lede_tuning *tuning, const selection *seen,
                            article *out);
 
 /* The prose of DOC's paragraphs outside page chrome, in characters without
@@ -50,9 +50,9 @@ lede_status select_article(document *doc, const page_hints *hints, const lede_tu
 uint32_t select_page_prose(document *doc, const lede_tuning *tuning);
 
 /* The paragraph-level baseline: DOC's paragraphs outside page chrome, in
- * document order, trimmed like an article. LEDE_ERR_NO_ARTICLE when the
- * page has none. */
-lede_status select_baseline(document *doc, const page_hints *hints, const lede_tuning *tuning,
-                            article *out);
+ * document order, into OUT, to be trimmed and judged like an article.
+ * LEDE_ERR_NO_ARTICLE when the page has no prose. */
+lede_status select_baseline(document *doc, const lede_tuning *tuning, article *out,
+                            selection **seen);
 
 #endif

@@ -24,11 +24,16 @@ enum vocab_bits {
     VOCAB_LEAD = 1u << 7         /* the standfirst: lead, intro, abstract, summary, dek */
 };
 
-/* The vocab_bits of N's class, id and role; parse.c stores them in
+/* The vocab_bits of N's class, id and role; vocab_mark stores them in
  * node.vocab, which the stages read. */
 unsigned vocab_classify(const node *n);
 
-/* The class and id tokens already read in one parse, with their bits: a
+/* The vocabulary phase, right after the parse: every element of DOC gets
+ * its vocab_bits in node.vocab, each class and id token read once a
+ * document (vocab_memo). Metadata, clean, score, select and trim read them. */
+void vocab_mark(document *doc);
+
+/* The class and id tokens already read in one document, with their bits: a
  * page repeats the same few tokens on hundreds of elements ("post-item",
  * "col-md-4", "card"), and each is split into words and looked up once. A
  * zeroed vocab_memo is empty; the tokens it holds are pointers into the

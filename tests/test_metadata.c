@@ -1,6 +1,7 @@
 /*
  * test_metadata.c — the metadata stage on small pages built for one
- * behaviour each: parse_html, then metadata_extract, then the fields.
+ * behaviour each: parse_html and vocab_mark, then metadata_extract, then the
+ * fields.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,11 +16,13 @@
 #include "lede.h"
 #include "metadata/metadata.h"
 #include "parse.h"
+#include "vocab.h"
 
 /* Parse HTML and extract its metadata into a fresh result. */
 static lede_result *extract(const char *html) {
     document doc = {0};
     assert_int_equal(parse_html(html, strlen(html), 0, &doc), LEDE_OK);
+    vocab_mark(&doc);
     lede_result *res = calloc(1, sizeof *res);
     assert_non_null(res);
     assert_int_equal(metadata_extract(&doc, NULL, res), LEDE_OK);

@@ -23,7 +23,9 @@
 #include "parse.h"
 #include "score.h"
 #include "select.h"
+#include "trim.h"
 #include "tuning.h"
+#include "vocab.h"
 
 /* Which way a field loosens: up (recall's value is the highest) or down. */
 typedef enum looser_side { LOOSER_UP, LOOSER_DOWN } looser_side;
@@ -119,9 +121,11 @@ static node *find_tag(const document *doc, enum tag t) {
     return NULL;
 }
 
+/* Parse HTML and read its vocabulary, as lede.c's first phases do. */
 static void parse(const char *html, document *doc) {
     memset(doc, 0, sizeof *doc);
     assert_int_equal(parse_html(html, strlen(html), 0, doc), LEDE_OK);
+    vocab_mark(doc);
 }
 
 #define PROSE                                                                                  \
@@ -165,7 +169,9 @@ static void test_trim_takes_half_link_paragraphs_by_the_table(void **state) {
         clean_document(&doc, tuning, PRUNE_BY_NAME);
         score_document(&doc, tuning);
         article art = {0};
-        assert_int_equal(select_article(&doc, NULL, tuning, &art), LEDE_OK);
+        selection *seen = NULL;
+        assert_int_equal(select_article(&doc, tuning, &art, &seen), LEDE_OK);
+        assert_int_equal(trim_article(&doc, NULL, tuning, &art), LEDE_OK);
         node *linked = NULL;
         for (node *n = doc.root; n && !linked; n = tree_next(doc.root, n, false))
             if (n->id && strcmp(n->id, "linked") == 0)
