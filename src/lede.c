@@ -2,7 +2,7 @@
  * lede.c — the pipeline behind include/lede.h. run_pass() reads as its
  * phases, each in a file of its own:
  *
- *   decode      bytes -> UTF-8 (decode.c); once a page, in lede_extract()
+ *   decode      bytes -> UTF-8 (decode/); once a page, in lede_extract()
  *   parse       UTF-8 -> the tree, with each subtree's text statistics (parse.c)
  *   vocabulary  what each element's class, id and role say (vocab.c)
  *   metadata    title, author, date, ... (metadata/), and the comments
