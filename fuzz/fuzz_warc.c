@@ -1,6 +1,6 @@
 /*
  * fuzz_warc.c — libFuzzer target over the library's WARC reader
- * (src/warc.c, lede_warc_*), which reads archives from anywhere, damaged
+ * (src/warc/, lede_warc_*), which reads archives from anywhere, damaged
  * or not.
  *
  * The last byte (so that a seed archive stays one from its first byte)

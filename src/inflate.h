@@ -2,9 +2,9 @@
  * inflate.h — one bounded inflate of bytes held in memory.
  *
  * A gzip'ed page (decode.c) and a gzip'ed or deflated HTTP body inside a
- * web archive (warc.c) are both inflated here, so that the bound that keeps
- * a zip bomb from costing more than the largest accepted page, and the
- * handling of a stream cut short or damaged, are written once.
+ * web archive (warc/http.c) are both inflated here, so that the bound that
+ * keeps a zip bomb from costing more than the largest accepted page, and
+ * the handling of a stream cut short or damaged, are written once.
  */
 #ifndef LEDE_INFLATE_H
 #define LEDE_INFLATE_H

@@ -17,7 +17,7 @@
  *
  * The reader is used by one thread at a time; what it hands out is owned by
  * the caller and may go to any thread. The public face of this reader is
- * lede_warc_* (include/lede.h), at the end of warc.c.
+ * lede_warc_* (include/lede.h), in warc/api.c.
  */
 #ifndef LEDE_WARC_H
 #define LEDE_WARC_H

@@ -1,5 +1,5 @@
 /*
- * test_warc.c — the WARC reader's bounds and edge cases (src/warc.c).
+ * test_warc.c — the WARC reader's bounds and edge cases (src/warc/).
  *
  * tests/cli/warc.sh drives the whole command over WARC files built from the
  * fixtures; these pin what the command line cannot reach: a payload over
