@@ -1,10 +1,11 @@
 /*
  * output.h — how the lede command writes what it extracted.
  *
- * main.c finds the inputs, reads them and calls the library; everything that
- * reaches stdout (and the per-input error lines on stderr) goes through here,
- * so the shape of a batch — separators, the JSON array around several
- * records, one record per input whatever happened — lives in one place.
+ * The rest of the command finds the inputs, reads them and calls the
+ * library (main.c names its files); everything that reaches stdout (and
+ * the per-input error lines on stderr) goes through here, so the shape of
+ * a batch — separators, the JSON array around several records, one record
+ * per input whatever happened — lives in one place.
  *
  * Writing one input is two steps so that pages can be extracted on several
  * threads and still come out in input order: output_build_article() or
