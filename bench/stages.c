@@ -32,7 +32,7 @@
 #include "lede.h"
 #include "metadata/metadata.h"
 #include "parse.h"
-#include "vocab.h"
+#include "extract/vocab.h"
 
 enum run { RUN_METADATA, RUN_WHOLE, RUN_COUNT };
 

@@ -36,7 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clean.h"
+#include "extract/clean.h"
 #include "decode.h"
 #include "buf.h"
 #include "lede_limits.h"
@@ -47,12 +47,12 @@
 #include "render/render.h"
 #include "render/walk.h"
 #include "result.h"
-#include "score.h"
-#include "select.h"
-#include "trim.h"
-#include "tuning.h"
+#include "extract/score.h"
+#include "extract/select.h"
+#include "extract/trim.h"
+#include "extract/tuning.h"
 #include "url.h"
-#include "vocab.h"
+#include "extract/vocab.h"
 
 static const char *const status_messages[LEDE_STATUS_COUNT] = {
     [LEDE_OK] = "success",

@@ -16,7 +16,7 @@
 #include "lede.h"
 #include "metadata/metadata.h"
 #include "parse.h"
-#include "vocab.h"
+#include "extract/vocab.h"
 
 /* Parse HTML and extract its metadata into a fresh result. */
 static lede_result *extract(const char *html) {

@@ -19,13 +19,13 @@
 
 #include <cmocka.h>
 
-#include "clean.h"
+#include "extract/clean.h"
 #include "parse.h"
-#include "score.h"
-#include "select.h"
-#include "trim.h"
-#include "tuning.h"
-#include "vocab.h"
+#include "extract/score.h"
+#include "extract/select.h"
+#include "extract/trim.h"
+#include "extract/tuning.h"
+#include "extract/vocab.h"
 
 /* Which way a field loosens: up (recall's value is the highest) or down. */
 typedef enum looser_side { LOOSER_UP, LOOSER_DOWN } looser_side;

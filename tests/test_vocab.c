@@ -17,7 +17,7 @@
 
 #include <cmocka.h>
 
-#include "vocab.h"
+#include "extract/vocab.h"
 
 typedef struct {
     const char *cls, *id;

@@ -18,7 +18,7 @@
 #include "buf.h"
 #include "internal.h"
 #include "tree.h"
-#include "vocab.h"
+#include "extract/vocab.h"
 
 typedef struct walk_state {
     const document *doc;

@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "lede.h"
-#include "select.h"
+#include "extract/select.h"
 #include "tree.h"
 
 /* RES->text and RES->body (FORMAT) of ART, each within MAX bytes: when the

@@ -27,7 +27,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "select.h"
+#include "extract/select.h"
 #include "tree.h"
 
 /* A note is at most this long: a longer target is a part of the page. */

@@ -9,7 +9,7 @@
 #ifndef LEDE_RENDER_H
 #define LEDE_RENDER_H
 
-#include "select.h"
+#include "extract/select.h"
 #include "tree.h"
 
 /* Leave out of every rendering of ART what OMIT (LEDE_OMIT_* bits) names:

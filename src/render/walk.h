@@ -21,7 +21,7 @@
 #include <stdbool.h>
 
 #include "buf.h"
-#include "select.h"
+#include "extract/select.h"
 #include "tree.h"
 
 typedef struct walk_visitor {

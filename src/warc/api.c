@@ -5,7 +5,7 @@
  *
  * A record's extraction uses its target URI and its HTTP charset unless
  * the caller gives a url or an encoding: the caller's word wins, and the
- * server's label is weighed against the bytes (decode.c).
+ * server's label is weighed against the bytes (decode/choose.c).
  */
 #include <fcntl.h>
 #include <inttypes.h>
