@@ -35,17 +35,27 @@ typedef struct anchors {
     size_t len, cap;
 } anchors;
 
-static bool push_anchor(anchors *a, const char *name, const node *n) {
-    if (a->len == a->cap) {
-        size_t cap = a->cap ? a->cap * 2 : 64;
-        anchor *p = realloc(a->items, cap * sizeof *p);
-        if (!p)
-            return false;
-        a->items = p;
-        a->cap = cap;
-    }
-    a->items[a->len++] = (anchor){name, n};
+/* Room for one more of the LEN items of SIZE bytes at *ITEMS (capacity
+ * *CAP, FIRST when it grows from none), doubling; false when out of memory. */
+static bool room_for_one(void **items, size_t *cap, size_t len, size_t size, size_t first) {
+    if (len < *cap)
+        return true;
+    size_t grown = *cap ? *cap * 2 : first;
+    void *p = realloc(*items, grown * size);
+    if (!p)
+        return false;
+    *items = p;
+    *cap = grown;
     return true;
+}
+
+static bool push_anchor(anchors *a, const char *name, const node *n) {
+    void *items = a->items;
+    bool ok = room_for_one(&items, &a->cap, a->len, sizeof *a->items, 64);
+    a->items = items;
+    if (ok)
+        a->items[a->len++] = (anchor){name, n};
+    return ok;
 }
 
 /* By name, then in document order: a browser goes to the first. */
@@ -295,16 +305,12 @@ static bool opens_block(const document *doc, const node *b, const node *n) {
 }
 
 static bool push_loose(loose_notes *l, loose_note note) {
-    if (l->len == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        loose_note *p = realloc(l->items, cap * sizeof *p);
-        if (!p)
-            return false;
-        l->items = p;
-        l->cap = cap;
-    }
-    l->items[l->len++] = note;
-    return true;
+    void *items = l->items;
+    bool ok = room_for_one(&items, &l->cap, l->len, sizeof *l->items, 16);
+    l->items = items;
+    if (ok)
+        l->items[l->len++] = note;
+    return ok;
 }
 
 /* The blocks of the article, removed ones too, that open with a numbered
