@@ -338,6 +338,32 @@ static lede_result *extract_as(const char *html, lede_format format) {
     return res;
 }
 
+/* Pins notes.c take_reference(): numbered links to headings (a theorem, a
+ * lemma) make the page's numbered links cross references, so the one that
+ * leads to a list item does not become a note either. */
+static void test_numbered_cross_references_are_no_notes(void **state) {
+    (void)state;
+    const char *html =
+        "<html><head><title>Bounding the contour integral</title></head><body><article>"
+        "<h1>Bounding the contour integral</h1>"
+        "<p>By the residue theorem (see <a href='#thm'>1</a>), the contour integral can be "
+        "evaluated, and with the expansion (<a href='#lem'>2</a>) this yields the bound we "
+        "need for the rest of the argument.</p>"
+        "<p>A stronger result follows from the triangle inequality (<a href='#ex'>3</a>) applied "
+        "to the decomposition below, term by term.</p>"
+        "<h3><a name='thm'></a>Theorem 1 (Residue Theorem)</h3>"
+        "<p>For any meromorphic function f and a contour C the integral is a sum of residues.</p>"
+        "<h3><a name='lem'></a>Lemma 2 (Expansion)</h3>"
+        "<p>Let P be a polynomial of degree n; then for any z on the unit circle it is bounded.</p>"
+        "<ul><li><a name='ex'></a>Exercise 3. Use the triangle inequality to show that the sum "
+        "is bounded.</li></ul>"
+        "</article></body></html>";
+    lede_result *res = extract_as(html, LEDE_FORMAT_MARKDOWN);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY), "[^", 0);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY), "Exercise 3. Use the triangle", 1);
+    lede_result_free(res);
+}
+
 /* Pins notes.c find_loose_notes(): notes numbered by <sup>s with no
  * links, paired with the paragraphs under "Notes" that open with the same
  * number, become [^n] references and definitions; a <sup> no paragraph
@@ -1718,6 +1744,7 @@ int main(void) {
         cmocka_unit_test(test_figures_show_in_markdown_and_html),
         cmocka_unit_test(test_code_toolbar_is_no_code),
         cmocka_unit_test(test_unlinked_numbered_notes_are_footnotes),
+        cmocka_unit_test(test_numbered_cross_references_are_no_notes),
         cmocka_unit_test(test_code_ending_like_the_headline_stays),
         cmocka_unit_test(test_division_around_table_of_links_is_kept),
         cmocka_unit_test(test_quoted_tweet_is_kept),

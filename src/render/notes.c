@@ -173,14 +173,30 @@ static const node *note_of(const node *target) {
     return b;
 }
 
-/* Number the note REF (an in-page link) leads to, or leave REF alone. */
-static bool take_reference(notes *ns, const anchors *ids, const document *doc, const node *ref) {
+/* Whether TARGET is a heading, sits in one or holds one: a section, a
+ * theorem, an equation's title, which a number links to as a cross
+ * reference. */
+static bool is_heading_target(const node *target) {
+    for (const node *n = target; n; n = n->parent)
+        if (tag_is_heading((enum tag)n->tag))
+            return true;
+    return holds_heading(target);
+}
+
+/* Number the note REF (an in-page link) leads to, or leave REF alone; a
+ * label that leads to a heading sets *CROSS_REFERENCES. */
+static bool take_reference(notes *ns, const anchors *ids, const document *doc, const node *ref,
+                           bool *cross_references) {
     const char *name = fragment(ref);
     if (!name || !has_note_label(doc, ref))
         return true;
     const node *target = find_anchor(ids, name);
     if (!target || target->order <= ref->order)
         return true;
+    if (is_heading_target(target)) {
+        *cross_references = true;
+        return true;
+    }
     const node *body = note_of(target);
     uint32_t role = body ? ns->roles[body->order] : NOTE_REJECTED;
     if ((role & ROLE_MASK) == NOTE_REJECTED)
@@ -402,15 +418,22 @@ static bool find_linked_notes(notes *ns, const document *doc, const article *art
         return true;
     }
     qsort(ids.items, ids.len, sizeof *ids.items, by_name);
-    bool ok = true;
+    bool ok = true, cross_references = false;
     for (size_t i = 0; ok && i < art->count; i++) {
         const node *top = art->roots[i];
         bool skip = false;
         for (const node *n = top; ok && n; n = tree_next(top, n, skip)) {
             skip = walk_skips(n, true);
             if (!skip && n->tag == TAG_A)
-                ok = take_reference(ns, &ids, doc, n);
+                ok = take_reference(ns, &ids, doc, n, &cross_references);
         }
+    }
+    /* Labels that lead to headings number the page's sections, theorems
+     * or equations: its other numbered links are cross references too,
+     * to a list item or a paragraph, and no notes. */
+    if (cross_references) {
+        memset(ns->roles, 0, doc->node_count * sizeof *ns->roles);
+        ns->count = 0;
     }
     for (uint32_t i = 0; ok && i < ns->count; i++)
         mark_backlinks(ns, &ids, ns->bodies[i]);
