@@ -108,6 +108,29 @@ static void test_clean_by_two_signs_spares_a_name_alone(void **state) {
     document_free(&doc);
 }
 
+/* clean_document(): a code block written a line an element, each line
+ * opening with its number in an element of its own, loses the numbers;
+ * numbered headings in a preformatted document, with text between them,
+ * keep theirs. */
+static void test_clean_removes_an_unnamed_gutter_written_line_by_line(void **state) {
+    (void)state;
+    document doc;
+    parsed("<html><body><p>" PROSE "</p><pre>"
+           "<div><span id=n1>1</span><div>AGENTS.md</div></div>\n"
+           "<div><span id=n2>2</span><div>docs/</div></div>\n"
+           "<div><span id=n3>3</span><div>src/</div></div></pre>"
+           "<pre><span><a id=s16>16</a>. Acknowledgements</span>\n   Thanks to all.\n"
+           "<span><a id=s17>17</a>. References</span>\n   RFC 2119.</pre></body></html>",
+           &doc);
+    clean_document(&doc, balanced(), PRUNE_BY_NAME);
+    assert_true(removed(&doc, "n1"));
+    assert_true(removed(&doc, "n2"));
+    assert_true(removed(&doc, "n3"));
+    assert_false(removed(&doc, "s16"));
+    assert_false(removed(&doc, "s17"));
+    document_free(&doc);
+}
+
 /* score_document(): a paragraph's points go to its parent in full and to
  * its grandparent in part, and a longer paragraph with more commas gives
  * more than a short line. */
@@ -201,6 +224,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean_removes_chrome_and_keeps_the_story),
         cmocka_unit_test(test_clean_by_two_signs_spares_a_name_alone),
+        cmocka_unit_test(test_clean_removes_an_unnamed_gutter_written_line_by_line),
         cmocka_unit_test(test_score_spreads_paragraph_points_to_ancestors),
         cmocka_unit_test(test_select_picks_the_prose_over_the_links),
         cmocka_unit_test(test_select_calls_a_page_of_cards_a_listing),

@@ -242,6 +242,71 @@ static bool is_gutter_cell(const document *doc, const node *n) {
            holds_code(next) && !only_numbers(doc, next);
 }
 
+/* The line number the text of N is, digits alone (hidden parts left out,
+ * removed ones read: a line's number before this one may be gone), or -1. */
+static long line_number_of(const document *doc, const node *n) {
+    enum { MAX_DIGITS = 6 };
+    long number = 0;
+    int digits = 0;
+    bool skip = false;
+    for (const node *k = n; (k = tree_next(n, k, skip)) != NULL;) {
+        skip = (k->flags & NODE_HIDDEN) != 0;
+        if (skip || k->tag != TAG_TEXT)
+            continue;
+        const char *s = node_text(doc, k);
+        for (uint32_t i = 0; i < k->text_len; i++) {
+            if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')
+                continue;
+            if (s[i] < '0' || s[i] > '9' || ++digits > MAX_DIGITS)
+                return -1;
+            number = number * 10 + (s[i] - '0');
+        }
+    }
+    return digits ? number : -1;
+}
+
+/* The first element among the children of N, or NULL. */
+static const node *first_element(const node *n) {
+    for (const node *c = n ? n->first_child : NULL; c; c = c->next)
+        if (c->tag != TAG_TEXT)
+            return c;
+    return NULL;
+}
+
+/* The element next to N before it (BEFORE) or after it, with nothing but
+ * whitespace between them, or NULL: the next line of a code block written
+ * an element a line. */
+static const node *element_beside(const document *doc, const node *n, bool before) {
+    for (const node *s = before ? n->prev : n->next; s; s = before ? s->prev : s->next) {
+        if (s->tag != TAG_TEXT)
+            return s;
+        const char *t = node_text(doc, s);
+        for (uint32_t i = 0; i < s->text_len; i++)
+            if (t[i] != ' ' && t[i] != '\n' && t[i] != '\t' && t[i] != '\r')
+                return NULL;
+    }
+    return NULL;
+}
+
+/* A gutter written line by line, unnamed: in a code block whose lines are
+ * elements, the first element of a line that holds its number alone and
+ * the code after it, where the line before or after opens with the number
+ * before or after ("<div><span>1</span><div>AGENTS.md</div></div>" a line,
+ * as Tailwind-styled highlighters write them). */
+static bool is_line_number_cell(const document *doc, const node *n) {
+    if (!(n->flags & NODE_IN_CODE) || is_code_tag((enum tag)n->tag) || !n->parent ||
+        first_element(n->parent) != n || n->parent->text_chars <= n->text_chars)
+        return false;
+    long number = line_number_of(doc, n);
+    if (number < 0)
+        return false;
+    const node *before = element_beside(doc, n->parent, true);
+    const node *after = element_beside(doc, n->parent, false);
+    const node *before_cell = first_element(before), *after_cell = first_element(after);
+    return (before_cell && line_number_of(doc, before_cell) == number - 1) ||
+           (after_cell && line_number_of(doc, after_cell) == number + 1);
+}
+
 /* Whether N holds a <button>, kept or already removed. */
 static bool holds_button(const node *n) {
     for (const node *k = n->first_child; k; k = tree_next(n, k, false))
@@ -315,7 +380,8 @@ static bool is_figure(const node *n) {
 static uint16_t removal_flags(const document *doc, const node *n, const page_size *page,
                               const clean_tuning *tuning, clean_pruning pruning) {
     if ((n->flags & NODE_HIDDEN) || tag_kind((enum tag)n->tag) == K_SKIP ||
-        removed_by_name(n, page->chars, pruning, tuning) || is_gutter_cell(doc, n))
+        removed_by_name(n, page->chars, pruning, tuning) || is_gutter_cell(doc, n) ||
+        is_line_number_cell(doc, n))
         return NODE_REMOVED;
     if (removed_by_tag(n, page, tuning))
         return is_figure(n) ? NODE_REMOVED | NODE_FIGURE : NODE_REMOVED;
