@@ -185,13 +185,18 @@
     .tail_prose_chars = 150,                                                              \
     .tail_prose_link_density = 0.3f
 
+/* Balanced's clean and select parts, which precision shares. */
+/* row 6: captions describe pictures, not the story (aeb 0.9575 → 0.9688) */
+#define BALANCED_CLEAN {CLEAN_SHARED, .keep_figures = false}
+/* rows 7, 10: what widening adds is prose, with a split article's inline
+ * links (10 % refused them) */
+#define BALANCED_SELECT                                                                     \
+    {SELECT_SHARED, .widen_prose_share = 0.8f, .widen_max_link_density = 0.2f}
+
 static const lede_tuning balanced = {
-    /* row 6: captions describe pictures, not the story (aeb 0.9575 → 0.9688) */
-    .clean = {CLEAN_SHARED, .keep_figures = false},
+    .clean = BALANCED_CLEAN,
     .score = {SCORE_SHARED},
-    /* rows 7, 10: what widening adds is prose, with a split article's
-     * inline links (10 % refused them) */
-    .select = {SELECT_SHARED, .widen_prose_share = 0.8f, .widen_max_link_density = 0.2f},
+    .select = BALANCED_SELECT,
     .trim =
         {
             TRIM_SHARED,
@@ -206,9 +211,9 @@ static const lede_tuning balanced = {
 /* Precision: balanced, with half the links a container may hold and a
  * paragraph half links taken for a link. */
 static const lede_tuning precision = {
-    .clean = {CLEAN_SHARED, .keep_figures = false},
+    .clean = BALANCED_CLEAN,
     .score = {SCORE_SHARED},
-    .select = {SELECT_SHARED, .widen_prose_share = 0.8f, .widen_max_link_density = 0.2f},
+    .select = BALANCED_SELECT,
     .trim =
         {
             TRIM_SHARED,
