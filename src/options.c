@@ -34,6 +34,23 @@ static void sized_store(void *opt, size_t size, const void *defaults, size_t own
     memcpy(opt, defaults, size < own_size ? size : own_size);
 }
 
+/* Each limit of OPT left 0 (the caller's word for "the default") set to
+ * its default from lede_limits.h: the one place the defaults are read. */
+static void fill_default_limits(lede_options *opt) {
+    if (!opt->max_input)
+        opt->max_input = LEDE_MAX_INPUT;
+    if (!opt->max_depth)
+        opt->max_depth = LEDE_MAX_DEPTH;
+    if (!opt->max_nodes)
+        opt->max_nodes = LEDE_MAX_NODES;
+    if (!opt->max_attrs)
+        opt->max_attrs = LEDE_MAX_ATTRS;
+    if (!opt->max_attr_len)
+        opt->max_attr_len = LEDE_MAX_ATTR_LEN;
+    if (!opt->max_output)
+        opt->max_output = LEDE_MAX_OUTPUT;
+}
+
 void lede_options_defaults(lede_options *opt, size_t size) {
     if (!opt || size < OPTIONS_FIRST_SIZE)
         return;
@@ -41,12 +58,7 @@ void lede_options_defaults(lede_options *opt, size_t size) {
     memset(&defaults, 0, sizeof defaults);
     defaults.size = size;
     defaults.format = LEDE_FORMAT_TEXT;
-    defaults.max_input = LEDE_MAX_INPUT;
-    defaults.max_depth = LEDE_MAX_DEPTH;
-    defaults.max_nodes = LEDE_MAX_NODES;
-    defaults.max_attrs = LEDE_MAX_ATTRS;
-    defaults.max_attr_len = LEDE_MAX_ATTR_LEN;
-    defaults.max_output = LEDE_MAX_OUTPUT;
+    fill_default_limits(&defaults);
     sized_store(opt, size, &defaults, sizeof defaults);
 }
 
@@ -60,18 +72,7 @@ lede_status options_resolve(const lede_options *given, lede_options *out) {
     if ((unsigned)out->format > LEDE_FORMAT_HTML || (unsigned)out->focus > LEDE_FOCUS_RECALL ||
         (out->omit & ~(unsigned)(LEDE_OMIT_LINKS | LEDE_OMIT_IMAGES | LEDE_OMIT_TABLES)))
         return LEDE_ERR_INVALID_ARG;
-    if (!out->max_input)
-        out->max_input = LEDE_MAX_INPUT;
-    if (!out->max_depth)
-        out->max_depth = LEDE_MAX_DEPTH;
-    if (!out->max_nodes)
-        out->max_nodes = LEDE_MAX_NODES;
-    if (!out->max_attrs)
-        out->max_attrs = LEDE_MAX_ATTRS;
-    if (!out->max_attr_len)
-        out->max_attr_len = LEDE_MAX_ATTR_LEN;
-    if (!out->max_output)
-        out->max_output = LEDE_MAX_OUTPUT;
+    fill_default_limits(out);
     return LEDE_OK;
 }
 

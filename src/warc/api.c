@@ -47,15 +47,22 @@ static lede_status warc_wrap(warc_reader *reader, const char *name, int owned_fd
     return LEDE_OK;
 }
 
+/* What every opening does first: *READER cleared (it is NULL on every
+ * failure), OPT resolved into *O. */
+static lede_status open_options(const lede_warc_options *opt, lede_warc_options *o,
+                                lede_warc **reader) {
+    if (!reader)
+        return LEDE_ERR_INVALID_ARG;
+    *reader = NULL;
+    return warc_options_resolve(opt, o);
+}
+
 /* The name records are given when the options give none. */
 #define WARC_STREAM_NAME "-"
 
 lede_status lede_warc_open_fd(int fd, const lede_warc_options *opt, lede_warc **reader) {
-    if (!reader)
-        return LEDE_ERR_INVALID_ARG;
-    *reader = NULL;
     lede_warc_options o;
-    lede_status st = warc_options_resolve(opt, &o);
+    lede_status st = open_options(opt, &o, reader);
     if (st != LEDE_OK)
         return st;
     if (fd < 0)
@@ -66,11 +73,8 @@ lede_status lede_warc_open_fd(int fd, const lede_warc_options *opt, lede_warc **
 
 lede_status lede_warc_open_read(lede_warc_read_fn read_fn, void *ctx,
                                 const lede_warc_options *opt, lede_warc **reader) {
-    if (!reader)
-        return LEDE_ERR_INVALID_ARG;
-    *reader = NULL;
     lede_warc_options o;
-    lede_status st = warc_options_resolve(opt, &o);
+    lede_status st = open_options(opt, &o, reader);
     if (st != LEDE_OK)
         return st;
     if (!read_fn)
@@ -81,11 +85,8 @@ lede_status lede_warc_open_read(lede_warc_read_fn read_fn, void *ctx,
 
 lede_status lede_warc_open_path(const char *path, const lede_warc_options *opt,
                                 lede_warc **reader) {
-    if (!reader)
-        return LEDE_ERR_INVALID_ARG;
-    *reader = NULL;
     lede_warc_options o;
-    lede_status st = warc_options_resolve(opt, &o);
+    lede_status st = open_options(opt, &o, reader);
     if (st != LEDE_OK)
         return st;
     if (!path)
