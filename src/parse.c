@@ -816,11 +816,12 @@ enum {
 };
 
 /* Whether the start tag START_TAG[0, LEN) may be a script whose text is
- * kept, JSON-LD or MathJax's TeX (holds_tex()): it names JSON or TeX, or
- * has an entity, which could spell either. */
+ * kept, JSON-LD or MathJax's TeX (holds_tex()): it names JSON or "math/tex",
+ * or has an entity, which could spell either. Not a bare "tex": that is in
+ * "text/javascript" and "text/css", and would keep nearly every body. */
 static bool tag_may_keep_text(const char *start_tag, size_t len) {
     return memchr(start_tag, '&', len) || find_ci(start_tag, 0, len, "json", 4) < len ||
-           find_ci(start_tag, 0, len, "tex", 3) < len;
+           find_ci(start_tag, 0, len, "math/tex", 8) < len;
 }
 
 /* The length of the UTF-8 sequence at S[0, LEN) when it is a character
@@ -1113,6 +1114,8 @@ lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits 
         if (st == LEDE_OK && cuts_wrong) {
             document_free(doc);
             st = build_tree(markup, len, limits, NULL, doc, &cuts_wrong);
+        } else if (st == LEDE_OK && cut) {
+            doc->raw_text_cut = len - cut_len;
         }
     }
     free(cut);

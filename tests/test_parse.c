@@ -245,6 +245,25 @@ static void test_cut_raw_text_same_tree(void **state) {
     }
 }
 
+/* The bodies most pages carry, <script type="text/javascript"> and <style
+ * type="text/css">, are cut: their types hold "tex" but are not MathJax's
+ * "math/tex", whose body is kept (and so is JSON-LD). */
+static void test_cut_raw_text_skips_typed_scripts_and_styles(void **state) {
+    (void)state;
+    static const char page[] =
+        "<html><head><script type=\"text/javascript\">" LONG_CODE "</script>"
+        "<style type=\"text/css\">" LONG_CODE "</style></head><body><p>Text.</p></body></html>";
+    static const char tex[] = "<html><body><p>The sum is <script type=\"math/tex\">\\sum_{i=1}^{n} "
+                              "i = \\frac{n(n+1)}{2} " LONG_CODE "</script>.</p></body></html>";
+    document a = {0}, b = {0};
+    assert_int_equal(parse_html_limited(page, strlen(page), NULL, &a), LEDE_OK);
+    assert_true(a.raw_text_cut >= 2 * (strlen(LONG_CODE) - 2));
+    assert_int_equal(parse_html_limited(tex, strlen(tex), NULL, &b), LEDE_OK);
+    assert_int_equal(b.raw_text_cut, 0);
+    document_free(&a);
+    document_free(&b);
+}
+
 /* libxml2 reports each "</" inside a script that does not end it, and each
  * report is a repair charged against LEDE_MAX_REPAIR_WORK at the depth of
  * the stack: a cut body must cost the same. Here the reports inside one
@@ -293,6 +312,7 @@ int main(void) {
         cmocka_unit_test(test_style_hides_by_declaration),
         cmocka_unit_test(test_cut_raw_text_same_tree),
         cmocka_unit_test(test_cut_raw_text_keeps_repair_count),
+        cmocka_unit_test(test_cut_raw_text_skips_typed_scripts_and_styles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
