@@ -42,6 +42,12 @@ static inline unsigned ascii_marked(uint64_t mask) {
     return (unsigned)(((mask >> 7) * ASCII_ONES) >> 56);
 }
 
+/* C lower-cased if it is an ASCII capital: what tolower() does in the C
+ * locale, without its call, for loops that fold every byte of a name. */
+static inline char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+}
+
 /* The length of the run at S (LEN bytes) of bytes from MIN to 0x7F that
  * are neither STOP1 nor STOP2. */
 static inline size_t ascii_plain_run(const unsigned char *s, size_t len, unsigned char min,

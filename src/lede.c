@@ -40,6 +40,7 @@
 #include "decode.h"
 #include "buf.h"
 #include "lede_limits.h"
+#include "lexicon/lexicon.h"
 #include "metadata/metadata.h"
 #include "options.h"
 #include "parse.h"
@@ -74,6 +75,7 @@ const char *lede_strerror(lede_status status) {
 
 void lede_preload(void) {
     vocab_preload();
+    lexicon_preload();
     metadata_preload();
 }
 

@@ -36,6 +36,23 @@ static void test_months_in_many_languages(void **state) {
     assert_int_equal(month("Sept", LEXICON_MONTHS_ALL), 9);
 }
 
+/* The other languages' names are searched in byte order: the first and the
+ * last of that order, both sides of its middle, and words just beside
+ * names (before the first, after the last, between two) are pinned. */
+static void test_month_search_reaches_both_ends(void **state) {
+    (void)state;
+    assert_int_equal(month("abr", LEXICON_MONTHS_ALL), 4);
+    assert_int_equal(month("ABRIL", LEXICON_MONTHS_ALL), 4);
+    assert_int_equal(month("noviembre", LEXICON_MONTHS_ALL), 11);
+    assert_int_equal(month("ocak", LEXICON_MONTHS_ALL), 1);
+    assert_int_equal(month("octobre", LEXICON_MONTHS_ALL), 10);
+    assert_int_equal(month("يونيو", LEXICON_MONTHS_ALL), 6);
+    assert_int_equal(month("aaa", LEXICON_MONTHS_ALL), 0);
+    assert_int_equal(month("abra", LEXICON_MONTHS_ALL), 0);
+    assert_int_equal(month("ocaklar", LEXICON_MONTHS_ALL), 0);
+    assert_int_equal(month("يونيوز", LEXICON_MONTHS_ALL), 0);
+}
+
 static void test_bylines_ask_for_english_months_alone(void **state) {
     (void)state;
     assert_int_equal(month("Mai", LEXICON_MONTHS_ALL), 5);
@@ -146,6 +163,7 @@ static void test_every_concept_has_rows(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_months_in_many_languages),
+        cmocka_unit_test(test_month_search_reaches_both_ends),
         cmocka_unit_test(test_bylines_ask_for_english_months_alone),
         cmocka_unit_test(test_month_is_the_whole_word_given),
         cmocka_unit_test(test_raw_text_concepts_fold_ascii_case),

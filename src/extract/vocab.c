@@ -189,6 +189,17 @@ void vocab_preload(void) {
     pthread_once(&index_once, build_index);
 }
 
+/* The length of table word TEXT when it opens S[0, LEN) (S holds no NUL),
+ * else 0. Table words are a few bytes and this runs for every word of
+ * every class token, several times: a plain loop beats strlen + strncmp. */
+static size_t opening_len(const char *text, const char *s, size_t len) {
+    size_t i = 0;
+    for (; text[i]; i++)
+        if (i == len || text[i] != s[i])
+            return 0;
+    return i;
+}
+
 /* The table entry spelled exactly S[0, LEN), or NULL. */
 static const word *lookup(const char *s, size_t len) {
     if (len < 2)
@@ -196,7 +207,7 @@ static const word *lookup(const char *s, size_t len) {
     unsigned b = bucket_of(s);
     for (unsigned k = 0; k < by_first_bytes.count[b]; k++) {
         const word *w = &words[by_first_bytes.index[b][k]];
-        if (strncmp(w->text, s, len) == 0 && w->text[len] == '\0')
+        if (opening_len(w->text, s, len) == len)
             return w;
     }
     return NULL;
@@ -210,8 +221,8 @@ static unsigned stem_with_part(const char *s, size_t len) {
     unsigned b = len >= 2 ? bucket_of(s) : 0;
     for (unsigned k = 0; len >= 4 && k < by_first_bytes.count[b]; k++) {
         const word *stem = &words[by_first_bytes.index[b][k]];
-        size_t sl = strlen(stem->text);
-        if (stem->kind != W_STEM || sl >= len || strncmp(stem->text, s, sl) != 0)
+        size_t sl = stem->kind == W_STEM ? opening_len(stem->text, s, len) : 0;
+        if (sl == 0 || sl >= len)
             continue;
         const word *part = lookup(s + sl, len - sl);
         if (part && part->kind == W_PART)
@@ -232,9 +243,9 @@ static unsigned word_bits(const char *s, size_t len) {
     unsigned b = bucket_of(s);
     for (unsigned k = 0; k < by_first_bytes.count[b]; k++) {
         const word *lead = &words[by_first_bytes.index[b][k]];
-        size_t ll = strlen(lead->text);
-        if ((lead->kind != W_STEM && lead->kind != W_QUALIFIER) || ll + 2 > len ||
-            strncmp(lead->text, s, ll) != 0)
+        bool leads = lead->kind == W_STEM || lead->kind == W_QUALIFIER;
+        size_t ll = leads ? opening_len(lead->text, s, len) : 0;
+        if (ll == 0 || ll + 2 > len)
             continue;
         unsigned rest = stem_with_part(s + ll, len - ll);
         if (rest)

@@ -10,6 +10,7 @@
  */
 #include "lexicon.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -62,10 +63,22 @@ static bool same(const lexicon_set *set, const char *a, const char *b, size_t le
                                            : strncasecmp(a, b, len) == 0;
 }
 
+/* Whether ROW may match text opening with the byte FIRST: the cheap test
+ * that spares most rows the length and the compare (these lookups run for
+ * every word of every line metadata reads). */
+static bool may_open(const lexicon_set *set, const char *row, char first) {
+    if (set->form == LEXICON_AS_WRITTEN)
+        return row[0] == first;
+    return tolower((unsigned char)row[0]) == tolower((unsigned char)first);
+}
+
 bool lexicon_is(lexicon_concept concept, const char *text, size_t len) {
     const lexicon_set *set = sets[concept];
+    if (len == 0)
+        return false;
     for (size_t i = 0; i < set->count; i++)
-        if (strlen(set->row[i]) == len && same(set, text, set->row[i], len))
+        if (may_open(set, set->row[i], text[0]) && strlen(set->row[i]) == len &&
+            same(set, text, set->row[i], len))
             return true;
     return false;
 }
@@ -73,6 +86,8 @@ bool lexicon_is(lexicon_concept concept, const char *text, size_t len) {
 size_t lexicon_opening(lexicon_concept concept, const char *text, size_t len) {
     const lexicon_set *set = sets[concept];
     for (size_t i = 0; i < set->count; i++) {
+        if (len && !may_open(set, set->row[i], text[0]))
+            continue;
         size_t row_len = strlen(set->row[i]);
         if (len >= row_len && same(set, text, set->row[i], row_len))
             return row_len;

@@ -101,4 +101,8 @@ typedef enum lexicon_months { LEXICON_MONTHS_ALL, LEXICON_MONTHS_ENGLISH } lexic
  * 0. Folds the capitals of the scripts months.c holds. */
 int lexicon_month(const char *word, size_t len, lexicon_months among);
 
+/* Builds lexicon_month's index now rather than at its first use (it is
+ * built once per process, whichever thread asks first). */
+void lexicon_preload(void);
+
 #endif

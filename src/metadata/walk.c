@@ -12,9 +12,11 @@
  * the walk (jsonld.c).
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "internal.h"
 #include "tree.h"
@@ -233,13 +235,34 @@ static const struct {
     {"meta", MARK_DATELINE},
 };
 
+/* Whether S opens with LOWER in any case. A plain loop: this runs at every
+ * byte of every class and id, where a call to strncasecmp costs more than
+ * the few bytes it compares. */
+static bool opens_with_ci(const char *s, const char *lower) {
+    for (; *lower; s++, lower++)
+        if (ascii_lower(*s) != *lower)
+            return false;
+    return true;
+}
+
+/* The letters mark_words start with, a bit each: most bytes of a class
+ * start none of them and are passed over at the cost of one test. */
+static uint32_t mark_openings(void) {
+    uint32_t letters = 0;
+    for (size_t i = 0; i < sizeof mark_words / sizeof mark_words[0]; i++)
+        letters |= 1u << (mark_words[i].word[0] - 'a');
+    return letters;
+}
+
 static unsigned marks_in(const char *s) {
+    const uint32_t openings = mark_openings();
     unsigned marks = 0;
     for (; *s; s++) {
-        char first = (char)tolower((unsigned char)*s);
+        char first = ascii_lower(*s);
+        if (first < 'a' || first > 'z' || !(openings & (1u << (first - 'a'))))
+            continue;
         for (size_t i = 0; i < sizeof mark_words / sizeof mark_words[0]; i++)
-            if (mark_words[i].word[0] == first &&
-                strncasecmp(s, mark_words[i].word, strlen(mark_words[i].word)) == 0)
+            if (mark_words[i].word[0] == first && opens_with_ci(s, mark_words[i].word))
                 marks |= mark_words[i].marks;
     }
     return marks;
