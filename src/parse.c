@@ -537,43 +537,41 @@ static void on_end(void *ctx, const xmlChar *name) {
     close_element(b);
 }
 
-/* count_chars() of eight bytes X of ASCII from the plain space up (0x20
- * to 0x7F), PREV_SPACE as there: a character a byte but for a space
- * after a space, and the commas. The bytes' order in X is the machine's
- * (the first byte lowest on a little-endian machine, the only kind this is
- * used on). */
-static uint32_t count_plain_word(uint64_t x, bool *prev_space, uint32_t *commas) {
+/* count_chars() of eight bytes X with no byte below the plain space, no
+ * lead byte of a CJK comma (0xEF, 0xE3) and PREV_SPACE as there: a
+ * character a byte but for UTF-8's continuation bytes (10xxxxxx) and a
+ * space after a space, and the commas. The bytes' order in X is the
+ * machine's (the first byte lowest on a little-endian machine, the only
+ * kind this is used on). */
+static uint32_t count_word(uint64_t x, bool *prev_space, uint32_t *commas) {
+    uint64_t continuations = x & ~(x << 1) & ASCII_HIGHS;
     uint64_t spaces = ascii_bytes_equal(x, ' ');
     uint64_t after_space = (spaces << 8) | (*prev_space ? 0x80u : 0u);
     *commas += ascii_marked(ascii_bytes_equal(x, ','));
     *prev_space = (x >> 56) == ' ';
-    return 8 - ascii_marked(spaces & after_space);
+    return 8 - ascii_marked(continuations) - ascii_marked(spaces & after_space);
 }
 
-/* Code points in S, counting each whitespace run as one; PREV_SPACE says
- * whether the text before S ended in whitespace. Parsing calls this on
- * every byte of the page's text, so runs of plain ASCII go eight bytes at
- * a time. */
-static uint32_t count_chars(const unsigned char *s, size_t len, bool prev_space,
-                            uint32_t *commas) {
+/* Whether count_word() may take the eight bytes X: the other whitespace and
+ * the CJK commas (U+FF0C, U+3001) are left to the byte-at-a-time count. */
+static bool word_countable(uint64_t x) {
+    if (ascii_has_below(x, ' '))
+        return false;
+    return !(x & ASCII_HIGHS) || !(ascii_has_byte(x, 0xEF) || ascii_has_byte(x, 0xE3));
+}
+
+/* count_chars() of S[I, END) a byte at a time (S holds LEN bytes). */
+static uint32_t count_bytes(const unsigned char *s, size_t i, size_t end, size_t len,
+                            bool *prev_space, uint32_t *commas) {
     uint32_t count = 0;
-    size_t i = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    for (uint64_t x; i + 8 <= len; i += 8) {
-        memcpy(&x, s + i, 8);
-        if ((x & ASCII_HIGHS) || ascii_has_below(x, ' '))
-            break;
-        count += count_plain_word(x, &prev_space, commas);
-    }
-#endif
-    for (; i < len; i++) {
+    for (; i < end; i++) {
         unsigned char c = s[i];
         if ((c & 0xC0) == 0x80)
             continue;
         bool space = is_space(c);
-        if (!(space && prev_space))
+        if (!(space && *prev_space))
             count++;
-        prev_space = space;
+        *prev_space = space;
         if (c == ',')
             (*commas)++;
         /* U+FF0C fullwidth comma and U+3001 ideographic comma */
@@ -582,6 +580,26 @@ static uint32_t count_chars(const unsigned char *s, size_t len, bool prev_space,
             (*commas)++;
     }
     return count;
+}
+
+/* Code points in S, counting each whitespace run as one; PREV_SPACE says
+ * whether the text before S ended in whitespace. Parsing calls this on
+ * every byte of the page's text, so it goes eight bytes at a time where
+ * the bytes allow, in any script, and a byte at a time elsewhere. */
+static uint32_t count_chars(const unsigned char *s, size_t len, bool prev_space,
+                            uint32_t *commas) {
+    uint32_t count = 0;
+    size_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (uint64_t x; i + 8 <= len; i += 8) {
+        memcpy(&x, s + i, 8);
+        if (word_countable(x))
+            count += count_word(x, &prev_space, commas);
+        else
+            count += count_bytes(s, i, i + 8, len, &prev_space, commas);
+    }
+#endif
+    return count + count_bytes(s, i, len, len, &prev_space, commas);
 }
 
 static bool text_reserve(document *d, size_t extra) {

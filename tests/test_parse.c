@@ -64,20 +64,29 @@ static void naive_count(const char *text, uint32_t *chars, uint32_t *commas) {
         bool space = strchr(" \n\t\r\f", *c) != NULL;
         *chars += !(space && prev_space);
         prev_space = space;
-        *commas += *c == ',';
+        *commas += *c == ',' || strncmp((const char *)c, "\xEF\xBC\x8C", 3) == 0 ||
+                   strncmp((const char *)c, "\xE3\x80\x81", 3) == 0;
     }
 }
 
-/* Pins count_chars(), which takes plain ASCII eight bytes at a time: on
- * texts of every length from a few bytes that matter (spaces, doubled
- * spaces at any offset, commas, tabs, a two-byte letter), its counts equal
- * the byte-at-a-time ones. */
+/* Pins count_chars(), which takes text eight bytes at a time: on texts of
+ * every length from a few bytes that matter (spaces, doubled spaces at any
+ * offset, commas, tabs, letters of two, three and four bytes, the CJK
+ * commas), its counts equal the byte-at-a-time ones. */
 static void test_text_chars_match_the_obvious_count(void **state) {
     (void)state;
-    static const char *const pieces[] = {"a", "b", " ", "  ", ",", "\t", "\xC3\xA9", "xyz"};
+    static const char *const pieces[] = {
+        "a", "b", " ", "  ", ",", "\t", "\xC3\xA9", "xyz",
+        "\xD0\xB4",         /* Cyrillic */
+        "\xE4\xB8\xAD",     /* CJK */
+        "\xE3\x81\x82",     /* hiragana, led by 0xE3 as the ideographic comma */
+        "\xE3\x80\x81",     /* ideographic comma */
+        "\xEF\xBC\x8C",     /* fullwidth comma */
+        "\xF0\x9F\x93\xB0", /* four bytes */
+    };
     uint32_t seed = 12345;
-    for (int round = 0; round < 300; round++) {
-        char text[200] = "", html[300];
+    for (int round = 0; round < 600; round++) {
+        char text[300] = "", html[400];
         size_t n = (size_t)(round % 60);
         for (size_t k = 0; k < n; k++) {
             seed = seed * 1103515245u + 12345u;
@@ -87,7 +96,7 @@ static void test_text_chars_match_the_obvious_count(void **state) {
         document doc;
         parse(html, &doc);
         uint32_t chars, commas;
-        char counted[210];
+        char counted[310];
         snprintf(counted, sizeof counted, "x%s", text);
         naive_count(counted, &chars, &commas);
         const node *p = by_id(&doc, "t");

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "parse.h"
 #include "render/render.h"
 #include "tree.h"
@@ -72,6 +73,56 @@ static void expect_absent(renderer fn, const page *p, const char *needle) {
 }
 
 /* ---- text ---------------------------------------------------------------- */
+
+/* TEXT with every whitespace run as one space and none at the ends: what
+ * the text renderer and node_collect_text() write for one paragraph. */
+static void naive_collapse(const char *text, char *out) {
+    size_t n = 0;
+    for (const char *c = text; *c; c++) {
+        if (strchr(" \n\t\r\f", *c)) {
+            if (n && out[n - 1] != ' ')
+                out[n++] = ' ';
+        } else {
+            out[n++] = *c;
+        }
+    }
+    while (n && out[n - 1] == ' ')
+        n--;
+    out[n] = '\0';
+}
+
+/* Pins the collapsing of whitespace that goes eight bytes at a time (the
+ * text renderer's single_spaced_run(), tree.c's append_collapsed()): on
+ * texts of every length made of the pieces that matter (single and double
+ * spaces, newlines and tabs at any offset, a two-byte letter), the output
+ * is the byte-at-a-time collapse. */
+static void test_collapsing_matches_the_obvious_one(void **state) {
+    (void)state;
+    static const char *const pieces[] = {"a", "bc", " ", "  ", "\n", "\t", "\xC3\xA9", "word "};
+    uint32_t seed = 4242;
+    for (int round = 0; round < 400; round++) {
+        char text[300] = "", html[400], want[310];
+        size_t n = (size_t)(round % 60);
+        for (size_t k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            strcat(text, pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])]);
+        }
+        snprintf(html, sizeof html, "<html><body><p>x%s</p></body></html>", text);
+        char counted[310];
+        snprintf(counted, sizeof counted, "x%s", text);
+        naive_collapse(counted, want);
+        page p;
+        page_parse(&p, html);
+        expect_render(render_text, &p, want);
+        buf collected;
+        buf_init(&collected);
+        node_collect_text(&p.doc, find_tag(&p.doc, TAG_P), &collected);
+        buf_rtrim(&collected, " ");
+        assert_string_equal(collected.len ? collected.data : "", want);
+        buf_free(&collected);
+        page_free(&p);
+    }
+}
 
 static void test_text_blocks_are_paragraphs(void **state) {
     (void)state;
@@ -651,6 +702,7 @@ static void test_chain_beyond_parser_limit_renders(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_blocks_are_paragraphs),
+        cmocka_unit_test(test_collapsing_matches_the_obvious_one),
         cmocka_unit_test(test_list_items_are_own_paragraphs),
         cmocka_unit_test(test_br_is_newline_inside_paragraph),
         cmocka_unit_test(test_double_br_ends_paragraph),
