@@ -57,26 +57,37 @@ static arena_block *arena_grow(arena *a, size_t need) {
     return b;
 }
 
-void *arena_alloc(arena *a, size_t size) {
-    if (size > SIZE_MAX - ARENA_ALIGN)
-        return NULL;
-    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+/* SIZE bytes at the next multiple of ALIGN (a power of two) in the block
+ * being filled, or in a new one. */
+static void *bump(arena *a, size_t size, size_t align) {
     arena_block *b = a->head;
-    if (!b || b->size - b->used < size) {
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at > b->size || b->size - at < size) {
         b = arena_grow(a, size);
         if (!b)
             return NULL;
+        at = 0;
     }
-    void *p = b->data + b->used;
-    b->used += size;
-    memset(p, 0, size);
+    b->used = at + size;
+    return b->data + at;
+}
+
+void *arena_alloc(arena *a, size_t size) {
+    if (size > SIZE_MAX - ARENA_ALIGN)
+        return NULL;
+    void *p = bump(a, size, ARENA_ALIGN);
+    if (p)
+        memset(p, 0, size);
     return p;
 }
 
+/* Strings are neither aligned nor zeroed: a page's attribute values are
+ * most of its strings, and padding each to 16 bytes spread them over more
+ * memory than they fill. */
 char *arena_strndup(arena *a, const char *s, size_t len) {
     if (len == SIZE_MAX)
         return NULL;
-    char *p = arena_alloc(a, len + 1);
+    char *p = bump(a, len + 1, 1);
     if (!p)
         return NULL;
     memcpy(p, s, len);

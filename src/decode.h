@@ -24,4 +24,13 @@ lede_status decode_to_utf8(const char *in, size_t len, const char *hint, char **
 lede_status decode_page(const char *in, size_t len, const lede_options *opt, char **out,
                         size_t *out_len);
 
+/* decode_page, without a copy of a page whose bytes are UTF-8 as they
+ * stand (not gzip'ed, nothing to repair, no NUL): *TEXT then points into IN
+ * (past a BOM) and is not NUL-terminated, and *OWNED is NULL. Otherwise
+ * *TEXT is *OWNED, malloc'd and NUL-terminated, which the caller frees.
+ * Most pages are such UTF-8, and copying each cost a pass over its bytes
+ * and a fresh buffer as large as the page. */
+lede_status decode_page_view(const char *in, size_t len, const lede_options *opt,
+                             const char **text, size_t *text_len, char **owned);
+
 #endif

@@ -387,18 +387,20 @@ lede_status lede_extract(const char *html, size_t len, const lede_options *opt,
 
     if (looks_binary((const unsigned char *)html, len))
         return LEDE_ERR_NOT_HTML;
-    char *utf8 = NULL;
+    const char *utf8 = NULL;
+    char *decoded = NULL;
     size_t utf8_len = 0;
-    lede_status st = decode_page(html, len, opt, &utf8, &utf8_len);
+    lede_status st = decode_page_view(html, len, opt, &utf8, &utf8_len, &decoded);
     if (st != LEDE_OK)
         return st;
-    if (looks_binary((const unsigned char *)utf8, utf8_len)) {
-        free(utf8); /* binary that was gzip-compressed */
+    /* bytes that decoding changed: binary that was gzip-compressed? */
+    if (decoded && looks_binary((const unsigned char *)utf8, utf8_len)) {
+        free(decoded);
         return LEDE_ERR_NOT_HTML;
     }
     lede_result *res = NULL;
     st = extract_cascade(utf8, utf8_len, opt, &res);
-    free(utf8);
+    free(decoded);
     if (st == LEDE_OK || st == LEDE_ERR_NO_ARTICLE)
         *result = res;
     return st;

@@ -620,6 +620,58 @@ static void test_encoding_labels_are_known(void **state) {
     assert_false(lede_encoding_known(NULL));
 }
 
+/* ---- decode_page_view: no copy of a page that needs none ------------------- */
+
+/* A view of IN through decode_page_view; *OWNED is what the caller frees. */
+static const char *view_of(const char *in, size_t len, char **owned, size_t *text_len) {
+    lede_options opt;
+    lede_options_init(&opt);
+    const char *text = NULL;
+    assert_int_equal(decode_page_view(in, len, &opt, &text, text_len, owned), LEDE_OK);
+    assert_non_null(text);
+    return text;
+}
+
+/* UTF-8 as it stands is handed over in place (past its BOM); bytes that
+ * change (Latin-1, broken UTF-8, a NUL, gzip) come back as a copy. */
+static void test_page_view_borrows_only_clean_utf8(void **state) {
+    (void)state;
+    static const char clean[] = "<p>Caf\xC3\xA9 cr\xC3\xA8me</p>";
+    static const char bom[] = "\xEF\xBB\xBF<p>Caf\xC3\xA9</p>";
+    char *owned = NULL;
+    size_t len = 0;
+    const char *text = view_of(clean, strlen(clean), &owned, &len);
+    assert_ptr_equal(text, clean);
+    assert_int_equal(len, strlen(clean));
+    assert_null(owned);
+    text = view_of(bom, strlen(bom), &owned, &len);
+    assert_ptr_equal(text, bom + 3);
+    assert_null(owned);
+
+    static const char *const changed[] = {
+        "<meta charset=iso-8859-1><p>Caf\xE9</p>",
+        "<p>Caf\xC3\xA9 and a stray \xFF byte, mostly UTF-8 \xC3\xA8 \xC3\xA8 \xC3\xA8</p>",
+    };
+    for (size_t i = 0; i < sizeof changed / sizeof changed[0]; i++) {
+        text = view_of(changed[i], strlen(changed[i]), &owned, &len);
+        assert_non_null(owned);
+        assert_ptr_equal(text, owned);
+        assert_int_equal(strlen(text), len);
+        free(owned);
+    }
+    static const char with_nul[] = "<p>a\0b \xC3\xA9</p>";
+    text = view_of(with_nul, sizeof with_nul - 1, &owned, &len);
+    assert_non_null(owned);
+    free(owned);
+    size_t gz_len = 0;
+    char *gz = gzip(clean, strlen(clean), &gz_len);
+    text = view_of(gz, gz_len, &owned, &len);
+    assert_non_null(owned);
+    assert_string_equal(text, clean);
+    free(owned);
+    free(gz);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_transport_latin_default_yields_to_utf8_page),
@@ -671,6 +723,7 @@ int main(void) {
         cmocka_unit_test(test_gzip_input_is_inflated),
         cmocka_unit_test(test_gzip_legacy_page_is_inflated_then_decoded),
         cmocka_unit_test(test_truncated_gzip_keeps_inflated_prefix),
+        cmocka_unit_test(test_page_view_borrows_only_clean_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

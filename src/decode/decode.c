@@ -70,8 +70,23 @@ typedef struct request {
                            rather than a page cut there */
 } request;
 
-static lede_status decode(const char *in, size_t len, const request *req, char **out,
-                          size_t *out_len) {
+/* Whether SRC's bytes (INFLATED when they were gzip'ed) need no copy: not
+ * inflated, UTF-8 as ENC says, with nothing to repair. */
+static bool usable_as_they_are(source *src, const encoding *enc, const char *inflated) {
+    if (inflated || !same_charset(encoding_name(enc), CS_UTF8))
+        return false;
+    if (!src->scanned) {
+        src->stats = utf8_scan(src->bytes, src->len);
+        src->scanned = true;
+    }
+    return src->stats.bad == 0 && src->stats.nul == 0;
+}
+
+/* IN as UTF-8 into *OUT (malloc'd); or, when VIEW is not NULL and IN's
+ * bytes are UTF-8 as they stand, into *VIEW (pointing into IN, past a BOM)
+ * with *OUT NULL. */
+static lede_status decode(const char *in, size_t len, const request *req, const char **view,
+                          char **out, size_t *out_len) {
     if (!out || !out_len || (!in && len > 0))
         return LEDE_ERR_INVALID_ARG;
     *out = NULL;
@@ -102,27 +117,47 @@ static lede_status decode(const char *in, size_t len, const request *req, char *
         free(inflated);
         return st;
     }
+    if (view && usable_as_they_are(&src, &enc, inflated)) {
+        *view = (const char *)src.bytes;
+        *out_len = src.len;
+        return LEDE_OK;
+    }
     return convert_to_utf8(&src, &enc, inflated, out, out_len);
 }
 
 lede_status decode_to_utf8(const char *in, size_t len, const char *hint, char **out,
                            size_t *out_len) {
     request req = {.hint = hint, .max_inflate = LEDE_MAX_INPUT};
-    return decode(in, len, &req, out, out_len);
+    return decode(in, len, &req, NULL, out, out_len);
+}
+
+/* The request of decode_page and decode_page_view. */
+static request page_request(const lede_options *opt) {
+    size_t max = opt->max_input ? opt->max_input : LEDE_MAX_INPUT;
+    /* The inflate buffer holds the bound, one byte past it and a NUL. */
+    if (max > SIZE_MAX - 2)
+        max = SIZE_MAX - 2;
+    return (request){.hint = opt->encoding,
+                     .transport = opt->encoding_from_transport != 0,
+                     .max_inflate = max,
+                     .strict = true};
 }
 
 lede_status decode_page(const char *in, size_t len, const lede_options *opt, char **out,
                         size_t *out_len) {
     if (!opt)
         return LEDE_ERR_INVALID_ARG;
-    size_t max = opt->max_input ? opt->max_input : LEDE_MAX_INPUT;
-    /* The inflate buffer holds the bound, one byte past it and a NUL. */
-    if (max > SIZE_MAX - 2)
-        max = SIZE_MAX - 2;
-    request req = {.hint = opt->encoding,
-                   .transport = opt->encoding_from_transport != 0,
-                   .max_inflate = max,
-                   .strict = true};
-    return decode(in, len, &req, out, out_len);
+    request req = page_request(opt);
+    return decode(in, len, &req, NULL, out, out_len);
 }
 
+lede_status decode_page_view(const char *in, size_t len, const lede_options *opt,
+                             const char **text, size_t *text_len, char **owned) {
+    if (!opt || !text || !owned)
+        return LEDE_ERR_INVALID_ARG;
+    request req = page_request(opt);
+    const char *view = NULL;
+    lede_status st = decode(in, len, &req, &view, owned, text_len);
+    *text = view ? view : *owned;
+    return st;
+}
