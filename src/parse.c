@@ -218,7 +218,7 @@ static void charge_repair(builder *b, unsigned long long cost) {
 static const char *const block_end_tags[] = {
     "address", "article", "aside",  "blockquote", "center", "details", "dialog", "dir",
     "dl",      "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main",
-    "menu",    "nav",     "ol",     "section",    "summary", "ul"};
+    "listing", "menu",    "nav",    "ol",         "pre",     "section", "summary", "ul"};
 
 /* Elements an end tag does not reach across (HTML5 scope boundaries that
  * also outrank <div> in libxml2, which then ignores the end tag too). */

@@ -2,7 +2,7 @@
  * test_parse.c — the tree parse.c builds from libxml2's events.
  *
  * Pins close_like_a_browser(): an end tag of an HTML5 block element
- * ("</nav>", "</header>") closes the <div>s still open inside it, as
+ * ("</nav>", "</header>", "</pre>") closes the <div>s still open inside it, as
  * browsers do, where libxml2 alone would ignore it and leave the rest of
  * the page inside the <nav>. The tests check where an element landed by
  * the chain of its ancestors' tags.
@@ -129,6 +129,21 @@ static void test_stray_end_tags_after_the_repair_close_nothing_real(void **state
     expect_path(&doc, "story", "html>body>section");
     expect_path(&doc, "p1", "html>body>section>div>p");
     expect_path(&doc, "p2", "html>body>section>p");
+    expect_path(&doc, "after", "html>body>p");
+    document_free(&doc);
+}
+
+/* "</pre>" closes what is left open inside it, as it does in a browser:
+ * the paragraph after a code block whose editor markup is short of a
+ * "</div>" is not code. */
+static void test_pre_end_tag_closes_open_divs(void **state) {
+    (void)state;
+    static const char html[] =
+        "<html><body><pre><div class=\"editor\"><div id=\"code\">x = 1</pre>"
+        "<p id=\"after\">After.</p></body></html>";
+    document doc;
+    parse(html, &doc);
+    expect_path(&doc, "code", "html>body>pre>div>div");
     expect_path(&doc, "after", "html>body>p");
     document_free(&doc);
 }
@@ -289,6 +304,7 @@ int main(void) {
         cmocka_unit_test(test_text_chars_match_the_obvious_count),
         cmocka_unit_test(test_block_end_tag_closes_open_divs),
         cmocka_unit_test(test_stray_end_tags_after_the_repair_close_nothing_real),
+        cmocka_unit_test(test_pre_end_tag_closes_open_divs),
         cmocka_unit_test(test_end_tag_does_not_reach_across_a_table),
         cmocka_unit_test(test_style_hides_by_declaration),
         cmocka_unit_test(test_cut_raw_text_same_tree),
