@@ -429,6 +429,23 @@ static void test_markdown_adjacent_code_blocks_are_one_listing(void **state) {
     expect(render_markdown, "<pre>a</pre>or<pre>b</pre>", "```\na\n```\n\nor\n\n```\nb\n```");
 }
 
+/* A table whose rows are each a cell that says it numbers the line and a
+ * cell of code is the listing of those lines; the numbers are no code, nor
+ * the whitespace between the table's parts, nor classes of layout after
+ * "highlight". A table of ranks, numbered by its text, stays a table. */
+static void test_markdown_numbered_line_table_is_fenced(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<table class='highlight tab-size mb-0'>\n  <tbody><tr>\n    <td data-line-number='7'>"
+           "</td>\n    <td class='blob-code'>  <span>if</span> (x) {</td>\n  </tr><tr>\n"
+           "    <td data-line-number='8'></td>\n    <td class='blob-code'>      y();</td>\n  "
+           "</tr></tbody></table>",
+           "```\nif (x) {\n    y();\n```");
+    expect(render_markdown,
+           "<table><tr><td>1</td><td>Ada</td></tr><tr><td>2</td><td>Bo</td></tr></table>",
+           "| 1 | Ada |\n| --- | --- |\n| 2 | Bo |");
+}
+
 static void test_markdown_fence_outgrows_backticks_inside(void **state) {
     (void)state;
     expect(render_markdown, "<pre>```\nquoted\n```</pre><p>a <code>`tick`</code></p>",
@@ -731,6 +748,7 @@ int main(void) {
         cmocka_unit_test(test_markdown_code_standing_alone_is_fenced),
         cmocka_unit_test(test_markdown_text_with_a_language_is_fenced),
         cmocka_unit_test(test_markdown_adjacent_code_blocks_are_one_listing),
+        cmocka_unit_test(test_markdown_numbered_line_table_is_fenced),
         cmocka_unit_test(test_markdown_fence_outgrows_backticks_inside),
         cmocka_unit_test(test_markdown_escapes_block_starts),
         cmocka_unit_test(test_markdown_escapes_inline_syntax),

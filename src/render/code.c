@@ -3,6 +3,7 @@
  */
 #include "code.h"
 
+#include "extract/vocab.h"
 #include "walk.h"
 
 /* Where blocks go and a <code> alone is a listing; paragraphs, items,
@@ -50,6 +51,47 @@ static bool holds_text_alone(const node *n) {
     return true;
 }
 
+bool code_is_line_number(const node *n) {
+    return (n->tag == TAG_TD || n->tag == TAG_TH) &&
+           (node_attr(n, "data-line-number") || vocab_names_line_number(n));
+}
+
+/* Whether the row TR is cells numbering its line and one cell of code
+ * without blocks in it. */
+static bool is_numbered_line(const document *doc, const node *tr) {
+    unsigned numbers = 0, lines = 0;
+    for (const node *c = tr->first_child; c; c = c->next) {
+        if (walk_skips(c, true) || (c->tag == TAG_TEXT && walk_is_blank_text(doc, c)))
+            continue;
+        if (c->tag != TAG_TD && c->tag != TAG_TH)
+            return false;
+        if (code_is_line_number(c))
+            numbers++;
+        else if ((c->flags & NODE_HAS_BLOCK) || ++lines > 1)
+            return false;
+    }
+    return numbers > 0 && lines == 1;
+}
+
+/* Whether TABLE's rows (in it or its sections) are all numbered lines. */
+static bool is_numbered_listing(const document *doc, const node *table) {
+    unsigned rows = 0;
+    bool skip = false;
+    for (const node *k = table; (k = tree_next(table, k, skip)) != NULL;) {
+        skip = true;
+        if (walk_skips(k, true) || (k->tag == TAG_TEXT && walk_is_blank_text(doc, k)))
+            continue;
+        if (k->tag == TAG_TBODY || k->tag == TAG_THEAD || k->tag == TAG_TFOOT) {
+            skip = false;
+            continue;
+        }
+        if (k->tag != TAG_TR || !is_numbered_line(doc, k))
+            return false;
+        rows++;
+    }
+    return rows > 0;
+}
+
 bool code_is_block(code_cache *cache, const document *doc, const node *n) {
     if (n->tag == TAG_PRE)
         return true;
@@ -57,7 +99,15 @@ bool code_is_block(code_cache *cache, const document *doc, const node *n) {
         return false;
     if (n->tag == TAG_CODE) /* around a <pre>, a wrapper: the <pre> is the block */
         return !(n->flags & NODE_HAS_BLOCK) && stands_alone(cache, doc, n);
+    if (n->tag == TAG_TABLE)
+        return is_numbered_listing(doc, n);
     return node_is_block(n) && names_language(n) && holds_text_alone(n);
+}
+
+bool code_text_between_cells(const node *n) {
+    enum tag parent = n->parent ? (enum tag)n->parent->tag : TAG_TEXT;
+    return parent == TAG_TABLE || parent == TAG_TBODY || parent == TAG_THEAD ||
+           parent == TAG_TFOOT || parent == TAG_TR;
 }
 
 /* The shared indentation, a line at a time: SEEN is whether a line with
@@ -87,12 +137,12 @@ size_t code_shared_indent(const document *doc, const node *n) {
     indent_scan sc = {.line_start = true};
     bool skip = false;
     for (const node *k = n; (k = tree_next(n, k, skip)) != NULL;) {
-        skip = walk_skips(k, true);
+        skip = walk_skips(k, true) || code_is_line_number(k);
         if (skip)
             continue;
-        if (k->tag == TAG_TEXT)
+        if (k->tag == TAG_TEXT && !code_text_between_cells(k))
             scan_indent(&sc, node_text(doc, k), k->text_len);
-        else if (k->tag == TAG_BR)
+        else if (k->tag == TAG_BR || node_is_block(k))
             scan_indent(&sc, "\n", 1);
     }
     return sc.seen ? sc.least : 0;

@@ -14,9 +14,15 @@
  *   holds text alone, no elements: the listing as the page's highlighter
  *   receives it before a script colours it (Writerside's API samples).
  *
- * Both keep their text as a <pre> does, less the indentation of the page's
- * source that all their lines share (a <pre> is written as it stands: its
- * indentation is the code's).
+ * - a table of numbered lines: every row a cell that says it numbers the
+ *   line (data-line-number, a class naming line numbers) and one cell of
+ *   code, as GitHub sets a permalink's lines. The numbers are no code (a
+ *   <pre>'s gutter is taken out by clean.c; these cells by the renderer).
+ *
+ * These keep their text as a <pre> does, less the indentation of the
+ * page's source that all their lines share (a <pre> is written as it
+ * stands: its indentation is the code's). A block inside one (a table's
+ * row or cell) starts a line.
  *
  * Blocks of code that follow each other with nothing between them, not a
  * word, are one listing: a page that splits a listing into pieces (a
@@ -48,8 +54,16 @@ static inline bool code_is_verbatim(const node *n) {
     return n->tag == TAG_PRE;
 }
 
+/* Whether N is a cell numbering a line of a table of numbered lines. */
+bool code_is_line_number(const node *n);
+
+/* Whether the text node N is between a table's parts (a row and its
+ * cells), where browsers show no whitespace: none of a listing's code. */
+bool code_text_between_cells(const node *n);
+
 /* The indentation all lines of N's text with content share, in whitespace
- * characters; a line starts at N's start, after a newline or at a <br>. */
+ * characters; a line starts at N's start, after a newline, at a <br> or a
+ * block. */
 size_t code_shared_indent(const document *doc, const node *n);
 
 /* The block of code that continues the listing N ends: its next sibling

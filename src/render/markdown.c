@@ -616,7 +616,8 @@ static size_t class_token(const char **at) {
 
 /* The language a class list CLS names: a "language-x" or "lang-x" class,
  * GitHub's "highlight-source-x", else the class after Hexo's "highlight"
- * ("highlight sh"). */
+ * when it ends the list ("highlight sh"; in "highlight tab-size mb-0" the
+ * classes after it are of layout). */
 static size_t class_language(const char *cls, char *out, size_t size) {
     static const char *const prefixes[] = {"language-", "lang-", "highlight-source-"};
     const char *at = cls;
@@ -631,8 +632,11 @@ static size_t class_language(const char *cls, char *out, size_t size) {
         if (len == 9 && strncmp(at, "highlight", 9) == 0) {
             at += len;
             len = class_token(&at);
-            return len && strncmp(at, "notranslate", len) != 0 ? language_word(at, out, size)
-                                                                : 0;
+            const char *after = at + len;
+            bool last = class_token(&after) == 0;
+            return len && last && strncmp(at, "notranslate", len) != 0
+                       ? language_word(at, out, size)
+                       : 0;
         }
     return 0;
 }
@@ -1327,9 +1331,14 @@ static void enter(void *ctx, const node *n) {
         end_listing(m);
     if (m->muted || (n->tag != TAG_TEXT && (put_note_part(m, n) || put_data_math(m, n))))
         return;
+    if (m->pre && code_is_line_number(n)) { /* a numbered line's number */
+        m->muted = n;
+        return;
+    }
     switch ((enum tag)n->tag) {
     case TAG_TEXT:
-        if (m->joined) /* blank, between the pieces of a listing */
+        /* blank, between the pieces of a listing or the cells of its lines */
+        if (m->joined || (m->pre && code_text_between_cells(n)))
             return;
         if (m->pre)
             put_verbatim(m, node_text(m->doc, n), n->text_len);
