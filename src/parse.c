@@ -506,7 +506,8 @@ static void close_element(builder *b) {
     if (t == TAG_A) {
         if (b->links)
             b->links--;
-        n->link_chars = n->text_chars;
+        /* a name in code linked to its definition is code, not a link away */
+        n->link_chars = (n->flags & NODE_IN_CODE) ? 0 : n->text_chars;
     }
     if (t == TAG_TITLE && b->in_title) {
         b->in_title = false;
