@@ -441,7 +441,7 @@ static void test_code_toolbar_is_no_code(void **state) {
 
 /* The page of code whose names link to their documentation, as Lean's
  * Verso writes it: a command in a <code>, its answer in a <pre>. HOVER is
- * what the page sets before the command. */
+ * the box of the type shown over the command's name. */
 #define LINKED_CODE_PAGE(hover)                                                              \
     "<html><head><title>Types</title></head><body><main><article>"                        \
     "<h1>Dependent Type Theory</h1>"                                                       \
@@ -464,6 +464,18 @@ static void test_code_of_linked_names_stays(void **state) {
     expect_field(res, lede_result_string(res, LEDE_FIELD_BODY),
                  "```\n#check Nat\nNat : Type\n#check Bool\nBool : Type\n```", 1);
     expect_text(res, "#check Nat");
+    lede_result_free(res);
+}
+
+/* Pins clean.c removed_by_name() inside code: the box a highlighter shows
+ * over a name on hover (its type) is no part of the code. */
+static void test_hover_box_inside_code_is_no_code(void **state) {
+    (void)state;
+    lede_result *res = extract_as(
+        LINKED_CODE_PAGE("<span class='hover-container'><span class='hover-info'><code>Nat : "
+                         "Type</code></span></span>"),
+        LEDE_FORMAT_MARKDOWN);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY), "```\n#check Nat\nNat : Type\n", 1);
     lede_result_free(res);
 }
 
@@ -1770,6 +1782,7 @@ int main(void) {
         cmocka_unit_test(test_figure_of_a_table_stays),
         cmocka_unit_test(test_recall_keeps_figure_captions),
         cmocka_unit_test(test_code_of_linked_names_stays),
+        cmocka_unit_test(test_hover_box_inside_code_is_no_code),
         cmocka_unit_test(test_figures_show_in_markdown_and_html),
         cmocka_unit_test(test_code_toolbar_is_no_code),
         cmocka_unit_test(test_unlinked_numbered_notes_are_footnotes),
