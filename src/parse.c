@@ -125,6 +125,13 @@ static bool style_hides(const char *style) {
     return false;
 }
 
+/* Whether N's class says it folds (Obsidian's "callout is-collapsible"):
+ * its body is hidden until the reader opens it, as a <details>' is. */
+static bool folds(const node *n) {
+    return n->cls &&
+           (attr_list_has(n->cls, "collapsible") || attr_list_has(n->cls, "is-collapsible"));
+}
+
 static bool attrs_hide(const node *n) {
     if (node_attr(n, "hidden"))
         return true;
@@ -132,7 +139,7 @@ static bool attrs_hide(const node *n) {
     if (aria && strcasecmp(aria, "true") == 0)
         return true;
     const char *style = node_attr(n, "style");
-    return style && style_hides(style);
+    return style && style_hides(style) && !(n->parent && folds(n->parent));
 }
 
 /* The length of the first MAX bytes of S, or less, so that it does not end

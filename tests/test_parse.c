@@ -180,6 +180,25 @@ static void test_style_hides_by_declaration(void **state) {
     document_free(&doc);
 }
 
+/* Pins parse.c folds(): the body of a block that folds, hidden by style
+ * until the reader opens it, is content, as a closed <details>'s is; the
+ * hidden attribute still hides, and so does display:none elsewhere. */
+static void test_folded_body_is_not_hidden(void **state) {
+    (void)state;
+    static const char html[] =
+        "<html><body><div class=\"callout is-collapsible is-collapsed\"><div>Tip</div>"
+        "<div id=\"folded\" style=\"display: none\">Body.</div>"
+        "<div id=\"gone\" hidden>Never.</div></div>"
+        "<div class=\"callout\"><div id=\"shut\" style=\"display: none\">Off.</div></div>"
+        "</body></html>";
+    document doc;
+    parse(html, &doc);
+    assert_false(by_id(&doc, "folded")->flags & NODE_HIDDEN);
+    assert_true(by_id(&doc, "gone")->flags & NODE_HIDDEN);
+    assert_true(by_id(&doc, "shut")->flags & NODE_HIDDEN);
+    document_free(&doc);
+}
+
 /* ---- scripts and styles cut out before the parse --------------------------- */
 
 /* Whether the trees A and B are the same: shape, tags, flags, attributes,
@@ -307,6 +326,7 @@ int main(void) {
         cmocka_unit_test(test_pre_end_tag_closes_open_divs),
         cmocka_unit_test(test_end_tag_does_not_reach_across_a_table),
         cmocka_unit_test(test_style_hides_by_declaration),
+        cmocka_unit_test(test_folded_body_is_not_hidden),
         cmocka_unit_test(test_cut_raw_text_same_tree),
         cmocka_unit_test(test_cut_raw_text_keeps_repair_count),
     };
