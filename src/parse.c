@@ -126,7 +126,8 @@ static bool style_hides(const char *style) {
 }
 
 /* Whether N's class says it folds (Obsidian's "callout is-collapsible"):
- * its body is hidden until the reader opens it, as a <details>' is. */
+ * its body is hidden by style until the reader opens it, as the body of a
+ * closed <details> is, and is content all the same. */
 static bool folds(const node *n) {
     return n->cls &&
            (attr_list_has(n->cls, "collapsible") || attr_list_has(n->cls, "is-collapsible"));

@@ -13,7 +13,6 @@
  * - an element that names its language (data-lang, data-language) and
  *   holds text alone, no elements: the listing as the page's highlighter
  *   receives it before a script colours it (Writerside's API samples).
- *
  * - a table of numbered lines: every row a cell that says it numbers the
  *   line (data-line-number, a class naming line numbers) and one cell of
  *   code, as GitHub sets a permalink's lines. The numbers are no code (a
