@@ -125,6 +125,14 @@ static bool style_hides(const char *style) {
     return false;
 }
 
+/* Whether N's class says it folds (Obsidian's "callout is-collapsible"):
+ * its body is hidden by style until the reader opens it, as the body of a
+ * closed <details> is, and is content all the same. */
+static bool folds(const node *n) {
+    return n->cls &&
+           (attr_list_has(n->cls, "collapsible") || attr_list_has(n->cls, "is-collapsible"));
+}
+
 static bool attrs_hide(const node *n) {
     if (node_attr(n, "hidden"))
         return true;
@@ -132,7 +140,7 @@ static bool attrs_hide(const node *n) {
     if (aria && strcasecmp(aria, "true") == 0)
         return true;
     const char *style = node_attr(n, "style");
-    return style && style_hides(style);
+    return style && style_hides(style) && !(n->parent && folds(n->parent));
 }
 
 /* The length of the first MAX bytes of S, or less, so that it does not end
@@ -218,7 +226,7 @@ static void charge_repair(builder *b, unsigned long long cost) {
 static const char *const block_end_tags[] = {
     "address", "article", "aside",  "blockquote", "center", "details", "dialog", "dir",
     "dl",      "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main",
-    "menu",    "nav",     "ol",     "section",    "summary", "ul"};
+    "listing", "menu",    "nav",    "ol",         "pre",     "section", "summary", "ul"};
 
 /* Elements an end tag does not reach across (HTML5 scope boundaries that
  * also outrank <div> in libxml2, which then ignores the end tag too). */
@@ -506,7 +514,8 @@ static void close_element(builder *b) {
     if (t == TAG_A) {
         if (b->links)
             b->links--;
-        n->link_chars = n->text_chars;
+        /* a name in code linked to its definition is code, not a link away */
+        n->link_chars = (n->flags & NODE_IN_CODE) ? 0 : n->text_chars;
     }
     if (t == TAG_TITLE && b->in_title) {
         b->in_title = false;

@@ -439,6 +439,46 @@ static void test_code_toolbar_is_no_code(void **state) {
     lede_result_free(res);
 }
 
+/* The page of code whose names link to their documentation, as Lean's
+ * Verso writes it: a command in a <code>, its answer in a <pre>. HOVER is
+ * the box of the type shown over the command's name. */
+#define LINKED_CODE_PAGE(hover)                                                              \
+    "<html><head><title>Types</title></head><body><main><article>"                        \
+    "<h1>Dependent Type Theory</h1>"                                                       \
+    "<p>Every expression in Lean has a type, and the checker tells it when asked. The "    \
+    "commands below ask for the types of a few of the basic ones, and each answer "        \
+    "follows its command.</p><div class='example'><code class='hl lean block'>" hover      \
+    "<a href='#check-doc'>#check</a> <a href='#nat-doc'>Nat</a></code>"                   \
+    "<pre class='hl lean lean-output'>Nat : Type</pre><code class='hl lean block'>"        \
+    "<a href='#check-doc'>#check</a> <a href='#bool-doc'>Bool</a></code>"                 \
+    "<pre class='hl lean lean-output'>Bool : Type</pre></div>"                             \
+    "<p>Types are themselves expressions, so they have types as well, which is where the " \
+    "hierarchy of universes begins and where the next chapter takes up the story.</p>"    \
+    "</article></main></body></html>"
+
+/* Pins parse.c's link sums: a name in code linked to its definition is
+ * code, not a link away, and code of such names is no list of links. */
+static void test_code_of_linked_names_stays(void **state) {
+    (void)state;
+    lede_result *res = extract_as(LINKED_CODE_PAGE(""), LEDE_FORMAT_MARKDOWN);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY),
+                 "```\n#check Nat\nNat : Type\n#check Bool\nBool : Type\n```", 1);
+    expect_text(res, "#check Nat");
+    lede_result_free(res);
+}
+
+/* Pins clean.c removed_by_name() inside code: the box a highlighter shows
+ * over a name on hover (its type) is no part of the code. */
+static void test_hover_box_inside_code_is_no_code(void **state) {
+    (void)state;
+    lede_result *res = extract_as(
+        LINKED_CODE_PAGE("<span class='hover-container'><span class='hover-info'><code>Nat : "
+                         "Type</code></span></span>"),
+        LEDE_FORMAT_MARKDOWN);
+    expect_field(res, lede_result_string(res, LEDE_FIELD_BODY), "```\n#check Nat\nNat : Type\n", 1);
+    lede_result_free(res);
+}
+
 /* Pins clean.c removal_flags() and walk_skips(): the figure the text leaves
  * out is a picture with its caption in Markdown and HTML, while a figure
  * named as an advert stays out of every output. */
@@ -1741,6 +1781,8 @@ int main(void) {
         cmocka_unit_test(test_figure_captions_are_dropped),
         cmocka_unit_test(test_figure_of_a_table_stays),
         cmocka_unit_test(test_recall_keeps_figure_captions),
+        cmocka_unit_test(test_code_of_linked_names_stays),
+        cmocka_unit_test(test_hover_box_inside_code_is_no_code),
         cmocka_unit_test(test_figures_show_in_markdown_and_html),
         cmocka_unit_test(test_code_toolbar_is_no_code),
         cmocka_unit_test(test_unlinked_numbered_notes_are_footnotes),

@@ -2,7 +2,7 @@
  * test_parse.c — the tree parse.c builds from libxml2's events.
  *
  * Pins close_like_a_browser(): an end tag of an HTML5 block element
- * ("</nav>", "</header>") closes the <div>s still open inside it, as
+ * ("</nav>", "</header>", "</pre>") closes the <div>s still open inside it, as
  * browsers do, where libxml2 alone would ignore it and leave the rest of
  * the page inside the <nav>. The tests check where an element landed by
  * the chain of its ancestors' tags.
@@ -142,6 +142,21 @@ static void test_stray_end_tags_after_the_repair_close_nothing_real(void **state
     document_free(&doc);
 }
 
+/* "</pre>" closes what is left open inside it, as it does in a browser:
+ * the paragraph after a code block whose editor markup is short of a
+ * "</div>" is not code. */
+static void test_pre_end_tag_closes_open_divs(void **state) {
+    (void)state;
+    static const char html[] =
+        "<html><body><pre><div class=\"editor\"><div id=\"code\">x = 1</pre>"
+        "<p id=\"after\">After.</p></body></html>";
+    document doc;
+    parse(html, &doc);
+    expect_path(&doc, "code", "html>body>pre>div>div");
+    expect_path(&doc, "after", "html>body>p");
+    document_free(&doc);
+}
+
 /* HTML5 does not reach across an open table: "</section>" inside a cell
  * leaves the cell, and the text after it, where they are. */
 static void test_end_tag_does_not_reach_across_a_table(void **state) {
@@ -171,6 +186,25 @@ static void test_style_hides_by_declaration(void **state) {
     assert_true(by_id(&doc, "none")->flags & NODE_HIDDEN);
     assert_true(by_id(&doc, "vis")->flags & NODE_HIDDEN);
     assert_false(by_id(&doc, "block")->flags & NODE_HIDDEN);
+    document_free(&doc);
+}
+
+/* Pins parse.c folds(): the body of a block that folds, hidden by style
+ * until the reader opens it, is content, as a closed <details>'s is; the
+ * hidden attribute still hides, and so does display:none elsewhere. */
+static void test_folded_body_is_not_hidden(void **state) {
+    (void)state;
+    static const char html[] =
+        "<html><body><div class=\"callout is-collapsible is-collapsed\"><div>Tip</div>"
+        "<div id=\"folded\" style=\"display: none\">Body.</div>"
+        "<div id=\"gone\" hidden>Never.</div></div>"
+        "<div class=\"callout\"><div id=\"shut\" style=\"display: none\">Off.</div></div>"
+        "</body></html>";
+    document doc;
+    parse(html, &doc);
+    assert_false(by_id(&doc, "folded")->flags & NODE_HIDDEN);
+    assert_true(by_id(&doc, "gone")->flags & NODE_HIDDEN);
+    assert_true(by_id(&doc, "shut")->flags & NODE_HIDDEN);
     document_free(&doc);
 }
 
@@ -317,8 +351,10 @@ int main(void) {
         cmocka_unit_test(test_text_chars_match_the_obvious_count),
         cmocka_unit_test(test_block_end_tag_closes_open_divs),
         cmocka_unit_test(test_stray_end_tags_after_the_repair_close_nothing_real),
+        cmocka_unit_test(test_pre_end_tag_closes_open_divs),
         cmocka_unit_test(test_end_tag_does_not_reach_across_a_table),
         cmocka_unit_test(test_style_hides_by_declaration),
+        cmocka_unit_test(test_folded_body_is_not_hidden),
         cmocka_unit_test(test_cut_raw_text_same_tree),
         cmocka_unit_test(test_cut_raw_text_keeps_repair_count),
         cmocka_unit_test(test_cut_raw_text_skips_typed_scripts_and_styles),

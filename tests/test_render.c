@@ -437,6 +437,66 @@ static void test_markdown_fence_language_from_highlighters(void **state) {
            "Ein langer Absatz, der mehr ist als der Code.\n\n```\nx = 1\n```");
 }
 
+/* A <code> alone where blocks go is a listing, its whitespace kept less
+ * the source's shared indentation; one beside words, in a paragraph or in
+ * a list item stays a span, and so does one around a <pre>. */
+static void test_markdown_code_standing_alone_is_fenced(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<p>Set the address:</p><div style='display:flex'><code style='white-space:pre'>\n"
+           "/ip address\nadd address=10.0.0.1/24   interface=ether1\n</code></div><p>Done.</p>",
+           "Set the address:\n\n```\n/ip address\nadd address=10.0.0.1/24   interface=ether1\n"
+           "```\n\nDone.");
+    expect(render_markdown,
+           "<article><p>First:</p>\n  <code class='hl lean block'>\n    <span>def</span> m : Nat "
+           ":= 1    -- one\n      <span>#eval</span> m\n  </code>\n<p>Next.</p></article>",
+           "First:\n\n```\ndef m : Nat := 1    -- one\n  #eval m\n```\n\nNext.");
+    expect(render_markdown, "<div>Run <code>make   all</code> now.</div>", "Run `make all` now.");
+    expect(render_markdown, "<p><code>make</code></p><ul><li><code>make</code></li></ul>",
+           "`make`\n\n- `make`");
+}
+
+/* An element that names its language and holds only text is the listing
+ * before a highlighter's script colours it. */
+static void test_markdown_text_with_a_language_is_fenced(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<dd><p>For example:</p><div class='code-block' data-lang='http'>GET /items\n\n"
+           "&gt; {%\n    log(status)\n%}</div></dd>",
+           "For example:\n\n```http\nGET /items\n\n> {%\n    log(status)\n%}\n```");
+    expect(render_markdown, "<p>Say <span data-lang='fr'>bonjour</span>.</p>", "Say bonjour.");
+}
+
+/* Blocks of code with nothing between them are one listing: a command and
+ * its output, fragments of one example; a blank fragment is a blank line.
+ * A word between them keeps them apart. */
+static void test_markdown_adjacent_code_blocks_are_one_listing(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<div><code class='block'>#check true</code>\n<pre class='output'>Bool</pre>\n"
+           "<code class='block'><span>\n</span></code><code class='block'>#eval 5</code>"
+           "<pre>5</pre></div><p>After.</p>",
+           "```\n#check true\nBool\n\n#eval 5\n5\n```\n\nAfter.");
+    expect(render_markdown, "<pre>a</pre>or<pre>b</pre>", "```\na\n```\n\nor\n\n```\nb\n```");
+}
+
+/* A table whose rows are each a cell that says it numbers the line and a
+ * cell of code is the listing of those lines; the numbers are no code, nor
+ * the whitespace between the table's parts, nor classes of layout after
+ * "highlight". A table of ranks, numbered by its text, stays a table. */
+static void test_markdown_numbered_line_table_is_fenced(void **state) {
+    (void)state;
+    expect(render_markdown,
+           "<table class='highlight tab-size mb-0'>\n  <tbody><tr>\n    <td data-line-number='7'>"
+           "</td>\n    <td class='blob-code'>  <span>if</span> (x) {</td>\n  </tr><tr>\n"
+           "    <td data-line-number='8'></td>\n    <td class='blob-code'>      y();</td>\n  "
+           "</tr></tbody></table>",
+           "```\nif (x) {\n    y();\n```");
+    expect(render_markdown,
+           "<table><tr><td>1</td><td>Ada</td></tr><tr><td>2</td><td>Bo</td></tr></table>",
+           "| 1 | Ada |\n| --- | --- |\n| 2 | Bo |");
+}
+
 static void test_markdown_fence_outgrows_backticks_inside(void **state) {
     (void)state;
     expect(render_markdown, "<pre>```\nquoted\n```</pre><p>a <code>`tick`</code></p>",
@@ -737,6 +797,10 @@ int main(void) {
         cmocka_unit_test(test_markdown_heading_permalinks_and_actions_go),
         cmocka_unit_test(test_markdown_callout_is_a_quote),
         cmocka_unit_test(test_markdown_pre_is_fenced),
+        cmocka_unit_test(test_markdown_code_standing_alone_is_fenced),
+        cmocka_unit_test(test_markdown_text_with_a_language_is_fenced),
+        cmocka_unit_test(test_markdown_adjacent_code_blocks_are_one_listing),
+        cmocka_unit_test(test_markdown_numbered_line_table_is_fenced),
         cmocka_unit_test(test_markdown_fence_outgrows_backticks_inside),
         cmocka_unit_test(test_markdown_escapes_block_starts),
         cmocka_unit_test(test_markdown_escapes_inline_syntax),

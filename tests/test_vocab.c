@@ -144,6 +144,26 @@ static void test_line_number_names(void **state) {
     }
 }
 
+/* vocab.c vocab_names_hover_box(): the box a highlighter shows over a name
+ * on hover; not a class that only mentions hovering or information. */
+static void test_hover_box_names(void **state) {
+    (void)state;
+    static const struct {
+        const char *cls;
+        bool want;
+    } cases[] = {
+        {"hover-info messages", true}, {"twoslash-popup-container", true}, {"tooltip", true},
+        {"hover-container", false},    {"has-info information", false},
+        {"hover:underline", false},    {"token keyword", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        node n = {0};
+        n.cls = cases[i].cls;
+        if (vocab_names_hover_box(&n) != cases[i].want)
+            fail_msg("class=\"%s\": want %d", cases[i].cls, cases[i].want);
+    }
+}
+
 /* vocab.c's memo: more distinct values than it keeps, each seen three times,
  * some with vocabulary and some without; every answer is the one the value
  * gets alone, whether the memo held it or was full. */
@@ -177,6 +197,7 @@ int main(void) {
         cmocka_unit_test(test_placed_words),
         cmocka_unit_test(test_heading_slug_id),
         cmocka_unit_test(test_line_number_names),
+        cmocka_unit_test(test_hover_box_names),
         cmocka_unit_test(test_memo_same_answer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

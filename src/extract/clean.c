@@ -347,7 +347,7 @@ static bool is_code_toolbar(const document *doc, const node *n, const clean_tuni
 
 static bool removed_by_name(const node *n, uint32_t page_chars, clean_pruning pruning,
                             const clean_tuning *tuning) {
-    if (is_line_numbers(n))
+    if (is_line_numbers(n) || ((n->flags & NODE_IN_CODE) && vocab_names_hover_box(n)))
         return true;
     unsigned bits = n->vocab;
     if (!bits || is_protected(n) || is_wrapper(n, page_chars, tuning))

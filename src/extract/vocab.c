@@ -535,15 +535,26 @@ unsigned vocab_classify(const node *n) {
     return vocab_classify_memo(n, NULL);
 }
 
-/* ---- line numbers of code -------------------------------------------------
+/* ---- what is inside code and not code ------------------------------------
  * Highlighters number the lines of a listing in elements of their own
  * ("lineno", "linenos", "line-number", "gutter", "hljs-ln-numbers"): the
- * numbers are not code. */
+ * numbers are not code. Those that know the code's types show a token's
+ * type or documentation in a box on hover ("hover-info" in Lean's Verso,
+ * "twoslash-popup-container" in Shiki's Twoslash), written beside the
+ * token: not code either. */
 
 static const char *const line_number_words[] = {"lineno", "linenos", "linenumber",
                                                 "linenumbers", "gutter", "ln"};
 
-static bool token_names_line_number(const char *s, size_t len) {
+static const char *const hover_box_words[] = {"tooltip", "popup", "popover", "hovercard",
+                                              "hoverinfo"};
+
+typedef struct word_list {
+    const char *const *words;
+    size_t count;
+} word_list;
+
+static bool token_names_one_of(const char *s, size_t len, word_list list) {
     words_of_class w;
     split_words(s, len, &w);
     for (size_t i = 0; i < w.count; i++) {
@@ -552,22 +563,32 @@ static bool token_names_line_number(const char *s, size_t len) {
         if (join_pair(&w, i, pair))
             candidates[1] = pair; /* "line-number" */
         for (size_t c = 0; c < 2 && candidates[c]; c++)
-            for (size_t k = 0; k < sizeof line_number_words / sizeof line_number_words[0]; k++)
-                if (strcmp(candidates[c], line_number_words[k]) == 0)
+            for (size_t k = 0; k < list.count; k++)
+                if (strcmp(candidates[c], list.words[k]) == 0)
                     return true;
     }
     return false;
 }
 
-bool vocab_names_line_number(const node *n) {
+static bool class_names_one_of(const node *n, word_list list) {
     if (!n->cls)
         return false;
     for (const char *s = n->cls; *s;) {
         s += strspn(s, " \t\n\r\f");
         size_t len = strcspn(s, " \t\n\r\f");
-        if (len && token_names_line_number(s, len))
+        if (len && token_names_one_of(s, len, list))
             return true;
         s += len;
     }
     return false;
+}
+
+bool vocab_names_line_number(const node *n) {
+    word_list list = {line_number_words, sizeof line_number_words / sizeof line_number_words[0]};
+    return class_names_one_of(n, list);
+}
+
+bool vocab_names_hover_box(const node *n) {
+    word_list list = {hover_box_words, sizeof hover_box_words / sizeof hover_box_words[0]};
+    return class_names_one_of(n, list);
 }

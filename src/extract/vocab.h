@@ -56,6 +56,10 @@ void vocab_memo_free(vocab_memo *memo);
  * removes them inside <pre> and <code>, where nothing else goes by name). */
 bool vocab_names_line_number(const node *n);
 
+/* Whether N's class names a box shown on hover (a tooltip, a popup): inside
+ * code, a token's type or documentation (clean.c removes it there). */
+bool vocab_names_hover_box(const node *n);
+
 /* Build the pattern index now rather than at the first classification. */
 void vocab_preload(void);
 

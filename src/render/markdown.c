@@ -48,8 +48,11 @@
  * formula as a $$ block. The TeX is written raw, as Markdown's math
  * extensions read it; a formula without TeX source writes nothing.
  *
- * <pre> becomes a fenced block whose fence is longer than any run of
- * backticks inside it; <code> a span delimited the same way. A data table
+ * A block of code (a <pre>, or code a page shows as a block without one:
+ * code.h) becomes a fenced block whose fence is longer than any run of
+ * backticks inside it; other <code> a span delimited the same way. Blocks
+ * of code with nothing between them share one fence, which stays open
+ * after a block until the next is entered. A data table
  * becomes a pipe table: its first row is the header, every row is padded to
  * the widest, a cell spanning columns is repeated across them in the header
  * and followed by empty cells below it, | is escaped in cells. table.h
@@ -62,6 +65,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "code.h"
 #include "notes.h"
 #include "render.h"
 #include "table.h"
@@ -124,9 +128,12 @@ typedef struct md_out {
 
     const node *flat;    /* heading or table cell: everything on one line */
     int heading;         /* level of the heading whose "#" waits, or 0 */
-    const node *pre;     /* the <pre> being fenced, or NULL */
+    const node *pre;     /* the block of code being fenced (code.h), or NULL */
     bool pre_started;    /* its fence is written */
     unsigned fence;      /* backticks of its fence */
+    size_t dedent;       /* indentation of the page's source to drop from its lines */
+    const node *joined;  /* the block of code that continues the fenced listing */
+    code_cache code;     /* what code.h learnt of the parent of the last <code> */
     buf pre_space;       /* whitespace in it, held until content follows */
     buf link;            /* a link target being resolved */
     const node *table;   /* the pipe table being written, or NULL */
@@ -609,7 +616,8 @@ static size_t class_token(const char **at) {
 
 /* The language a class list CLS names: a "language-x" or "lang-x" class,
  * GitHub's "highlight-source-x", else the class after Hexo's "highlight"
- * ("highlight sh"). */
+ * when it ends the list ("highlight sh"; in "highlight tab-size mb-0" the
+ * classes after it are of layout). */
 static size_t class_language(const char *cls, char *out, size_t size) {
     static const char *const prefixes[] = {"language-", "lang-", "highlight-source-"};
     const char *at = cls;
@@ -624,8 +632,11 @@ static size_t class_language(const char *cls, char *out, size_t size) {
         if (len == 9 && strncmp(at, "highlight", 9) == 0) {
             at += len;
             len = class_token(&at);
-            return len && strncmp(at, "notranslate", len) != 0 ? language_word(at, out, size)
-                                                                : 0;
+            const char *after = at + len;
+            bool last = class_token(&after) == 0;
+            return len && last && strncmp(at, "notranslate", len) != 0
+                       ? language_word(at, out, size)
+                       : 0;
         }
     return 0;
 }
@@ -713,6 +724,21 @@ static void open_fence(md_out *m) {
     m->pre_started = true;
 }
 
+/* Whitespace WS up to content: its newlines as lines of the fence, less
+ * the source's indentation after each. */
+static void put_code_space(md_out *m, const char *ws, size_t ws_len, size_t dedent) {
+    for (size_t k = 0; k < ws_len; k++) {
+        if (ws[k] == '\n') {
+            put_newline(m, k + 1 < ws_len && ws[k + 1] == '\n');
+            dedent = m->dedent;
+        } else if (dedent) {
+            dedent--;
+        } else {
+            buf_putc(&m->out, ws[k]);
+        }
+    }
+}
+
 /* Whitespace waits in pre_space for content: before the first, only the
  * indentation of its line is kept; after the last, none. */
 static void put_verbatim(md_out *m, const char *s, size_t len) {
@@ -729,7 +755,8 @@ static void put_verbatim(md_out *m, const char *s, size_t len) {
             i++;
         const char *ws = m->pre_space.data;
         size_t ws_len = m->pre_space.len;
-        if (!m->pre_started) {
+        bool first = !m->pre_started; /* WS ends in its line's indentation */
+        if (first) {
             open_fence(m);
             for (size_t k = ws_len; k > 0; k--)
                 if (ws[k - 1] == '\n') {
@@ -738,12 +765,7 @@ static void put_verbatim(md_out *m, const char *s, size_t len) {
                     break;
                 }
         }
-        for (size_t k = 0; k < ws_len; k++) {
-            if (ws[k] == '\n')
-                put_newline(m, k + 1 < ws_len && ws[k + 1] == '\n');
-            else
-                buf_putc(&m->out, ws[k]);
-        }
+        put_code_space(m, ws, ws_len, first ? m->dedent : 0);
         m->pre_space.len = 0;
         buf_append(&m->out, s + start, i - start);
     }
@@ -756,23 +778,58 @@ static void pre_line(md_out *m) {
         put_verbatim(m, "\n", 1);
 }
 
+/* N opens a fence, or goes on in the one the block before it opened; its
+ * fence is longer than any backtick run in the listing's blocks. */
 static void start_pre(md_out *m, const node *n) {
-    request(m, SEP_PARA);
     m->pre = n;
+    m->dedent = code_is_verbatim(n) ? 0 : code_shared_indent(m->doc, n);
+    if (m->joined == n) {
+        m->joined = NULL;
+        return;
+    }
+    request(m, SEP_PARA);
     m->pre_started = false;
     m->pre_space.len = 0;
-    unsigned run = longest_tick_run(m->doc, n);
+    unsigned run = 0;
+    for (const node *k = n; k; k = code_continuation(&m->code, m->doc, k)) {
+        unsigned own = longest_tick_run(m->doc, k);
+        run = own > run ? own : run;
+    }
     m->fence = run >= 3 ? run + 1 : 3;
 }
 
-static void end_pre(md_out *m) {
+static void close_fence(md_out *m) {
     if (m->pre_started) {
         put_newline(m, false);
         put_ticks(m, m->fence);
     }
-    m->pre = NULL;
     m->pre_space.len = 0;
     request(m, SEP_PARA);
+}
+
+/* The fence stays open for the block that continues the listing; what
+ * comes instead of it (the next root of the article, the end) closes it. */
+static void end_pre(md_out *m) {
+    m->joined = code_continuation(&m->code, m->doc, m->pre);
+    if (m->joined)
+        pre_line(m);
+    else
+        close_fence(m);
+    m->pre = NULL;
+}
+
+static void end_listing(md_out *m) {
+    if (m->joined) {
+        m->joined = NULL;
+        close_fence(m);
+    }
+}
+
+/* Whether N, not a <pre>, starts a block of code here: outside one, and
+ * where a block can be written (not in a heading's or a cell's line). */
+static bool opens_listing(md_out *m, const node *n) {
+    return !m->pre && !m->flat && !m->table && !has_mark(m, MARK_CODE) && n->tag != TAG_PRE &&
+           code_is_block(&m->code, m->doc, n);
 }
 
 /* ---- tables ------------------------------------------------------------- */
@@ -1191,10 +1248,7 @@ static void enter_block(md_out *m, const node *n) {
 static void leave_block(md_out *m, const node *n) {
     enum tag t = (enum tag)n->tag;
     if (m->pre) {
-        if (m->pre == n)
-            end_pre(m);
-        else
-            pre_line(m);
+        pre_line(m);
         return;
     }
     if (m->flat && m->flat != n) {
@@ -1273,10 +1327,19 @@ static bool put_note_part(md_out *m, const node *n) {
 
 static void enter(void *ctx, const node *n) {
     md_out *m = ctx;
+    if (m->joined && n != m->joined && !(n->tag == TAG_TEXT && walk_is_blank_text(m->doc, n)))
+        end_listing(m);
     if (m->muted || (n->tag != TAG_TEXT && (put_note_part(m, n) || put_data_math(m, n))))
         return;
+    if (m->pre && code_is_line_number(n)) { /* a numbered line's number */
+        m->muted = n;
+        return;
+    }
     switch ((enum tag)n->tag) {
     case TAG_TEXT:
+        /* blank, between the pieces of a listing or the cells of its lines */
+        if (m->joined || (m->pre && code_text_between_cells(n)))
+            return;
         if (m->pre)
             put_verbatim(m, node_text(m->doc, n), n->text_len);
         else
@@ -1300,7 +1363,9 @@ static void enter(void *ctx, const node *n) {
             put_rule(m);
         return;
     default:
-        if (node_is_block(n))
+        if (opens_listing(m, n))
+            start_pre(m, n);
+        else if (node_is_block(n))
             enter_block(m, n);
         else
             enter_inline(m, n);
@@ -1309,6 +1374,8 @@ static void enter(void *ctx, const node *n) {
 
 static void leave(void *ctx, const node *n) {
     md_out *m = ctx;
+    if (m->joined && n->tag != TAG_TEXT) /* the listing's parent: no piece follows */
+        end_listing(m);
     if (m->muted) {
         if (m->muted == n)
             m->muted = NULL;
@@ -1316,7 +1383,9 @@ static void leave(void *ctx, const node *n) {
     }
     if (n->tag == TAG_TEXT || tag_kind((enum tag)n->tag) == K_VOID)
         return;
-    if (node_is_block(n))
+    if (m->pre == n)
+        end_pre(m);
+    else if (node_is_block(n))
         leave_block(m, n);
     else
         pop_mark(m, n);
@@ -1355,6 +1424,7 @@ char *render_markdown(const document *doc, const article *art) {
     bool failed = !notes_find(&m.notes, doc, art);
     if (!failed) {
         walk_article(art, &visitor, &m);
+        end_listing(&m);
         if (m.rule_end && m.out.len == m.rule_end) /* a rule ends nothing */
             buf_truncate(&m.out, m.rule_start);
         drop_bare_headings(&m, 1);

@@ -47,6 +47,14 @@ void walk_article(const article *art, const walk_visitor *v, void *ctx) {
             walk_subtree(art->roots[i], v, ctx);
 }
 
+bool walk_is_blank_text(const document *doc, const node *n) {
+    const char *s = node_text(doc, n);
+    for (uint32_t i = 0; i < n->text_len; i++)
+        if (!walk_is_space((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
 /* Whether URL starts with SCHEME (lower case, ending in ':') the way a
  * browser compares: case-insensitively, with tabs and newlines inside
  * ignored. */

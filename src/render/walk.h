@@ -50,6 +50,9 @@ static inline bool walk_is_space(unsigned char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
+/* Whether the text node N is whitespace alone. */
+bool walk_is_blank_text(const document *doc, const node *n);
+
 /* Whether URL, as a browser reads it, runs script or carries a document of
  * its own (javascript:, vbscript:, data:): such links are never emitted. */
 bool walk_url_is_script(const char *url);
