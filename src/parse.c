@@ -133,14 +133,47 @@ static bool folds(const node *n) {
            (attr_list_has(n->cls, "collapsible") || attr_list_has(n->cls, "is-collapsible"));
 }
 
-static bool attrs_hide(const node *n) {
-    if (node_attr(n, "hidden"))
+/* The attributes that may hide an element, found while copying them (the
+ * first of each name, as node_attr() would find it): asked of every
+ * element, they cost a scan of its attributes each otherwise. */
+typedef struct hiding_attrs {
+    bool hidden;
+    const char *aria_hidden, *style;
+} hiding_attrs;
+
+static bool attrs_hide(const node *n, const hiding_attrs *h) {
+    if (h->hidden)
         return true;
-    const char *aria = node_attr(n, "aria-hidden");
-    if (aria && strcasecmp(aria, "true") == 0)
+    if (h->aria_hidden && strcasecmp(h->aria_hidden, "true") == 0)
         return true;
-    const char *style = node_attr(n, "style");
-    return style && style_hides(style) && !(n->parent && folds(n->parent));
+    return h->style && style_hides(h->style) && !(n->parent && folds(n->parent));
+}
+
+/* Note VALUE, of the attribute NAME just copied, in N (id, class) or in H. */
+static void note_attr(node *n, hiding_attrs *h, const char *name, const char *value) {
+    switch (name[0]) {
+    case 'i':
+        if (strcmp(name, "id") == 0)
+            n->id = value;
+        break;
+    case 'c':
+        if (strcmp(name, "class") == 0)
+            n->cls = value;
+        break;
+    case 'h':
+        h->hidden = h->hidden || strcmp(name, "hidden") == 0;
+        break;
+    case 'a':
+        if (!h->aria_hidden && strcmp(name, "aria-hidden") == 0)
+            h->aria_hidden = value;
+        break;
+    case 's':
+        if (!h->style && strcmp(name, "style") == 0)
+            h->style = value;
+        break;
+    default:
+        break;
+    }
 }
 
 /* The length of the first MAX bytes of S, or less, so that it does not end
@@ -151,7 +184,7 @@ static size_t utf8_cut(const char *s, size_t max) {
     return max;
 }
 
-static bool copy_attrs(builder *b, node *n, const xmlChar **atts) {
+static bool copy_attrs(builder *b, node *n, const xmlChar **atts, hiding_attrs *h) {
     if (!atts)
         return true;
     unsigned count = 0;
@@ -176,10 +209,7 @@ static bool copy_attrs(builder *b, node *n, const xmlChar **atts) {
         n->attrs[i].value = arena_strndup(&b->doc->mem, value, value_len);
         if (!n->attrs[i].name || !n->attrs[i].value)
             return false;
-        if (strcmp(name, "id") == 0)
-            n->id = n->attrs[i].value;
-        else if (strcmp(name, "class") == 0)
-            n->cls = n->attrs[i].value;
+        note_attr(n, h, name, n->attrs[i].value);
     }
     n->attr_count = (uint16_t)count;
     return true;
@@ -445,7 +475,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     node *n = new_node(b, t);
     if (!n)
         return;
-    if (!copy_attrs(b, n, atts)) {
+    hiding_attrs hiding = {0};
+    if (!copy_attrs(b, n, atts, &hiding)) {
         b->failed = true;
         return;
     }
@@ -455,7 +486,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
         n->flags |= NODE_IN_CODE;
     if (t == TAG_PRE || t == TAG_CODE)
         b->code++;
-    if (!b->reveal_hidden && attrs_hide(n))
+    if (!b->reveal_hidden && attrs_hide(n, &hiding))
         n->flags |= NODE_HIDDEN;
     if (t == TAG_SCRIPT && keeps_script_text(n))
         n->flags |= NODE_KEEP_TEXT;
@@ -505,7 +536,8 @@ static void close_element(builder *b) {
     if (n == b->doc->root)
         return;
     enum tag t = (enum tag)n->tag;
-    if (tag_kind(t) == K_SKIP && b->skip)
+    enum tag_kind kind = tag_kind(t);
+    if (kind == K_SKIP && b->skip)
         b->skip--;
     if (t == TAG_SVG && b->in_svg)
         b->in_svg--;
@@ -527,9 +559,9 @@ static void close_element(builder *b) {
     }
     if (b->last_text && b->last_text->order > n->order && ends_in_ellipsis(b->doc))
         n->flags |= NODE_ELLIPSIS;
-    if (!(n->flags & NODE_HIDDEN) && tag_kind(t) != K_SKIP)
+    if (!(n->flags & NODE_HIDDEN) && kind != K_SKIP)
         add_sums(n->parent, n);
-    if (tag_kind(t) == K_BLOCK || t == TAG_IMG || (n->flags & NODE_HAS_BLOCK))
+    if (kind == K_BLOCK || t == TAG_IMG || (n->flags & NODE_HAS_BLOCK))
         n->parent->flags |= NODE_HAS_BLOCK;
     b->cur = n->parent;
 }
