@@ -211,9 +211,10 @@ static void test_folded_body_is_not_hidden(void **state) {
 /* ---- scripts and styles cut out before the parse --------------------------- */
 
 /* Whether the trees A and B are the same: shape, tags, flags, attributes,
- * text and its sums, node for node. */
-static void expect_same_tree(const document *a, const document *b, const char *page) {
-    if (a->node_count != b->node_count || a->truncated != b->truncated ||
+ * text and its sums, node for node; with PAST_SVG, but for what is below
+ * an <svg>, which must be nothing in A. */
+static void expect_trees(const document *a, const document *b, const char *page, bool past_svg) {
+    if ((!past_svg && a->node_count != b->node_count) || a->truncated != b->truncated ||
         a->cut_off != b->cut_off)
         fail_msg("%s: %u nodes, truncated %#x; uncut %u, %#x", page, a->node_count, a->truncated,
                  b->node_count, b->truncated);
@@ -222,7 +223,11 @@ static void expect_same_tree(const document *a, const document *b, const char *p
         fail_msg("%s: title \"%s\", uncut \"%s\"", page, a->title_text ? a->title_text : "",
                  b->title_text ? b->title_text : "");
     const node *m = a->root, *n = b->root;
-    for (; m && n; m = tree_next(a->root, m, false), n = tree_next(b->root, n, false)) {
+    for (bool svg = false; m && n;
+         m = tree_next(a->root, m, svg), n = tree_next(b->root, n, svg)) {
+        svg = past_svg && m->tag == TAG_SVG;
+        if (svg && m->first_child)
+            fail_msg("%s: node %u, an <svg>, kept its body", page, m->order);
         bool same = m->tag == n->tag && m->flags == n->flags && m->depth == n->depth &&
                     m->attr_count == n->attr_count && m->vocab == n->vocab &&
                     m->text_len == n->text_len && m->text_chars == n->text_chars &&
@@ -239,7 +244,12 @@ static void expect_same_tree(const document *a, const document *b, const char *p
         fail_msg("%s: the trees differ in length", page);
 }
 
+static void expect_same_tree(const document *a, const document *b, const char *page) {
+    expect_trees(a, b, page, false);
+}
+
 #define LONG_CODE "var settings = {theme: 'dark', items: [1, 2, 3], url: 'https://example.org/a'};"
+#define SVG_PATH "M12 2L2 7l10 5 10-5-10-5zM2 17l10 5 10-5M2 12l10 5 10-5 1.5-3.25 0.75-1.5z"
 
 /* Pages where the bodies of scripts and styles are cut, and pages where a
  * cut would change what libxml2 reads: a "<script>" libxml2 does not see as
@@ -271,6 +281,20 @@ static void test_cut_raw_text_same_tree(void **state) {
         "</script><p>x</p></body>",
         "<body><p>open <script>" LONG_CODE " never closed",
         "<body><div data-html=\"<script>" LONG_CODE "</script>\"><p>x</p></div></body>",
+        /* <svg> bodies that are kept: an HTML element, another <svg>, a
+         * comment, a stray end tag, a longer name, the <title>, none */
+        "<body><p>x <svg><a href=\"/x\"><path d=\"" SVG_PATH "\"/></a></svg> y</p></body>",
+        "<body><p>x <svg><svg><path d=\"M1 1\"/></svg><g><path d=\"" SVG_PATH "\"/></g></svg>"
+        " y</p></body>",
+        "<body><p>x <svg><!-- </svg> --><path d=\"" SVG_PATH "\"/></svg> y</p></body>",
+        "<body><p>x <svg><path d=\"" SVG_PATH "\"></path></p></svg> y</p><p>z</p></body>",
+        "<body><p>x <svg><path d=\"" SVG_PATH "\"></path></svgs></svg> y</p></body>",
+        "<html><head><title>A <svg><path d=\"" SVG_PATH "\"/></svg> B</title></head></html>",
+        "<body><p>x <svg/><path d=\"" SVG_PATH "\"/></svg> y</p></body>",
+        "<body><p>x <svg><path d=\"" SVG_PATH "\"> never closed</p></body>",
+        "<body><p>x <svg><foreignObject><div>Text " SVG_PATH "</div></foreignObject></svg>"
+        "</p></body>",
+        "<body><p>x <svg><g><script>" LONG_CODE "</script></g></svg> y</p></body>",
     };
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
         for (int reveal = 0; reveal < 2; reveal++) {
@@ -305,6 +329,31 @@ static void test_cut_raw_text_skips_typed_scripts_and_styles(void **state) {
     assert_int_equal(b.raw_text_cut, 0);
     document_free(&a);
     document_free(&b);
+}
+
+/* An icon's <svg> body of SVG elements alone (a <title> among them) is left
+ * out: the tree is the uncut one but for the nodes below the <svg>. */
+static void test_cut_raw_text_skips_inert_svg_bodies(void **state) {
+    (void)state;
+    static const char *const pages[] = {
+        "<body><p id=a>Share <svg viewBox=\"0 0 24 24\" class=\"icon\"><title>Share</title>"
+        "<g fill=\"none\" stroke=\"currentColor\"><path d=\"" SVG_PATH "\"></path>"
+        "<circle cx=\"12\" cy=\"12\" r=\"3\"/></g></svg> this story</p><p>After.</p></body>",
+        "<body><div><SVG width=24><Path D='" SVG_PATH "'/><use href=\"#i\"/></SVG >"
+        "<a href=\"/x\">Next</a></div></body>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        parse_limits cut = {0}, uncut = {.keep_raw_text = true};
+        document a = {0}, b = {0};
+        assert_int_equal(parse_html_limited(pages[i], strlen(pages[i]), &cut, &a), LEDE_OK);
+        assert_int_equal(parse_html_limited(pages[i], strlen(pages[i]), &uncut, &b), LEDE_OK);
+        assert_true(a.raw_text_cut > strlen(SVG_PATH));
+        char name[32];
+        snprintf(name, sizeof name, "svg page %zu", i);
+        expect_trees(&a, &b, name, true);
+        document_free(&a);
+        document_free(&b);
+    }
 }
 
 /* libxml2 reports each "</" inside a script that does not end it, and each
@@ -358,6 +407,7 @@ int main(void) {
         cmocka_unit_test(test_cut_raw_text_same_tree),
         cmocka_unit_test(test_cut_raw_text_keeps_repair_count),
         cmocka_unit_test(test_cut_raw_text_skips_typed_scripts_and_styles),
+        cmocka_unit_test(test_cut_raw_text_skips_inert_svg_bodies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
