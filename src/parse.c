@@ -20,7 +20,7 @@
  * shapes of input that are not linear, and both are bounded here rather
  * than trusted: the attributes of a start tag are checked against each
  * other for duplicates (quadratic in one tag's attribute count:
- * limit_attributes() blanks the excess out of the markup before libxml2
+ * prepare_markup() blanks the excess out of the markup before libxml2
  * sees it), and each repair of misnested markup scans libxml2's stack of
  * open elements (depth times repairs: on_repair() charges each against a
  * budget and stops the parser when it runs out). HTML_PARSE_HUGE is not
@@ -396,9 +396,9 @@ static bool keeps_script_text(const node *n) {
 /* ---- the bodies of scripts and styles, out of the markup -------------------
  * More than half the bytes of a news page are scripts and styles, which
  * libxml2 reads a character at a time and lede then drops. So before the
- * parse, cut_raw_text() finds the start tags of scripts and styles much as
+ * parse, prepare_markup() finds the start tags of scripts and styles much as
  * libxml2 tokenizes them (comments skipped, the tag's quoted values read as
- * limit_attributes() reads them) and leaves their bodies out of a copy of
+ * it reads every tag's) and leaves their bodies out of a copy of
  * the markup. What libxml2 does with a body besides
  * handing it over must still happen: it reports an error for each "</"
  * that does not end the element (each charged as a repair, see
@@ -747,11 +747,12 @@ static void close_open_elements(builder *b) {
 
 /* ---- attributes past the bound, out of the markup --------------------------
  * libxml2 checks each attribute of a start tag against all the earlier ones,
- * so a tag with a million attributes costs it minutes. This pass finds start
- * tags the way libxml2 tokenizes them (comments and the raw text of <script>
- * and <style> skipped, quoted values read to their closing quote) and turns
- * the attributes past MAX into spaces. Only such tags are touched, and only
- * in a copy: an ordinary page is read once and not copied. */
+ * so a tag with a million attributes costs it minutes. prepare_markup()
+ * (below, in the same pass that cuts bodies out) finds start tags the way
+ * libxml2 tokenizes them (comments and the raw text of <script> and <style>
+ * skipped, quoted values read to their closing quote) and turns the
+ * attributes past MAX into spaces. Only such tags are touched, and only in
+ * a copy: an ordinary page is not copied for this. */
 
 static bool is_tag_space(unsigned char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
@@ -830,41 +831,6 @@ static size_t scan_attributes(attr_scan *sc, size_t i) {
         memset(sc->copy + cut, ' ', i - cut);
     }
     return i;
-}
-
-/* A copy of IN with the attributes past MAX blanked out of every start tag,
- * or NULL when no tag has more (or, with *FAILED set, out of memory). */
-static char *limit_attributes(const char *in, size_t len, unsigned max, bool *failed) {
-    attr_scan sc = {.in = in, .len = len, .max = max};
-    size_t i = 0;
-    while (i < len && !sc.failed) {
-        const char *lt = memchr(in + i, '<', len - i);
-        if (!lt)
-            break;
-        i = (size_t)(lt - in) + 1;
-        if (i + 3 <= len && memcmp(in + i, "!--", 3) == 0) {
-            i = find_ci(in, i + 3, len, "-->", 3);
-            continue;
-        }
-        if (i >= len || !is_ascii_letter((unsigned char)in[i]))
-            continue;
-        size_t name = i;
-        while (i < len && !is_tag_space((unsigned char)in[i]) && in[i] != '/' && in[i] != '>')
-            i++;
-        size_t name_len = i - name;
-        i = scan_attributes(&sc, i);
-        /* libxml2 reads the content of these as text up to their end tag */
-        if (name_len == 6 && strncasecmp(in + name, "script", 6) == 0)
-            i = find_ci(in, i, len, "</script", 8);
-        else if (name_len == 5 && strncasecmp(in + name, "style", 5) == 0)
-            i = find_ci(in, i, len, "</style", 7);
-    }
-    *failed = sc.failed;
-    if (sc.failed) {
-        free(sc.copy);
-        return NULL;
-    }
-    return sc.copy;
 }
 
 /* ---- cutting the bodies (see raw_text_cuts above) --------------------------- */
@@ -1096,22 +1062,51 @@ static bool svg_can_go(const char *in, size_t len, size_t gt, size_t end) {
     return svg_body_inert(in, gt + 1, end);
 }
 
-/* IN with the bodies of scripts, styles and inert SVG pictures cut out
- * (their places in CUTS), or NULL when none was cut or memory ran out
- * (*FAILED). */
-static char *cut_raw_text(const char *in, size_t len, raw_text_cuts *cuts, size_t *out_len,
-                          bool *failed) {
-    raw_text_cutter c = {.in = in, .len = len, .cuts = cuts};
-    attr_scan tag_reader = {.in = in, .len = len, .max = UINT_MAX};
+/* What one pass over the markup makes of it before libxml2 reads it. */
+typedef struct prepared_markup {
+    char *limited;      /* the markup with the attributes past the bound blanked, or NULL */
+    char *cut;          /* that with bodies cut out (CUTS), or NULL */
+    size_t cut_len;
+    raw_text_cuts cuts;
+} prepared_markup;
+
+static void prepared_free(prepared_markup *p) {
+    free(p->limited);
+    free(p->cut);
+    free(p->cuts.at);
+}
+
+/* The element a start tag's NAME (LEN bytes) opens, as far as the bodies
+ * go: the end tag that ends its body, or NULL when it has none to cut. */
+static const char *body_end_tag(const char *name, size_t len, bool *svg) {
+    *svg = len == 3 && strncasecmp(name, "svg", 3) == 0;
+    if (*svg)
+        return "</svg";
+    if (len == 6 && strncasecmp(name, "script", 6) == 0)
+        return "</script";
+    if (len == 5 && strncasecmp(name, "style", 5) == 0)
+        return "</style";
+    return NULL;
+}
+
+/* One pass over IN for both ends above: the attributes past MAX blanked out
+ * of every start tag (into P->limited, a copy made at the first such tag),
+ * and, with CUT_BODIES, the bodies of scripts, styles and inert SVG
+ * pictures cut out (into P->cut). Tags are found as libxml2 tokenizes them:
+ * comments skipped, quoted values read to their closing quote, the text of
+ * a script or style read to its end tag. False when memory ran out. */
+static bool prepare_markup(const char *in, size_t len, unsigned max, bool cut_bodies,
+                           prepared_markup *p) {
+    attr_scan sc = {.in = in, .len = len, .max = max};
+    raw_text_cutter c = {.in = in, .len = len, .cuts = &p->cuts};
     size_t i = 0;
     /* The first "</svg" at or after the last <svg> asked about (LEN: none):
      * an <svg> kept is read on from its start tag, and every <svg> after it
      * up to there ends there too, so the search is made once, not once
      * each (a page of <svg>s that never close would cost their square). */
     size_t svg_end = 0;
-    bool svg_end_known = false;
-    *failed = false;
-    while (i < len) {
+    bool svg_end_known = false, failed = false;
+    while (i < len && !sc.failed && !failed) {
         const char *lt = memchr(in + i, '<', len - i);
         if (!lt)
             break;
@@ -1126,44 +1121,39 @@ static char *cut_raw_text(const char *in, size_t len, raw_text_cuts *cuts, size_
         size_t name = i;
         while (i < len && !is_tag_space((unsigned char)in[i]) && in[i] != '/' && in[i] != '>')
             i++;
-        size_t name_len = i - name;
-        bool svg = name_len == 3 && strncasecmp(in + name, "svg", 3) == 0;
-        const char *end_tag = name_len == 6 && strncasecmp(in + name, "script", 6) == 0 ? "</script"
-                              : name_len == 5 && strncasecmp(in + name, "style", 5) == 0 ? "</style"
-                              : svg                                                      ? "</svg"
-                                                                                         : NULL;
-        /* Other tags' attributes are not read: a "<script" in one is cut
-         * in vain (libxml2 does not confirm it) but not wrongly. */
-        if (!end_tag)
-            continue;
-        i = scan_attributes(&tag_reader, i);
-        if (i >= len)
+        bool svg;
+        const char *end_tag = body_end_tag(in + name, i - name, &svg);
+        i = scan_attributes(&sc, i);
+        /* libxml2 reads what the bound left: so do the tests below, and
+         * the copies of the markup between cuts */
+        const char *seen = sc.copy ? sc.copy : in;
+        c.in = seen;
+        if (!end_tag || i >= len)
             continue;
         if (svg && (!svg_end_known || svg_end < i)) {
-            svg_end = find_ci(in, i, len, end_tag, strlen(end_tag));
+            svg_end = find_ci(seen, i, len, end_tag, strlen(end_tag));
             svg_end_known = true;
         }
-        size_t end = svg ? svg_end : find_ci(in, i, len, end_tag, strlen(end_tag));
+        size_t end = svg ? svg_end : find_ci(seen, i, len, end_tag, strlen(end_tag));
         long end_tags = 0;
-        bool can_go = end < len && (svg ? svg_can_go(in, len, i, end)
-                                        : body_can_go(in, open, i, end, &end_tags));
-        if (can_go && !cut_body(&c, i + 1, end, end_tags)) {
-            *failed = true;
-            break;
-        }
+        bool can_go = cut_bodies && end < len &&
+                      (svg ? svg_can_go(seen, len, i, end) : body_can_go(seen, open, i, end, &end_tags));
+        failed = can_go && !cut_body(&c, i + 1, end, end_tags);
         /* an <svg> kept is markup: its tags are read on from its start tag */
         if (can_go || !svg)
             i = end;
     }
-    if (*failed || !c.out) {
+    p->limited = sc.copy;
+    if (sc.failed || failed || !c.out) {
         free(c.out);
-        return NULL;
+        return !sc.failed && !failed;
     }
-    memcpy(c.out + c.out_len, in + c.copied, len - c.copied);
+    memcpy(c.out + c.out_len, c.in + c.copied, len - c.copied);
     c.out_len += len - c.copied;
     c.out[c.out_len] = '\0';
-    *out_len = c.out_len;
-    return c.out;
+    p->cut = c.out;
+    p->cut_len = c.out_len;
+    return true;
 }
 
 /* ---- the parse ---------------------------------------------------------- */
@@ -1271,29 +1261,24 @@ lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits 
         return LEDE_ERR_TOO_LARGE;
     builder bounds = {0};
     limits_or_defaults(limits, &bounds);
-    bool failed = false;
-    char *limited = limit_attributes(utf8, len, bounds.max_attrs, &failed);
-    const char *markup = limited ? limited : utf8;
-    raw_text_cuts cuts = {0};
-    size_t cut_len = 0;
     bool keep_raw_text = limits && limits->keep_raw_text;
-    char *cut = failed || keep_raw_text ? NULL
-                                        : cut_raw_text(markup, len, &cuts, &cut_len, &failed);
-    lede_status st = LEDE_ERR_NOMEM;
-    if (!failed) {
-        bool cuts_wrong = false;
-        st = build_tree(cut ? cut : markup, cut ? cut_len : len, limits, cut ? &cuts : NULL, doc,
-                        &cuts_wrong);
-        if (st == LEDE_OK && cuts_wrong) {
-            document_free(doc);
-            st = build_tree(markup, len, limits, NULL, doc, &cuts_wrong);
-        } else if (st == LEDE_OK && cut) {
-            doc->raw_text_cut = len - cut_len;
-        }
+    prepared_markup p = {0};
+    if (!prepare_markup(utf8, len, bounds.max_attrs, !keep_raw_text, &p)) {
+        prepared_free(&p);
+        return LEDE_ERR_NOMEM;
     }
-    free(cut);
-    free(cuts.at);
-    free(limited);
+    const char *markup = p.limited ? p.limited : utf8;
+    bool cuts_wrong = false;
+    lede_status st = build_tree(p.cut ? p.cut : markup, p.cut ? p.cut_len : len, limits,
+                                p.cut ? &p.cuts : NULL, doc, &cuts_wrong);
+    if (st == LEDE_OK && cuts_wrong) {
+        document_free(doc);
+        st = build_tree(markup, len, limits, NULL, doc, &cuts_wrong);
+    } else if (st == LEDE_OK && p.cut) {
+        doc->raw_text_cut = len - p.cut_len;
+    }
+    bool limited = p.limited != NULL;
+    prepared_free(&p);
     if (st != LEDE_OK)
         return st;
     if (limited)
