@@ -66,6 +66,7 @@ typedef struct builder {
     unsigned code;     /* open <pre> and <code> elements */
     unsigned in_svg;   /* open <svg> elements */
     node *last_text;   /* the text node that received the latest characters */
+    size_t text_solid; /* doc->text's length but for the whitespace it ends in */
     bool in_title;
     bool failed;
     bool reveal_hidden; /* parse_limits.reveal_hidden */
@@ -510,11 +511,9 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
 /* Whether the document's text so far ends in an ellipsis. When the latest
  * text came after an element opened, it is inside it, so this is how the
  * element that closes now ends. */
-static bool ends_in_ellipsis(const document *d) {
-    size_t end = d->text_len;
-    while (end > 0 && is_space((unsigned char)d->text[end - 1]))
-        end--;
-    const char *t = d->text;
+static bool ends_in_ellipsis(const builder *b) {
+    size_t end = b->text_solid;
+    const char *t = b->doc->text;
     if (end >= 2 && t[end - 1] == ']')
         end--; /* "[…]" */
     return end >= 3 && (memcmp(t + end - 3, "\xE2\x80\xA6", 3) == 0 || memcmp(t + end - 3, "...", 3) == 0);
@@ -557,7 +556,7 @@ static void close_element(builder *b) {
             b->doc->title_text = arena_strdup(&b->doc->mem, title);
         free(title);
     }
-    if (b->last_text && b->last_text->order > n->order && ends_in_ellipsis(b->doc))
+    if (b->last_text && b->last_text->order > n->order && ends_in_ellipsis(b))
         n->flags |= NODE_ELLIPSIS;
     if (!(n->flags & NODE_HIDDEN) && kind != K_SKIP)
         add_sums(n->parent, n);
@@ -721,6 +720,13 @@ static void store_text(builder *b, const xmlChar *ch, int len) {
         prev_space = true;
     }
     b->last_text = t;
+    /* kept as the text grows, not found by a walk back at each close: the
+     * whitespace between tags of an indented page is most of its runs */
+    for (int k = len; k > 0; k--)
+        if (!is_space(ch[k - 1])) {
+            b->text_solid = d->text_len + (size_t)k;
+            break;
+        }
     memcpy(d->text + d->text_len, ch, (size_t)len);
     d->text_len += (size_t)len;
     d->text[d->text_len] = '\0';

@@ -208,6 +208,29 @@ static void test_folded_body_is_not_hidden(void **state) {
     document_free(&doc);
 }
 
+/* Pins NODE_ELLIPSIS: an element whose text ends in "…", "..." or "[…]",
+ * with any whitespace after it, in its own run or in runs of its own
+ * (the end of the text before the whitespace is kept as the text grows);
+ * not one whose text only has an ellipsis before its end, nor one with
+ * no text of its own after the ellipsis of an earlier element. */
+static void test_ellipsis_is_seen_past_trailing_whitespace(void **state) {
+    (void)state;
+    static const char html[] =
+        "<html><body><div id=teaser><p id=a>Read the full story...</p>\n\n      </div>"
+        "<p id=b>Cut off mid \xE2\x80\xA6<b> </b>\n   <i>\n</i> </p>"
+        "<p id=c>Gone [\xE2\x80\xA6]\t</p><p id=d>Wait... then the whole sentence.</p>"
+        "<p id=e></p></body></html>";
+    document doc;
+    parse(html, &doc);
+    assert_true(by_id(&doc, "a")->flags & NODE_ELLIPSIS);
+    assert_true(by_id(&doc, "teaser")->flags & NODE_ELLIPSIS);
+    assert_true(by_id(&doc, "b")->flags & NODE_ELLIPSIS);
+    assert_true(by_id(&doc, "c")->flags & NODE_ELLIPSIS);
+    assert_false(by_id(&doc, "d")->flags & NODE_ELLIPSIS);
+    assert_false(by_id(&doc, "e")->flags & NODE_ELLIPSIS);
+    document_free(&doc);
+}
+
 /* ---- scripts and styles cut out before the parse --------------------------- */
 
 /* Whether the trees A and B are the same: shape, tags, flags, attributes,
@@ -404,6 +427,7 @@ int main(void) {
         cmocka_unit_test(test_end_tag_does_not_reach_across_a_table),
         cmocka_unit_test(test_style_hides_by_declaration),
         cmocka_unit_test(test_folded_body_is_not_hidden),
+        cmocka_unit_test(test_ellipsis_is_seen_past_trailing_whitespace),
         cmocka_unit_test(test_cut_raw_text_same_tree),
         cmocka_unit_test(test_cut_raw_text_keeps_repair_count),
         cmocka_unit_test(test_cut_raw_text_skips_typed_scripts_and_styles),
