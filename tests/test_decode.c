@@ -672,6 +672,32 @@ static void test_page_view_borrows_only_clean_utf8(void **state) {
     free(gz);
 }
 
+/* The scan takes plain ASCII 32 and 8 bytes at a time: a NUL or a stray
+ * byte at any offset of a long ASCII run is still seen (the page is then
+ * repaired into a copy, never handed over as it is). */
+static void test_scan_sees_every_offset(void **state) {
+    (void)state;
+    enum { RUN = 150 };
+    static const unsigned char odd[] = {0x00, 0xFF, 0xC3};
+    for (size_t o = 0; o < sizeof odd; o++) {
+        for (size_t at = 0; at < RUN; at++) {
+            char page[RUN + 16];
+            memcpy(page, "<p>", 3);
+            memset(page + 3, 'a', RUN);
+            page[3 + at] = (char)odd[o];
+            memcpy(page + 3 + RUN, "</p>", 4);
+            size_t len = 3 + RUN + 4, text_len = 0;
+            char *owned = NULL;
+            const char *text = view_of(page, len, &owned, &text_len);
+            if (!owned)
+                fail_msg("byte %#x at %zu passed as UTF-8", odd[o], at);
+            assert_ptr_equal(text, owned);
+            assert_int_equal(strlen(text), text_len);
+            free(owned);
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_transport_latin_default_yields_to_utf8_page),
@@ -724,6 +750,7 @@ int main(void) {
         cmocka_unit_test(test_gzip_legacy_page_is_inflated_then_decoded),
         cmocka_unit_test(test_truncated_gzip_keeps_inflated_prefix),
         cmocka_unit_test(test_page_view_borrows_only_clean_utf8),
+        cmocka_unit_test(test_scan_sees_every_offset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
