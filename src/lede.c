@@ -227,15 +227,22 @@ static size_t output_bound(const lede_options *opt) {
     return opt->max_output ? opt->max_output : LEDE_MAX_OUTPUT;
 }
 
-/* One pass of the pipeline over UTF8 as pass KIND, into RES; the phases in
- * their order (see the top of this file). DOC is the caller's to free. */
-static lede_status run_pass(const char *utf8, size_t len, const lede_options *opt, pass_kind kind,
-                            document *doc, lede_result *res, pass_report *report) {
+/* The parse of a pass and what the stages read of it unchanged: the
+ * vocabulary of its class and id names. */
+static lede_status parse_and_mark(const char *utf8, size_t len, const lede_options *opt,
+                                  pass_kind kind, document *doc) {
     lede_status st = parse_page(utf8, len, opt, kind, doc);
+    if (st == LEDE_OK)
+        vocab_mark(doc);
+    return st;
+}
+
+/* One pass of the pipeline over DOC (parsed for pass KIND) into RES; the
+ * phases in their order (see the top of this file). */
+static lede_status run_pass(document *doc, const lede_options *opt, pass_kind kind,
+                            lede_result *res, pass_report *report) {
+    lede_status st = read_metadata(doc, opt, res);
     if (st != LEDE_OK)
-        return st;
-    vocab_mark(doc);
-    if ((st = read_metadata(doc, opt, res)) != LEDE_OK)
         return st;
     const lede_tuning *tuning = tuning_for_focus(opt->focus);
     if (report) /* the second look's measure, taken before cleaning */
@@ -265,21 +272,19 @@ static lede_status run_pass(const char *utf8, size_t len, const lede_options *op
     return metadata_detect_language(res->text, res);
 }
 
-/* One pass over UTF8 as pass KIND; *OUT is set on LEDE_OK and on
+/* One pass as KIND over DOC, parsed for it; *OUT is set on LEDE_OK and on
  * LEDE_ERR_NO_ARTICLE (then with the metadata only), and REPORT, when not
- * NULL, with what the pass saw of the page. */
-static lede_status extract_pass(const char *utf8, size_t len, const lede_options *opt,
-                                pass_kind kind, lede_result **out, pass_report *report) {
+ * NULL, with what the pass saw of the page. The pass changes DOC. */
+static lede_status extract_pass(document *doc, const lede_options *opt, pass_kind kind,
+                                lede_result **out, pass_report *report) {
     lede_result *res = calloc(1, sizeof *res);
     if (!res)
         return LEDE_ERR_NOMEM;
     lede_options pass = *opt;
     if (kind == PASS_RECALL)
         pass.focus = LEDE_FOCUS_RECALL;
-    document doc = {0};
-    lede_status st = run_pass(utf8, len, &pass, kind, &doc, res, report);
-    res->truncated |= doc.truncated;
-    document_free(&doc);
+    lede_status st = run_pass(doc, &pass, kind, res, report);
+    res->truncated |= doc->truncated;
     if (st != LEDE_OK && st != LEDE_ERR_NO_ARTICLE) {
         lede_result_free(res);
         return st;
@@ -319,12 +324,39 @@ static bool needs_look(pass_kind kind, lede_status st, const lede_result *res,
     return chars < BASELINE_LOOK_CHARS || chars < BASELINE_LOOK_PROSE_SHARE * page_prose;
 }
 
+/* The parse the cascade's passes read: the first pass's, saved as the
+ * parse left it for recall's and the baseline's, which read the page as
+ * it does (only the hidden pass reads it otherwise, and parses again). */
+typedef struct cascade_parse {
+    const char *utf8;
+    size_t len;
+    document doc;
+    tree_saved saved;
+} cascade_parse;
+
+/* The document pass KIND reads: the first pass's, given back as parsed, or
+ * for the hidden pass a parse of its own into *OWN. */
+static lede_status document_for(cascade_parse *cp, const lede_options *opt, pass_kind kind,
+                                document *own, document **doc) {
+    if (kind != PASS_HIDDEN) {
+        tree_restore(&cp->doc, &cp->saved);
+        *doc = &cp->doc;
+        return LEDE_OK;
+    }
+    *doc = own;
+    return parse_and_mark(cp->utf8, cp->len, opt, kind, own);
+}
+
 /* Run pass KIND and keep its result when it finds an article where *RES
  * (status *ST) has none, or one LOOK_GAIN times longer. */
-static lede_status try_pass(const char *utf8, size_t len, const lede_options *opt,
-                            pass_kind kind, lede_status *st, lede_result **res) {
+static lede_status try_pass(cascade_parse *cp, const lede_options *opt, pass_kind kind,
+                            lede_status *st, lede_result **res) {
+    document own = {0}, *doc = NULL;
     lede_result *next = NULL;
-    lede_status got = extract_pass(utf8, len, opt, kind, &next, NULL);
+    lede_status got = document_for(cp, opt, kind, &own, &doc);
+    if (got == LEDE_OK)
+        got = extract_pass(doc, opt, kind, &next, NULL);
+    document_free(&own);
     if (got == LEDE_ERR_NOMEM)
         return got;
     if (got == LEDE_OK &&
@@ -334,6 +366,22 @@ static lede_status try_pass(const char *utf8, size_t len, const lede_options *op
         *st = LEDE_OK;
     } else if (got == LEDE_OK || got == LEDE_ERR_NO_ARTICLE) {
         lede_result_free(next);
+    }
+    return LEDE_OK;
+}
+
+/* The looser passes after the first (status *ST, result *RES), each when
+ * the result so far needs it. */
+static lede_status look_again(cascade_parse *cp, const lede_options *opt, uint32_t page_prose,
+                              lede_status *st, lede_result **res) {
+    static const pass_kind looser[] = {PASS_RECALL, PASS_BASELINE, PASS_HIDDEN};
+    for (size_t i = 0; i < sizeof looser / sizeof looser[0]; i++) {
+        if (looser[i] == PASS_RECALL && opt->focus == LEDE_FOCUS_RECALL)
+            continue; /* the first pass was recall's */
+        if (!needs_look(looser[i], *st, *res, page_prose))
+            continue;
+        if (try_pass(cp, opt, looser[i], st, res) == LEDE_ERR_NOMEM)
+            return LEDE_ERR_NOMEM;
     }
     return LEDE_OK;
 }
@@ -349,22 +397,21 @@ static lede_status extract_cascade(const char *utf8, size_t len, const lede_opti
                                    lede_result **res) {
     /* precision answers what its strict rules find, or nothing */
     bool cascade = opt->focus != LEDE_FOCUS_PRECISION && len <= SECOND_LOOK_MAX_INPUT;
+    cascade_parse cp = {.utf8 = utf8, .len = len};
+    lede_status st = parse_and_mark(utf8, len, opt, PASS_FIRST, &cp.doc);
+    if (st == LEDE_OK && cascade && !tree_save(&cp.doc, &cp.saved))
+        st = LEDE_ERR_NOMEM;
     pass_report report = {0};
-    lede_status st = extract_pass(utf8, len, opt, PASS_FIRST, res, cascade ? &report : NULL);
-    if (!cascade)
-        return st;
-    static const pass_kind looser[] = {PASS_RECALL, PASS_BASELINE, PASS_HIDDEN};
-    for (size_t i = 0; i < sizeof looser / sizeof looser[0]; i++) {
-        if (looser[i] == PASS_RECALL && opt->focus == LEDE_FOCUS_RECALL)
-            continue; /* the first pass was recall's */
-        if (!needs_look(looser[i], st, *res, report.page_prose))
-            continue;
-        if (try_pass(utf8, len, opt, looser[i], &st, res) == LEDE_ERR_NOMEM) {
-            lede_result_free(*res);
-            *res = NULL;
-            return LEDE_ERR_NOMEM;
-        }
+    if (st == LEDE_OK)
+        st = extract_pass(&cp.doc, opt, PASS_FIRST, res, cascade ? &report : NULL);
+    if (cascade && (st == LEDE_OK || st == LEDE_ERR_NO_ARTICLE) &&
+        look_again(&cp, opt, report.page_prose, &st, res) == LEDE_ERR_NOMEM) {
+        lede_result_free(*res);
+        *res = NULL;
+        st = LEDE_ERR_NOMEM;
     }
+    tree_saved_free(&cp.saved);
+    document_free(&cp.doc);
     return st;
 }
 

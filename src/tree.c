@@ -196,3 +196,38 @@ void document_free(document *d) {
     d->text = NULL;
     d->root = NULL;
 }
+
+struct saved_node {
+    uint32_t text_chars, link_chars, commas, text_len;
+    uint16_t flags;
+};
+
+bool tree_save(const document *doc, tree_saved *saved) {
+    *saved = (tree_saved){.omit = doc->omit, .count = doc->node_count};
+    saved->nodes = malloc((doc->node_count ? doc->node_count : 1) * sizeof *saved->nodes);
+    if (!saved->nodes)
+        return false;
+    for (const node *n = doc->root; n; n = tree_next(doc->root, n, false))
+        saved->nodes[n->order] = (saved_node){n->text_chars, n->link_chars, n->commas,
+                                              n->text_len, n->flags};
+    return true;
+}
+
+void tree_restore(document *doc, const tree_saved *saved) {
+    for (node *n = doc->root; n; n = tree_next(doc->root, n, false)) {
+        const saved_node *s = &saved->nodes[n->order];
+        n->text_chars = s->text_chars;
+        n->link_chars = s->link_chars;
+        n->commas = s->commas;
+        n->text_len = s->text_len;
+        n->flags = s->flags;
+        n->score = 0; /* as new_node() left them: only score.c sets them */
+        n->prose_chars = 0;
+    }
+    doc->omit = saved->omit;
+}
+
+void tree_saved_free(tree_saved *saved) {
+    free(saved->nodes);
+    saved->nodes = NULL;
+}

@@ -166,4 +166,23 @@ void tree_remove(node *n);
 
 void document_free(document *d);
 
+/* What the stages after the parse change in a tree: each node's flags,
+ * score and prose (score.c), the text sums tree_remove() lowers, a text
+ * cut for the output budget; and the document's omit bits. Saved once,
+ * they give a tree back as the parse left it, so that lede.c's looser
+ * passes read the parse of the first instead of parsing again. */
+typedef struct saved_node saved_node;
+typedef struct tree_saved {
+    saved_node *nodes; /* by node order */
+    uint32_t count;
+    unsigned omit;
+} tree_saved;
+
+/* Save DOC's state into SAVED (freed with tree_saved_free()); false when
+ * memory ran out. */
+bool tree_save(const document *doc, tree_saved *saved);
+/* Put DOC back in the state SAVED from it. */
+void tree_restore(document *doc, const tree_saved *saved);
+void tree_saved_free(tree_saved *saved);
+
 #endif

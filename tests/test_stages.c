@@ -220,6 +220,45 @@ static void test_trim_drops_the_headline_copy_and_a_related_line(void **state) {
     document_free(&doc);
 }
 
+/* tree_save()/tree_restore(): a page cleaned, scored, selected and trimmed
+ * (as a first pass leaves it) is given back node for node as the parse
+ * left it, sums and flags and scores, so that a second pass can read it. */
+static void test_restored_tree_is_the_parse(void **state) {
+    (void)state;
+    static const char html[] =
+        "<html><body><nav id=nav><a href=/a>Home</a> <a href=/b>World</a></nav>"
+        "<div id=main><p id=copy>Council approves the new water plan</p><p>" PROSE "</p>"
+        "<p id=related>Related: <a href=/c>River levels rise</a></p><p>" PROSE "</p></div>"
+        "<footer id=foot>About us</footer></body></html>";
+    document fresh, doc;
+    parsed(html, &fresh);
+    article art;
+    selection *seen = NULL;
+    parsed(html, &doc);
+    tree_saved saved;
+    assert_true(tree_save(&doc, &saved));
+    clean_document(&doc, balanced(), PRUNE_BY_NAME);
+    score_document(&doc, balanced());
+    memset(&art, 0, sizeof art);
+    assert_int_equal(select_article(&doc, balanced(), &art, &seen), LEDE_OK);
+    page_hints hints = {.title = "Council approves the new water plan"};
+    assert_int_equal(trim_article(&doc, &hints, balanced(), &art), LEDE_OK);
+    assert_true(removed(&doc, "nav") && removed(&doc, "copy"));
+    tree_restore(&doc, &saved);
+    tree_saved_free(&saved);
+    const node *m = fresh.root, *n = doc.root;
+    for (; m && n; m = tree_next(fresh.root, m, false), n = tree_next(doc.root, n, false))
+        if (m->flags != n->flags || m->text_chars != n->text_chars ||
+            m->link_chars != n->link_chars || m->commas != n->commas ||
+            m->text_len != n->text_len || m->score != n->score ||
+            m->prose_chars != n->prose_chars || m->order != n->order)
+            fail_msg("node %u (<%s>) is not as parsed", n->order, tag_name((enum tag)n->tag));
+    assert_null(m);
+    assert_null(n);
+    document_free(&fresh);
+    document_free(&doc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean_removes_chrome_and_keeps_the_story),
@@ -229,6 +268,7 @@ int main(void) {
         cmocka_unit_test(test_select_picks_the_prose_over_the_links),
         cmocka_unit_test(test_select_calls_a_page_of_cards_a_listing),
         cmocka_unit_test(test_trim_drops_the_headline_copy_and_a_related_line),
+        cmocka_unit_test(test_restored_tree_is_the_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
