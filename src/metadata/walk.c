@@ -207,7 +207,7 @@ static bool in_page_chrome(const node *n);
 static bool says_today(const node *n);
 static bool in_page_chrome_beside(const node *n, const node **article_header);
 
-/* The words of mark_words (internal.h), lower case, and what each marks. */
+/* The words behind each mark (internal.h), lower case. */
 static const struct {
     const char *word;
     unsigned marks;
@@ -259,7 +259,8 @@ unsigned meta_marks_in(const char *s) {
         if (first >= 26 || second >= 26 || !(mark_pairs[first] & (1u << second)))
             continue;
         for (size_t i = 0; i < sizeof mark_words / sizeof mark_words[0]; i++)
-            if (mark_words[i].word[0] == (char)(first + 'a') && opens_with_ci(s, mark_words[i].word))
+            if (mark_words[i].word[0] == (char)('a' + first) &&
+                opens_with_ci(s, mark_words[i].word))
                 marks |= mark_words[i].marks;
     }
     return marks;
@@ -611,9 +612,8 @@ static void collect_node(walk_state *w, const node *n) {
         n->tag == TAG_LINK || (!n->attr_count && n->tag != TAG_TIME))
         return;
     /* The classes are scanned only while they may still tell something:
-     * most pages fill both byline slots and the date line early, and the
-     * scan of every short element's class and id after that cost more
-     * than the rest of the walk. */
+     * once both byline slots and the date line are filled, the scan of
+     * every short element's class and id would go for nothing. */
     if (!byline_wanted(w->c) && !date_line_wanted(w->c, n))
         return;
     unsigned marks = class_marks(n);

@@ -175,7 +175,8 @@ enum { CODE_LABEL_CAP = 48 };
 
 /* Whether C may be part of a language name ("c++", "objective-c", "c#"). */
 static bool language_char(unsigned char c) {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '+' || c == '#' || c == '-' || c == '_';
+    bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return alnum || c == '+' || c == '#' || c == '-' || c == '_';
 }
 
 /* The plain word at S into OUT (SIZE bytes, NUL-terminated); its length,
