@@ -168,10 +168,13 @@ void node_collect_text(const document *d, const node *top, buf *out) {
 
 /* ASCII case-insensitive search for WORD in S. */
 static bool contains_word(const char *s, const char *word) {
+    /* The first byte is compared alone, most offsets fail on it, and with
+     * one OR: a byte ORed with 0x20 is a lower-case letter exactly when it
+     * is that letter in either case, so a letter needs no lower-casing. */
     char first = ascii_lower(word[0]);
-    /* The first byte is compared alone: most offsets fail on it. */
+    char fold = first >= 'a' && first <= 'z' ? 0x20 : 0;
     for (; *s; s++)
-        if (ascii_lower(*s) == first && opens_with_ci(s + 1, word + 1))
+        if ((char)(*s | fold) == first && opens_with_ci(s + 1, word + 1))
             return true;
     return false;
 }

@@ -252,10 +252,12 @@ static void build_mark_pairs(void) {
 unsigned meta_marks_in(const char *s) {
     pthread_once(&mark_pairs_once, build_mark_pairs);
     unsigned marks = 0;
-    /* every word has two letters or more: a match starts before the last byte */
+    /* Every word has two letters or more: a match starts before the last
+     * byte. A byte ORed with 0x20 falls in 'a'..'z' exactly when it is a
+     * letter, then lower-cased: one OR where ascii_lower compares twice. */
     for (; s[0] && s[1]; s++) {
-        unsigned first = (unsigned)(ascii_lower(s[0]) - 'a');
-        unsigned second = (unsigned)(ascii_lower(s[1]) - 'a');
+        unsigned first = (unsigned)((s[0] | 0x20) - 'a');
+        unsigned second = (unsigned)((s[1] | 0x20) - 'a');
         if (first >= 26 || second >= 26 || !(mark_pairs[first] & (1u << second)))
             continue;
         for (size_t i = 0; i < sizeof mark_words / sizeof mark_words[0]; i++)
