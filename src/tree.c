@@ -4,11 +4,10 @@
  */
 #include "tree.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "buf.h"
 
 static const struct {
@@ -67,14 +66,30 @@ const char *node_attr(const node *n, const char *name) {
     return NULL;
 }
 
+static bool is_space(unsigned char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* Whether S opens with WORD in any ASCII letter case. A plain loop, as in
+ * the two searches below: they run for every class, id and rel the
+ * stages ask about, on values of a few bytes, where calls to strlen and
+ * strncasecmp cost more than the compare. */
+static bool opens_with_ci(const char *s, const char *word) {
+    for (; *word; s++, word++)
+        if (ascii_lower(*s) != ascii_lower(*word))
+            return false; /* also at the end of S: its NUL matches no letter */
+    return true;
+}
+
 bool attr_list_has(const char *list, const char *word) {
-    size_t wl = strlen(word);
     for (const char *p = list; p && *p;) {
-        p += strspn(p, " \t\n\r\f");
-        size_t len = strcspn(p, " \t\n\r\f");
-        if (len == wl && strncasecmp(p, word, wl) == 0)
+        while (is_space((unsigned char)*p))
+            p++;
+        const char *token = p;
+        while (*p && !is_space((unsigned char)*p))
+            p++;
+        if (token < p && opens_with_ci(token, word) && token + strlen(word) == p)
             return true;
-        p += len;
     }
     return false;
 }
@@ -109,10 +124,6 @@ node *tree_next(const node *top, const node *n, bool skip_children) {
         n = n->parent;
     }
     return NULL;
-}
-
-static bool is_space(unsigned char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
 /* Append S collapsing whitespace runs; a leading run becomes one space only
@@ -157,12 +168,13 @@ void node_collect_text(const document *d, const node *top, buf *out) {
 
 /* ASCII case-insensitive search for WORD in S. */
 static bool contains_word(const char *s, const char *word) {
-    size_t wl = strlen(word);
-    int first = tolower((unsigned char)word[0]);
-    /* The first byte is compared inline: most offsets fail on it, and a
-     * call per offset was the cost of this search. */
+    /* The first byte is compared alone, most offsets fail on it, and with
+     * one OR: a byte ORed with 0x20 is a lower-case letter exactly when it
+     * is that letter in either case, so a letter needs no lower-casing. */
+    char first = ascii_lower(word[0]);
+    char fold = first >= 'a' && first <= 'z' ? 0x20 : 0;
     for (; *s; s++)
-        if (tolower((unsigned char)*s) == first && strncasecmp(s, word, wl) == 0)
+        if ((char)(*s | fold) == first && opens_with_ci(s + 1, word + 1))
             return true;
     return false;
 }

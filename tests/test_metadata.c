@@ -10,10 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 
 #include "lede.h"
+#include "metadata/internal.h"
 #include "metadata/metadata.h"
 #include "parse.h"
 #include "extract/vocab.h"
@@ -1392,8 +1394,44 @@ static void test_language_is_detected_only_when_undeclared(void **state) {
     lede_result_free(r);
 }
 
+/* meta_marks_in() passes over bytes by pairs of letters (walk.c): on random
+ * class lists it finds what searching for each word finds. */
+static void test_class_marks_match_the_obvious_search(void **state) {
+    (void)state;
+    static const struct {
+        const char *word;
+        unsigned marks;
+    } words[] = {
+        {"byline", MARK_BYLINE | MARK_DATELINE}, {"submitted", MARK_BYLINE | MARK_DATELINE},
+        {"writtenby", MARK_BYLINE}, {"author", MARK_AUTHOR}, {"comment", MARK_COMMENT},
+        {"date", MARK_DATELINE}, {"time", MARK_DATELINE}, {"publish", MARK_DATELINE},
+        {"posted", MARK_DATELINE}, {"meta", MARK_DATELINE},
+    };
+    static const char *const pieces[] = {
+        "by", "line", "Byl", "INE", "sub", "mitted", "written", "By", "auth", "or", "com",
+        "ment", "da", "te", "DATE", "ti", "me", "publ", "ish", "po", "sted", "met", "a", "-",
+        " ", "\t", "x", "\xC3\xA9", "post", "media", "content", "ad"};
+    uint32_t seed = 7;
+    for (int round = 0; round < 5000; round++) {
+        char list[256] = "";
+        size_t count = (size_t)(round % 12);
+        for (size_t k = 0; k < count; k++) {
+            seed = seed * 1103515245u + 12345u;
+            strcat(list, pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])]);
+        }
+        unsigned want = 0;
+        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+            for (const char *s = list; *s; s++)
+                if (strncasecmp(s, words[w].word, strlen(words[w].word)) == 0)
+                    want |= words[w].marks;
+        if (meta_marks_in(list) != want)
+            fail_msg("\"%s\": marks %u, want %u", list, meta_marks_in(list), want);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_class_marks_match_the_obvious_search),
         cmocka_unit_test(test_jsonld_news_article_with_author_object),
         cmocka_unit_test(test_jsonld_author_array_is_joined),
         cmocka_unit_test(test_jsonld_graph_resolves_references),

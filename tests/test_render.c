@@ -562,7 +562,64 @@ static void test_html_lists_tables_and_voids(void **state) {
            "<ul><li>a<br>b</li></ul><hr><table><tr><td colspan='2' class='x'>c</td>"
            "<td rowspan='x'>d</td></tr></table><pre>  x\n   y</pre>",
            "<article>\n<ul>\n<li>a<br>b</li>\n</ul>\n<hr>\n<table>\n<tr>\n<td colspan=\"2\">c</td>\n"
-           "<td>d</td>\n</tr>\n</table>\n<pre>  x\n   y</pre>\n</article>");
+           "<td>d</td>\n</tr>\n</table>\n<pre><code>  x\n   y</code></pre>\n</article>");
+}
+
+/* Blocks of code come out as the Markdown output fences them: <pre><code>
+ * with the fence's language as a class; a <code> alone where blocks go
+ * less the source's shared indentation, one beside words a span; a link
+ * in a listing stays, a <code> inside a <pre> is the listing's own. */
+static void test_html_code_blocks_as_markdown_fences_them(void **state) {
+    (void)state;
+    expect(render_html,
+           "<p>x</p><pre class='chroma'><code class='language-cpp'>\nint a; // <a href='/a'>a</a>"
+           "\n</code></pre>",
+           "<article>\n<p>x</p>\n<pre><code class=\"language-cpp\">int a; // "
+           "<a href=\"/a\">a</a></code></pre>\n</article>");
+    expect(render_html,
+           "<article><p>First:</p>\n  <code class='hl lean block'>\n    <span>def</span> m : Nat "
+           ":= 1 &lt; 2\n      <span>#eval</span> m\n  </code>\n<p>Next.</p></article>",
+           "<article>\n<p>First:</p>\n<pre><code>def m : Nat := 1 &lt; 2\n  #eval m</code></pre>\n"
+           "<p>Next.</p>\n</article>");
+    expect(render_html, "<div>Run <code>make   all</code> now.</div>",
+           "<article>\n<p>Run <code>make all</code> now.</p>\n</article>");
+}
+
+/* An element that names its language and holds only text is a listing. */
+static void test_html_text_with_a_language_is_code(void **state) {
+    (void)state;
+    expect(render_html,
+           "<dd><p>For example:</p><div class='code-block' data-lang='http'>GET /items\n\n"
+           "    log(status)\n</div></dd>",
+           "<article>\n<dd><p>For example:</p>\n<pre><code class=\"language-http\">GET /items\n\n"
+           "    log(status)</code></pre>\n</dd>\n</article>");
+}
+
+/* Blocks of code with nothing between them are one <pre>; a word between
+ * them keeps them apart. */
+static void test_html_adjacent_code_blocks_are_one_pre(void **state) {
+    (void)state;
+    expect(render_html,
+           "<div><code class='block'>#check true</code>\n<pre class='output'>Bool</pre>\n"
+           "<code class='block'><span>\n</span></code><code class='block'>#eval 5</code>"
+           "<pre>5</pre></div><p>After.</p>",
+           "<article>\n<pre><code>#check true\nBool\n\n#eval 5\n5</code></pre>\n<p>After.</p>\n"
+           "</article>");
+    expect(render_html, "<pre>a</pre>or<pre>b</pre>",
+           "<article>\n<pre><code>a</code></pre>\n<p>or</p>\n<pre><code>b</code></pre>\n"
+           "</article>");
+}
+
+/* A table of numbered lines is one listing of its code cells, without the
+ * numbers or the whitespace between the table's parts. */
+static void test_html_numbered_line_table_is_code(void **state) {
+    (void)state;
+    expect(render_html,
+           "<table class='highlight tab-size mb-0'>\n  <tbody><tr>\n    <td data-line-number='7'>"
+           "7</td>\n    <td class='blob-code'>  <span>if</span> (x) {</td>\n  </tr><tr>\n"
+           "    <td data-line-number='8'>8</td>\n    <td class='blob-code'>      y();</td>\n  "
+           "</tr></tbody></table>",
+           "<article>\n<pre><code>if (x) {\n    y();</code></pre>\n</article>");
 }
 
 static void test_html_block_inside_inline_is_unwrapped(void **state) {
@@ -810,6 +867,10 @@ int main(void) {
         cmocka_unit_test(test_html_escapes_text_and_attributes),
         cmocka_unit_test(test_html_drops_javascript_href),
         cmocka_unit_test(test_html_lists_tables_and_voids),
+        cmocka_unit_test(test_html_code_blocks_as_markdown_fences_them),
+        cmocka_unit_test(test_html_text_with_a_language_is_code),
+        cmocka_unit_test(test_html_adjacent_code_blocks_are_one_pre),
+        cmocka_unit_test(test_html_numbered_line_table_is_code),
         cmocka_unit_test(test_html_block_inside_inline_is_unwrapped),
         cmocka_unit_test(test_html_empty_blocks_write_nothing),
         cmocka_unit_test(test_removed_node_is_skipped),

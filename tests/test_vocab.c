@@ -190,9 +190,43 @@ static void test_memo_same_answer(void **state) {
     vocab_memo_free(&memo);
 }
 
+/* A class list reads as its tokens read one by one, however whitespace
+ * separates them (vocab.c steps over it in plain loops); camelCase and
+ * digit breaks are found in any mix of cases and digits. */
+static void test_class_list_reads_as_its_tokens(void **state) {
+    (void)state;
+    static const char *const tokens[] = {
+        "sidebar", "mainNav", "HTMLParser", "post2Date", "byline", "is-hidden", "hidden",
+        "site-header", "card-header", "relatedPosts", "x9", "Comment_list", "\xC3\xA9t\xC3\xA9",
+        "a", "readMore", "sr-only", "noPrint", "ad300x250", "AUTHORbox"};
+    static const char *const spaces[] = {" ", "  ", "\t", "\n", "\r\n", "\f "};
+    uint32_t seed = 99;
+    for (int round = 0; round < 2000; round++) {
+        char list[512] = "";
+        unsigned want = 0;
+        size_t count = (size_t)(round % 7);
+        for (size_t k = 0; k < count; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *token = tokens[(seed >> 16) % (sizeof tokens / sizeof tokens[0])];
+            strcat(list, spaces[(seed >> 8) % (sizeof spaces / sizeof spaces[0])]);
+            strcat(list, token);
+            node alone = {0};
+            alone.cls = token;
+            want |= vocab_classify(&alone);
+        }
+        if (round % 3 == 0)
+            strcat(list, " ");
+        node n = {0};
+        n.cls = list;
+        if (vocab_classify(&n) != want)
+            fail_msg("\"%s\": bits %#x, want %#x", list, vocab_classify(&n), want);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_not_substrings),
+        cmocka_unit_test(test_class_list_reads_as_its_tokens),
         cmocka_unit_test(test_compounds_and_plurals),
         cmocka_unit_test(test_placed_words),
         cmocka_unit_test(test_heading_slug_id),

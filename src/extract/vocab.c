@@ -23,13 +23,13 @@
  */
 #include "vocab.h"
 
-#include <ctype.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "lexicon/lexicon.h"
 
 /* How a table word may combine with others inside one written word. */
@@ -266,22 +266,38 @@ static bool is_separator(char c) {
     return c == '-' || c == '_' || c == ':' || c == '.' || c == '/';
 }
 
+/* ASCII classes of a byte, as <ctype.h> gives them in the C locale and for
+ * the bytes of UTF-8 in any: this runs at every byte of every class token
+ * of a page, where a call per byte cost a third of the split. */
+static bool is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+
+static bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+
+static bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
 /* Whether a word ends between A and B: camelCase ("mainNav"), an acronym
  * before a word ("HTMLParser", at the P), letters against digits. */
 static bool word_breaks(const char *s, size_t i) {
-    unsigned char a = (unsigned char)s[i - 1], b = (unsigned char)s[i];
-    if (islower(a) && isupper(b))
+    char a = s[i - 1], b = s[i];
+    if (is_lower(a) && is_upper(b))
         return true;
-    if (isupper(a) && isupper(b) && islower((unsigned char)s[i + 1]))
+    if (is_upper(a) && is_upper(b) && is_lower(s[i + 1]))
         return true;
-    return (isdigit(a) != 0) != (isdigit(b) != 0) && isalnum(a) && isalnum(b);
+    bool a_letter = is_lower(a) || is_upper(a), b_letter = is_lower(b) || is_upper(b);
+    return (is_digit(a) && b_letter) || (a_letter && is_digit(b));
 }
 
 static void push_word(words_of_class *w, const char *s, size_t len) {
     if (len == 0 || len > MAX_WORD || w->count == MAX_WORDS_PER_CLASS)
         return;
     for (size_t i = 0; i < len; i++)
-        w->text[w->count][i] = (char)tolower((unsigned char)s[i]);
+        w->text[w->count][i] = ascii_lower(s[i]);
     w->text[w->count][len] = '\0';
     w->len[w->count++] = len;
 }
@@ -386,17 +402,33 @@ static bool id_is_heading_slug(const char *id) {
     return false;
 }
 
+/* The class token at *AT (a whitespace-separated list): its length, 0 at
+ * the list's end, with *AT moved past the whitespace before it. Plain
+ * loops: tokens are a few bytes, for which strspn and strcspn cost more
+ * than the bytes they step over. */
+static bool is_space(unsigned char c) {
+    /* most bytes are letters, above the space: one test for them */
+    return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
+}
+
+static size_t class_token(const char **at) {
+    const unsigned char *s = (const unsigned char *)*at;
+    while (is_space(*s))
+        s++;
+    *at = (const char *)s;
+    size_t len = 0;
+    while (s[len] > ' ' || (s[len] != '\0' && !is_space(s[len])))
+        len++;
+    return len;
+}
+
 /* The vocabulary of an attribute value: its class tokens, split at
  * whitespace. */
 static unsigned names_bits(const char *names) {
     unsigned bits = 0;
-    for (const char *s = names; *s;) {
-        s += strspn(s, " \t\n\r\f");
-        size_t len = strcspn(s, " \t\n\r\f");
-        if (len)
-            bits |= class_token_bits(s, len);
-        s += len;
-    }
+    const char *s = names;
+    for (size_t len; (len = class_token(&s)) > 0; s += len)
+        bits |= class_token_bits(s, len);
     return bits;
 }
 
@@ -492,13 +524,9 @@ static unsigned names_bits_memo(const char *names, vocab_memo *memo) {
     if (!memo)
         return names_bits(names);
     unsigned bits = 0;
-    for (const char *s = names; *s;) {
-        s += strspn(s, " \t\n\r\f");
-        size_t len = strcspn(s, " \t\n\r\f");
-        if (len)
-            bits |= token_bits_memo(s, len, memo);
-        s += len;
-    }
+    const char *s = names;
+    for (size_t len; (len = class_token(&s)) > 0; s += len)
+        bits |= token_bits_memo(s, len, memo);
     return bits;
 }
 
@@ -573,13 +601,10 @@ static bool token_names_one_of(const char *s, size_t len, word_list list) {
 static bool class_names_one_of(const node *n, word_list list) {
     if (!n->cls)
         return false;
-    for (const char *s = n->cls; *s;) {
-        s += strspn(s, " \t\n\r\f");
-        size_t len = strcspn(s, " \t\n\r\f");
-        if (len && token_names_one_of(s, len, list))
+    const char *s = n->cls;
+    for (size_t len; (len = class_token(&s)) > 0; s += len)
+        if (token_names_one_of(s, len, list))
             return true;
-        s += len;
-    }
     return false;
 }
 

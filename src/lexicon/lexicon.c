@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "sets.h"
 
 static const lexicon_set *const sets[LEXICON_CONCEPTS] = {
@@ -109,6 +110,26 @@ static bool holds_as_written(const char *text, size_t len, const char *row, size
     return false;
 }
 
+/* As holds_as_written, in any ASCII letter case. The first byte is
+ * compared inline and the rest in a loop: this runs at every offset of a
+ * line for every row, and a call to strncasecmp at each cost more than the
+ * compare (dates.c asks it of every word before a date). */
+static bool holds_in_any_case(const char *text, size_t len, const char *row, size_t row_len) {
+    if (row_len == 0)
+        return true;
+    char first = ascii_lower(row[0]);
+    for (size_t at = 0; at + row_len <= len; at++) {
+        if (ascii_lower(text[at]) != first)
+            continue;
+        size_t k = 1;
+        while (k < row_len && ascii_lower(text[at + k]) == ascii_lower(row[k]))
+            k++;
+        if (k == row_len)
+            return true;
+    }
+    return false;
+}
+
 bool lexicon_holds(lexicon_concept concept, const char *text, size_t len) {
     const lexicon_set *set = sets[concept];
     for (size_t i = 0; i < set->count; i++) {
@@ -118,9 +139,8 @@ bool lexicon_holds(lexicon_concept concept, const char *text, size_t len) {
                 return true;
             continue;
         }
-        for (size_t at = 0; at + row_len <= len; at++)
-            if (strncasecmp(text + at, set->row[i], row_len) == 0)
-                return true;
+        if (holds_in_any_case(text, len, set->row[i], row_len))
+            return true;
     }
     return false;
 }

@@ -13,12 +13,12 @@
  * "set", "out") are harmless to dates.c, because there a month only counts
  * between a day and a year.
  */
-#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "lexicon.h"
 
 typedef struct month_row {
@@ -135,7 +135,7 @@ static void fold_word(const char *s, size_t len, char *out) {
             out[i] = (char)0xCF;
             out[++i] = (char)(next - 0x20);
         } else {
-            out[i] = (char)tolower(c);
+            out[i] = ascii_lower((char)c);
         }
     }
     out[len] = '\0';

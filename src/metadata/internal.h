@@ -197,6 +197,21 @@ void jsonld_read(meta_candidates *c, const jsonld_block *blocks, size_t count);
  * the walk. */
 void meta_collect(meta_candidates *c, const struct document *doc);
 
+/* What the class and id words of an element say to the walk. They are
+ * found in one scan of each attribute, because the walk asks for every
+ * small element and asking word by word costs more than the rest of the
+ * stage. Like node_class_has, a word counts inside longer ones
+ * ("article-byline", "postDate"), in any ASCII case. */
+enum meta_mark {
+    MARK_BYLINE = 1u << 0,   /* byline, submitted, writtenby */
+    MARK_AUTHOR = 1u << 1,   /* author; weaker: author boxes and menus say it too */
+    MARK_COMMENT = 1u << 2,  /* comment */
+    MARK_DATELINE = 1u << 3, /* date, time, publish, posted, meta; byline, submitted */
+};
+
+/* The marks the class list or id S holds. */
+unsigned meta_marks_in(const char *s);
+
 /* --- deciding (choose.c, choose_date.c) --- */
 
 /* A chosen value and what it was read from (a result_sources name). */

@@ -129,8 +129,10 @@ static const meta_key *lookup_meta_key(const char *key, size_t len) {
         lower[2] = '.';
     else if (strncmp(lower, "dcterms:", 8) == 0)
         lower[7] = '.';
+    /* The first byte first: most <meta> names of a page (viewport,
+     * robots, theme-color) are in no row, and were compared with all. */
     for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++)
-        if (strcmp(meta_keys[i].key, lower) == 0)
+        if (meta_keys[i].key[0] == lower[0] && strcmp(meta_keys[i].key, lower) == 0)
             return &meta_keys[i];
     return NULL;
 }

@@ -12,6 +12,7 @@
  * the walk (jsonld.c).
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -206,20 +207,9 @@ static bool in_page_chrome(const node *n);
 static bool says_today(const node *n);
 static bool in_page_chrome_beside(const node *n, const node **article_header);
 
-/* What the class and id words of an element say to the walk. They are
- * found in one scan of each attribute, because the walk asks for every
- * small element and asking word by word costs more than the rest of the
- * stage. Like node_class_has, a word counts inside longer ones
- * ("article-byline", "postDate"). */
-enum mark {
-    MARK_BYLINE = 1u << 0,
-    MARK_AUTHOR = 1u << 1,   /* weaker: author boxes and menus say it too */
-    MARK_COMMENT = 1u << 2,
-    MARK_DATELINE = 1u << 3, /* date, time, publish, posted, post meta */
-};
-
+/* The words behind each mark (internal.h), lower case. */
 static const struct {
-    const char *word; /* lower case */
+    const char *word;
     unsigned marks;
 } mark_words[] = {
     {"byline", MARK_BYLINE | MARK_DATELINE},
@@ -235,9 +225,9 @@ static const struct {
     {"meta", MARK_DATELINE},
 };
 
-/* Whether S opens with LOWER in any case. A plain loop: this runs at every
- * byte of every class and id, where a call to strncasecmp costs more than
- * the few bytes it compares. */
+/* Whether S opens with LOWER in any case. A plain loop: this runs where a
+ * pair of letters opens a word, where a call to strncasecmp costs more
+ * than the few bytes it compares. */
 static bool opens_with_ci(const char *s, const char *lower) {
     for (; *lower; s++, lower++)
         if (ascii_lower(*s) != *lower)
@@ -245,31 +235,46 @@ static bool opens_with_ci(const char *s, const char *lower) {
     return true;
 }
 
-/* The letters mark_words start with, a bit each: most bytes of a class
- * start none of them and are passed over at the cost of one test. */
-static uint32_t mark_openings(void) {
-    uint32_t letters = 0;
+/* The pairs of letters mark_words open with: for each first letter, a bit
+ * for each second. A class is scanned at every byte, and most bytes of a
+ * class open no such pair ("de" opens "date", "ad" nothing): they are
+ * passed over at the cost of one test, where a table of first letters
+ * alone let through most bytes of "content", "post" or "media". Built
+ * once, then only read: shared by all threads. */
+static uint32_t mark_pairs[26];
+static pthread_once_t mark_pairs_once = PTHREAD_ONCE_INIT;
+
+static void build_mark_pairs(void) {
     for (size_t i = 0; i < sizeof mark_words / sizeof mark_words[0]; i++)
-        letters |= 1u << (mark_words[i].word[0] - 'a');
-    return letters;
+        mark_pairs[mark_words[i].word[0] - 'a'] |= 1u << (mark_words[i].word[1] - 'a');
 }
 
-static unsigned marks_in(const char *s) {
-    const uint32_t openings = mark_openings();
+unsigned meta_marks_in(const char *s) {
+    pthread_once(&mark_pairs_once, build_mark_pairs);
     unsigned marks = 0;
-    for (; *s; s++) {
-        char first = ascii_lower(*s);
-        if (first < 'a' || first > 'z' || !(openings & (1u << (first - 'a'))))
+    /* Every word has two letters or more: a match starts before the last
+     * byte. A byte ORed with 0x20 falls in 'a'..'z' exactly when it is a
+     * letter, then lower-cased: one OR where ascii_lower compares twice. */
+    for (; s[0] && s[1]; s++) {
+        unsigned first = (unsigned)((s[0] | 0x20) - 'a');
+        unsigned second = (unsigned)((s[1] | 0x20) - 'a');
+        if (first >= 26 || second >= 26 || !(mark_pairs[first] & (1u << second)))
             continue;
         for (size_t i = 0; i < sizeof mark_words / sizeof mark_words[0]; i++)
-            if (mark_words[i].word[0] == first && opens_with_ci(s, mark_words[i].word))
+            if (mark_words[i].word[0] == (char)('a' + first) &&
+                opens_with_ci(s, mark_words[i].word))
                 marks |= mark_words[i].marks;
     }
     return marks;
 }
 
 static unsigned class_marks(const node *n) {
-    return (n->cls ? marks_in(n->cls) : 0) | (n->id ? marks_in(n->id) : 0);
+    return (n->cls ? meta_marks_in(n->cls) : 0) | (n->id ? meta_marks_in(n->id) : 0);
+}
+
+/* Whether a marked byline may still be stored: one of its slots is free. */
+static bool byline_wanted(const meta_candidates *c) {
+    return !c->value[F_AUTHOR][SRC_VISIBLE] || !c->value[F_AUTHOR][SRC_WEAK];
 }
 
 /* A byline: rel=author or a class or id that says byline; "author" alone
@@ -277,7 +282,7 @@ static unsigned class_marks(const node *n) {
  * authors. MARKS are N's class_marks. */
 static void collect_byline(walk_state *w, const node *n, unsigned marks) {
     meta_candidates *c = w->c;
-    if (c->value[F_AUTHOR][SRC_VISIBLE] && c->value[F_AUTHOR][SRC_WEAK])
+    if (!byline_wanted(c))
         return;
     bool strong = (marks & MARK_BYLINE) || attr_list_has(node_attr(n, "rel"), "author");
     bool weak = !strong && (marks & MARK_AUTHOR);
@@ -301,12 +306,18 @@ static bool in_comments(const node *n) {
     return false;
 }
 
+/* Whether N may still give the date line: none was found, and N is short
+ * enough to be one. */
+static bool date_line_wanted(const meta_candidates *c, const node *n) {
+    return !c->value[F_DATE][SRC_TEXT] && n->text_chars <= META_MAX_DATELINE;
+}
+
 /* A date written where the page puts its date line: a short element
  * marked as date, time or post meta, or a <time> without datetime=. The
  * first such date counts; chrome and comments carry other pages' dates. */
 static void collect_date_line(walk_state *w, const node *n, unsigned marks) {
     meta_candidates *c = w->c;
-    if (c->value[F_DATE][SRC_TEXT] || n->text_chars > META_MAX_DATELINE)
+    if (!date_line_wanted(c, n))
         return;
     bool time_text = n->tag == TAG_TIME && !node_attr(n, "datetime");
     if ((!time_text && !(marks & MARK_DATELINE)) || (marks & MARK_COMMENT) || !node_shown(n) ||
@@ -601,6 +612,11 @@ static void collect_node(walk_state *w, const node *n) {
      * it is free and rules out most elements. */
     if (n->text_chars == 0 || n->text_chars > META_MAX_BYLINE || n->tag == TAG_META ||
         n->tag == TAG_LINK || (!n->attr_count && n->tag != TAG_TIME))
+        return;
+    /* The classes are scanned only while they may still tell something:
+     * once both byline slots and the date line are filled, the scan of
+     * every short element's class and id would go for nothing. */
+    if (!byline_wanted(w->c) && !date_line_wanted(w->c, n))
         return;
     unsigned marks = class_marks(n);
     collect_byline(w, n, marks);

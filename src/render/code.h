@@ -1,6 +1,7 @@
 /*
- * code.h — which elements are blocks of code, as a renderer that sets them
- * apart (Markdown's fenced blocks) needs to know.
+ * code.h — which elements are blocks of code, and in which language, as a
+ * renderer that sets them apart needs to know: Markdown's fenced blocks,
+ * HTML's <pre><code>, alike.
  *
  * A <pre> is one. So is code that a page shows as a block without a <pre>:
  *
@@ -69,5 +70,12 @@ size_t code_shared_indent(const document *doc, const node *n);
  * past blank text and nodes no renderer shows, when that is a block of
  * code; else NULL. */
 const node *code_continuation(code_cache *cache, const document *doc, const node *n);
+
+/* The language the block of code N is written in, into OUT (SIZE bytes,
+ * NUL-terminated): the one N or its <code> names, else one its wrappers
+ * name (a highlighter's <div> or <figure> around the block alone), else
+ * its toolbar's label; as far as it is a plain word. Its length, 0 when
+ * none is named. */
+size_t code_language(const document *doc, const node *n, char *out, size_t size);
 
 #endif

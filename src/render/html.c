@@ -14,13 +14,21 @@
  * Output is always well nested: a kept block element inside phrasing content
  * (a <p> inside <a>, a <ul> inside <h2>) is unwrapped like a div, so no <p>
  * ever holds a block. Whitespace runs collapse to one space and whitespace
- * that only separates blocks is dropped, except inside <pre>. Links whose
+ * that only separates blocks is dropped, except in blocks of code. Links whose
  * href runs script (javascript:, vbscript:, data:) lose their tag and keep
  * their text; an <a> without href is unwrapped too.
  *
  * The start tag of a kept block waits until content arrives inside it, so
  * blocks left empty by cleaning (<p></p>, an <li> whose link was removed)
  * write nothing; table parts are written at once to keep rows and columns.
+ *
+ * A block of code (a <pre>, or code a page shows as a block without one:
+ * code.h) is written <pre><code>, with class="language-x" when code.h
+ * finds its language, as the Markdown output fences it: its text as the
+ * page has it, less leading blank lines, trailing whitespace and the
+ * source's indentation code.h says all its lines share; a block inside it
+ * starts a line; tags other than kept inline ones are dropped. Blocks of
+ * code with nothing between them are one <pre>.
  *
  * Every element entered pushes one byte on a stack (a buf, so growing it is
  * amortised O(1)) recording what its start tag did and which context its
@@ -31,6 +39,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "code.h"
 #include "render.h"
 #include "walk.h"
 
@@ -63,7 +72,13 @@ typedef struct html_out {
     buf stack;         /* one byte per open element, see STACK_BYTE */
     buf waiting;       /* kept blocks (const node *) whose start tag waits */
     buf link;          /* a link target being resolved */
-    unsigned pre;      /* open kept <pre>: whitespace verbatim */
+    buf code_space;    /* whitespace in the listing, held until content follows */
+    code_cache code;   /* what code.h learnt of the parent of the last <code> */
+    const node *listing; /* the block of code being written, or NULL */
+    const node *joined;  /* the block of code that continues the open listing */
+    const node *muted;   /* a listing's line number: not written */
+    size_t dedent;       /* the source's indentation to drop from the listing's lines */
+    bool listing_open;   /* its <pre><code> is written */
     unsigned links;    /* open kept <a>: no link inside a link */
     bool implicit_p;   /* an implicit <p> is open */
     bool inline_open;  /* text was written since the last boundary */
@@ -128,7 +143,7 @@ static bool kept_block(enum tag t) {
     switch (t) {
     case TAG_P: case TAG_H1: case TAG_H2: case TAG_H3: case TAG_H4: case TAG_H5:
     case TAG_H6: case TAG_UL: case TAG_OL: case TAG_LI: case TAG_BLOCKQUOTE:
-    case TAG_PRE: case TAG_FIGURE: case TAG_FIGCAPTION: case TAG_TABLE:
+    case TAG_FIGURE: case TAG_FIGCAPTION: case TAG_TABLE:
     case TAG_CAPTION: case TAG_THEAD: case TAG_TBODY: case TAG_TFOOT: case TAG_TR:
     case TAG_TH: case TAG_TD: case TAG_DL: case TAG_DT: case TAG_DD:
         return true;
@@ -154,7 +169,7 @@ static enum html_ctx block_ctx(enum tag t) {
     switch (t) {
     case TAG_BLOCKQUOTE: return CTX_FLOW_P;
     case TAG_P: case TAG_H1: case TAG_H2: case TAG_H3: case TAG_H4: case TAG_H5:
-    case TAG_H6: case TAG_PRE: case TAG_DT: case TAG_CAPTION:
+    case TAG_H6: case TAG_DT: case TAG_CAPTION:
         return CTX_PHRASING;
     default:
         return CTX_FLOW_BR;
@@ -226,8 +241,8 @@ static void inline_start(html_out *h, bool text) {
         h->implicit_p = true;
     } else if (breaks) {
         for (unsigned i = 0; i < breaks; i++)
-            buf_puts(&h->out, h->pre ? "\n" : "<br>");
-        if (!h->pre && h->boundary)
+            buf_append(&h->out, "<br>", 4);
+        if (h->boundary)
             buf_putc(&h->out, '\n');
     } else if (h->space) {
         buf_putc(&h->out, ' ');
@@ -255,13 +270,6 @@ static void end_run(html_out *h, bool kept) {
 static void put_text(html_out *h, const node *n) {
     const char *s = node_text(h->doc, n);
     size_t len = n->text_len, i = 0;
-    if (h->pre) {
-        if (len > 0) {
-            inline_start(h, true);
-            put_escaped(&h->out, s, len);
-        }
-        return;
-    }
     while (i < len) {
         if (walk_is_space((unsigned char)s[i])) {
             while (i < len && walk_is_space((unsigned char)s[i]))
@@ -332,15 +340,192 @@ static void enter_void(html_out *h, const node *n) {
     }
 }
 
+/* ---- blocks of code ------------------------------------------------------ */
+
+/* Content arrives in the listing: its <pre><code> is written first, then
+ * the whitespace held before the content, less the source's indentation
+ * after each newline. Before the first content only the indentation of
+ * its line is kept. */
+static void listing_content(html_out *h) {
+    const char *ws = h->code_space.data;
+    size_t ws_len = h->code_space.len, dedent = 0;
+    if (!h->listing_open) {
+        if (h->waiting.len)
+            write_waiting(h);
+        char lang[32];
+        size_t lang_len = code_language(h->doc, h->listing, lang, sizeof lang);
+        buf_append(&h->out, "<pre><code", 10);
+        if (lang_len) {
+            buf_puts(&h->out, " class=\"language-");
+            put_escaped(&h->out, lang, lang_len);
+            buf_putc(&h->out, '"');
+        }
+        buf_putc(&h->out, '>');
+        h->listing_open = true;
+        for (size_t k = ws_len; k > 0; k--)
+            if (ws[k - 1] == '\n') {
+                ws += k;
+                ws_len -= k;
+                break;
+            }
+        dedent = h->dedent;
+    }
+    for (size_t k = 0; k < ws_len; k++) {
+        if (ws[k] == '\n') {
+            buf_putc(&h->out, '\n');
+            dedent = h->dedent;
+        } else if (dedent) {
+            dedent--;
+        } else {
+            buf_putc(&h->out, ws[k]);
+        }
+    }
+    h->code_space.len = 0;
+}
+
+/* The listing's text, its whitespace held until content follows it. */
+static void listing_text(html_out *h, const char *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i;
+        while (i < len && walk_is_space((unsigned char)s[i]))
+            i++;
+        buf_append(&h->code_space, s + start, i - start);
+        if (i == len)
+            break;
+        start = i;
+        while (i < len && !walk_is_space((unsigned char)s[i]))
+            i++;
+        listing_content(h);
+        put_escaped(&h->out, s + start, i - start);
+    }
+}
+
+/* A block or <br> inside the listing: a new line unless one is waiting. */
+static void listing_line(html_out *h) {
+    if (h->listing_open &&
+        (h->code_space.len == 0 || !memchr(h->code_space.data, '\n', h->code_space.len)))
+        buf_putc(&h->code_space, '\n');
+}
+
+/* Whether N starts a block of code here: where a block can be written. */
+static bool opens_listing(html_out *h, const node *n) {
+    return context(h) != CTX_PHRASING && code_is_block(&h->code, h->doc, n);
+}
+
+/* N opens a listing, or goes on in the one the block before it opened. */
+static void start_listing(html_out *h, const node *n) {
+    h->listing = n;
+    h->dedent = code_is_verbatim(n) ? 0 : code_shared_indent(h->doc, n);
+    if (h->joined == n) {
+        h->joined = NULL;
+        return;
+    }
+    end_run(h, true);
+    h->listing_open = false;
+    h->code_space.len = 0;
+}
+
+static void close_listing(html_out *h) {
+    if (h->listing_open)
+        buf_append(&h->out, "</code></pre>\n", 14);
+    h->listing_open = false;
+    h->code_space.len = 0;
+}
+
+/* The listing stays open for the block that continues it; what comes
+ * instead (the next root of the article, the end) closes it. */
+static void end_listing_block(html_out *h) {
+    h->joined = code_continuation(&h->code, h->doc, h->listing);
+    if (h->joined)
+        listing_line(h);
+    else
+        close_listing(h);
+    h->listing = NULL;
+}
+
+static void end_listing(html_out *h) {
+    if (h->joined) {
+        h->joined = NULL;
+        close_listing(h);
+    }
+}
+
+/* An element or text inside the listing; a kept inline element but a
+ * <code> (the listing is one) keeps its tags. */
+static void enter_listing_part(html_out *h, const node *n) {
+    enum tag t = (enum tag)n->tag;
+    if (code_is_line_number(n)) {
+        h->muted = n;
+        return;
+    }
+    if (t == TAG_TEXT) {
+        if (!code_text_between_cells(n))
+            listing_text(h, node_text(h->doc, n), n->text_len);
+        return;
+    }
+    if (t == TAG_BR) {
+        buf_putc(&h->code_space, '\n');
+        return;
+    }
+    if (tag_kind(t) == K_VOID) {
+        if (t == TAG_HR)
+            listing_line(h);
+        return;
+    }
+    char byte = STACK_BYTE(ACT_NONE, CTX_PHRASING);
+    if (node_is_block(n)) {
+        listing_line(h);
+    } else if (kept_inline(t) && t != TAG_CODE &&
+               (t != TAG_A ||
+                (!h->links && link_href(n) && !(h->doc->omit & LEDE_OMIT_LINKS)))) {
+        listing_content(h);
+        start_tag(h, n);
+        byte = STACK_BYTE(ACT_INLINE, CTX_PHRASING);
+        h->links += t == TAG_A;
+    }
+    buf_putc(&h->stack, byte);
+}
+
+static void leave_listing_part(html_out *h, const node *n) {
+    enum tag t = (enum tag)n->tag;
+    if (t == TAG_TEXT || tag_kind(t) == K_VOID || h->stack.len == 0)
+        return;
+    enum html_act act = STACK_ACT(h->stack.data[--h->stack.len]);
+    if (node_is_block(n)) {
+        listing_line(h);
+    } else if (act == ACT_INLINE) {
+        buf_append(&h->out, "</", 2);
+        buf_puts(&h->out, tag_name(t));
+        buf_putc(&h->out, '>');
+        h->links -= t == TAG_A;
+    }
+}
+
+/* ---- the walk -------------------------------------------------------------- */
+
 static void enter(void *ctx, const node *n) {
     html_out *h = ctx;
     enum tag t = (enum tag)n->tag;
+    if (h->joined && n != h->joined && !(t == TAG_TEXT && walk_is_blank_text(h->doc, n)))
+        end_listing(h);
+    if (h->muted)
+        return;
+    if (h->listing) {
+        enter_listing_part(h, n);
+        return;
+    }
     if (t == TAG_TEXT) {
-        put_text(h, n);
+        if (!h->joined) /* blank, between the pieces of a listing */
+            put_text(h, n);
         return;
     }
     if (tag_kind(t) == K_VOID) {
         enter_void(h, n);
+        return;
+    }
+    if (opens_listing(h, n)) {
+        start_listing(h, n);
         return;
     }
     enum html_ctx outer = context(h);
@@ -352,7 +537,6 @@ static void enter(void *ctx, const node *n) {
         if (written_at_once(t))
             write_waiting(h);
         byte = STACK_BYTE(ACT_BLOCK, block_ctx(t));
-        h->pre += t == TAG_PRE;
     } else if (node_is_block(n)) {
         end_run(h, false);
         byte = STACK_BYTE(ACT_UNWRAP, outer);
@@ -370,6 +554,21 @@ static void enter(void *ctx, const node *n) {
 static void leave(void *ctx, const node *n) {
     html_out *h = ctx;
     enum tag t = (enum tag)n->tag;
+    if (h->joined && t != TAG_TEXT) /* the listing's parent: no piece follows */
+        end_listing(h);
+    if (h->muted) {
+        if (h->muted == n)
+            h->muted = NULL;
+        return;
+    }
+    if (h->listing == n) {
+        end_listing_block(h);
+        return;
+    }
+    if (h->listing) {
+        leave_listing_part(h, n);
+        return;
+    }
     if (t == TAG_TEXT || tag_kind(t) == K_VOID || h->stack.len == 0)
         return;
     /* The run ends in the element's own context, then it is popped. */
@@ -383,7 +582,6 @@ static void leave(void *ctx, const node *n) {
     case ACT_UNWRAP:
         break;
     case ACT_BLOCK:
-        h->pre -= t == TAG_PRE;
         if (dropped)
             break;
         buf_append(&h->out, "</", 2);
@@ -405,12 +603,15 @@ char *render_html(const document *doc, const article *art) {
     buf_init(&h.stack);
     buf_init(&h.waiting);
     buf_init(&h.link);
+    buf_init(&h.code_space);
     buf_append(&h.out, "<article>\n", 10);
     static const walk_visitor visitor = {enter, leave, true, NULL};
     walk_article(art, &visitor, &h);
+    end_listing(&h);
     end_run(&h, true);
     buf_puts(&h.out, "</article>");
-    bool failed = h.stack.failed || h.waiting.failed || h.link.failed;
+    bool failed = h.stack.failed || h.waiting.failed || h.link.failed || h.code_space.failed;
+    buf_free(&h.code_space);
     buf_free(&h.stack);
     buf_free(&h.waiting);
     buf_free(&h.link);
