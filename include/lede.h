@@ -229,7 +229,8 @@ LEDE_API void lede_result_free(lede_result *result);
 
 /* Optional. lede loads some data on first use, once per process: the
  * language profiles (libexttextcat, some tens of milliseconds) when a page
- * declares no language, and its vocabulary index. This loads both now, so
+ * declares no language, its vocabulary index and the index of month
+ * names in other languages than English. This loads them now, so
  * that a batch on several threads can load them on a thread of its own
  * while the first pages are extracted, rather than having every thread
  * wait for the one that loads. Thread-safe; later calls do nothing. */
