@@ -1,0 +1,416 @@
+/*
+ * markup.c — the pass over the markup before libxml2 reads it (markup.h).
+ */
+#include "markup.h"
+
+#include <libxml/HTMLparser.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ascii.h"
+
+/* ---- attributes past the bound, out of the markup --------------------------
+ * libxml2 checks each attribute of a start tag against all the earlier ones,
+ * so a tag with a million attributes costs it minutes. prepare_markup()
+ * (below, in the same pass that cuts bodies out) finds start tags the way
+ * libxml2 tokenizes them (comments and the raw text of <script> and <style>
+ * skipped, quoted values read to their closing quote) and turns the
+ * attributes past MAX into spaces. Only such tags are touched, and only in
+ * a copy: an ordinary page is not copied for this. */
+
+static bool is_tag_space(unsigned char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+static bool is_ascii_letter(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Offset of the first NEEDLE (NLEN bytes, ASCII case-insensitive) in S[FROM,
+ * LEN), or LEN. */
+static size_t find_ci(const char *s, size_t from, size_t len, const char *needle, size_t nlen) {
+    for (size_t i = from; i + nlen <= len; i++) {
+        const char *lt = memchr(s + i, needle[0], len - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (i + nlen <= len && strncasecmp(s + i, needle, nlen) == 0)
+            return i;
+    }
+    return len;
+}
+
+typedef struct attr_scan {
+    const char *in;
+    size_t len;
+    unsigned max;
+    char *copy; /* made at the first tag that needs blanking */
+    bool failed;
+} attr_scan;
+
+/* Read the attributes of the start tag whose name ends at I; returns the
+ * offset of its '>' or LEN when it has none. */
+static size_t scan_attributes(attr_scan *sc, size_t i) {
+    const char *in = sc->in;
+    size_t len = sc->len, cut = 0;
+    unsigned count = 0;
+    for (;;) {
+        while (i < len && (is_tag_space((unsigned char)in[i]) || in[i] == '/'))
+            i++;
+        if (i >= len || in[i] == '>')
+            break;
+        size_t start = i++;
+        while (i < len && !is_tag_space((unsigned char)in[i]) && in[i] != '/' && in[i] != '>' &&
+               in[i] != '=')
+            i++;
+        size_t j = i;
+        while (j < len && is_tag_space((unsigned char)in[j]))
+            j++;
+        if (j < len && in[j] == '=') {
+            j++;
+            while (j < len && is_tag_space((unsigned char)in[j]))
+                j++;
+            if (j < len && (in[j] == '"' || in[j] == '\'')) {
+                const char *q = memchr(in + j + 1, in[j], len - j - 1);
+                j = q ? (size_t)(q - in) + 1 : len;
+            } else {
+                while (j < len && !is_tag_space((unsigned char)in[j]) && in[j] != '>')
+                    j++;
+            }
+            i = j;
+        }
+        if (++count > sc->max && !cut)
+            cut = start;
+    }
+    if (cut && i < len) {
+        if (!sc->copy) {
+            sc->copy = malloc(len + 1);
+            if (!sc->copy) {
+                sc->failed = true;
+                return len;
+            }
+            memcpy(sc->copy, in, len);
+            sc->copy[len] = '\0';
+        }
+        memset(sc->copy + cut, ' ', i - cut);
+    }
+    return i;
+}
+
+/* ---- cutting the bodies (see raw_text_cuts above) --------------------------- */
+
+enum {
+    RAW_TEXT_MIN_CUT = 64, /* shorter bodies are left: the copy costs more */
+    CUTS_FIRST_CAP = 16
+};
+
+/* Whether the start tag START_TAG[0, LEN) may be a script whose text is
+ * kept, JSON-LD or MathJax's TeX (holds_tex()): it names JSON or "math/tex",
+ * or has an entity, which could spell either. Not a bare "tex": that is in
+ * "text/javascript" and "text/css", and would keep nearly every body. */
+static bool tag_may_keep_text(const char *start_tag, size_t len) {
+    return memchr(start_tag, '&', len) || find_ci(start_tag, 0, len, "json", 4) < len ||
+           find_ci(start_tag, 0, len, "math/tex", 8) < len;
+}
+
+/* The length of the UTF-8 sequence at S[0, LEN) when it is a character
+ * libxml2 reads without a report (not a noncharacter U+FFFE or U+FFFF, not
+ * a surrogate, not past U+10FFFF); 0 otherwise. */
+static size_t quiet_utf8_char(const unsigned char *s, size_t len) {
+    unsigned char c = s[0];
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (n == 0 || c > 0xF4 || n > len)
+        return 0;
+    for (size_t k = 1; k < n; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0) ||
+        (c == 0xEF && s[1] == 0xBF && s[2] >= 0xBE) || (c == 0xF0 && s[1] < 0x90) ||
+        (c == 0xF4 && s[1] >= 0x90))
+        return 0;
+    return n;
+}
+
+/* Whether the 8 bytes W are all printable ASCII other than '<': the bytes
+ * of a body that need no closer look (the tests of a byte below 0x20 and of
+ * a byte equal to '<' are the usual ones for a zero byte in a word). */
+static bool plain_ascii_word(uint64_t w) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t below_space = (w - 0x20 * ones) & ~w & highs;
+    uint64_t lt = w ^ ('<' * ones);
+    uint64_t has_lt = (lt - ones) & ~lt & highs;
+    return !((w & highs) | below_space | has_lt);
+}
+
+/* The number of "</" in the body S[0, LEN), or -1 when libxml2 would report
+ * anything else in it. */
+static long body_end_tags(const char *body, size_t len) {
+    const unsigned char *s = (const unsigned char *)body;
+    long end_tags = 0;
+    for (size_t i = 0; i < len;) {
+        uint64_t w;
+        if (len - i >= sizeof w) {
+            memcpy(&w, s + i, sizeof w);
+            if (plain_ascii_word(w)) {
+                i += sizeof w;
+                continue;
+            }
+        }
+        unsigned char c = s[i];
+        if (c >= 0x80) {
+            size_t n = quiet_utf8_char(s + i, len - i);
+            if (!n)
+                return -1;
+            i += n;
+            continue;
+        }
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            return -1;
+        if (c == '<' && i + 1 < len && s[i + 1] == '/')
+            end_tags++;
+        i++;
+    }
+    return end_tags;
+}
+
+static bool cuts_push(raw_text_cuts *cuts, size_t at) {
+    if (cuts->count == cuts->cap) {
+        size_t cap = cuts->cap ? 2 * cuts->cap : CUTS_FIRST_CAP;
+        size_t *grown = realloc(cuts->at, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        cuts->at = grown;
+        cuts->cap = cap;
+    }
+    cuts->at[cuts->count++] = at;
+    return true;
+}
+
+typedef struct raw_text_cutter {
+    const char *in;
+    size_t len;
+    char *out;       /* the cut copy, made at the first cut */
+    size_t out_len;  /* bytes written to OUT */
+    size_t copied;   /* IN is in OUT up to here */
+    raw_text_cuts *cuts;
+} raw_text_cutter;
+
+/* Leave out the body IN[BODY, END) of the element whose start tag ends at
+ * IN[BODY - 1] ('>'), keeping END_TAGS "</" after a space. */
+static bool cut_body(raw_text_cutter *c, size_t body, size_t end, long end_tags) {
+    if (!c->out) {
+        c->out = malloc(c->len + 1);
+        if (!c->out)
+            return false;
+    }
+    memcpy(c->out + c->out_len, c->in + c->copied, body - c->copied);
+    c->out_len += body - c->copied;
+    if (!cuts_push(c->cuts, c->out_len - 1))
+        return false;
+    c->out[c->out_len++] = ' ';
+    for (long k = 0; k < end_tags; k++) {
+        c->out[c->out_len++] = '<';
+        c->out[c->out_len++] = '/';
+    }
+    c->copied = end;
+    return true;
+}
+
+/* Whether the element whose start tag is IN[OPEN, GT] and whose body is
+ * IN[GT + 1, END) may lose its body; *END_TAGS: the "</" to keep. */
+static bool body_can_go(const char *in, size_t open, size_t gt, size_t end, long *end_tags) {
+    size_t body = gt + 1;
+    if (in[gt - 1] == '/' || tag_may_keep_text(in + open, gt - open))
+        return false; /* "<script/>" is empty to libxml2; JSON-LD is kept */
+    if (end - body < RAW_TEXT_MIN_CUT || in[body] == '<')
+        return false; /* a body opening with a tag is read as one */
+    *end_tags = body_end_tags(in + body, end - body);
+    return *end_tags >= 0 && 1 + 2 * (size_t)*end_tags < end - body;
+}
+
+/* ---- the bodies of inline SVG pictures ----------------------------------
+ * An <svg> holds a picture's markup, paths with long coordinate
+ * attributes, that libxml2 reads a character at a time and lede never
+ * shows (K_SKIP: no text of it is kept, no stage looks below it); on news
+ * pages its icons are 4 % of the bytes and 5 % of the parse. Unlike a
+ * script's, its body is markup to libxml2, so it is cut only where reading
+ * it could change nothing outside it: every tag in it is an element
+ * libxml2 does not know as HTML (htmlTagLookup()), bar <title>, so none
+ * closes or implies anything; every end tag closes a name opened in the
+ * body; there is no comment, CDATA section, processing instruction or
+ * other <svg> in it; and the </svg> after it is a whole end tag. The cut
+ * is confirmed as a script's is; libxml2's reports of the unknown tags go
+ * with the body, as does the work they stood for. */
+
+enum { SVG_NAME_CAP = 32, SVG_NAMES = 16 };
+
+static bool is_name_char(unsigned char c) {
+    return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
+           c == '.';
+}
+
+/* Whether the element name IN[NAME, NAME + LEN) may stand in a body cut
+ * out of an <svg>. */
+static bool svg_name_inert(const char *in, size_t name, size_t len) {
+    char lower[SVG_NAME_CAP];
+    if (len == 0 || len >= sizeof lower)
+        return false;
+    for (size_t k = 0; k < len; k++)
+        lower[k] = ascii_lower(in[name + k]);
+    lower[len] = '\0';
+    if (strcmp(lower, "title") == 0)
+        return true;
+    return strcmp(lower, "svg") != 0 && htmlTagLookup((const xmlChar *)lower) == NULL;
+}
+
+/* The names opened so far in an <svg>'s body, each once. */
+typedef struct svg_names {
+    size_t at[SVG_NAMES], len[SVG_NAMES];
+    size_t count;
+    const char *in;
+} svg_names;
+
+static bool svg_names_find(const svg_names *seen, size_t name, size_t len) {
+    for (size_t k = 0; k < seen->count; k++)
+        if (seen->len[k] == len && strncasecmp(seen->in + seen->at[k], seen->in + name, len) == 0)
+            return true;
+    return false;
+}
+
+static bool svg_names_add(svg_names *seen, size_t name, size_t len) {
+    if (svg_names_find(seen, name, len))
+        return true;
+    if (seen->count == SVG_NAMES)
+        return false;
+    seen->at[seen->count] = name;
+    seen->len[seen->count++] = len;
+    return true;
+}
+
+/* Whether the body IN[BODY, END) of an <svg> may be cut (see above). */
+static bool svg_body_inert(const char *in, size_t body, size_t end) {
+    attr_scan reader = {.in = in, .len = end, .max = UINT_MAX};
+    svg_names seen = {.in = in};
+    for (size_t i = body; i < end;) {
+        const char *lt = memchr(in + i, '<', end - i);
+        if (!lt)
+            return true;
+        i = (size_t)(lt - in) + 1;
+        bool closing = i < end && in[i] == '/';
+        i += closing;
+        size_t name = i;
+        if (i >= end || !is_ascii_letter((unsigned char)in[i]))
+            return false; /* "<!", "<?", a stray "<": not read as plain tags */
+        while (i < end && is_name_char((unsigned char)in[i]))
+            i++;
+        size_t len = i - name;
+        if (!svg_name_inert(in, name, len))
+            return false;
+        if (closing ? !svg_names_find(&seen, name, len) : !svg_names_add(&seen, name, len))
+            return false;
+        i = scan_attributes(&reader, i);
+        if (i >= end)
+            return false;
+        i++;
+    }
+    return true;
+}
+
+/* Whether the <svg> whose start tag is IN[OPEN, GT] and whose body is
+ * IN[GT + 1, END) ("</svg" at END) may lose its body. */
+static bool svg_can_go(const char *in, size_t len, size_t gt, size_t end) {
+    size_t after = end + strlen("</svg");
+    if (in[gt - 1] == '/' || end - (gt + 1) < RAW_TEXT_MIN_CUT || after >= len ||
+        !(is_tag_space((unsigned char)in[after]) || in[after] == '>'))
+        return false;
+    return svg_body_inert(in, gt + 1, end);
+}
+
+void prepared_free(prepared_markup *p) {
+    free(p->limited);
+    free(p->cut);
+    free(p->cuts.at);
+}
+
+/* The element a start tag's NAME (LEN bytes) opens, as far as the bodies
+ * go: the end tag that ends its body, or NULL when it has none to cut. */
+static const char *body_end_tag(const char *name, size_t len, bool *svg) {
+    *svg = len == 3 && strncasecmp(name, "svg", 3) == 0;
+    if (*svg)
+        return "</svg";
+    if (len == 6 && strncasecmp(name, "script", 6) == 0)
+        return "</script";
+    if (len == 5 && strncasecmp(name, "style", 5) == 0)
+        return "</style";
+    return NULL;
+}
+
+/* One pass over IN for both ends above: the attributes past MAX blanked out
+ * of every start tag (into P->limited, a copy made at the first such tag),
+ * and, with CUT_BODIES, the bodies of scripts, styles and inert SVG
+ * pictures cut out (into P->cut). Tags are found as libxml2 tokenizes them:
+ * comments skipped, quoted values read to their closing quote, the text of
+ * a script or style read to its end tag. False when memory ran out. */
+bool prepare_markup(const char *in, size_t len, unsigned max, bool cut_bodies,
+                           prepared_markup *p) {
+    attr_scan sc = {.in = in, .len = len, .max = max};
+    raw_text_cutter c = {.in = in, .len = len, .cuts = &p->cuts};
+    size_t i = 0;
+    /* The first "</svg" at or after the last <svg> asked about (LEN: none):
+     * an <svg> kept is read on from its start tag, and every <svg> after it
+     * up to there ends there too, so the search is made once, not once
+     * each (a page of <svg>s that never close would cost their square). */
+    size_t svg_end = 0;
+    bool svg_end_known = false, failed = false;
+    while (i < len && !sc.failed && !failed) {
+        const char *lt = memchr(in + i, '<', len - i);
+        if (!lt)
+            break;
+        size_t open = (size_t)(lt - in);
+        i = open + 1;
+        if (i + 3 <= len && memcmp(in + i, "!--", 3) == 0) {
+            i = find_ci(in, i + 3, len, "-->", 3);
+            continue;
+        }
+        if (i >= len || !is_ascii_letter((unsigned char)in[i]))
+            continue;
+        size_t name = i;
+        while (i < len && !is_tag_space((unsigned char)in[i]) && in[i] != '/' && in[i] != '>')
+            i++;
+        bool svg;
+        const char *end_tag = body_end_tag(in + name, i - name, &svg);
+        i = scan_attributes(&sc, i);
+        /* libxml2 reads what the bound left: so do the tests below, and
+         * the copies of the markup between cuts */
+        const char *seen = sc.copy ? sc.copy : in;
+        c.in = seen;
+        if (!end_tag || i >= len)
+            continue;
+        if (svg && (!svg_end_known || svg_end < i)) {
+            svg_end = find_ci(seen, i, len, end_tag, strlen(end_tag));
+            svg_end_known = true;
+        }
+        size_t end = svg ? svg_end : find_ci(seen, i, len, end_tag, strlen(end_tag));
+        long end_tags = 0;
+        bool can_go = cut_bodies && end < len &&
+                      (svg ? svg_can_go(seen, len, i, end) : body_can_go(seen, open, i, end, &end_tags));
+        failed = can_go && !cut_body(&c, i + 1, end, end_tags);
+        /* an <svg> kept is markup: its tags are read on from its start tag */
+        if (can_go || !svg)
+            i = end;
+    }
+    p->limited = sc.copy;
+    if (sc.failed || failed || !c.out) {
+        free(c.out);
+        return !sc.failed && !failed;
+    }
+    memcpy(c.out + c.out_len, c.in + c.copied, len - c.copied);
+    c.out_len += len - c.copied;
+    c.out[c.out_len] = '\0';
+    p->cut = c.out;
+    p->cut_len = c.out_len;
+    return true;
+}
