@@ -49,7 +49,33 @@ typedef struct attr_scan {
     unsigned max;
     char *copy; /* made at the first tag that needs blanking */
     bool failed;
+    /* Where the values to take out are noted (NULL: none are), and whether
+     * the tag being read is one libxml2 reads as this scan does. */
+    taken_values *taken;
+    bool plain;
 } attr_scan;
+
+static bool note_value(attr_scan *sc, size_t name, size_t name_end, size_t value,
+                       size_t value_end);
+
+/* I past the spaces at I, and past a '/' among them; a form feed (a space
+ * here, a name to libxml2) or a '/' not before the '>' (libxml2 reads it
+ * as a name it cannot read, and drops the characters after it up to a
+ * space) makes the tag one libxml2 may read otherwise. */
+static size_t skip_separators(attr_scan *sc, size_t i, bool slash) {
+    const char *in = sc->in;
+    for (; i < sc->len; i++) {
+        unsigned char c = (unsigned char)in[i];
+        if (c == '/' && slash) {
+            sc->plain = sc->plain && i + 1 < sc->len && in[i + 1] == '>';
+            continue;
+        }
+        if (!is_tag_space(c))
+            break;
+        sc->plain = sc->plain && c != '\f';
+    }
+    return i;
+}
 
 /* Read the attributes of the start tag whose name ends at I; returns the
  * offset of its '>' or LEN when it has none. */
@@ -58,34 +84,37 @@ static size_t scan_attributes(attr_scan *sc, size_t i) {
     size_t len = sc->len, cut = 0;
     unsigned count = 0;
     for (;;) {
-        while (i < len && (is_tag_space((unsigned char)in[i]) || in[i] == '/'))
-            i++;
+        i = skip_separators(sc, i, true);
         if (i >= len || in[i] == '>')
             break;
         size_t start = i++;
         while (i < len && !is_tag_space((unsigned char)in[i]) && in[i] != '/' && in[i] != '>' &&
                in[i] != '=')
             i++;
-        size_t j = i;
-        while (j < len && is_tag_space((unsigned char)in[j]))
-            j++;
+        size_t name_end = i, value = 0, value_end = 0;
+        size_t j = skip_separators(sc, i, false);
         if (j < len && in[j] == '=') {
-            j++;
-            while (j < len && is_tag_space((unsigned char)in[j]))
-                j++;
+            j = skip_separators(sc, j + 1, false);
             if (j < len && (in[j] == '"' || in[j] == '\'')) {
                 const char *q = memchr(in + j + 1, in[j], len - j - 1);
+                value = j + 1;
                 j = q ? (size_t)(q - in) + 1 : len;
+                value_end = q ? j - 1 : len;
             } else {
+                value = j;
                 while (j < len && !is_tag_space((unsigned char)in[j]) && in[j] != '>')
                     j++;
+                value_end = j;
             }
             i = j;
         }
         if (++count > sc->max && !cut)
             cut = start;
+        if (sc->taken && sc->plain && !note_value(sc, start, name_end, value, value_end))
+            return len;
     }
     if (cut && i < len) {
+        sc->plain = false;
         if (!sc->copy) {
             sc->copy = malloc(len + 1);
             if (!sc->copy) {
@@ -100,21 +129,7 @@ static size_t scan_attributes(attr_scan *sc, size_t i) {
     return i;
 }
 
-/* ---- cutting the bodies (see raw_text_cuts above) --------------------------- */
-
-enum {
-    RAW_TEXT_MIN_CUT = 64, /* shorter bodies are left: the copy costs more */
-    CUTS_FIRST_CAP = 16
-};
-
-/* Whether the start tag START_TAG[0, LEN) may be a script whose text is
- * kept, JSON-LD or MathJax's TeX (holds_tex()): it names JSON or "math/tex",
- * or has an entity, which could spell either. Not a bare "tex": that is in
- * "text/javascript" and "text/css", and would keep nearly every body. */
-static bool tag_may_keep_text(const char *start_tag, size_t len) {
-    return memchr(start_tag, '&', len) || find_ci(start_tag, 0, len, "json", 4) < len ||
-           find_ci(start_tag, 0, len, "math/tex", 8) < len;
-}
+/* ---- taking plain values out (see taken_values) ------------------------------ */
 
 /* The length of the UTF-8 sequence at S[0, LEN) when it is a character
  * libxml2 reads without a report (not a noncharacter U+FFFE or U+FFFF, not
@@ -132,6 +147,137 @@ static size_t quiet_utf8_char(const unsigned char *s, size_t len) {
         (c == 0xF4 && s[1] >= 0x90))
         return 0;
     return n;
+}
+
+enum {
+    VALUE_MIN_TAKEN = 4,  /* shorter values are left: noting them costs more */
+    LIBXML_NAME_CAP = 100, /* libxml2 reads a name in a buffer of this many bytes */
+    TAKEN_FIRST_CAP = 64
+};
+
+static bool is_name_char(unsigned char c) {
+    return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
+           c == '.';
+}
+
+/* Whether IN[AT, AT + LEN) is a name libxml2 reads whole, as the scan does:
+ * its characters are those of htmlParseHTMLName(), and it fits its buffer. */
+static bool plain_name(const char *in, size_t at, size_t len) {
+    unsigned char first = (unsigned char)in[at];
+    if (len == 0 || len >= LIBXML_NAME_CAP ||
+        !(is_ascii_letter(first) || first == '_' || first == ':' || first == '.'))
+        return false;
+    for (size_t k = 1; k < len; k++)
+        if (!is_name_char((unsigned char)in[at + k]))
+            return false;
+    return true;
+}
+
+static bool has_byte(uint64_t w, unsigned char b) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t x = w ^ (b * ones);
+    return ((x - ones) & ~x & highs) != 0;
+}
+
+/* Whether the 8 bytes W are all printable ASCII but '&' and DEL. */
+static bool quiet_ascii_word(uint64_t w) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t below_space = (w - 0x20 * ones) & ~w & highs;
+    return !((w & highs) | below_space) && !has_byte(w, '&') && !has_byte(w, 0x7F);
+}
+
+/* What libxml2 makes of an attribute value. */
+enum value_kind {
+    VALUE_QUIET,   /* its bytes as they are, without a report */
+    VALUE_LOUD,    /* other bytes (a reference), or a report */
+    VALUE_MAY_MARK /* perhaps the mark: it holds a DEL or a numeric reference */
+};
+
+/* What libxml2 makes of the value S[0, LEN): a value without references,
+ * control characters or DEL, of UTF-8 characters it reads quietly, it
+ * hands over as it is. */
+static enum value_kind value_kind(const unsigned char *s, size_t len) {
+    enum value_kind kind = VALUE_QUIET;
+    for (size_t i = 0; i < len;) {
+        uint64_t w;
+        if (len - i >= sizeof w) {
+            memcpy(&w, s + i, sizeof w);
+            if (quiet_ascii_word(w)) {
+                i += sizeof w;
+                continue;
+            }
+        }
+        unsigned char c = s[i];
+        size_t n = c >= 0x80 ? quiet_utf8_char(s + i, len - i) : 1;
+        if (c == 0x7F || (c == '&' && i + 1 < len && s[i + 1] == '#'))
+            return VALUE_MAY_MARK;
+        if (n == 0 || c < 0x20 || c == '&')
+            kind = VALUE_LOUD;
+        i += n ? n : 1;
+    }
+    return kind;
+}
+
+/* Note the attribute IN[NAME, NAME_END) of the tag being read, its value
+ * IN[VALUE, VALUE_END) (VALUE 0: none), as one to take out when it is
+ * quiet; a name libxml2 may read otherwise, or a value that may read as
+ * the mark, makes the tag not plain. False when memory ran out. */
+static bool note_value(attr_scan *sc, size_t name, size_t name_end, size_t value,
+                       size_t value_end) {
+    const char *in = sc->in;
+    if (!plain_name(in, name, name_end - name)) {
+        sc->plain = false;
+        return true;
+    }
+    if (!value || value_end >= sc->len)
+        return true;
+    enum value_kind kind = value_kind((const unsigned char *)in + value, value_end - value);
+    if (kind == VALUE_MAY_MARK)
+        sc->plain = false;
+    if (kind != VALUE_QUIET || value_end - value < VALUE_MIN_TAKEN)
+        return true;
+    taken_values *t = sc->taken;
+    if (t->value_count == t->value_cap) {
+        size_t cap = t->value_cap ? 2 * t->value_cap : TAKEN_FIRST_CAP;
+        taken_value *grown = realloc(t->values, cap * sizeof *grown);
+        if (!grown) {
+            sc->failed = true;
+            return false;
+        }
+        t->values = grown;
+        t->value_cap = cap;
+    }
+    t->values[t->value_count++] = (taken_value){.name = name,
+                                                .name_len = (uint32_t)(name_end - name),
+                                                .value = value,
+                                                .value_len = value_end - value};
+    return true;
+}
+
+/* Whether the values of the start tag named NAME (LEN bytes) may be taken
+ * out at all (see taken_values). */
+static bool tag_gives_values(const char *name, size_t len) {
+    static const char *const kept[] = {"html", "head", "body"};
+    for (size_t k = 0; k < sizeof kept / sizeof kept[0]; k++)
+        if (len == strlen(kept[k]) && strncasecmp(name, kept[k], len) == 0)
+            return false;
+    return true;
+}
+
+/* ---- cutting the bodies (see raw_text_cuts above) --------------------------- */
+
+enum {
+    RAW_TEXT_MIN_CUT = 64, /* shorter bodies are left: the copy costs more */
+    CUTS_FIRST_CAP = 16
+};
+
+/* Whether the start tag START_TAG[0, LEN) may be a script whose text is
+ * kept, JSON-LD or MathJax's TeX (holds_tex()): it names JSON or "math/tex",
+ * or has an entity, which could spell either. Not a bare "tex": that is in
+ * "text/javascript" and "text/css", and would keep nearly every body. */
+static bool tag_may_keep_text(const char *start_tag, size_t len) {
+    return memchr(start_tag, '&', len) || find_ci(start_tag, 0, len, "json", 4) < len ||
+           find_ci(start_tag, 0, len, "math/tex", 8) < len;
 }
 
 /* Whether the 8 bytes W are all printable ASCII other than '<': the bytes
@@ -196,26 +342,58 @@ typedef struct raw_text_cutter {
     size_t out_len;  /* bytes written to OUT */
     size_t copied;   /* IN is in OUT up to here */
     raw_text_cuts *cuts;
+    size_t bodies_cut, values_cut; /* bytes of each left out */
 } raw_text_cutter;
 
-/* Leave out the body IN[BODY, END) of the element whose start tag ends at
- * IN[BODY - 1] ('>'), keeping END_TAGS "</" after a space. */
-static bool cut_body(raw_text_cutter *c, size_t body, size_t end, long end_tags) {
+/* Copy IN up to AT into OUT (made at the first cut). */
+static bool copy_up_to(raw_text_cutter *c, size_t at) {
     if (!c->out) {
         c->out = malloc(c->len + 1);
         if (!c->out)
             return false;
     }
-    memcpy(c->out + c->out_len, c->in + c->copied, body - c->copied);
-    c->out_len += body - c->copied;
-    if (!cuts_push(c->cuts, c->out_len - 1))
+    memcpy(c->out + c->out_len, c->in + c->copied, at - c->copied);
+    c->out_len += at - c->copied;
+    c->copied = at;
+    return true;
+}
+
+/* Leave out the body IN[BODY, END) of the element whose start tag ends at
+ * IN[BODY - 1] ('>'), keeping END_TAGS "</" after a space. */
+static bool cut_body(raw_text_cutter *c, size_t body, size_t end, long end_tags) {
+    if (!copy_up_to(c, body) || !cuts_push(c->cuts, c->out_len - 1))
         return false;
     c->out[c->out_len++] = ' ';
     for (long k = 0; k < end_tags; k++) {
         c->out[c->out_len++] = '<';
         c->out[c->out_len++] = '/';
     }
+    c->bodies_cut += (end - body) - (1 + 2 * (size_t)end_tags);
     c->copied = end;
+    return true;
+}
+
+/* Take the values T->values[FIRST, count) out of the start tag whose '>'
+ * is at GT, each for the mark, and note the tag. */
+static bool take_values(raw_text_cutter *c, taken_values *t, size_t first, size_t gt) {
+    for (size_t k = first; k < t->value_count; k++) {
+        const taken_value *v = &t->values[k];
+        if (!copy_up_to(c, v->value))
+            return false;
+        c->out[c->out_len++] = TAKEN_VALUE_MARK;
+        c->values_cut += v->value_len - 1;
+        c->copied = v->value + v->value_len;
+    }
+    if (t->tag_count == t->tag_cap) {
+        size_t cap = t->tag_cap ? 2 * t->tag_cap : TAKEN_FIRST_CAP;
+        taken_tag *grown = realloc(t->tags, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        t->tags = grown;
+        t->tag_cap = cap;
+    }
+    t->tags[t->tag_count++] = (taken_tag){
+        .gt = c->out_len + (gt - c->copied), .first = first, .count = t->value_count - first};
     return true;
 }
 
@@ -247,10 +425,6 @@ static bool body_can_go(const char *in, size_t open, size_t gt, size_t end, long
 
 enum { SVG_NAME_CAP = 32, SVG_NAMES = 16 };
 
-static bool is_name_char(unsigned char c) {
-    return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
-           c == '.';
-}
 
 /* Whether the element name IN[NAME, NAME + LEN) may stand in a body cut
  * out of an <svg>. */
@@ -333,6 +507,8 @@ void prepared_free(prepared_markup *p) {
     free(p->limited);
     free(p->cut);
     free(p->cuts.at);
+    free(p->taken.values);
+    free(p->taken.tags);
 }
 
 /* The element a start tag's NAME (LEN bytes) opens, as far as the bodies
@@ -348,15 +524,12 @@ static const char *body_end_tag(const char *name, size_t len, bool *svg) {
     return NULL;
 }
 
-/* One pass over IN for both ends above: the attributes past MAX blanked out
- * of every start tag (into P->limited, a copy made at the first such tag),
- * and, with CUT_BODIES, the bodies of scripts, styles and inert SVG
- * pictures cut out (into P->cut). Tags are found as libxml2 tokenizes them:
- * comments skipped, quoted values read to their closing quote, the text of
- * a script or style read to its end tag. False when memory ran out. */
-bool prepare_markup(const char *in, size_t len, unsigned max, bool cut_bodies,
-                           prepared_markup *p) {
-    attr_scan sc = {.in = in, .len = len, .max = max};
+/* One pass over IN for the three ends above (markup.h). Tags are found as
+ * libxml2 tokenizes them: comments skipped, quoted values read to their
+ * closing quote, the text of a script or style read to its end tag. */
+bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared_markup *p) {
+    bool take = cut;
+    attr_scan sc = {.in = in, .len = len, .max = max, .taken = take ? &p->taken : NULL};
     raw_text_cutter c = {.in = in, .len = len, .cuts = &p->cuts};
     size_t i = 0;
     /* The first "</svg" at or after the last <svg> asked about (LEN: none):
@@ -382,11 +555,21 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut_bodies,
             i++;
         bool svg;
         const char *end_tag = body_end_tag(in + name, i - name, &svg);
+        size_t first_value = p->taken.value_count;
+        sc.plain = take && plain_name(in, name, i - name) && tag_gives_values(in + name, i - name);
         i = scan_attributes(&sc, i);
         /* libxml2 reads what the bound left: so do the tests below, and
          * the copies of the markup between cuts */
         const char *seen = sc.copy ? sc.copy : in;
         c.in = seen;
+        if (p->taken.value_count > first_value) {
+            if (!(sc.plain && i < len))
+                p->taken.value_count = first_value;
+            else if (!take_values(&c, &p->taken, first_value, i))
+                failed = true;
+        }
+        if (failed)
+            break;
         if (!end_tag || i >= len)
             continue;
         if (svg && (!svg_end_known || svg_end < i)) {
@@ -395,7 +578,7 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut_bodies,
         }
         size_t end = svg ? svg_end : find_ci(seen, i, len, end_tag, strlen(end_tag));
         long end_tags = 0;
-        bool can_go = cut_bodies && end < len &&
+        bool can_go = cut && end < len &&
                       (svg ? svg_can_go(seen, len, i, end) : body_can_go(seen, open, i, end, &end_tags));
         failed = can_go && !cut_body(&c, i + 1, end, end_tags);
         /* an <svg> kept is markup: its tags are read on from its start tag */
@@ -412,5 +595,7 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut_bodies,
     c.out[c.out_len] = '\0';
     p->cut = c.out;
     p->cut_len = c.out_len;
+    p->bodies_cut = c.bodies_cut;
+    p->values_cut = c.values_cut;
     return true;
 }

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* ---- the bodies of scripts and styles, out of the markup -------------------
  * More than half the bytes of a news page are scripts and styles, which
@@ -36,21 +37,65 @@ typedef struct raw_text_cuts {
     size_t count, cap;
 } raw_text_cuts;
 
+/* ---- attribute values, read by lede rather than by libxml2 ------------------
+ * libxml2 reads an attribute value a character at a time, through two
+ * calls a character, which on news pages (long class lists, URLs, srcsets,
+ * data blobs) costs more than all their text. A value it would hand over
+ * byte for byte and without a report (no entity, no control character,
+ * only UTF-8 it reads quietly) lede can as well take from the markup
+ * itself. So the same pass takes such values out of the copy, leaving
+ * TAKEN_VALUE_MARK in each one's place, and notes where they were; when
+ * libxml2 opens the tag, the builder puts them back (parse.c, copy_attrs()).
+ *
+ * Only tags read alike by both are touched: names libxml2 reads whole, no
+ * '/' but at the end, no form feed (a space to the scan, not to libxml2),
+ * no DEL or numeric reference that could spell the mark, no bound passed,
+ * and not <html>, <head> or <body>, whose repeats libxml2 drops without an
+ * event. As with the bodies, each tag is confirmed: libxml2 must open it at
+ * the '>' noted for it, and each mark it reports must be the value of an
+ * attribute of that name taken from that tag; a tag libxml2 passes
+ * unconfirmed (it read the markup otherwise: a NUL, say, which ends a
+ * value to it) has the page parsed again whole. */
+
+/* In place of a value taken out: DEL, a byte no tag with a value taken
+ * holds, and one libxml2 hands over as it is. */
+#define TAKEN_VALUE_MARK '\x7f'
+
+typedef struct taken_value {
+    size_t name, value; /* offsets in the markup as given */
+    uint32_t name_len;
+    size_t value_len;
+} taken_value;
+
+typedef struct taken_tag {
+    size_t gt;           /* offset in the cut markup of the tag's '>' */
+    size_t first, count; /* its values: values[first, first + count) */
+} taken_tag;
+
+typedef struct taken_values {
+    taken_value *values;
+    size_t value_count, value_cap;
+    taken_tag *tags;
+    size_t tag_count, tag_cap;
+} taken_values;
+
 /* What one pass over the markup makes of it before libxml2 reads it. */
 typedef struct prepared_markup {
     char *limited;      /* the markup with the attributes past the bound blanked, or NULL */
-    char *cut;          /* that with bodies cut out (CUTS), or NULL */
+    char *cut;          /* that with bodies and values cut out, or NULL */
     size_t cut_len;
     raw_text_cuts cuts;
+    taken_values taken;
+    size_t bodies_cut, values_cut; /* bytes of each left out of CUT */
 } prepared_markup;
 
-/* One pass over IN (LEN bytes) for both ends: the attributes past MAX
+/* One pass over IN (LEN bytes) for all three ends: the attributes past MAX
  * blanked out of every start tag (into P->limited, a copy made at the first
- * such tag), and, with CUT_BODIES, the bodies of scripts, styles and inert
- * SVG pictures cut out (into P->cut). False when memory ran out; P is to be
- * freed with prepared_free() either way. */
-bool prepare_markup(const char *in, size_t len, unsigned max, bool cut_bodies,
-                    prepared_markup *p);
+ * such tag), and, with CUT, the bodies of scripts, styles and inert SVG
+ * pictures cut out and plain attribute values taken out (into P->cut).
+ * False when memory ran out; P is to be freed with prepared_free() either
+ * way. */
+bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared_markup *p);
 
 void prepared_free(prepared_markup *p);
 

@@ -76,6 +76,11 @@ typedef struct builder {
      * (see raw_text_cuts), and how many libxml2 has confirmed. */
     const struct raw_text_cuts *cuts;
     size_t cuts_confirmed;
+    /* The attribute values taken out of the markup (see taken_values), the
+     * markup they were taken from, and how many tags libxml2 has confirmed. */
+    const taken_values *taken;
+    const char *given;
+    size_t tags_confirmed;
     bool cuts_wrong; /* libxml2 read the markup otherwise: parse it uncut */
     size_t stop_offset; /* where in the markup a bound stopped libxml2 */
     /* Depths in libxml2's stack (1 = outermost) of elements this builder
@@ -186,37 +191,6 @@ static size_t utf8_cut(const char *s, size_t max) {
     return max;
 }
 
-static bool copy_attrs(builder *b, node *n, const xmlChar **atts, hiding_attrs *h) {
-    if (!atts)
-        return true;
-    unsigned count = 0;
-    while (atts[2 * count] && count < b->max_attrs)
-        count++;
-    if (atts[2 * count])
-        b->doc->truncated |= LEDE_TRUNCATED_ATTRS;
-    if (!count)
-        return true;
-    n->attrs = arena_alloc(&b->doc->mem, count * sizeof(attr));
-    if (!n->attrs)
-        return false;
-    for (unsigned i = 0; i < count; i++) {
-        const char *name = (const char *)atts[2 * i];
-        const char *value = atts[2 * i + 1] ? (const char *)atts[2 * i + 1] : "";
-        size_t value_len = strlen(value);
-        if (value_len > b->max_attr_len) {
-            value_len = utf8_cut(value, b->max_attr_len);
-            b->doc->truncated |= LEDE_TRUNCATED_ATTRS;
-        }
-        n->attrs[i].name = arena_strdup(&b->doc->mem, name);
-        n->attrs[i].value = arena_strndup(&b->doc->mem, value, value_len);
-        if (!n->attrs[i].name || !n->attrs[i].value)
-            return false;
-        note_attr(n, h, name, n->attrs[i].value);
-    }
-    n->attr_count = (uint16_t)count;
-    return true;
-}
-
 /* Where libxml2 is in the markup it reads: an offset from its start. */
 static size_t parser_offset(const htmlParserCtxtPtr ctxt) {
     const xmlParserInputPtr in = ctxt->input;
@@ -234,6 +208,97 @@ static void stop_parser(builder *b, unsigned why) {
         b->stop_offset = parser_offset(b->ctxt); /* the stop empties the input */
         xmlStopParser(b->ctxt);
     }
+}
+
+/* libxml2 read the markup otherwise than prepare_markup() did: the tree
+ * is thrown away and the markup parsed whole. */
+static void cuts_were_wrong(builder *b) {
+    b->cuts_wrong = true;
+    stop_parser(b, 0);
+}
+
+/* Called at each start tag: the values taken out of it, when it is the
+ * next tag noted, else NULL. It is when libxml2 is at its '>' (or the "/>"
+ * ending at it); having passed the tag means libxml2 read it otherwise. */
+static const taken_tag *confirm_taken(builder *b) {
+    const taken_values *t = b->taken;
+    if (!t || !b->ctxt || b->tags_confirmed >= t->tag_count)
+        return NULL;
+    const taken_tag *next = &t->tags[b->tags_confirmed];
+    size_t here = parser_offset(b->ctxt);
+    const xmlChar *cur = b->ctxt->input->cur;
+    if ((here == next->gt && cur[0] == '>') ||
+        (here + 1 == next->gt && cur[0] == '/' && cur[1] == '>')) {
+        b->tags_confirmed++;
+        return next;
+    }
+    if (here >= next->gt)
+        cuts_were_wrong(b);
+    return NULL;
+}
+
+/* The value taken out for the attribute NAME that libxml2 reports with
+ * the mark: the first of TAG's from *K on with that name (those passed
+ * over were repeats libxml2 dropped). False when there is none. */
+static bool taken_value_of(const builder *b, const taken_tag *taken, size_t *k, const char *name,
+                           const char **value, size_t *len) {
+    size_t name_len = strlen(name);
+    for (; taken && *k < taken->count; (*k)++) {
+        const taken_value *v = &b->taken->values[taken->first + *k];
+        if (v->name_len == name_len && strncasecmp(b->given + v->name, name, name_len) == 0) {
+            *value = b->given + v->value;
+            *len = v->value_len;
+            (*k)++;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool is_taken_mark(const char *value) {
+    return value[0] == TAKEN_VALUE_MARK && value[1] == '\0';
+}
+
+/* Copy the attributes libxml2 reports, ATTS, into N, the values taken out
+ * of its tag (TAKEN, or NULL) put back. */
+static bool copy_attrs(builder *b, node *n, const xmlChar **atts, const taken_tag *taken,
+                       hiding_attrs *h) {
+    if (!atts)
+        return true;
+    unsigned count = 0;
+    while (atts[2 * count] && count < b->max_attrs)
+        count++;
+    if (atts[2 * count])
+        b->doc->truncated |= LEDE_TRUNCATED_ATTRS;
+    if (!count)
+        return true;
+    n->attrs = arena_alloc(&b->doc->mem, count * sizeof(attr));
+    if (!n->attrs)
+        return false;
+    size_t next_taken = 0;
+    for (unsigned i = 0; i < count; i++) {
+        const char *name = (const char *)atts[2 * i];
+        const char *value = atts[2 * i + 1] ? (const char *)atts[2 * i + 1] : "";
+        size_t value_len;
+        /* a tag with values taken holds no mark of its own (taken_values) */
+        if (!taken || !is_taken_mark(value)) {
+            value_len = strlen(value);
+        } else if (!taken_value_of(b, taken, &next_taken, name, &value, &value_len)) {
+            cuts_were_wrong(b);
+            return true;
+        }
+        if (value_len > b->max_attr_len) {
+            value_len = utf8_cut(value, b->max_attr_len);
+            b->doc->truncated |= LEDE_TRUNCATED_ATTRS;
+        }
+        n->attrs[i].name = arena_strdup(&b->doc->mem, name);
+        n->attrs[i].value = arena_strndup(&b->doc->mem, value, value_len);
+        if (!n->attrs[i].name || !n->attrs[i].value)
+            return false;
+        note_attr(n, h, name, n->attrs[i].value);
+    }
+    n->attr_count = (uint16_t)count;
+    return true;
 }
 
 /* Charge COST steps of libxml2's repair work; see LEDE_MAX_REPAIR_WORK. */
@@ -441,6 +506,9 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
         if (b->stopped)
             return;
     }
+    const taken_tag *taken = confirm_taken(b);
+    if (b->stopped)
+        return;
     if (b->cur->depth >= b->max_depth) {
         b->overflow++;
         b->doc->truncated |= LEDE_TRUNCATED_DEPTH;
@@ -452,7 +520,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     if (!n)
         return;
     hiding_attrs hiding = {0};
-    if (!copy_attrs(b, n, atts, &hiding)) {
+    if (!copy_attrs(b, n, atts, taken, &hiding)) {
         b->failed = true;
         return;
     }
@@ -779,6 +847,9 @@ static lede_status run_parser(const char *utf8, size_t len, builder *b) {
     if (b->cuts && b->cuts_confirmed < b->cuts->count &&
         (!b->stopped || b->stop_offset > b->cuts->at[b->cuts_confirmed]))
         b->cuts_wrong = true;
+    if (b->taken && b->tags_confirmed < b->taken->tag_count &&
+        (!b->stopped || b->stop_offset > b->taken->tags[b->tags_confirmed].gt))
+        b->cuts_wrong = true;
     b->ctxt = NULL;
     ctxt->sax = saved_sax;
     if (ctxt->myDoc)
@@ -794,14 +865,18 @@ static bool ends_in_text(const char *s, size_t len) {
     return len && s[len - 1] != '>';
 }
 
-/* Parse MARKUP (LEN bytes; the bodies at CUTS cut out of it, or CUTS NULL)
- * into DOC; *CUTS_WRONG when libxml2 did not confirm the cuts, and then DOC
- * is to be thrown away. On failure DOC is freed. */
+/* Parse MARKUP (LEN bytes) into DOC: the markup as given, or, with P, P's
+ * cut copy of GIVEN; *CUTS_WRONG when libxml2 did not confirm the cuts,
+ * and then DOC is to be thrown away. On failure DOC is freed. */
 static lede_status build_tree(const char *markup, size_t len, const parse_limits *limits,
-                              const raw_text_cuts *cuts, document *doc, bool *cuts_wrong) {
+                              const prepared_markup *p, const char *given, document *doc,
+                              bool *cuts_wrong) {
     *doc = (document){0};
     arena_init(&doc->mem);
-    builder b = {.doc = doc, .cuts = cuts};
+    builder b = {.doc = doc,
+                 .cuts = p ? &p->cuts : NULL,
+                 .taken = p ? &p->taken : NULL,
+                 .given = given};
     limits_or_defaults(limits, &b);
     buf_init(&b.title);
     doc->root = new_node(&b, TAG_ROOT);
@@ -840,12 +915,13 @@ lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits 
     const char *markup = p.limited ? p.limited : utf8;
     bool cuts_wrong = false;
     lede_status st = build_tree(p.cut ? p.cut : markup, p.cut ? p.cut_len : len, limits,
-                                p.cut ? &p.cuts : NULL, doc, &cuts_wrong);
+                                p.cut ? &p : NULL, utf8, doc, &cuts_wrong);
     if (st == LEDE_OK && cuts_wrong) {
         document_free(doc);
-        st = build_tree(markup, len, limits, NULL, doc, &cuts_wrong);
+        st = build_tree(markup, len, limits, NULL, utf8, doc, &cuts_wrong);
     } else if (st == LEDE_OK && p.cut) {
-        doc->raw_text_cut = len - p.cut_len;
+        doc->raw_text_cut = p.bodies_cut;
+        doc->attr_values_cut = p.values_cut;
     }
     bool limited = p.limited != NULL;
     prepared_free(&p);

@@ -379,6 +379,121 @@ static void test_cut_raw_text_skips_inert_svg_bodies(void **state) {
     }
 }
 
+/* Parse HTML (LEN bytes) with LIMITS, once as usual and once with the
+ * markup handed to libxml2 whole, and expect the same tree (but for the
+ * bodies of inert <svg>s); the usual parse's document is left in *CUT. */
+static void expect_as_whole(const char *html, size_t len, parse_limits limits, const char *page,
+                            document *cut) {
+    parse_limits whole = limits;
+    whole.keep_raw_text = true;
+    document b = {0};
+    assert_int_equal(parse_html_limited(html, len, &limits, cut), LEDE_OK);
+    assert_int_equal(parse_html_limited(html, len, &whole, &b), LEDE_OK);
+    assert_int_equal(b.attr_values_cut, 0);
+    expect_trees(cut, &b, page, true);
+    document_free(&b);
+}
+
+#define LONG_URL "https://example.org/news/2026/12/02/harbour-board-votes-again.html"
+
+/* Start tags whose values lede takes out of the markup and reads itself,
+ * and tags that libxml2 reads otherwise than the scan (names it cannot
+ * read, a '/' or a form feed between attributes, a reference that spells
+ * the mark, repeated names, tags it drops or reads for a charset, places
+ * where it sees no tag, a NUL). Each page parses to the tree libxml2 alone makes;
+ * where a page is marked FAST, lede took values (ORDINARY's at least) and
+ * did not have to parse it again whole. */
+#define ORDINARY "<p class=\"ordinary-class\">o</p>"
+static void test_taken_values_same_tree(void **state) {
+    (void)state;
+    static const struct {
+        const char *html;
+        bool fast;
+    } pages[] = {
+        {"<div class=\"story-body article-content\" id=\"main\" data-track='{\"a\": [1, 2]}'>"
+         "<a href=\"" LONG_URL "\" title=\"Read the whole story\">Read</a>"
+         "<img src=" LONG_URL " alt=\"The harbour at dawn, caf\xC3\xA9\"/></div>",
+         true},
+        {"<p class=\"first-class\" class=\"second-class\" data-x=\"\" data-x=\"later value\">x</p>",
+         true},
+        {"<p title=\"Title one\" title=\"Title two\" lang=\"en-GB\">y</p>", true},
+        {"<div @click=\"open = true\" :class=\"{ active: isOpen }\" class=\"menu-panel\">m</div>"
+         ORDINARY, true},
+        {"<a/href=\"" LONG_URL " x\" class=\"link-style\">l</a>" ORDINARY, true},
+        {"<p class=\"aaaa\"\fdata-y=\"bbbb\">f</p>" ORDINARY, true},
+        {"<p class=cccc\fdata-z=\"dddd\">g</p>" ORDINARY, true},
+        {"<p class=\"eeee\" / data-w=\"ffff\">h</p><br class=\"gggg\" />" ORDINARY, true},
+        {"<p data-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+         "aaaaaaaaaaaaaaaaaaaa=\"long name value\" class=\"after-long-name\">n</p>" ORDINARY,
+         true},
+        {"<p title=\"&#127;\" title=\"second value\">r</p>" ORDINARY, true},
+        {"<p title=\"&#x7f;\" class=\"some-class\">s</p>" ORDINARY, true},
+        {"<p title=\"a&amp;b and more\" class=\"next-class\">t</p>", true},
+        {"<p class=\"a\x7f" "b\" title=\"plain title here\">d</p>" ORDINARY, true},
+        {"<p class=\"\x7f\">e</p>" ORDINARY, true},
+        {"<p title=\"\x7f\" title=\"later title\">e</p>" ORDINARY, true},
+        {"<html lang=\"en-GB\" class=\"no-js page\"><head class=\"head-class\"><title>T</title>"
+         "</head><body class=\"first-body\"><body class=\"second-body\">" ORDINARY "</body></html>",
+         true},
+        {"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"
+         "<meta charset=\"windows-1252\"></head><body>" ORDINARY "<p>caf\xC3\xA9</p></body></html>",
+         true},
+        {"<body></a title=\"<p class='in an end tag'>\">" ORDINARY "</body>", false},
+        {"<body><?pi <p class=\"in a pi\"> ?>" ORDINARY "</body>", false},
+        {"<body><textarea><p class=\"in a textarea\"></textarea><title><b class=\"in the title\">"
+         "t</b></title>" ORDINARY "</body>", true},
+        {"<body><!-- a --!><p class=\"after a comment\">c</p>" ORDINARY "</body>", false},
+        {"<body><!-- a <p class='in a comment'> -->" ORDINARY "</body>", true},
+        {"<p class=\"noncharacter \xEF\xBF\xBE here\" title=\"\xF0\x9F\x98\x80 smile\">u</p>"
+         "<p class=\"bad \xC3 byte\">v</p><p class=\"tab\there\">w</p>"
+         "<p title=\"caf\xC3\xA9 au lait\">x</p>", true},
+        {"<script src=\"" LONG_URL "\" type=\"text/javascript\">" LONG_CODE "</script>"
+         "<svg class=\"icon icon-share\" viewBox=\"0 0 24 24\"><path d=\"" SVG_PATH "\"/></svg>",
+         true},
+        {ORDINARY "<p class=\"never closed><p>x</p>", true},
+        {"<p class=\"story\">a <p class=\"unquoted\" data-v=abc&amp;def>b", true},
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        for (int reveal = 0; reveal < 2; reveal++) {
+            char name[32];
+            snprintf(name, sizeof name, "page %zu%s", i, reveal ? " revealed" : "");
+            document a = {0};
+            expect_as_whole(pages[i].html, strlen(pages[i].html),
+                            (parse_limits){.reveal_hidden = reveal}, name, &a);
+            if ((a.attr_values_cut > 0) != pages[i].fast)
+                fail_msg("%s: %zu bytes of values taken", name, a.attr_values_cut);
+            document_free(&a);
+        }
+    }
+    /* with the bounds on attributes, and with a NUL, which ends a value to
+     * libxml2 */
+    const char *page = pages[0].html;
+    document a = {0};
+    expect_as_whole(page, strlen(page), (parse_limits){.max_attr_len = 8}, "short", &a);
+    assert_true(a.truncated & LEDE_TRUNCATED_ATTRS);
+    document_free(&a);
+    expect_as_whole(page, strlen(page), (parse_limits){.max_attrs = 1}, "few", &a);
+    document_free(&a);
+    static const char nul[] = "<p class=\"before\0after\" title=\"a title\">x</p>" ORDINARY;
+    expect_as_whole(nul, sizeof nul - 1, (parse_limits){0}, "nul", &a);
+    document_free(&a);
+}
+
+/* On an ordinary page the values are taken: most of its attribute bytes
+ * never pass through libxml2. */
+static void test_taken_values_are_taken(void **state) {
+    (void)state;
+    static const char page[] =
+        "<html><body><div class=\"story-body article-content\"><a href=\"" LONG_URL "\" "
+        "title=\"Read the whole story\">Read</a></div></body></html>";
+    document a = {0};
+    expect_as_whole(page, strlen(page), (parse_limits){0}, "ordinary", &a);
+    size_t values = strlen("story-body article-content") + strlen(LONG_URL) +
+                    strlen("Read the whole story");
+    assert_int_equal(a.attr_values_cut, values - 3);
+    document_free(&a);
+}
+
 /* libxml2 reports each "</" inside a script that does not end it, and each
  * report is a repair charged against LEDE_MAX_REPAIR_WORK at the depth of
  * the stack: a cut body must cost the same. Here the reports inside one
@@ -432,6 +547,8 @@ int main(void) {
         cmocka_unit_test(test_cut_raw_text_keeps_repair_count),
         cmocka_unit_test(test_cut_raw_text_skips_typed_scripts_and_styles),
         cmocka_unit_test(test_cut_raw_text_skips_inert_svg_bodies),
+        cmocka_unit_test(test_taken_values_same_tree),
+        cmocka_unit_test(test_taken_values_are_taken),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
