@@ -151,6 +151,7 @@ static size_t quiet_utf8_char(const unsigned char *s, size_t len) {
 
 enum {
     VALUE_MIN_TAKEN = 4,  /* shorter values are left: noting them costs more */
+    TEXT_MIN_TAKEN = 4,   /* and so are shorter runs of text */
     LIBXML_NAME_CAP = 100, /* libxml2 reads a name in a buffer of this many bytes */
     TAKEN_FIRST_CAP = 64
 };
@@ -254,6 +255,35 @@ static bool note_value(attr_scan *sc, size_t name, size_t name_end, size_t value
     return true;
 }
 
+static bool is_blank(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether libxml2 hands the text S[0, LEN) over as it is and without a
+ * report, and reads it as not blank (taken_run). */
+static bool takeable_text(const unsigned char *s, size_t len) {
+    const uint64_t spaces = 0x2020202020202020ull;
+    bool ink = false;
+    for (size_t i = 0; i < len;) {
+        uint64_t w;
+        if (len - i >= sizeof w) {
+            memcpy(&w, s + i, sizeof w);
+            if (quiet_ascii_word(w)) {
+                ink = ink || w != spaces;
+                i += sizeof w;
+                continue;
+            }
+        }
+        unsigned char c = s[i];
+        size_t n = c >= 0x80 ? quiet_utf8_char(s + i, len - i) : 1;
+        if (n == 0 || c == 0x7F || c == '&' || (c < 0x20 && !is_blank(c)))
+            return false;
+        ink = ink || !is_blank(c);
+        i += n;
+    }
+    return ink;
+}
+
 /* Whether the values of the start tag named NAME (LEN bytes) may be taken
  * out at all (see taken_values). */
 static bool tag_gives_values(const char *name, size_t len) {
@@ -342,7 +372,7 @@ typedef struct raw_text_cutter {
     size_t out_len;  /* bytes written to OUT */
     size_t copied;   /* IN is in OUT up to here */
     raw_text_cuts *cuts;
-    size_t bodies_cut, values_cut; /* bytes of each left out */
+    size_t bodies_cut, values_cut, text_cut; /* bytes of each left out */
 } raw_text_cutter;
 
 /* Copy IN up to AT into OUT (made at the first cut). */
@@ -394,6 +424,28 @@ static bool take_values(raw_text_cutter *c, taken_values *t, size_t first, size_
     }
     t->tags[t->tag_count++] = (taken_tag){
         .gt = c->out_len + (gt - c->copied), .first = first, .count = t->value_count - first};
+    return true;
+}
+
+/* Take the text IN[AT, LT) out for the mark when libxml2 hands it over as
+ * it is (taken_run). */
+static bool take_run(raw_text_cutter *c, taken_values *t, size_t at, size_t lt) {
+    if (lt - at < TEXT_MIN_TAKEN || !takeable_text((const unsigned char *)c->in + at, lt - at))
+        return true;
+    if (t->run_count == t->run_cap) {
+        size_t cap = t->run_cap ? 2 * t->run_cap : TAKEN_FIRST_CAP;
+        taken_run *grown = realloc(t->runs, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        t->runs = grown;
+        t->run_cap = cap;
+    }
+    if (!copy_up_to(c, at))
+        return false;
+    c->out[c->out_len++] = TAKEN_VALUE_MARK;
+    c->text_cut += lt - at - 1;
+    c->copied = lt;
+    t->runs[t->run_count++] = (taken_run){.at = at, .len = lt - at, .lt = c->out_len};
     return true;
 }
 
@@ -509,6 +561,7 @@ void prepared_free(prepared_markup *p) {
     free(p->cuts.at);
     free(p->taken.values);
     free(p->taken.tags);
+    free(p->taken.runs);
 }
 
 /* The element a start tag's NAME (LEN bytes) opens, as far as the bodies
@@ -537,15 +590,30 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared
      * up to there ends there too, so the search is made once, not once
      * each (a page of <svg>s that never close would cost their square). */
     size_t svg_end = 0;
+    /* where the text after the tag just read begins (NONE: after no tag) */
+    const size_t none = SIZE_MAX;
+    size_t run = none;
     bool svg_end_known = false, failed = false;
     while (i < len && !sc.failed && !failed) {
         const char *lt = memchr(in + i, '<', len - i);
         if (!lt)
             break;
         size_t open = (size_t)(lt - in);
+        if (run != none && !take_run(&c, &p->taken, run, open)) {
+            failed = true;
+            break;
+        }
+        run = none;
         i = open + 1;
         if (i + 3 <= len && memcmp(in + i, "!--", 3) == 0) {
             i = find_ci(in, i + 3, len, "-->", 3);
+            continue;
+        }
+        if (i + 1 < len && in[i] == '/' && is_ascii_letter((unsigned char)in[i + 1])) {
+            /* an end tag: libxml2 reads it to the first '>' */
+            const char *gt = memchr(in + i, '>', len - i);
+            i = gt ? (size_t)(gt - in) + 1 : len;
+            run = take && gt ? i : none;
             continue;
         }
         if (i >= len || !is_ascii_letter((unsigned char)in[i]))
@@ -570,8 +638,10 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared
         }
         if (failed)
             break;
-        if (!end_tag || i >= len)
+        if (!end_tag || i >= len) {
+            run = take && i < len ? i + 1 : none;
             continue;
+        }
         if (svg && (!svg_end_known || svg_end < i)) {
             svg_end = find_ci(seen, i, len, end_tag, strlen(end_tag));
             svg_end_known = true;
@@ -597,5 +667,6 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared
     p->cut_len = c.out_len;
     p->bodies_cut = c.bodies_cut;
     p->values_cut = c.values_cut;
+    p->text_cut = c.text_cut;
     return true;
 }

@@ -72,11 +72,25 @@ typedef struct taken_tag {
     size_t first, count; /* its values: values[first, first + count) */
 } taken_tag;
 
+/* Text between a tag and the next '<' goes the same way, where libxml2
+ * would hand it over as it is (quiet bytes, as a value's, and tabs and line
+ * ends) and treats the mark in its place alike: as text that is not blank
+ * (a blank run may be dropped or passed as ignorable), so one non-blank
+ * byte at least. The mark libxml2 then hands over alone, at the '<' after
+ * it, confirms the run; libxml2 hands a long text over in pieces, and the
+ * builder takes pieces and whole alike. */
+typedef struct taken_run {
+    size_t at, len; /* the text in the markup as given */
+    size_t lt;      /* offset in the cut markup of the '<' after its mark */
+} taken_run;
+
 typedef struct taken_values {
     taken_value *values;
     size_t value_count, value_cap;
     taken_tag *tags;
     size_t tag_count, tag_cap;
+    taken_run *runs;
+    size_t run_count, run_cap;
 } taken_values;
 
 /* What one pass over the markup makes of it before libxml2 reads it. */
@@ -86,13 +100,14 @@ typedef struct prepared_markup {
     size_t cut_len;
     raw_text_cuts cuts;
     taken_values taken;
-    size_t bodies_cut, values_cut; /* bytes of each left out of CUT */
+    size_t bodies_cut, values_cut, text_cut; /* bytes of each left out of CUT */
 } prepared_markup;
 
 /* One pass over IN (LEN bytes) for all three ends: the attributes past MAX
  * blanked out of every start tag (into P->limited, a copy made at the first
  * such tag), and, with CUT, the bodies of scripts, styles and inert SVG
- * pictures cut out and plain attribute values taken out (into P->cut).
+ * pictures cut out and plain attribute values and text taken out (into
+ * P->cut).
  * False when memory ran out; P is to be freed with prepared_free() either
  * way. */
 bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared_markup *p);

@@ -51,6 +51,11 @@
  * the scan (measured: 10 million unmatched end tags take 2.8 s). */
 #define REPAIR_BASE_COST 100u
 
+/* The bytes of text libxml2 hands over at most in one piece, but for the
+ * character that fills them (HTML_PARSER_BIG_BUFFER_SIZE in its
+ * HTMLparser.c, not in its headers). */
+#define LIBXML_TEXT_PIECE 1000u
+
 typedef struct builder {
     document *doc;
     htmlParserCtxtPtr ctxt;
@@ -80,7 +85,7 @@ typedef struct builder {
      * markup they were taken from, and how many tags libxml2 has confirmed. */
     const taken_values *taken;
     const char *given;
-    size_t tags_confirmed;
+    size_t tags_confirmed, runs_confirmed;
     bool cuts_wrong; /* libxml2 read the markup otherwise: parse it uncut */
     size_t stop_offset; /* where in the markup a bound stopped libxml2 */
     /* Depths in libxml2's stack (1 = outermost) of elements this builder
@@ -715,8 +720,57 @@ static bool text_is_kept(const builder *b) {
  * stored, so that every stage and every output sees one form. Text that is
  * dropped (scripts and styles, often most of a page's bytes) is not
  * looked at. */
+/* Called at each piece of text: the run taken out of the markup (see
+ * taken_run) when CH is the mark alone and libxml2 is at the '<' after the
+ * next run's, else NULL; a run passed, or reached with other text, means
+ * libxml2 read the markup otherwise. */
+static const taken_run *confirm_run(builder *b, const xmlChar *ch, int len) {
+    const taken_values *t = b->taken;
+    if (!b->ctxt || b->stopped || b->runs_confirmed >= t->run_count)
+        return NULL;
+    const taken_run *next = &t->runs[b->runs_confirmed];
+    size_t here = parser_offset(b->ctxt);
+    if (here == next->lt && len == 1 && ch[0] == TAKEN_VALUE_MARK) {
+        b->runs_confirmed++;
+        return next;
+    }
+    if (here >= next->lt)
+        cuts_were_wrong(b);
+    return NULL;
+}
+
+static void take_text(builder *b, const xmlChar *ch, int len);
+
+/* libxml2 hands text over in pieces of its buffer's size, cut after the
+ * character that fills it: RUN goes to take_text() in the same pieces, so
+ * that what is done a piece at a time (NFC) is done alike. */
+static void hand_run_over(builder *b, const taken_run *run) {
+    const char *s = b->given + run->at;
+    size_t done = 0;
+    while (done < run->len) {
+        size_t end = done + LIBXML_TEXT_PIECE;
+        if (end >= run->len) {
+            end = run->len;
+        } else {
+            while (end < run->len && ((unsigned char)s[end] & 0xC0) == 0x80)
+                end++;
+        }
+        take_text(b, (const xmlChar *)s + done, (int)(end - done));
+        done = end;
+    }
+}
+
 static void on_text(void *ctx, const xmlChar *ch, int len) {
     builder *b = ctx;
+    const taken_run *run = b->taken ? confirm_run(b, ch, len) : NULL;
+    if (run)
+        hand_run_over(b, run);
+    else
+        take_text(b, ch, len);
+}
+
+/* Store the text CH (LEN bytes) libxml2 hands over, where it is kept. */
+static void take_text(builder *b, const xmlChar *ch, int len) {
     if (b->failed || b->stopped || len <= 0 || !text_is_kept(b))
         return;
     if (!nfc_needed((const char *)ch, (size_t)len)) {
@@ -850,6 +904,9 @@ static lede_status run_parser(const char *utf8, size_t len, builder *b) {
     if (b->taken && b->tags_confirmed < b->taken->tag_count &&
         (!b->stopped || b->stop_offset > b->taken->tags[b->tags_confirmed].gt))
         b->cuts_wrong = true;
+    if (b->taken && b->runs_confirmed < b->taken->run_count &&
+        (!b->stopped || b->stop_offset > b->taken->runs[b->runs_confirmed].lt))
+        b->cuts_wrong = true;
     b->ctxt = NULL;
     ctxt->sax = saved_sax;
     if (ctxt->myDoc)
@@ -922,6 +979,7 @@ lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits 
     } else if (st == LEDE_OK && p.cut) {
         doc->raw_text_cut = p.bodies_cut;
         doc->attr_values_cut = p.values_cut;
+        doc->text_cut = p.text_cut;
     }
     bool limited = p.limited != NULL;
     prepared_free(&p);

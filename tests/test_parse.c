@@ -401,8 +401,8 @@ static void expect_as_whole(const char *html, size_t len, parse_limits limits, c
  * read, a '/' or a form feed between attributes, a reference that spells
  * the mark, repeated names, tags it drops or reads for a charset, places
  * where it sees no tag, a NUL). Each page parses to the tree libxml2 alone makes;
- * where a page is marked FAST, lede took values (ORDINARY's at least) and
- * did not have to parse it again whole. */
+ * where a page is marked FAST, lede took values (ORDINARY's at least) or
+ * text and did not have to parse it again whole. */
 #define ORDINARY "<p class=\"ordinary-class\">o</p>"
 static void test_taken_values_same_tree(void **state) {
     (void)state;
@@ -438,7 +438,7 @@ static void test_taken_values_same_tree(void **state) {
         {"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"
          "<meta charset=\"windows-1252\"></head><body>" ORDINARY "<p>caf\xC3\xA9</p></body></html>",
          true},
-        {"<body></a title=\"<p class='in an end tag'>\">" ORDINARY "</body>", false},
+        {"<body></a title=\"<p class='in an end tag'>\">" ORDINARY "</body>", true},
         {"<body><?pi <p class=\"in a pi\"> ?>" ORDINARY "</body>", false},
         {"<body><textarea><p class=\"in a textarea\"></textarea><title><b class=\"in the title\">"
          "t</b></title>" ORDINARY "</body>", true},
@@ -451,6 +451,13 @@ static void test_taken_values_same_tree(void **state) {
          "<svg class=\"icon icon-share\" viewBox=\"0 0 24 24\"><path d=\"" SVG_PATH "\"/></svg>",
          true},
         {ORDINARY "<p class=\"never closed><p>x</p>", true},
+        /* text runs: line ends of both kinds, after end tags and empty
+         * elements, where libxml2 implies a <p>, a '<' that opens no tag */
+        {"<html><head>\n      <title>The title</title>\n</head>\n<body><p>Text here.</p></body></html>",
+         true},
+        {"<html>Text before the head<head><title>The title</title></head><body>\r\n"
+         "<p>First line,\r\nsecond line.<br/>After the break</p>\n<p><b>Bold</b> after bold "
+         "</p>a &lt; b and a < b, 3<4 too</body></html>", true},
         {"<p class=\"story\">a <p class=\"unquoted\" data-v=abc&amp;def>b", true},
     };
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
@@ -460,8 +467,9 @@ static void test_taken_values_same_tree(void **state) {
             document a = {0};
             expect_as_whole(pages[i].html, strlen(pages[i].html),
                             (parse_limits){.reveal_hidden = reveal}, name, &a);
-            if ((a.attr_values_cut > 0) != pages[i].fast)
-                fail_msg("%s: %zu bytes of values taken", name, a.attr_values_cut);
+            if ((a.attr_values_cut + a.text_cut > 0) != pages[i].fast)
+                fail_msg("%s: %zu bytes of values and %zu of text taken", name,
+                         a.attr_values_cut, a.text_cut);
             document_free(&a);
         }
     }
@@ -479,8 +487,26 @@ static void test_taken_values_same_tree(void **state) {
     document_free(&a);
 }
 
-/* On an ordinary page the values are taken: most of its attribute bytes
- * never pass through libxml2. */
+/* libxml2 hands a long text over in pieces of 1000 bytes, and lede makes
+ * each piece NFC on its own: a run lede reads itself goes in the same
+ * pieces, here with the combining accent of an 'e' at the start of the
+ * second. */
+static void test_taken_text_goes_in_libxml2s_pieces(void **state) {
+    (void)state;
+    enum { PIECE = 1000 };
+    char page[PIECE + 64];
+    int n = snprintf(page, sizeof page, "<p>");
+    memset(page + n, 'a', PIECE - 1);
+    n += PIECE - 1;
+    n += snprintf(page + n, sizeof page - (size_t)n, "e\xCC\x81 and more</p>");
+    document a = {0};
+    expect_as_whole(page, (size_t)n, (parse_limits){0}, "pieces", &a);
+    assert_true(a.text_cut >= PIECE);
+    document_free(&a);
+}
+
+/* On an ordinary page the values and the text are taken: most of its
+ * bytes never pass through libxml2 a character at a time. */
 static void test_taken_values_are_taken(void **state) {
     (void)state;
     static const char page[] =
@@ -491,6 +517,7 @@ static void test_taken_values_are_taken(void **state) {
     size_t values = strlen("story-body article-content") + strlen(LONG_URL) +
                     strlen("Read the whole story");
     assert_int_equal(a.attr_values_cut, values - 3);
+    assert_int_equal(a.text_cut, strlen("Read") - 1);
     document_free(&a);
 }
 
@@ -549,6 +576,7 @@ int main(void) {
         cmocka_unit_test(test_cut_raw_text_skips_inert_svg_bodies),
         cmocka_unit_test(test_taken_values_same_tree),
         cmocka_unit_test(test_taken_values_are_taken),
+        cmocka_unit_test(test_taken_text_goes_in_libxml2s_pieces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
