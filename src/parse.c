@@ -486,6 +486,13 @@ static void confirm_cuts(builder *b, enum tag t, bool keeps_text) {
         stop_parser(b, 0);
 }
 
+/* Whether text arriving now is stored: not under a <script>, <style> or
+ * other K_SKIP element (but for a JSON-LD script's), unless it is the
+ * page's <title>. */
+static bool text_is_kept(const builder *b) {
+    return b->in_title || !b->skip || (b->cur->flags & (NODE_KEEP_TEXT | NODE_TEX));
+}
+
 /* MathJax's <script type="math/tex"> (with "; mode=display" for a display
  * formula) and MathML's TeX annotation carry a formula's TeX source. */
 static bool holds_tex(const node *n, const xmlChar *name) {
@@ -517,8 +524,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     if (b->cur->depth >= b->max_depth) {
         b->overflow++;
         b->doc->truncated |= LEDE_TRUNCATED_DEPTH;
-        if (b->cuts)
-            confirm_cuts(b, t, !b->skip);
+        if (b->cuts) /* its text goes where the text before it went */
+            confirm_cuts(b, t, text_is_kept(b));
         return;
     }
     node *n = new_node(b, t);
@@ -709,17 +716,6 @@ static bool text_reserve(document *d, size_t extra) {
 
 static void store_text(builder *b, const xmlChar *ch, int len);
 
-/* Whether text arriving now is stored: not under a <script>, <style> or
- * other K_SKIP element (but for a JSON-LD script's), unless it is the
- * page's <title>. */
-static bool text_is_kept(const builder *b) {
-    return b->in_title || !b->skip || (b->cur->flags & (NODE_KEEP_TEXT | NODE_TEX));
-}
-
-/* Text as NFC (nfc.h): a run that needs it is normalised before it is
- * stored, so that every stage and every output sees one form. Text that is
- * dropped (scripts and styles, often most of a page's bytes) is not
- * looked at. */
 /* Called at each piece of text: the run taken out of the markup (see
  * taken_run) when CH is the mark alone and libxml2 is at the '<' after the
  * next run's, else NULL; a run passed, or reached with other text, means
@@ -769,7 +765,10 @@ static void on_text(void *ctx, const xmlChar *ch, int len) {
         take_text(b, ch, len);
 }
 
-/* Store the text CH (LEN bytes) libxml2 hands over, where it is kept. */
+/* Store the text CH (LEN bytes) libxml2 hands over, where it is kept, as
+ * NFC (nfc.h): a run that needs it is normalised before it is stored, so
+ * that every stage and every output sees one form. Text that is dropped
+ * (scripts and styles, often most of a page's bytes) is not looked at. */
 static void take_text(builder *b, const xmlChar *ch, int len) {
     if (b->failed || b->stopped || len <= 0 || !text_is_kept(b))
         return;
@@ -956,37 +955,46 @@ static lede_status build_tree(const char *markup, size_t len, const parse_limits
     return st;
 }
 
+/* Parse UTF8 (LEN bytes) into DOC with the markup cut before libxml2
+ * reads it (CUT), or whole: then only the attributes past the bound are
+ * blanked, by a pass that reads every tag, cut bodies included.
+ * *CUTS_WRONG as for build_tree(). */
+static lede_status parse_markup(const char *utf8, size_t len, const parse_limits *limits,
+                                bool cut, document *doc, bool *cuts_wrong) {
+    builder bounds = {0};
+    limits_or_defaults(limits, &bounds);
+    prepared_markup p = {0};
+    if (!prepare_markup(utf8, len, bounds.max_attrs, cut, &p)) {
+        prepared_free(&p);
+        return LEDE_ERR_NOMEM;
+    }
+    const char *markup = p.limited ? p.limited : utf8;
+    lede_status st = build_tree(p.cut ? p.cut : markup, p.cut ? p.cut_len : len, limits,
+                                p.cut ? &p : NULL, utf8, doc, cuts_wrong);
+    if (st == LEDE_OK && !*cuts_wrong) {
+        doc->raw_text_cut = p.bodies_cut;
+        doc->attr_values_cut = p.values_cut;
+        doc->text_cut = p.text_cut;
+        if (p.limited)
+            doc->truncated |= LEDE_TRUNCATED_ATTRS;
+    }
+    prepared_free(&p);
+    return st;
+}
+
 lede_status parse_html_limited(const char *utf8, size_t len, const parse_limits *limits,
                                document *doc) {
     pthread_once(&parser_once, parser_init);
     if (len > INT_MAX)
         return LEDE_ERR_TOO_LARGE;
-    builder bounds = {0};
-    limits_or_defaults(limits, &bounds);
-    bool keep_raw_text = limits && limits->keep_raw_text;
-    prepared_markup p = {0};
-    if (!prepare_markup(utf8, len, bounds.max_attrs, !keep_raw_text, &p)) {
-        prepared_free(&p);
-        return LEDE_ERR_NOMEM;
-    }
-    const char *markup = p.limited ? p.limited : utf8;
-    bool cuts_wrong = false;
-    lede_status st = build_tree(p.cut ? p.cut : markup, p.cut ? p.cut_len : len, limits,
-                                p.cut ? &p : NULL, utf8, doc, &cuts_wrong);
+    bool cut = !(limits && limits->keep_raw_text), cuts_wrong = false;
+    lede_status st = parse_markup(utf8, len, limits, cut, doc, &cuts_wrong);
     if (st == LEDE_OK && cuts_wrong) {
         document_free(doc);
-        st = build_tree(markup, len, limits, NULL, utf8, doc, &cuts_wrong);
-    } else if (st == LEDE_OK && p.cut) {
-        doc->raw_text_cut = p.bodies_cut;
-        doc->attr_values_cut = p.values_cut;
-        doc->text_cut = p.text_cut;
+        st = parse_markup(utf8, len, limits, false, doc, &cuts_wrong);
     }
-    bool limited = p.limited != NULL;
-    prepared_free(&p);
     if (st != LEDE_OK)
         return st;
-    if (limited)
-        doc->truncated |= LEDE_TRUNCATED_ATTRS;
     doc->cut_off = ends_in_text(utf8, len);
     return LEDE_OK;
 }

@@ -243,3 +243,33 @@ void tree_saved_free(tree_saved *saved) {
     free(saved->nodes);
     saved->nodes = NULL;
 }
+
+static bool same_strings(const char *a, const char *b) {
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static bool same_node(const document *a, const node *m, const document *b, const node *n) {
+    bool same = m->tag == n->tag && m->flags == n->flags && m->depth == n->depth &&
+                m->attr_count == n->attr_count && m->vocab == n->vocab &&
+                m->text_len == n->text_len && m->text_chars == n->text_chars &&
+                m->link_chars == n->link_chars && m->commas == n->commas &&
+                memcmp(node_text(a, m), node_text(b, n), m->text_len) == 0;
+    for (uint16_t i = 0; same && i < m->attr_count; i++)
+        same = strcmp(m->attrs[i].name, n->attrs[i].name) == 0 &&
+               strcmp(m->attrs[i].value, n->attrs[i].value) == 0;
+    return same;
+}
+
+uint32_t tree_difference(const document *a, const document *b, bool past_svg) {
+    if ((!past_svg && a->node_count != b->node_count) || a->truncated != b->truncated ||
+        a->cut_off != b->cut_off || !same_strings(a->title_text, b->title_text))
+        return TREE_DIFFERS_AS_DOCUMENT;
+    const node *m = a->root, *n = b->root;
+    for (bool cut_svg = false; m && n;
+         m = tree_next(a->root, m, cut_svg), n = tree_next(b->root, n, cut_svg)) {
+        cut_svg = past_svg && m->tag == TAG_SVG && !m->first_child;
+        if (!same_node(a, m, b, n))
+            return m->order;
+    }
+    return m || n ? TREE_DIFFERS_AS_DOCUMENT : TREE_SAME;
+}

@@ -168,6 +168,15 @@ void tree_remove(node *n);
 
 void document_free(document *d);
 
+/* Where the trees of two parses of one page differ, node for node (shape,
+ * tags, flags, attributes, text and its sums), and in what the document
+ * holds besides (bounds hit, title, cut-off end): the order in A of the
+ * first node that differs, TREE_DIFFERS_AS_DOCUMENT, or TREE_SAME. With
+ * PAST_SVG, what is below an <svg> that is empty in A is not compared (A
+ * is the parse with the inert SVG bodies cut out, parse.c). */
+enum { TREE_SAME = UINT32_MAX, TREE_DIFFERS_AS_DOCUMENT = UINT32_MAX - 1 };
+uint32_t tree_difference(const document *a, const document *b, bool past_svg);
+
 /* What the stages after the parse change in a tree: each node's flags,
  * score and prose (score.c), the text sums tree_remove() lowers, a text
  * cut for the output budget; and the document's omit bits. Saved once,
