@@ -403,9 +403,11 @@ static bool cut_body(raw_text_cutter *c, size_t body, size_t end, long end_tags)
     return true;
 }
 
-/* Take the values T->values[FIRST, count) out of the start tag whose '>'
- * is at GT, each for the mark, and note the tag. */
-static bool take_values(raw_text_cutter *c, taken_values *t, size_t first, size_t gt) {
+/* Take the values T->values[FIRST, count) out of the start tag whose name
+ * is IN[NAME, NAME + NAME_LEN) and whose '>' is at GT, each for the mark,
+ * and note the tag. */
+static bool take_values(raw_text_cutter *c, taken_values *t, size_t first, size_t name,
+                        size_t name_len, size_t gt) {
     for (size_t k = first; k < t->value_count; k++) {
         const taken_value *v = &t->values[k];
         if (!copy_up_to(c, v->value))
@@ -422,8 +424,11 @@ static bool take_values(raw_text_cutter *c, taken_values *t, size_t first, size_
         t->tags = grown;
         t->tag_cap = cap;
     }
-    t->tags[t->tag_count++] = (taken_tag){
-        .gt = c->out_len + (gt - c->copied), .first = first, .count = t->value_count - first};
+    t->tags[t->tag_count++] = (taken_tag){.gt = c->out_len + (gt - c->copied),
+                                          .name = name,
+                                          .name_len = (uint32_t)name_len,
+                                          .first = first,
+                                          .count = t->value_count - first};
     return true;
 }
 
@@ -621,6 +626,7 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared
         size_t name = i;
         while (i < len && !is_tag_space((unsigned char)in[i]) && in[i] != '/' && in[i] != '>')
             i++;
+        size_t name_end = i;
         bool svg;
         const char *end_tag = body_end_tag(in + name, i - name, &svg);
         size_t first_value = p->taken.value_count;
@@ -633,7 +639,7 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared
         if (p->taken.value_count > first_value) {
             if (!(sc.plain && i < len))
                 p->taken.value_count = first_value;
-            else if (!take_values(&c, &p->taken, first_value, i))
+            else if (!take_values(&c, &p->taken, first_value, name, name_end - name, i))
                 failed = true;
         }
         if (failed)

@@ -51,9 +51,11 @@ typedef struct raw_text_cuts {
  * '/' but at the end, no form feed (a space to the scan, not to libxml2),
  * no DEL or numeric reference that could spell the mark, no bound passed,
  * and not <html>, <head> or <body>, whose repeats libxml2 drops without an
- * event. As with the bodies, each tag is confirmed: libxml2 must open it at
- * the '>' noted for it, and each mark it reports must be the value of an
- * attribute of that name taken from that tag; a tag libxml2 passes
+ * event. As with the bodies, each tag is confirmed: libxml2 must open an
+ * element of its name at the '>' noted for it, and each mark it reports
+ * must be the value of an attribute of that name taken from that tag (a
+ * '>' alone could be the end of a tag libxml2 began elsewhere, reading our
+ * tag's name as a value); a tag libxml2 passes
  * unconfirmed (it read the markup otherwise: a NUL, say, which ends a
  * value to it) has the page parsed again whole. */
 
@@ -69,6 +71,8 @@ typedef struct taken_value {
 
 typedef struct taken_tag {
     size_t gt;           /* offset in the cut markup of the tag's '>' */
+    size_t name;         /* offset of its name in the markup as given */
+    uint32_t name_len;
     size_t first, count; /* its values: values[first, first + count) */
 } taken_tag;
 

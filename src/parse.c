@@ -222,18 +222,21 @@ static void cuts_were_wrong(builder *b) {
     stop_parser(b, 0);
 }
 
-/* Called at each start tag: the values taken out of it, when it is the
- * next tag noted, else NULL. It is when libxml2 is at its '>' (or the "/>"
- * ending at it); having passed the tag means libxml2 read it otherwise. */
-static const taken_tag *confirm_taken(builder *b) {
+/* Called at each start tag NAME: the values taken out of it, when it is
+ * the next tag noted, else NULL. It is when libxml2 is at its '>' (or the
+ * "/>" ending at it) and the names agree; having passed the tag, or
+ * reached its '>' with another name, means libxml2 read it otherwise. */
+static const taken_tag *confirm_taken(builder *b, const char *name) {
     const taken_values *t = b->taken;
     if (!t || !b->ctxt || b->tags_confirmed >= t->tag_count)
         return NULL;
     const taken_tag *next = &t->tags[b->tags_confirmed];
     size_t here = parser_offset(b->ctxt);
     const xmlChar *cur = b->ctxt->input->cur;
-    if ((here == next->gt && cur[0] == '>') ||
-        (here + 1 == next->gt && cur[0] == '/' && cur[1] == '>')) {
+    bool at_gt = (here == next->gt && cur[0] == '>') ||
+                 (here + 1 == next->gt && cur[0] == '/' && cur[1] == '>');
+    if (at_gt && strlen(name) == next->name_len &&
+        strncasecmp(b->given + next->name, name, next->name_len) == 0) {
         b->tags_confirmed++;
         return next;
     }
@@ -518,7 +521,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
         if (b->stopped)
             return;
     }
-    const taken_tag *taken = confirm_taken(b);
+    const taken_tag *taken = confirm_taken(b, (const char *)name);
     if (b->stopped)
         return;
     if (b->cur->depth >= b->max_depth) {

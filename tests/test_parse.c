@@ -421,6 +421,10 @@ static void test_taken_values_same_tree(void **state) {
         {"<body><textarea><p class=\"in a textarea\"></textarea><title><b class=\"in the title\">"
          "t</b></title>" ORDINARY "</body>", true},
         {"<body><!-- a --!><p class=\"after a comment\">c</p>" ORDINARY "</body>", false},
+        /* libxml2 ends <me at "</b>", the scan at "hota>"; libxml2's <saide>
+         * then reads the <meta> as its values, and ends at its '>' */
+        {"<body><me{ \"t=\"x </b> <saide class=\"hota>\n<meta property=\"article:tag\" "
+         "content=\"Town Council\"></body>", false},
         {"<body><!-- a <p class='in a comment'> -->" ORDINARY "</body>", true},
         {"<p class=\"noncharacter \xEF\xBF\xBE here\" title=\"\xF0\x9F\x98\x80 smile\">u</p>"
          "<p class=\"bad \xC3 byte\">v</p><p class=\"tab\there\">w</p>"
