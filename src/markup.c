@@ -260,16 +260,16 @@ static bool is_blank(unsigned char c) {
 }
 
 /* Whether libxml2 hands the text S[0, LEN) over as it is and without a
- * report, and reads it as not blank (taken_run). */
-static bool takeable_text(const unsigned char *s, size_t len) {
+ * report; *INK: whether it is not blank. */
+static bool quiet_text(const unsigned char *s, size_t len, bool *ink) {
     const uint64_t spaces = 0x2020202020202020ull;
-    bool ink = false;
+    *ink = false;
     for (size_t i = 0; i < len;) {
         uint64_t w;
         if (len - i >= sizeof w) {
             memcpy(&w, s + i, sizeof w);
             if (quiet_ascii_word(w)) {
-                ink = ink || w != spaces;
+                *ink = *ink || w != spaces;
                 i += sizeof w;
                 continue;
             }
@@ -278,10 +278,10 @@ static bool takeable_text(const unsigned char *s, size_t len) {
         size_t n = c >= 0x80 ? quiet_utf8_char(s + i, len - i) : 1;
         if (n == 0 || c == 0x7F || c == '&' || (c < 0x20 && !is_blank(c)))
             return false;
-        ink = ink || !is_blank(c);
+        *ink = *ink || !is_blank(c);
         i += n;
     }
-    return ink;
+    return true;
 }
 
 /* Whether the values of the start tag named NAME (LEN bytes) may be taken
@@ -292,6 +292,11 @@ static bool tag_gives_values(const char *name, size_t len) {
         if (len == strlen(kept[k]) && strncasecmp(name, kept[k], len) == 0)
             return false;
     return true;
+}
+
+/* Whether the tag name IN[NAME, NAME + LEN) is WORD, in any letter case. */
+static bool name_is(const char *in, size_t name, size_t len, const char *word) {
+    return len == strlen(word) && strncasecmp(in + name, word, len) == 0;
 }
 
 /* ---- cutting the bodies (see raw_text_cuts above) --------------------------- */
@@ -433,9 +438,12 @@ static bool take_values(raw_text_cutter *c, taken_values *t, size_t first, size_
 }
 
 /* Take the text IN[AT, LT) out for the mark when libxml2 hands it over as
- * it is (taken_run). */
-static bool take_run(raw_text_cutter *c, taken_values *t, size_t at, size_t lt) {
-    if (lt - at < TEXT_MIN_TAKEN || !takeable_text((const unsigned char *)c->in + at, lt - at))
+ * it is and reads the mark alike (taken_run): a blank run only IN_BODY,
+ * between <body> and </body>, where libxml2 sets no blank text apart. */
+static bool take_run(raw_text_cutter *c, taken_values *t, size_t at, size_t lt, bool in_body) {
+    bool ink;
+    if (lt - at < TEXT_MIN_TAKEN || !quiet_text((const unsigned char *)c->in + at, lt - at, &ink) ||
+        (!ink && !in_body))
         return true;
     if (t->run_count == t->run_cap) {
         size_t cap = t->run_cap ? 2 * t->run_cap : TAKEN_FIRST_CAP;
@@ -450,7 +458,8 @@ static bool take_run(raw_text_cutter *c, taken_values *t, size_t at, size_t lt) 
     c->out[c->out_len++] = TAKEN_VALUE_MARK;
     c->text_cut += lt - at - 1;
     c->copied = lt;
-    t->runs[t->run_count++] = (taken_run){.at = at, .len = lt - at, .lt = c->out_len};
+    t->runs[t->run_count++] =
+        (taken_run){.at = at, .len = lt - at, .lt = c->out_len, .blank = !ink};
     return true;
 }
 
@@ -598,13 +607,14 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared
     /* where the text after the tag just read begins (NONE: after no tag) */
     const size_t none = SIZE_MAX;
     size_t run = none;
+    bool in_body = false; /* between <body> and </body> or </html> */
     bool svg_end_known = false, failed = false;
     while (i < len && !sc.failed && !failed) {
         const char *lt = memchr(in + i, '<', len - i);
         if (!lt)
             break;
         size_t open = (size_t)(lt - in);
-        if (run != none && !take_run(&c, &p->taken, run, open)) {
+        if (run != none && !take_run(&c, &p->taken, run, open, in_body)) {
             failed = true;
             break;
         }
@@ -616,6 +626,11 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared
         }
         if (i + 1 < len && in[i] == '/' && is_ascii_letter((unsigned char)in[i + 1])) {
             /* an end tag: libxml2 reads it to the first '>' */
+            size_t name = i + 1, name_end = name;
+            while (name_end < len && is_name_char((unsigned char)in[name_end]))
+                name_end++;
+            in_body = in_body && !name_is(in, name, name_end - name, "body") &&
+                      !name_is(in, name, name_end - name, "html");
             const char *gt = memchr(in + i, '>', len - i);
             i = gt ? (size_t)(gt - in) + 1 : len;
             run = take && gt ? i : none;
@@ -646,6 +661,7 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared
             break;
         if (!end_tag || i >= len) {
             run = take && i < len ? i + 1 : none;
+            in_body = in_body || name_is(in, name, name_end - name, "body");
             continue;
         }
         if (svg && (!svg_end_known || svg_end < i)) {

@@ -79,13 +79,16 @@ typedef struct taken_tag {
 /* Text between a tag and the next '<' goes the same way, where libxml2
  * would hand it over as it is (quiet bytes, as a value's, and tabs and line
  * ends) and treats the mark in its place alike: as text that is not blank
- * (a blank run may be dropped or passed as ignorable), so one non-blank
- * byte at least. The mark libxml2 then hands over alone, at the '<' after
- * it, confirms the run; libxml2 hands a long text over in pieces, and the
- * builder takes pieces and whole alike. */
+ * (at the top, in <html> or <head>, libxml2 sets blank text apart, and
+ * would imply a <p> for the mark): one non-blank byte at least, or a blank
+ * run inside the <body>. The mark libxml2 then hands over alone, at the
+ * '<' after it, confirms the run (a blank one: if libxml2 implied no <p>
+ * there for it); libxml2 hands a long text over in pieces, and the builder
+ * takes pieces and whole alike. */
 typedef struct taken_run {
     size_t at, len; /* the text in the markup as given */
     size_t lt;      /* offset in the cut markup of the '<' after its mark */
+    bool blank;     /* all blank (inside the <body>) */
 } taken_run;
 
 typedef struct taken_values {

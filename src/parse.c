@@ -36,6 +36,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -86,6 +87,9 @@ typedef struct builder {
     const taken_values *taken;
     const char *given;
     size_t tags_confirmed, runs_confirmed;
+    /* where libxml2 was at the latest start tag (SIZE_MAX: none yet):
+     * where it implied a <p> for a blank run's mark, if it did */
+    size_t opened_at;
     bool cuts_wrong; /* libxml2 read the markup otherwise: parse it uncut */
     size_t stop_offset; /* where in the markup a bound stopped libxml2 */
     /* Depths in libxml2's stack (1 = outermost) of elements this builder
@@ -522,6 +526,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
             return;
     }
     const taken_tag *taken = confirm_taken(b, (const char *)name);
+    b->opened_at = b->ctxt ? parser_offset(b->ctxt) : SIZE_MAX;
     if (b->stopped)
         return;
     if (b->cur->depth >= b->max_depth) {
@@ -729,7 +734,8 @@ static const taken_run *confirm_run(builder *b, const xmlChar *ch, int len) {
         return NULL;
     const taken_run *next = &t->runs[b->runs_confirmed];
     size_t here = parser_offset(b->ctxt);
-    if (here == next->lt && len == 1 && ch[0] == TAKEN_VALUE_MARK) {
+    if (here == next->lt && len == 1 && ch[0] == TAKEN_VALUE_MARK &&
+        !(next->blank && b->opened_at == here)) {
         b->runs_confirmed++;
         return next;
     }
@@ -933,6 +939,7 @@ static lede_status build_tree(const char *markup, size_t len, const parse_limits
     *doc = (document){0};
     arena_init(&doc->mem);
     builder b = {.doc = doc,
+                 .opened_at = SIZE_MAX,
                  .cuts = p ? &p->cuts : NULL,
                  .taken = p ? &p->taken : NULL,
                  .given = given};

@@ -9,6 +9,7 @@
 
 #include "ascii.h"
 #include "buf.h"
+#include "lede.h"
 
 static const struct {
     const char *name;
@@ -261,7 +262,11 @@ static bool same_node(const document *a, const node *m, const document *b, const
 }
 
 uint32_t tree_difference(const document *a, const document *b, bool past_svg) {
-    if ((!past_svg && a->node_count != b->node_count) || a->truncated != b->truncated ||
+    /* the bounds on nodes, depth and repairs count what an SVG body holds */
+    unsigned by_count = LEDE_TRUNCATED_NODES | LEDE_TRUNCATED_DEPTH | LEDE_TRUNCATED_REPAIRS;
+    unsigned compared = past_svg ? ~by_count : ~0u;
+    if ((!past_svg && a->node_count != b->node_count) ||
+        ((a->truncated ^ b->truncated) & compared) ||
         a->cut_off != b->cut_off || !same_strings(a->title_text, b->title_text))
         return TREE_DIFFERS_AS_DOCUMENT;
     const node *m = a->root, *n = b->root;
