@@ -5,7 +5,12 @@
  * nesting that browsers do (implied </p>, stray end tags, unclosed elements);
  * it reports the repaired structure as start/end events, and this file turns
  * them into nodes. Building libxml2's own tree (xmlDoc) would cost more than
- * the rest of lede together, so it is never built.
+ * the rest of lede together, so it is never built. What libxml2 would read
+ * a character at a time for nothing, or hand over as it is, it does not
+ * read at all: markup.c leaves it out of the copy libxml2 parses (bodies
+ * of scripts, styles and icons; plain attribute values and text, each for
+ * a mark), and the builder confirms each cut and puts values and text back
+ * from the page itself.
  *
  * While elements close, their text length, link-text length and comma count
  * are added to their parent, so every stage after this one knows each
