@@ -12,6 +12,21 @@
 
 #include "ascii.h"
 
+/* ITEMS (an array of COUNT items of SIZE bytes in room for *CAP) with room
+ * for one more: as it is, or moved into twice the room (FIRST_CAP at
+ * first). NULL when memory ran out, and ITEMS is left as it was. */
+static void *room_for_one(void *items, size_t *cap, size_t count, size_t size, size_t first_cap) {
+    if (count < *cap)
+        return items;
+    size_t grown_cap = *cap ? 2 * *cap : first_cap;
+    if (grown_cap > SIZE_MAX / size)
+        return NULL;
+    void *grown = realloc(items, grown_cap * size);
+    if (grown)
+        *cap = grown_cap;
+    return grown;
+}
+
 /* ---- attributes past the bound, out of the markup --------------------------
  * libxml2 checks each attribute of a start tag against all the earlier ones,
  * so a tag with a million attributes costs it minutes. prepare_markup()
@@ -187,36 +202,44 @@ static bool quiet_ascii_word(uint64_t w) {
     return !((w & highs) | below_space) && !has_byte(w, '&') && !has_byte(w, 0x7F);
 }
 
-/* What libxml2 makes of an attribute value. */
-enum value_kind {
-    VALUE_QUIET,   /* its bytes as they are, without a report */
-    VALUE_LOUD,    /* other bytes (a reference), or a report */
-    VALUE_MAY_MARK /* perhaps the mark: it holds a DEL or a numeric reference */
-};
+static bool is_blank(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
-/* What libxml2 makes of the value S[0, LEN): a value without references,
- * control characters or DEL, of UTF-8 characters it reads quietly, it
- * hands over as it is. */
-static enum value_kind value_kind(const unsigned char *s, size_t len) {
-    enum value_kind kind = VALUE_QUIET;
+/* What a value or a run of text holds, as far as libxml2's reading of it
+ * goes. Without LOUD or MAY_MARK, libxml2 hands the bytes over as they
+ * are and without a report. */
+typedef struct byte_survey {
+    bool loud;         /* a reference, or a byte libxml2 reports on */
+    bool may_mark;     /* a DEL or numeric reference: it may read as the mark */
+    bool line_control; /* a tab or line end (quiet in text; left in values) */
+    bool ink;          /* a byte that is not blank */
+} byte_survey;
+
+static byte_survey survey_bytes(const unsigned char *s, size_t len) {
+    const uint64_t spaces = 0x2020202020202020ull;
+    byte_survey b = {0};
     for (size_t i = 0; i < len;) {
         uint64_t w;
         if (len - i >= sizeof w) {
             memcpy(&w, s + i, sizeof w);
             if (quiet_ascii_word(w)) {
+                b.ink = b.ink || w != spaces;
                 i += sizeof w;
                 continue;
             }
         }
         unsigned char c = s[i];
         size_t n = c >= 0x80 ? quiet_utf8_char(s + i, len - i) : 1;
+        if (n == 0 || (c < 0x20 && !is_blank(c)) || c == '&')
+            b.loud = true;
         if (c == 0x7F || (c == '&' && i + 1 < len && s[i + 1] == '#'))
-            return VALUE_MAY_MARK;
-        if (n == 0 || c < 0x20 || c == '&')
-            kind = VALUE_LOUD;
+            b.may_mark = true;
+        b.line_control = b.line_control || (c < 0x20 && is_blank(c));
+        b.ink = b.ink || !is_blank(c);
         i += n ? n : 1;
     }
-    return kind;
+    return b;
 }
 
 /* Note the attribute IN[NAME, NAME_END) of the tag being read, its value
@@ -232,55 +255,23 @@ static bool note_value(attr_scan *sc, size_t name, size_t name_end, size_t value
     }
     if (!value || value_end >= sc->len)
         return true;
-    enum value_kind kind = value_kind((const unsigned char *)in + value, value_end - value);
-    if (kind == VALUE_MAY_MARK)
+    byte_survey b = survey_bytes((const unsigned char *)in + value, value_end - value);
+    if (b.may_mark)
         sc->plain = false;
-    if (kind != VALUE_QUIET || value_end - value < VALUE_MIN_TAKEN)
+    if (b.loud || b.may_mark || b.line_control || value_end - value < VALUE_MIN_TAKEN)
         return true;
     taken_values *t = sc->taken;
-    if (t->value_count == t->value_cap) {
-        size_t cap = t->value_cap ? 2 * t->value_cap : TAKEN_FIRST_CAP;
-        taken_value *grown = realloc(t->values, cap * sizeof *grown);
-        if (!grown) {
-            sc->failed = true;
-            return false;
-        }
-        t->values = grown;
-        t->value_cap = cap;
+    taken_value *values = room_for_one(t->values, &t->value_cap, t->value_count, sizeof *values,
+                                       TAKEN_FIRST_CAP);
+    if (!values) {
+        sc->failed = true;
+        return false;
     }
+    t->values = values;
     t->values[t->value_count++] = (taken_value){.name = name,
                                                 .name_len = (uint32_t)(name_end - name),
                                                 .value = value,
                                                 .value_len = value_end - value};
-    return true;
-}
-
-static bool is_blank(unsigned char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Whether libxml2 hands the text S[0, LEN) over as it is and without a
- * report; *INK: whether it is not blank. */
-static bool quiet_text(const unsigned char *s, size_t len, bool *ink) {
-    const uint64_t spaces = 0x2020202020202020ull;
-    *ink = false;
-    for (size_t i = 0; i < len;) {
-        uint64_t w;
-        if (len - i >= sizeof w) {
-            memcpy(&w, s + i, sizeof w);
-            if (quiet_ascii_word(w)) {
-                *ink = *ink || w != spaces;
-                i += sizeof w;
-                continue;
-            }
-        }
-        unsigned char c = s[i];
-        size_t n = c >= 0x80 ? quiet_utf8_char(s + i, len - i) : 1;
-        if (n == 0 || c == 0x7F || c == '&' || (c < 0x20 && !is_blank(c)))
-            return false;
-        *ink = *ink || !is_blank(c);
-        i += n;
-    }
     return true;
 }
 
@@ -358,14 +349,10 @@ static long body_end_tags(const char *body, size_t len) {
 }
 
 static bool cuts_push(raw_text_cuts *cuts, size_t at) {
-    if (cuts->count == cuts->cap) {
-        size_t cap = cuts->cap ? 2 * cuts->cap : CUTS_FIRST_CAP;
-        size_t *grown = realloc(cuts->at, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        cuts->at = grown;
-        cuts->cap = cap;
-    }
+    size_t *room = room_for_one(cuts->at, &cuts->cap, cuts->count, sizeof *room, CUTS_FIRST_CAP);
+    if (!room)
+        return false;
+    cuts->at = room;
     cuts->at[cuts->count++] = at;
     return true;
 }
@@ -421,14 +408,11 @@ static bool take_values(raw_text_cutter *c, taken_values *t, size_t first, size_
         c->values_cut += v->value_len - 1;
         c->copied = v->value + v->value_len;
     }
-    if (t->tag_count == t->tag_cap) {
-        size_t cap = t->tag_cap ? 2 * t->tag_cap : TAKEN_FIRST_CAP;
-        taken_tag *grown = realloc(t->tags, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        t->tags = grown;
-        t->tag_cap = cap;
-    }
+    taken_tag *tags = room_for_one(t->tags, &t->tag_cap, t->tag_count, sizeof *tags,
+                                   TAKEN_FIRST_CAP);
+    if (!tags)
+        return false;
+    t->tags = tags;
     t->tags[t->tag_count++] = (taken_tag){.gt = c->out_len + (gt - c->copied),
                                           .name = name,
                                           .name_len = (uint32_t)name_len,
@@ -441,25 +425,23 @@ static bool take_values(raw_text_cutter *c, taken_values *t, size_t first, size_
  * it is and reads the mark alike (taken_run): a blank run only IN_BODY,
  * between <body> and </body>, where libxml2 sets no blank text apart. */
 static bool take_run(raw_text_cutter *c, taken_values *t, size_t at, size_t lt, bool in_body) {
-    bool ink;
-    if (lt - at < TEXT_MIN_TAKEN || !quiet_text((const unsigned char *)c->in + at, lt - at, &ink) ||
-        (!ink && !in_body))
+    if (lt - at < TEXT_MIN_TAKEN)
         return true;
-    if (t->run_count == t->run_cap) {
-        size_t cap = t->run_cap ? 2 * t->run_cap : TAKEN_FIRST_CAP;
-        taken_run *grown = realloc(t->runs, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        t->runs = grown;
-        t->run_cap = cap;
-    }
+    byte_survey b = survey_bytes((const unsigned char *)c->in + at, lt - at);
+    if (b.loud || b.may_mark || (!b.ink && !in_body))
+        return true;
+    taken_run *runs = room_for_one(t->runs, &t->run_cap, t->run_count, sizeof *runs,
+                                   TAKEN_FIRST_CAP);
+    if (!runs)
+        return false;
+    t->runs = runs;
     if (!copy_up_to(c, at))
         return false;
     c->out[c->out_len++] = TAKEN_VALUE_MARK;
     c->text_cut += lt - at - 1;
     c->copied = lt;
     t->runs[t->run_count++] =
-        (taken_run){.at = at, .len = lt - at, .lt = c->out_len, .blank = !ink};
+        (taken_run){.at = at, .len = lt - at, .lt = c->out_len, .blank = !b.ink};
     return true;
 }
 
@@ -591,104 +573,144 @@ static const char *body_end_tag(const char *name, size_t len, bool *svg) {
     return NULL;
 }
 
-/* One pass over IN for the three ends above (markup.h). Tags are found as
- * libxml2 tokenizes them: comments skipped, quoted values read to their
- * closing quote, the text of a script or style read to its end tag. */
-bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared_markup *p) {
-    bool take = cut;
-    attr_scan sc = {.in = in, .len = len, .max = max, .taken = take ? &p->taken : NULL};
-    raw_text_cutter c = {.in = in, .len = len, .cuts = &p->cuts};
-    size_t i = 0;
+/* The state of one pass of prepare_markup(). */
+typedef struct markup_pass {
+    const char *in;
+    size_t len;
+    bool cut, take;     /* cut bodies; take values and text out */
+    attr_scan sc;       /* the attribute bound, and the values to take */
+    raw_text_cutter c;  /* the cut copy */
+    taken_values *taken;
     /* The first "</svg" at or after the last <svg> asked about (LEN: none):
      * an <svg> kept is read on from its start tag, and every <svg> after it
      * up to there ends there too, so the search is made once, not once
      * each (a page of <svg>s that never close would cost their square). */
-    size_t svg_end = 0;
-    /* where the text after the tag just read begins (NONE: after no tag) */
-    const size_t none = SIZE_MAX;
-    size_t run = none;
-    bool in_body = false; /* between <body> and </body> or </html> */
-    bool svg_end_known = false, failed = false;
-    while (i < len && !sc.failed && !failed) {
+    size_t svg_end;
+    bool svg_end_known;
+    size_t run;   /* where the text after the tag just read begins, or NO_RUN */
+    bool in_body; /* between <body> and </body> or </html> */
+    bool failed;  /* memory ran out */
+} markup_pass;
+
+enum { NO_RUN = 0 }; /* a run never begins at 0: a tag comes first */
+
+/* The end tag whose name starts at I ("</" before it): libxml2 reads it to
+ * the first '>'. Returns the offset after it. */
+static size_t read_end_tag(markup_pass *m, size_t i) {
+    const char *in = m->in;
+    size_t name_end = i;
+    while (name_end < m->len && is_name_char((unsigned char)in[name_end]))
+        name_end++;
+    m->in_body = m->in_body && !name_is(in, i, name_end - i, "body") &&
+                 !name_is(in, i, name_end - i, "html");
+    const char *gt = memchr(in + i, '>', m->len - i);
+    if (!gt)
+        return m->len;
+    if (m->take)
+        m->run = (size_t)(gt - in) + 1;
+    return (size_t)(gt - in) + 1;
+}
+
+/* The body of the element whose start tag is IN[OPEN, GT], the element a
+ * script, style or svg (SVG) one whose body ends at END_TAG: cut out when
+ * it may go. Returns where the scan goes on. */
+static size_t read_body(markup_pass *m, size_t open, size_t gt, const char *end_tag, bool svg) {
+    const char *seen = m->c.in;
+    if (svg && (!m->svg_end_known || m->svg_end < gt)) {
+        m->svg_end = find_ci(seen, gt, m->len, end_tag, strlen(end_tag));
+        m->svg_end_known = true;
+    }
+    size_t end = svg ? m->svg_end : find_ci(seen, gt, m->len, end_tag, strlen(end_tag));
+    long end_tags = 0;
+    bool can_go = m->cut && end < m->len &&
+                  (svg ? svg_can_go(seen, m->len, gt, end)
+                       : body_can_go(seen, open, gt, end, &end_tags));
+    m->failed = can_go && !cut_body(&m->c, gt + 1, end, end_tags);
+    /* an <svg> kept is markup: its tags are read on from its start tag */
+    return can_go || !svg ? end : gt;
+}
+
+/* The start tag at OPEN, its name starting at OPEN + 1. Returns where the
+ * scan goes on. */
+static size_t read_start_tag(markup_pass *m, size_t open) {
+    const char *in = m->in;
+    size_t name = open + 1, i = name;
+    while (i < m->len && !is_tag_space((unsigned char)in[i]) && in[i] != '/' && in[i] != '>')
+        i++;
+    size_t name_len = i - name;
+    bool svg;
+    const char *end_tag = body_end_tag(in + name, name_len, &svg);
+    size_t first_value = m->taken->value_count;
+    m->sc.plain = m->take && plain_name(in, name, name_len) && tag_gives_values(in + name, name_len);
+    i = scan_attributes(&m->sc, i);
+    /* libxml2 reads what the bound left: so do the tests below, and the
+     * copies of the markup between cuts */
+    m->c.in = m->sc.copy ? m->sc.copy : in;
+    if (m->taken->value_count > first_value) {
+        if (!(m->sc.plain && i < m->len))
+            m->taken->value_count = first_value;
+        else if (!take_values(&m->c, m->taken, first_value, name, name_len, i))
+            m->failed = true;
+    }
+    if (m->failed || i >= m->len)
+        return m->len;
+    if (end_tag)
+        return read_body(m, open, i, end_tag, svg);
+    if (m->take)
+        m->run = i + 1;
+    m->in_body = m->in_body || name_is(in, name, name_len, "body");
+    return i;
+}
+
+/* What pass M made, into P: the bounded copy, and the cut copy with the
+ * rest of the markup after the last cut. False when memory ran out. */
+static bool finish_pass(markup_pass *m, prepared_markup *p) {
+    raw_text_cutter *c = &m->c;
+    p->limited = m->sc.copy;
+    if (m->sc.failed || m->failed || !c->out) {
+        free(c->out);
+        return !m->sc.failed && !m->failed;
+    }
+    memcpy(c->out + c->out_len, c->in + c->copied, m->len - c->copied);
+    c->out_len += m->len - c->copied;
+    c->out[c->out_len] = '\0';
+    p->cut = c->out;
+    p->cut_len = c->out_len;
+    p->bodies_cut = c->bodies_cut;
+    p->values_cut = c->values_cut;
+    p->text_cut = c->text_cut;
+    return true;
+}
+
+/* One pass over IN for the three ends above (markup.h). Tags are found as
+ * libxml2 tokenizes them: comments skipped, quoted values read to their
+ * closing quote, the text of a script or style read to its end tag. */
+bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared_markup *p) {
+    markup_pass m = {.in = in,
+                     .len = len,
+                     .cut = cut,
+                     .take = cut,
+                     .sc = {.in = in, .len = len, .max = max, .taken = cut ? &p->taken : NULL},
+                     .c = {.in = in, .len = len, .cuts = &p->cuts},
+                     .taken = &p->taken};
+    size_t i = 0;
+    while (i < len && !m.sc.failed && !m.failed) {
         const char *lt = memchr(in + i, '<', len - i);
         if (!lt)
             break;
         size_t open = (size_t)(lt - in);
-        if (run != none && !take_run(&c, &p->taken, run, open, in_body)) {
-            failed = true;
+        if (m.run != NO_RUN && !take_run(&m.c, m.taken, m.run, open, m.in_body)) {
+            m.failed = true;
             break;
         }
-        run = none;
+        m.run = NO_RUN;
         i = open + 1;
-        if (i + 3 <= len && memcmp(in + i, "!--", 3) == 0) {
+        if (i + 3 <= len && memcmp(in + i, "!--", 3) == 0)
             i = find_ci(in, i + 3, len, "-->", 3);
-            continue;
-        }
-        if (i + 1 < len && in[i] == '/' && is_ascii_letter((unsigned char)in[i + 1])) {
-            /* an end tag: libxml2 reads it to the first '>' */
-            size_t name = i + 1, name_end = name;
-            while (name_end < len && is_name_char((unsigned char)in[name_end]))
-                name_end++;
-            in_body = in_body && !name_is(in, name, name_end - name, "body") &&
-                      !name_is(in, name, name_end - name, "html");
-            const char *gt = memchr(in + i, '>', len - i);
-            i = gt ? (size_t)(gt - in) + 1 : len;
-            run = take && gt ? i : none;
-            continue;
-        }
-        if (i >= len || !is_ascii_letter((unsigned char)in[i]))
-            continue;
-        size_t name = i;
-        while (i < len && !is_tag_space((unsigned char)in[i]) && in[i] != '/' && in[i] != '>')
-            i++;
-        size_t name_end = i;
-        bool svg;
-        const char *end_tag = body_end_tag(in + name, i - name, &svg);
-        size_t first_value = p->taken.value_count;
-        sc.plain = take && plain_name(in, name, i - name) && tag_gives_values(in + name, i - name);
-        i = scan_attributes(&sc, i);
-        /* libxml2 reads what the bound left: so do the tests below, and
-         * the copies of the markup between cuts */
-        const char *seen = sc.copy ? sc.copy : in;
-        c.in = seen;
-        if (p->taken.value_count > first_value) {
-            if (!(sc.plain && i < len))
-                p->taken.value_count = first_value;
-            else if (!take_values(&c, &p->taken, first_value, name, name_end - name, i))
-                failed = true;
-        }
-        if (failed)
-            break;
-        if (!end_tag || i >= len) {
-            run = take && i < len ? i + 1 : none;
-            in_body = in_body || name_is(in, name, name_end - name, "body");
-            continue;
-        }
-        if (svg && (!svg_end_known || svg_end < i)) {
-            svg_end = find_ci(seen, i, len, end_tag, strlen(end_tag));
-            svg_end_known = true;
-        }
-        size_t end = svg ? svg_end : find_ci(seen, i, len, end_tag, strlen(end_tag));
-        long end_tags = 0;
-        bool can_go = cut && end < len &&
-                      (svg ? svg_can_go(seen, len, i, end) : body_can_go(seen, open, i, end, &end_tags));
-        failed = can_go && !cut_body(&c, i + 1, end, end_tags);
-        /* an <svg> kept is markup: its tags are read on from its start tag */
-        if (can_go || !svg)
-            i = end;
+        else if (i + 1 < len && in[i] == '/' && is_ascii_letter((unsigned char)in[i + 1]))
+            i = read_end_tag(&m, i + 1);
+        else if (i < len && is_ascii_letter((unsigned char)in[i]))
+            i = read_start_tag(&m, open);
     }
-    p->limited = sc.copy;
-    if (sc.failed || failed || !c.out) {
-        free(c.out);
-        return !sc.failed && !failed;
-    }
-    memcpy(c.out + c.out_len, c.in + c.copied, len - c.copied);
-    c.out_len += len - c.copied;
-    c.out[c.out_len] = '\0';
-    p->cut = c.out;
-    p->cut_len = c.out_len;
-    p->bodies_cut = c.bodies_cut;
-    p->values_cut = c.values_cut;
-    p->text_cut = c.text_cut;
-    return true;
+    return finish_pass(&m, p);
 }

@@ -262,8 +262,10 @@ static bool same_node(const document *a, const node *m, const document *b, const
 }
 
 uint32_t tree_difference(const document *a, const document *b, bool past_svg) {
-    /* the bounds on nodes, depth and repairs count what an SVG body holds */
-    unsigned by_count = LEDE_TRUNCATED_NODES | LEDE_TRUNCATED_DEPTH | LEDE_TRUNCATED_REPAIRS;
+    /* the bounds on nodes, depth, attributes and repairs count what an SVG
+     * body holds */
+    unsigned by_count = LEDE_TRUNCATED_NODES | LEDE_TRUNCATED_DEPTH | LEDE_TRUNCATED_ATTRS |
+                        LEDE_TRUNCATED_REPAIRS;
     unsigned compared = past_svg ? ~by_count : ~0u;
     if ((!past_svg && a->node_count != b->node_count) ||
         ((a->truncated ^ b->truncated) & compared) ||

@@ -174,7 +174,8 @@ void document_free(document *d);
  * first node that differs, TREE_DIFFERS_AS_DOCUMENT, or TREE_SAME. With
  * PAST_SVG, what is below an <svg> that is empty in A is not compared (A
  * is the parse with the inert SVG bodies cut out, parse.c), nor are the
- * bounds that count nodes, depth or repairs, which such a body adds to. */
+ * bounds that count nodes, depth, attributes or repairs, which such a body
+ * adds to. */
 enum { TREE_SAME = UINT32_MAX, TREE_DIFFERS_AS_DOCUMENT = UINT32_MAX - 1 };
 uint32_t tree_difference(const document *a, const document *b, bool past_svg);
 
