@@ -424,25 +424,47 @@ static bool take_values(raw_text_cutter *c, taken_values *t, size_t first, size_
 /* Take the text IN[AT, LT) out for the mark when libxml2 hands it over as
  * it is and reads the mark alike (taken_run): a blank run only IN_BODY,
  * between <body> and </body>, where libxml2 sets no blank text apart. */
+static bool push_run(raw_text_cutter *c, taken_values *t, taken_run run);
+
 static bool take_run(raw_text_cutter *c, taken_values *t, size_t at, size_t lt, bool in_body) {
     if (lt - at < TEXT_MIN_TAKEN)
         return true;
     byte_survey b = survey_bytes((const unsigned char *)c->in + at, lt - at);
     if (b.loud || b.may_mark || (!b.ink && !in_body))
         return true;
+    return push_run(c, t, (taken_run){.at = at, .len = lt - at, .blank = !b.ink});
+}
+
+/* Take RUN out of the markup for the mark, and note it with the offset of
+ * the '<' after the mark. */
+static bool push_run(raw_text_cutter *c, taken_values *t, taken_run run) {
     taken_run *runs = room_for_one(t->runs, &t->run_cap, t->run_count, sizeof *runs,
                                    TAKEN_FIRST_CAP);
     if (!runs)
         return false;
     t->runs = runs;
-    if (!copy_up_to(c, at))
+    if (!copy_up_to(c, run.at))
         return false;
     c->out[c->out_len++] = TAKEN_VALUE_MARK;
-    c->text_cut += lt - at - 1;
-    c->copied = lt;
-    t->runs[t->run_count++] =
-        (taken_run){.at = at, .len = lt - at, .lt = c->out_len, .blank = !b.ink};
+    c->text_cut += run.len - 1;
+    c->copied = run.at + run.len;
+    run.lt = c->out_len;
+    t->runs[t->run_count++] = run;
     return true;
+}
+
+/* The body IN[BODY, END) of a script or style that stays (JSON-LD, TeX,
+ * one too short to cut): libxml2 reads it as raw text a character at a
+ * time and hands it over in the pieces it hands text over in, so it goes
+ * as a run, when libxml2 would read it quietly (body_end_tags(): nothing
+ * it reports, no "</", each an error it reports) and it does not open with
+ * a '<' (which libxml2 may read as a tag). The builder confirms that the
+ * mark comes from libxml2's reading of a script's or style's body. */
+static bool take_raw_body(raw_text_cutter *c, taken_values *t, size_t body, size_t end) {
+    if (end - body < TEXT_MIN_TAKEN || c->in[body] == '<' ||
+        body_end_tags(c->in + body, end - body) != 0)
+        return true;
+    return push_run(c, t, (taken_run){.at = body, .len = end - body, .raw = true});
 }
 
 /* Whether the element whose start tag is IN[OPEN, GT] and whose body is
@@ -625,7 +647,10 @@ static size_t read_body(markup_pass *m, size_t open, size_t gt, const char *end_
     bool can_go = m->cut && end < m->len &&
                   (svg ? svg_can_go(seen, m->len, gt, end)
                        : body_can_go(seen, open, gt, end, &end_tags));
-    m->failed = can_go && !cut_body(&m->c, gt + 1, end, end_tags);
+    if (can_go)
+        m->failed = !cut_body(&m->c, gt + 1, end, end_tags);
+    else if (!svg && m->take && end < m->len && seen[gt - 1] != '/')
+        m->failed = !take_raw_body(&m->c, m->taken, gt + 1, end);
     /* an <svg> kept is markup: its tags are read on from its start tag */
     return can_go || !svg ? end : gt;
 }

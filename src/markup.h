@@ -89,6 +89,7 @@ typedef struct taken_run {
     size_t at, len; /* the text in the markup as given */
     size_t lt;      /* offset in the cut markup of the '<' after its mark */
     bool blank;     /* all blank (inside the <body>) */
+    bool raw;       /* the body of a script or style (raw text to libxml2) */
 } taken_run;
 
 typedef struct taken_values {

@@ -729,6 +729,13 @@ static bool text_reserve(document *d, size_t extra) {
 
 static void store_text(builder *b, const xmlChar *ch, int len);
 
+/* Whether libxml2 reads raw text now: the body of a script or style, the
+ * only elements it reads so (htmlParseScript()). */
+static bool reads_raw_text(const htmlParserCtxtPtr ctxt) {
+    const char *name = (const char *)ctxt->name;
+    return name && (strcmp(name, "script") == 0 || strcmp(name, "style") == 0);
+}
+
 /* Called at each piece of text: the run taken out of the markup (see
  * taken_run) when CH is the mark alone and libxml2 is at the '<' after the
  * next run's, else NULL; a run passed, or reached with other text, means
@@ -740,7 +747,7 @@ static const taken_run *confirm_run(builder *b, const xmlChar *ch, int len) {
     const taken_run *next = &t->runs[b->runs_confirmed];
     size_t here = parser_offset(b->ctxt);
     if (here == next->lt && len == 1 && ch[0] == TAKEN_VALUE_MARK &&
-        !(next->blank && b->opened_at == here)) {
+        !(next->blank && b->opened_at == here) && (!next->raw || reads_raw_text(b->ctxt))) {
         b->runs_confirmed++;
         return next;
     }

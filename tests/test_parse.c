@@ -508,6 +508,14 @@ static void test_taken_values_are_taken(void **state) {
     /* and the blank run in the <body>, not the one in the <head> */
     assert_int_equal(a.text_cut, strlen("Read") - 1 + strlen("\n      ") - 1);
     document_free(&a);
+    /* a JSON-LD body, which stays, goes as raw text; one with a "</" not */
+#define JSONLD "{\"@type\": \"NewsArticle\", \"headline\": \"Harbour board votes again\"}"
+    static const char jsonld[] = "<html><head><script type=\"application/ld+json\">" JSONLD
+                                 "</script><script type=\"application/ld+json\">{\"a\": \"<\\/p></p>\"}"
+                                 "</script></head></html>";
+    expect_as_whole(jsonld, strlen(jsonld), (parse_limits){0}, "json-ld", &a);
+    assert_int_equal(a.text_cut, strlen(JSONLD) - 1);
+    document_free(&a);
 }
 
 /* libxml2 reports each "</" inside a script that does not end it, and each
