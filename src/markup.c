@@ -421,20 +421,6 @@ static bool take_values(raw_text_cutter *c, taken_values *t, size_t first, size_
     return true;
 }
 
-/* Take the text IN[AT, LT) out for the mark when libxml2 hands it over as
- * it is and reads the mark alike (taken_run): a blank run only IN_BODY,
- * between <body> and </body>, where libxml2 sets no blank text apart. */
-static bool push_run(raw_text_cutter *c, taken_values *t, taken_run run);
-
-static bool take_run(raw_text_cutter *c, taken_values *t, size_t at, size_t lt, bool in_body) {
-    if (lt - at < TEXT_MIN_TAKEN)
-        return true;
-    byte_survey b = survey_bytes((const unsigned char *)c->in + at, lt - at);
-    if (b.loud || b.may_mark || (!b.ink && !in_body))
-        return true;
-    return push_run(c, t, (taken_run){.at = at, .len = lt - at, .blank = !b.ink});
-}
-
 /* Take RUN out of the markup for the mark, and note it with the offset of
  * the '<' after the mark. */
 static bool push_run(raw_text_cutter *c, taken_values *t, taken_run run) {
@@ -451,6 +437,18 @@ static bool push_run(raw_text_cutter *c, taken_values *t, taken_run run) {
     run.lt = c->out_len;
     t->runs[t->run_count++] = run;
     return true;
+}
+
+/* Take the text IN[AT, LT) out for the mark when libxml2 hands it over as
+ * it is and reads the mark alike (taken_run): a blank run only IN_BODY,
+ * between <body> and </body>, where libxml2 sets no blank text apart. */
+static bool take_run(raw_text_cutter *c, taken_values *t, size_t at, size_t lt, bool in_body) {
+    if (lt - at < TEXT_MIN_TAKEN)
+        return true;
+    byte_survey b = survey_bytes((const unsigned char *)c->in + at, lt - at);
+    if (b.loud || b.may_mark || (!b.ink && !in_body))
+        return true;
+    return push_run(c, t, (taken_run){.at = at, .len = lt - at, .blank = !b.ink});
 }
 
 /* The body IN[BODY, END) of a script or style that stays (JSON-LD, TeX,
@@ -599,7 +597,7 @@ static const char *body_end_tag(const char *name, size_t len, bool *svg) {
 typedef struct markup_pass {
     const char *in;
     size_t len;
-    bool cut, take;     /* cut bodies; take values and text out */
+    bool cut;           /* cut bodies out, take values and text out */
     attr_scan sc;       /* the attribute bound, and the values to take */
     raw_text_cutter c;  /* the cut copy */
     taken_values *taken;
@@ -628,7 +626,7 @@ static size_t read_end_tag(markup_pass *m, size_t i) {
     const char *gt = memchr(in + i, '>', m->len - i);
     if (!gt)
         return m->len;
-    if (m->take)
+    if (m->cut)
         m->run = (size_t)(gt - in) + 1;
     return (size_t)(gt - in) + 1;
 }
@@ -649,7 +647,7 @@ static size_t read_body(markup_pass *m, size_t open, size_t gt, const char *end_
                        : body_can_go(seen, open, gt, end, &end_tags));
     if (can_go)
         m->failed = !cut_body(&m->c, gt + 1, end, end_tags);
-    else if (!svg && m->take && end < m->len && seen[gt - 1] != '/')
+    else if (!svg && m->cut && end < m->len && seen[gt - 1] != '/')
         m->failed = !take_raw_body(&m->c, m->taken, gt + 1, end);
     /* an <svg> kept is markup: its tags are read on from its start tag */
     return can_go || !svg ? end : gt;
@@ -666,7 +664,7 @@ static size_t read_start_tag(markup_pass *m, size_t open) {
     bool svg;
     const char *end_tag = body_end_tag(in + name, name_len, &svg);
     size_t first_value = m->taken->value_count;
-    m->sc.plain = m->take && plain_name(in, name, name_len) && tag_gives_values(in + name, name_len);
+    m->sc.plain = m->cut && plain_name(in, name, name_len) && tag_gives_values(in + name, name_len);
     i = scan_attributes(&m->sc, i);
     /* libxml2 reads what the bound left: so do the tests below, and the
      * copies of the markup between cuts */
@@ -681,7 +679,7 @@ static size_t read_start_tag(markup_pass *m, size_t open) {
         return m->len;
     if (end_tag)
         return read_body(m, open, i, end_tag, svg);
-    if (m->take)
+    if (m->cut)
         m->run = i + 1;
     m->in_body = m->in_body || name_is(in, name, name_len, "body");
     return i;
@@ -714,7 +712,6 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared
     markup_pass m = {.in = in,
                      .len = len,
                      .cut = cut,
-                     .take = cut,
                      .sc = {.in = in, .len = len, .max = max, .taken = cut ? &p->taken : NULL},
                      .c = {.in = in, .len = len, .cuts = &p->cuts},
                      .taken = &p->taken};
