@@ -64,14 +64,16 @@ typedef struct attr_scan {
     unsigned max;
     char *copy; /* made at the first tag that needs blanking */
     bool failed;
-    /* Where the values to take out are noted (NULL: none are), and whether
-     * the tag being read is one libxml2 reads as this scan does. */
-    taken_values *taken;
+    /* Where the attributes to take out are noted (NULL: none are), from
+     * which of them the tag being read has its own, and whether it is one
+     * libxml2 reads as this scan does. */
+    taken_markup *taken;
+    size_t first;
     bool plain;
 } attr_scan;
 
-static bool note_value(attr_scan *sc, size_t name, size_t name_end, size_t value,
-                       size_t value_end);
+static bool note_attr(attr_scan *sc, size_t name, size_t name_end, size_t value,
+                      size_t value_end, size_t end);
 
 /* I past the spaces at I, and past a '/' among them; a form feed (a space
  * here, a name to libxml2) or a '/' not before the '>' (libxml2 reads it
@@ -123,9 +125,11 @@ static size_t scan_attributes(attr_scan *sc, size_t i) {
             }
             i = j;
         }
-        if (++count > sc->max && !cut)
+        if (++count > sc->max && !cut) {
             cut = start;
-        if (sc->taken && sc->plain && !note_value(sc, start, name_end, value, value_end))
+            sc->plain = false; /* a tag past the bound is never taken */
+        }
+        if (sc->taken && sc->plain && !note_attr(sc, start, name_end, value, value_end, i))
             return len;
     }
     if (cut && i < len) {
@@ -144,7 +148,7 @@ static size_t scan_attributes(attr_scan *sc, size_t i) {
     return i;
 }
 
-/* ---- taking plain values out (see taken_values) ------------------------------ */
+/* ---- taking plain attributes out (see taken_attr) -------------------------- */
 
 /* The length of the UTF-8 sequence at S[0, LEN) when it is a character
  * libxml2 reads without a report (not a noncharacter U+FFFE or U+FFFF, not
@@ -165,9 +169,11 @@ static size_t quiet_utf8_char(const unsigned char *s, size_t len) {
 }
 
 enum {
-    VALUE_MIN_TAKEN = 4,  /* shorter values are left: noting them costs more */
-    TEXT_MIN_TAKEN = 4,   /* and so are shorter runs of text */
+    TEXT_MIN_TAKEN = 4,    /* shorter runs of text are left: noting them costs more */
     LIBXML_NAME_CAP = 100, /* libxml2 reads a name in a buffer of this many bytes */
+    /* a tag with more attributes is left to libxml2: the check for repeated
+     * names grows with the square of their number */
+    TAKEN_ATTRS_CAP = 128,
     TAKEN_FIRST_CAP = 64
 };
 
@@ -242,42 +248,58 @@ static byte_survey survey_bytes(const unsigned char *s, size_t len) {
     return b;
 }
 
-/* Note the attribute IN[NAME, NAME_END) of the tag being read, its value
- * IN[VALUE, VALUE_END) (VALUE 0: none), as one to take out when it is
- * quiet; a name libxml2 may read otherwise, or a value that may read as
- * the mark, makes the tag not plain. False when memory ran out. */
-static bool note_value(attr_scan *sc, size_t name, size_t name_end, size_t value,
-                       size_t value_end) {
+/* Whether the attribute name IN[NAME, NAME + LEN) is one of SC's tag's
+ * already noted, in any letter case (libxml2 lowercases names). */
+static bool name_repeated(const attr_scan *sc, size_t name, size_t len) {
+    const taken_markup *t = sc->taken;
+    for (size_t k = sc->first; k < t->attr_count; k++)
+        if (t->attrs[k].name_len == len &&
+            strncasecmp(sc->in + t->attrs[k].name, sc->in + name, len) == 0)
+            return true;
+    return false;
+}
+
+/* Note the attribute IN[NAME, END) of the tag being read, named IN[NAME,
+ * NAME_END), its value IN[VALUE, VALUE_END) (VALUE 0: none), as one to
+ * take out when libxml2 would read it quietly, else as one left to it. A
+ * name libxml2 may read otherwise, or one repeated, makes the tag not
+ * plain. False when memory ran out. */
+static bool note_attr(attr_scan *sc, size_t name, size_t name_end, size_t value,
+                      size_t value_end, size_t end) {
     const char *in = sc->in;
-    if (!plain_name(in, name, name_end - name)) {
+    uint32_t name_len = (uint32_t)(name_end - name);
+    if (sc->taken->attr_count - sc->first >= TAKEN_ATTRS_CAP || !plain_name(in, name, name_len) ||
+        name_repeated(sc, name, name_len)) {
         sc->plain = false;
         return true;
     }
-    if (!value || value_end >= sc->len)
-        return true;
-    byte_survey b = survey_bytes((const unsigned char *)in + value, value_end - value);
-    if (b.may_mark)
-        sc->plain = false;
-    if (b.loud || b.may_mark || b.line_control || value_end - value < VALUE_MIN_TAKEN)
-        return true;
-    taken_values *t = sc->taken;
-    taken_value *values = room_for_one(t->values, &t->value_cap, t->value_count, sizeof *values,
-                                       TAKEN_FIRST_CAP);
-    if (!values) {
+    if (value && value_end >= sc->len)
+        return true; /* a value never closed: the tag ends nowhere */
+    bool left = false;
+    if (value) {
+        byte_survey b = survey_bytes((const unsigned char *)in + value, value_end - value);
+        left = b.loud || b.line_control;
+    }
+    taken_markup *t = sc->taken;
+    taken_attr *attrs =
+        room_for_one(t->attrs, &t->attr_cap, t->attr_count, sizeof *attrs, TAKEN_FIRST_CAP);
+    if (!attrs) {
         sc->failed = true;
         return false;
     }
-    t->values = values;
-    t->values[t->value_count++] = (taken_value){.name = name,
-                                                .name_len = (uint32_t)(name_end - name),
-                                                .value = value,
-                                                .value_len = value_end - value};
+    t->attrs = attrs;
+    t->attrs[t->attr_count++] = (taken_attr){.name = name,
+                                             .name_len = name_len,
+                                             .value = value,
+                                             .value_len = value ? value_end - value : 0,
+                                             .end = end,
+                                             .left = left};
     return true;
 }
 
-/* Whether the values of the start tag named NAME (LEN bytes) may be taken
- * out at all (see taken_values). */
-static bool tag_gives_values(const char *name, size_t len) {
+/* Whether the attributes of the start tag named NAME (LEN bytes) may be
+ * taken out at all (see taken_attr). */
+static bool tag_gives_attrs(const char *name, size_t len) {
     static const char *const kept[] = {"html", "head", "body"};
     for (size_t k = 0; k < sizeof kept / sizeof kept[0]; k++)
         if (len == strlen(kept[k]) && strncasecmp(name, kept[k], len) == 0)
@@ -364,7 +386,7 @@ typedef struct raw_text_cutter {
     size_t out_len;  /* bytes written to OUT */
     size_t copied;   /* IN is in OUT up to here */
     raw_text_cuts *cuts;
-    size_t bodies_cut, values_cut, text_cut; /* bytes of each left out */
+    size_t bodies_cut, attrs_cut, text_cut; /* bytes of each left out */
 } raw_text_cutter;
 
 /* Copy IN up to AT into OUT (made at the first cut). */
@@ -395,18 +417,22 @@ static bool cut_body(raw_text_cutter *c, size_t body, size_t end, long end_tags)
     return true;
 }
 
-/* Take the values T->values[FIRST, count) out of the start tag whose name
- * is IN[NAME, NAME + NAME_LEN) and whose '>' is at GT, each for the mark,
- * and note the tag. */
-static bool take_values(raw_text_cutter *c, taken_values *t, size_t first, size_t name,
-                        size_t name_len, size_t gt) {
-    for (size_t k = first; k < t->value_count; k++) {
-        const taken_value *v = &t->values[k];
-        if (!copy_up_to(c, v->value))
+/* Take the attributes T->attrs[FIRST, count) not left to libxml2 out of
+ * the start tag whose name is IN[NAME, NAME + NAME_LEN) and whose '>' is
+ * at GT, each with the spaces after it when another attribute follows
+ * (those before the first stay between the tag's name and the rest), and
+ * note the tag. */
+static bool take_attrs(raw_text_cutter *c, taken_markup *t, size_t first, size_t name,
+                       size_t name_len, size_t gt) {
+    for (size_t k = first; k < t->attr_count; k++) {
+        const taken_attr *a = &t->attrs[k];
+        if (a->left)
+            continue;
+        size_t to = k + 1 < t->attr_count ? t->attrs[k + 1].name : a->end;
+        if (!copy_up_to(c, a->name))
             return false;
-        c->out[c->out_len++] = TAKEN_VALUE_MARK;
-        c->values_cut += v->value_len - 1;
-        c->copied = v->value + v->value_len;
+        c->attrs_cut += to - a->name;
+        c->copied = to;
     }
     taken_tag *tags = room_for_one(t->tags, &t->tag_cap, t->tag_count, sizeof *tags,
                                    TAKEN_FIRST_CAP);
@@ -417,13 +443,21 @@ static bool take_values(raw_text_cutter *c, taken_values *t, size_t first, size_
                                           .name = name,
                                           .name_len = (uint32_t)name_len,
                                           .first = first,
-                                          .count = t->value_count - first};
+                                          .count = t->attr_count - first};
     return true;
+}
+
+/* Whether any of the attributes T->attrs[FIRST, count) is to be taken. */
+static bool any_taken(const taken_markup *t, size_t first) {
+    for (size_t k = first; k < t->attr_count; k++)
+        if (!t->attrs[k].left)
+            return true;
+    return false;
 }
 
 /* Take RUN out of the markup for the mark, and note it with the offset of
  * the '<' after the mark. */
-static bool push_run(raw_text_cutter *c, taken_values *t, taken_run run) {
+static bool push_run(raw_text_cutter *c, taken_markup *t, taken_run run) {
     taken_run *runs = room_for_one(t->runs, &t->run_cap, t->run_count, sizeof *runs,
                                    TAKEN_FIRST_CAP);
     if (!runs)
@@ -442,7 +476,7 @@ static bool push_run(raw_text_cutter *c, taken_values *t, taken_run run) {
 /* Take the text IN[AT, LT) out for the mark when libxml2 hands it over as
  * it is and reads the mark alike (taken_run): a blank run only IN_BODY,
  * between <body> and </body>, where libxml2 sets no blank text apart. */
-static bool take_run(raw_text_cutter *c, taken_values *t, size_t at, size_t lt, bool in_body) {
+static bool take_run(raw_text_cutter *c, taken_markup *t, size_t at, size_t lt, bool in_body) {
     if (lt - at < TEXT_MIN_TAKEN)
         return true;
     byte_survey b = survey_bytes((const unsigned char *)c->in + at, lt - at);
@@ -458,7 +492,7 @@ static bool take_run(raw_text_cutter *c, taken_values *t, size_t at, size_t lt, 
  * it reports, no "</", each an error it reports) and it does not open with
  * a '<' (which libxml2 may read as a tag). The builder confirms that the
  * mark comes from libxml2's reading of a script's or style's body. */
-static bool take_raw_body(raw_text_cutter *c, taken_values *t, size_t body, size_t end) {
+static bool take_raw_body(raw_text_cutter *c, taken_markup *t, size_t body, size_t end) {
     if (end - body < TEXT_MIN_TAKEN || c->in[body] == '<' ||
         body_end_tags(c->in + body, end - body) != 0)
         return true;
@@ -575,7 +609,7 @@ void prepared_free(prepared_markup *p) {
     free(p->limited);
     free(p->cut);
     free(p->cuts.at);
-    free(p->taken.values);
+    free(p->taken.attrs);
     free(p->taken.tags);
     free(p->taken.runs);
 }
@@ -600,7 +634,7 @@ typedef struct markup_pass {
     bool cut;           /* cut bodies out, take values and text out */
     attr_scan sc;       /* the attribute bound, and the values to take */
     raw_text_cutter c;  /* the cut copy */
-    taken_values *taken;
+    taken_markup *taken;
     /* The first "</svg" at or after the last <svg> asked about (LEN: none):
      * an <svg> kept is read on from its start tag, and every <svg> after it
      * up to there ends there too, so the search is made once, not once
@@ -663,17 +697,18 @@ static size_t read_start_tag(markup_pass *m, size_t open) {
     size_t name_len = i - name;
     bool svg;
     const char *end_tag = body_end_tag(in + name, name_len, &svg);
-    size_t first_value = m->taken->value_count;
-    m->sc.plain = m->cut && plain_name(in, name, name_len) && tag_gives_values(in + name, name_len);
+    size_t first = m->taken->attr_count;
+    m->sc.first = first;
+    m->sc.plain = m->cut && plain_name(in, name, name_len) && tag_gives_attrs(in + name, name_len);
     i = scan_attributes(&m->sc, i);
     /* libxml2 reads what the bound left: so do the tests below, and the
      * copies of the markup between cuts */
     m->c.in = m->sc.copy ? m->sc.copy : in;
-    if (m->taken->value_count > first_value) {
-        if (!(m->sc.plain && i < m->len))
-            m->taken->value_count = first_value;
-        else if (!take_values(&m->c, m->taken, first_value, name, name_len, i))
+    if (m->sc.plain && i < m->len && any_taken(m->taken, first)) {
+        if (!take_attrs(&m->c, m->taken, first, name, name_len, i))
             m->failed = true;
+    } else {
+        m->taken->attr_count = first;
     }
     if (m->failed || i >= m->len)
         return m->len;
@@ -700,7 +735,7 @@ static bool finish_pass(markup_pass *m, prepared_markup *p) {
     p->cut = c->out;
     p->cut_len = c->out_len;
     p->bodies_cut = c->bodies_cut;
-    p->values_cut = c->values_cut;
+    p->attrs_cut = c->attrs_cut;
     p->text_cut = c->text_cut;
     return true;
 }

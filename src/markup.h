@@ -37,43 +37,49 @@ typedef struct raw_text_cuts {
     size_t count, cap;
 } raw_text_cuts;
 
-/* ---- attribute values, read by lede rather than by libxml2 ------------------
- * libxml2 reads an attribute value a character at a time, through two
- * calls a character, which on news pages (long class lists, URLs, srcsets,
- * data blobs) costs more than all their text. A value it would hand over
- * byte for byte and without a report (no entity, no control character,
- * only UTF-8 it reads quietly) lede can as well take from the markup
- * itself. So the same pass takes such values out of the copy, leaving
- * TAKEN_VALUE_MARK in each one's place, and notes where they were; when
- * libxml2 opens the tag, the builder puts them back (parse.c, copy_attrs()).
+/* ---- attributes, read by lede rather than by libxml2 ------------------------
+ * libxml2 reads an attribute a character at a time, its name through two
+ * calls a character and a dictionary lookup, its value into a buffer of
+ * its own, and checks it against every earlier attribute of its tag: on
+ * news pages (long class lists, URLs, srcsets, data blobs, tracking
+ * attributes) that costs more than all their text. An attribute it would
+ * hand over byte for byte and without a report (a name it reads whole, a
+ * value with no entity, no control character, only UTF-8 it reads quietly)
+ * lede can as well take from the markup itself. So the same pass takes such
+ * attributes out of the copy, name and value, and notes every attribute of
+ * the tag in order, each taken or left for libxml2 to read (a value with a
+ * reference, say); when libxml2 opens the tag, the builder puts them
+ * together again (parse.c, copy_attrs()).
  *
  * Only tags read alike by both are touched: names libxml2 reads whole, no
  * '/' but at the end, no form feed (a space to the scan, not to libxml2),
- * no DEL or numeric reference that could spell the mark, no bound passed,
- * and not <html>, <head> or <body>, whose repeats libxml2 drops without an
- * event. As with the bodies, each tag is confirmed: libxml2 must open an
- * element of its name at the '>' noted for it, and each mark it reports
- * must be the value of an attribute of that name taken from that tag (a
- * '>' alone could be the end of a tag libxml2 began elsewhere, reading our
- * tag's name as a value); a tag libxml2 passes
- * unconfirmed (it read the markup otherwise: a NUL, say, which ends a
- * value to it) has the page parsed again whole. */
+ * no name repeated (libxml2 drops the repeat with a report, which is
+ * charged as a repair), no bound passed, and not <html>, <head> or
+ * <body>, whose repeats libxml2 drops without an event. As with the
+ * bodies, each tag is confirmed: libxml2 must open an element of its name
+ * at the '>' noted for it, and report exactly the attributes left to it,
+ * by name and in order (a '>' alone could be the end of a tag libxml2
+ * began elsewhere); a tag libxml2 passes unconfirmed (it read the markup
+ * otherwise: a NUL, say, which ends a value to it) has the page parsed
+ * again whole. */
 
-/* In place of a value taken out: DEL, a byte no tag with a value taken
- * holds, and one libxml2 hands over as it is. */
+/* In place of a run of text taken out (below): DEL, a byte libxml2 hands
+ * over as it is. */
 #define TAKEN_VALUE_MARK '\x7f'
 
-typedef struct taken_value {
-    size_t name, value; /* offsets in the markup as given */
+typedef struct taken_attr {
+    size_t name, value; /* offsets in the markup as given; VALUE 0: no value */
+    size_t end;         /* the offset just past the attribute */
     uint32_t name_len;
     size_t value_len;
-} taken_value;
+    bool left;          /* left in the markup, for libxml2 to read */
+} taken_attr;
 
 typedef struct taken_tag {
     size_t gt;           /* offset in the cut markup of the tag's '>' */
     size_t name;         /* offset of its name in the markup as given */
     uint32_t name_len;
-    size_t first, count; /* its values: values[first, first + count) */
+    size_t first, count; /* its attributes: attrs[first, first + count) */
 } taken_tag;
 
 /* Text between a tag and the next '<' goes the same way, where libxml2
@@ -92,29 +98,29 @@ typedef struct taken_run {
     bool raw;       /* the body of a script or style (raw text to libxml2) */
 } taken_run;
 
-typedef struct taken_values {
-    taken_value *values;
-    size_t value_count, value_cap;
+typedef struct taken_markup {
+    taken_attr *attrs;
+    size_t attr_count, attr_cap;
     taken_tag *tags;
     size_t tag_count, tag_cap;
     taken_run *runs;
     size_t run_count, run_cap;
-} taken_values;
+} taken_markup;
 
 /* What one pass over the markup makes of it before libxml2 reads it. */
 typedef struct prepared_markup {
     char *limited;      /* the markup with the attributes past the bound blanked, or NULL */
-    char *cut;          /* that with bodies and values cut out, or NULL */
+    char *cut;          /* that with bodies, attributes and text cut out, or NULL */
     size_t cut_len;
     raw_text_cuts cuts;
-    taken_values taken;
-    size_t bodies_cut, values_cut, text_cut; /* bytes of each left out of CUT */
+    taken_markup taken;
+    size_t bodies_cut, attrs_cut, text_cut; /* bytes of each left out of CUT */
 } prepared_markup;
 
 /* One pass over IN (LEN bytes) for all three ends: the attributes past MAX
  * blanked out of every start tag (into P->limited, a copy made at the first
  * such tag), and, with CUT, the bodies of scripts, styles and inert SVG
- * pictures cut out and plain attribute values and text taken out (into
+ * pictures cut out and plain attributes and text taken out (into
  * P->cut).
  * False when memory ran out; P is to be freed with prepared_free() either
  * way. */

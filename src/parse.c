@@ -87,9 +87,10 @@ typedef struct builder {
      * (see raw_text_cuts), and how many libxml2 has confirmed. */
     const struct raw_text_cuts *cuts;
     size_t cuts_confirmed;
-    /* The attribute values taken out of the markup (see taken_values), the
-     * markup they were taken from, and how many tags libxml2 has confirmed. */
-    const taken_values *taken;
+    /* The attributes and text taken out of the markup (see taken_markup),
+     * the markup they were taken from, and how many tags and runs libxml2
+     * has confirmed. */
+    const taken_markup *taken;
     const char *given;
     size_t tags_confirmed, runs_confirmed;
     /* where libxml2 was at the latest start tag (SIZE_MAX: none yet):
@@ -231,12 +232,12 @@ static void cuts_were_wrong(builder *b) {
     stop_parser(b, 0);
 }
 
-/* Called at each start tag NAME: the values taken out of it, when it is
+/* Called at each start tag NAME: the attributes taken out of it, when it is
  * the next tag noted, else NULL. It is when libxml2 is at its '>' (or the
  * "/>" ending at it) and the names agree; having passed the tag, or
  * reached its '>' with another name, means libxml2 read it otherwise. */
 static const taken_tag *confirm_taken(builder *b, const char *name) {
-    const taken_values *t = b->taken;
+    const taken_markup *t = b->taken;
     if (!t || !b->ctxt || b->tags_confirmed >= t->tag_count)
         return NULL;
     const taken_tag *next = &t->tags[b->tags_confirmed];
@@ -254,32 +255,73 @@ static const taken_tag *confirm_taken(builder *b, const char *name) {
     return NULL;
 }
 
-/* The value taken out for the attribute NAME that libxml2 reports with
- * the mark: the first of TAG's from *K on with that name (those passed
- * over were repeats libxml2 dropped). False when there is none. */
-static bool taken_value_of(const builder *b, const taken_tag *taken, size_t *k, const char *name,
-                           const char **value, size_t *len) {
-    size_t name_len = strlen(name);
-    for (; taken && *k < taken->count; (*k)++) {
-        const taken_value *v = &b->taken->values[taken->first + *k];
-        if (v->name_len == name_len && strncasecmp(b->given + v->name, name, name_len) == 0) {
-            *value = b->given + v->value;
-            *len = v->value_len;
-            (*k)++;
+/* Copy attribute I of N, NAME (NAME_LEN bytes) with VALUE (VALUE_LEN
+ * bytes; NULL: none), into N, cut to the bound, and note it in H. */
+static bool copy_attr(builder *b, node *n, unsigned i, const char *name, size_t name_len,
+                      const char *value, size_t value_len, hiding_attrs *h) {
+    if (!value)
+        value = "";
+    if (value_len > b->max_attr_len) {
+        value_len = utf8_cut(value, b->max_attr_len);
+        b->doc->truncated |= LEDE_TRUNCATED_ATTRS;
+    }
+    char *lower = arena_alloc(&b->doc->mem, name_len + 1);
+    n->attrs[i].name = lower;
+    n->attrs[i].value = arena_strndup(&b->doc->mem, value, value_len);
+    if (!lower || !n->attrs[i].value)
+        return false;
+    /* libxml2 lowercases the names it reads; the names taken are as given */
+    for (size_t k = 0; k < name_len; k++)
+        lower[k] = ascii_lower(name[k]);
+    lower[name_len] = '\0';
+    note_attr(n, h, lower, n->attrs[i].value);
+    return true;
+}
+
+/* Copy the attributes of the start tag whose attributes TAKEN were taken
+ * out of the markup, with those left to libxml2, which it reports as ATTS,
+ * into N, in the order of the tag. ATTS must be exactly those left, by name
+ * and in order: else libxml2 read the tag otherwise (cuts_were_wrong()). */
+static bool copy_taken_attrs(builder *b, node *n, const xmlChar **atts, const taken_tag *taken,
+                             hiding_attrs *h) {
+    /* a tag past the bound on attributes is never taken (prepare_markup()) */
+    unsigned count = (unsigned)taken->count, reported = 0;
+    n->attrs = arena_alloc(&b->doc->mem, count * sizeof(attr));
+    if (!n->attrs)
+        return false;
+    for (unsigned i = 0; i < count; i++) {
+        const taken_attr *a = &b->taken->attrs[taken->first + i];
+        const char *name = b->given + a->name;
+        if (!a->left) {
+            const char *value = a->value ? b->given + a->value : NULL;
+            if (!copy_attr(b, n, i, name, a->name_len, value, a->value_len, h))
+                return false;
+            continue;
+        }
+        const char *seen = atts ? (const char *)atts[2 * reported] : NULL;
+        if (!seen || strlen(seen) != a->name_len || strncasecmp(seen, name, a->name_len) != 0) {
+            cuts_were_wrong(b);
             return true;
         }
+        const char *value = (const char *)atts[2 * reported + 1];
+        if (!copy_attr(b, n, i, seen, a->name_len, value, value ? strlen(value) : 0, h))
+            return false;
+        reported++;
     }
-    return false;
+    if (atts && atts[2 * reported]) {
+        cuts_were_wrong(b);
+        return true;
+    }
+    n->attr_count = (uint16_t)count;
+    return true;
 }
 
-static bool is_taken_mark(const char *value) {
-    return value[0] == TAKEN_VALUE_MARK && value[1] == '\0';
-}
-
-/* Copy the attributes libxml2 reports, ATTS, into N, the values taken out
- * of its tag (TAKEN, or NULL) put back. */
+/* Copy the attributes libxml2 reports, ATTS, into N; those taken out of
+ * its tag (TAKEN, or NULL) put back. */
 static bool copy_attrs(builder *b, node *n, const xmlChar **atts, const taken_tag *taken,
                        hiding_attrs *h) {
+    if (taken)
+        return copy_taken_attrs(b, n, atts, taken, h);
     if (!atts)
         return true;
     unsigned count = 0;
@@ -292,27 +334,10 @@ static bool copy_attrs(builder *b, node *n, const xmlChar **atts, const taken_ta
     n->attrs = arena_alloc(&b->doc->mem, count * sizeof(attr));
     if (!n->attrs)
         return false;
-    size_t next_taken = 0;
     for (unsigned i = 0; i < count; i++) {
-        const char *name = (const char *)atts[2 * i];
-        const char *value = atts[2 * i + 1] ? (const char *)atts[2 * i + 1] : "";
-        size_t value_len;
-        /* a tag with values taken holds no mark of its own (taken_values) */
-        if (!taken || !is_taken_mark(value)) {
-            value_len = strlen(value);
-        } else if (!taken_value_of(b, taken, &next_taken, name, &value, &value_len)) {
-            cuts_were_wrong(b);
-            return true;
-        }
-        if (value_len > b->max_attr_len) {
-            value_len = utf8_cut(value, b->max_attr_len);
-            b->doc->truncated |= LEDE_TRUNCATED_ATTRS;
-        }
-        n->attrs[i].name = arena_strdup(&b->doc->mem, name);
-        n->attrs[i].value = arena_strndup(&b->doc->mem, value, value_len);
-        if (!n->attrs[i].name || !n->attrs[i].value)
+        const char *name = (const char *)atts[2 * i], *value = (const char *)atts[2 * i + 1];
+        if (!copy_attr(b, n, i, name, strlen(name), value, value ? strlen(value) : 0, h))
             return false;
-        note_attr(n, h, name, n->attrs[i].value);
     }
     n->attr_count = (uint16_t)count;
     return true;
@@ -741,7 +766,7 @@ static bool reads_raw_text(const htmlParserCtxtPtr ctxt) {
  * next run's, else NULL; a run passed, or reached with other text, means
  * libxml2 read the markup otherwise. */
 static const taken_run *confirm_run(builder *b, const xmlChar *ch, int len) {
-    const taken_values *t = b->taken;
+    const taken_markup *t = b->taken;
     if (!b->ctxt || b->stopped || b->runs_confirmed >= t->run_count)
         return NULL;
     const taken_run *next = &t->runs[b->runs_confirmed];
@@ -995,7 +1020,7 @@ static lede_status parse_markup(const char *utf8, size_t len, const parse_limits
                                 p.cut ? &p : NULL, utf8, doc, cuts_wrong);
     if (st == LEDE_OK && !*cuts_wrong) {
         doc->raw_text_cut = p.bodies_cut;
-        doc->attr_values_cut = p.values_cut;
+        doc->attrs_cut = p.attrs_cut;
         doc->text_cut = p.text_cut;
         if (p.limited)
             doc->truncated |= LEDE_TRUNCATED_ATTRS;

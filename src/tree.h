@@ -99,7 +99,7 @@ typedef struct document {
     unsigned truncated;     /* LEDE_TRUNCATED_* bits: limits parse.c hit */
     bool cut_off;           /* the input ends in text, not a tag: the page was cut */
     size_t raw_text_cut;    /* bytes of script and style bodies libxml2 never read */
-    size_t attr_values_cut; /* bytes of attribute values lede read for it */
+    size_t attrs_cut;       /* bytes of attributes lede read for it */
     size_t text_cut;        /* bytes of text lede read for it */
     unsigned omit;          /* LEDE_OMIT_* bits the body leaves out (render_omit()) */
 } document;

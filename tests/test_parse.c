@@ -367,22 +367,23 @@ static void expect_as_whole(const char *html, size_t len, parse_limits limits, c
     document b = {0};
     assert_int_equal(parse_html_limited(html, len, &limits, cut), LEDE_OK);
     assert_int_equal(parse_html_limited(html, len, &whole, &b), LEDE_OK);
-    assert_int_equal(b.attr_values_cut, 0);
+    assert_int_equal(b.attrs_cut, 0);
     expect_trees(cut, &b, page, true);
     document_free(&b);
 }
 
 #define LONG_URL "https://example.org/news/2026/12/02/harbour-board-votes-again.html"
 
-/* Start tags whose values lede takes out of the markup and reads itself,
- * and tags that libxml2 reads otherwise than the scan (names it cannot
- * read, a '/' or a form feed between attributes, a reference that spells
- * the mark, repeated names, tags it drops or reads for a charset, places
- * where it sees no tag, a NUL). Each page parses to the tree libxml2 alone makes;
- * where a page is marked FAST, lede took values (ORDINARY's at least) or
- * text and did not have to parse it again whole. */
+/* Start tags whose attributes lede takes out of the markup and reads
+ * itself, some beside ones left to libxml2 (a value with a reference), and
+ * tags that libxml2 reads otherwise than the scan (names it cannot read,
+ * a '/' or a form feed between attributes, repeated names in any case,
+ * tags it drops or reads for a charset, places where it sees no tag, a
+ * NUL). Each page parses to the tree libxml2 alone makes; where a page is
+ * marked FAST, lede took attributes (ORDINARY's at least) or text and did
+ * not have to parse it again whole. */
 #define ORDINARY "<p class=\"ordinary-class\">o</p>"
-static void test_taken_values_same_tree(void **state) {
+static void test_taken_attrs_same_tree(void **state) {
     (void)state;
     static const struct {
         const char *html;
@@ -392,9 +393,13 @@ static void test_taken_values_same_tree(void **state) {
          "<a href=\"" LONG_URL "\" title=\"Read the whole story\">Read</a>"
          "<img src=" LONG_URL " alt=\"The harbour at dawn, caf\xC3\xA9\"/></div>",
          true},
-        {"<p class=\"first-class\" class=\"second-class\" data-x=\"\" data-x=\"later value\">x</p>",
-         true},
-        {"<p title=\"Title one\" title=\"Title two\" lang=\"en-GB\">y</p>", true},
+        {"<p class=\"first-class\" class=\"second-class\" data-x=\"\" data-x=\"later value\">x</p>"
+         ORDINARY, true},
+        {"<p title=\"Title one\" title=\"Title two\" lang=\"en-GB\">y</p>" ORDINARY, true},
+        {"<p title=\"Title\" TITLE=\"Upper title\">z</p>", false},
+        {"<P CLASS=\"Upper-Case\" Data-Track=\"Value\">u</P>"
+         "<input disabled class=\"field\" value=\"a &lt; b\" checked>", true},
+        {"<a title=\"a&amp;b\" href=\"" LONG_URL "\" rel=\"a&#38;b\">l</a>", true},
         {"<div @click=\"open = true\" :class=\"{ active: isOpen }\" class=\"menu-panel\">m</div>"
          ORDINARY, true},
         {"<a/href=\"" LONG_URL " x\" class=\"link-style\">l</a>" ORDINARY, true},
@@ -449,9 +454,9 @@ static void test_taken_values_same_tree(void **state) {
             document a = {0};
             expect_as_whole(pages[i].html, strlen(pages[i].html),
                             (parse_limits){.reveal_hidden = reveal}, name, &a);
-            if ((a.attr_values_cut + a.text_cut > 0) != pages[i].fast)
-                fail_msg("%s: %zu bytes of values and %zu of text taken", name,
-                         a.attr_values_cut, a.text_cut);
+            if ((a.attrs_cut + a.text_cut > 0) != pages[i].fast)
+                fail_msg("%s: %zu bytes of attributes and %zu of text taken", name,
+                         a.attrs_cut, a.text_cut);
             document_free(&a);
         }
     }
@@ -493,18 +498,19 @@ static void test_taken_text_goes_in_libxml2s_pieces(void **state) {
     document_free(&a);
 }
 
-/* On an ordinary page the values and the text are taken: most of its
+/* On an ordinary page the attributes and the text are taken: most of its
  * bytes never pass through libxml2 a character at a time. */
-static void test_taken_values_are_taken(void **state) {
+static void test_taken_attrs_are_taken(void **state) {
     (void)state;
     static const char page[] =
         "<html><head>\n    <title>T</title></head><body><div class=\"story-body article-content\">"
         "\n      <a href=\"" LONG_URL "\" title=\"Read the whole story\">Read</a></div></body></html>";
     document a = {0};
     expect_as_whole(page, strlen(page), (parse_limits){0}, "ordinary", &a);
-    size_t values = strlen("story-body article-content") + strlen(LONG_URL) +
-                    strlen("Read the whole story");
-    assert_int_equal(a.attr_values_cut, values - 3);
+    /* each attribute whole, with the spaces before the next */
+    size_t attrs = strlen("class=\"story-body article-content\"") +
+                   strlen("href=\"" LONG_URL "\" ") + strlen("title=\"Read the whole story\"");
+    assert_int_equal(a.attrs_cut, attrs);
     /* and the blank run in the <body>, not the one in the <head> */
     assert_int_equal(a.text_cut, strlen("Read") - 1 + strlen("\n      ") - 1);
     document_free(&a);
@@ -571,8 +577,8 @@ int main(void) {
         cmocka_unit_test(test_cut_raw_text_keeps_repair_count),
         cmocka_unit_test(test_cut_raw_text_skips_typed_scripts_and_styles),
         cmocka_unit_test(test_cut_raw_text_skips_inert_svg_bodies),
-        cmocka_unit_test(test_taken_values_same_tree),
-        cmocka_unit_test(test_taken_values_are_taken),
+        cmocka_unit_test(test_taken_attrs_same_tree),
+        cmocka_unit_test(test_taken_attrs_are_taken),
         cmocka_unit_test(test_taken_text_goes_in_libxml2s_pieces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
