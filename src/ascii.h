@@ -12,6 +12,7 @@
 #ifndef LEDE_ASCII_H
 #define LEDE_ASCII_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -46,6 +47,15 @@ static inline unsigned ascii_marked(uint64_t mask) {
  * locale, without its call, for loops that fold every byte of a name. */
 static inline char ascii_lower(char c) {
     return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+}
+
+/* Whether C is an ASCII letter; an ASCII letter or digit. */
+static inline bool ascii_is_alpha(char c) {
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+static inline bool ascii_is_alnum(char c) {
+    return ascii_is_alpha(c) || (unsigned char)(c - '0') < 10;
 }
 
 /* The length of the run at S (LEN bytes) of bytes from MIN to 0x7F that

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "ascii.h"
+#include "utf8.h"
 
 /* ITEMS (an array of COUNT items of SIZE bytes in room for *CAP) with room
  * for one more: as it is, or moved into twice the room (FIRST_CAP at
@@ -213,10 +214,11 @@ static bool is_blank(unsigned char c) {
 }
 
 /* What a value or a run of text holds, as far as libxml2's reading of it
- * goes. Without LOUD or MAY_MARK, libxml2 hands the bytes over as they
- * are and without a report. */
+ * goes. Without LOUD, REFS or MAY_MARK, libxml2 hands the bytes over as
+ * they are and without a report. */
 typedef struct byte_survey {
-    bool loud;         /* a reference, or a byte libxml2 reports on */
+    bool loud;         /* a byte libxml2 reports on */
+    bool refs;         /* an '&', which may open a reference libxml2 replaces */
     bool may_mark;     /* a DEL or numeric reference: it may read as the mark */
     bool line_control; /* a tab or line end (quiet in text; left in values) */
     bool ink;          /* a byte that is not blank */
@@ -237,8 +239,9 @@ static byte_survey survey_bytes(const unsigned char *s, size_t len) {
         }
         unsigned char c = s[i];
         size_t n = c >= 0x80 ? quiet_utf8_char(s + i, len - i) : 1;
-        if (n == 0 || (c < 0x20 && !is_blank(c)) || c == '&')
+        if (n == 0 || (c < 0x20 && !is_blank(c)))
             b.loud = true;
+        b.refs = b.refs || c == '&';
         if (c == 0x7F || (c == '&' && i + 1 < len && s[i + 1] == '#'))
             b.may_mark = true;
         b.line_control = b.line_control || (c < 0x20 && is_blank(c));
@@ -246,6 +249,113 @@ static byte_survey survey_bytes(const unsigned char *s, size_t len) {
         i += n ? n : 1;
     }
     return b;
+}
+
+/* ---- references in values ------------------------------------------------
+ * libxml2 replaces a reference in an attribute value as it reads it: a
+ * number ("&#39;", "&#x2019;") by its character, a name it knows
+ * ("&amp;", "&nbsp;") by the name's character, and an '&' it cannot read
+ * so (no ';', an unknown name, a number that is no XML character) it keeps
+ * or drops with a report. The first two lede can replace alike; a value
+ * with any of the last is left to libxml2. */
+
+enum { REF_NAME_CAP = 32 }; /* the longest name libxml2 knows has 8 letters */
+
+static int digit_value(char c, bool hex) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (hex && c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (hex && c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* What libxml2 takes for a character: XML's Char production. */
+static bool is_xml_char(uint32_t c) {
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* The numeric reference at S[0, LEN) ("&#" seen), read as libxml2's
+ * htmlParseCharRef() reads it, digits up to a ';', the number held once
+ * past Unicode; its length, 0 when libxml2 reports on it. */
+static size_t number_reference(const char *s, size_t len, uint32_t *cp) {
+    bool hex = len > 2 && (s[2] == 'x' || s[2] == 'X');
+    size_t i = hex ? 3 : 2, digits = i;
+    uint32_t v = 0;
+    for (; i < len && s[i] != ';'; i++) {
+        int d = digit_value(s[i], hex);
+        if (d < 0)
+            return 0;
+        if (v < 0x110000)
+            v = v * (hex ? 16 : 10) + (uint32_t)d;
+    }
+    if (i == digits || i >= len || !is_xml_char(v))
+        return 0;
+    *cp = v;
+    return i + 1;
+}
+
+/* The reference at S[0, LEN) (an '&') as libxml2 reads it in a value
+ * without a report: its length, with its character in *CP; 0 when it
+ * reads it otherwise. A name is letters and digits up to a ';', as
+ * libxml2's name reader stops at the ';'. */
+static size_t quiet_reference(const char *s, size_t len, uint32_t *cp) {
+    if (len > 1 && s[1] == '#')
+        return number_reference(s, len, cp);
+    char name[REF_NAME_CAP];
+    size_t i = 1;
+    while (i < len && i < sizeof name && ascii_is_alnum(s[i])) {
+        name[i - 1] = s[i];
+        i++;
+    }
+    if (i == 1 || !ascii_is_alpha(s[1]) || i >= len || s[i] != ';')
+        return 0;
+    name[i - 1] = '\0';
+    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+    if (!e)
+        return 0;
+    *cp = e->value;
+    return i + 1;
+}
+
+/* Whether every '&' of the value V (LEN bytes) opens a reference libxml2
+ * replaces without a report. */
+static bool refs_quiet(const char *v, size_t len) {
+    for (const char *amp = memchr(v, '&', len); amp;) {
+        uint32_t cp;
+        size_t n = quiet_reference(amp, len - (size_t)(amp - v), &cp);
+        if (!n)
+            return false;
+        size_t at = (size_t)(amp - v) + n;
+        amp = memchr(v + at, '&', len - at);
+    }
+    return true;
+}
+
+size_t markup_value_decode(const char *v, size_t len, char *out) {
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        const char *amp = memchr(v + i, '&', len - i);
+        size_t plain = amp ? (size_t)(amp - v) - i : len - i;
+        memcpy(out + o, v + i, plain);
+        o += plain;
+        i += plain;
+        if (!amp)
+            break;
+        uint32_t cp = 0;
+        size_t n = quiet_reference(v + i, len - i, &cp);
+        size_t w = n ? utf8_encode(cp, out + o) : 0;
+        if (!w) { /* not a value refs_quiet() passed: the '&' as it is */
+            out[o++] = '&';
+            i++;
+            continue;
+        }
+        o += w;
+        i += n;
+    }
+    return o;
 }
 
 /* Whether the attribute name IN[NAME, NAME + LEN) is one of SC's tag's
@@ -275,10 +385,11 @@ static bool note_attr(attr_scan *sc, size_t name, size_t name_end, size_t value,
     }
     if (value && value_end >= sc->len)
         return true; /* a value never closed: the tag ends nowhere */
-    bool left = false;
+    bool left = false, refs = false;
     if (value) {
         byte_survey b = survey_bytes((const unsigned char *)in + value, value_end - value);
-        left = b.loud || b.line_control;
+        refs = b.refs;
+        left = b.loud || b.line_control || (refs && !refs_quiet(in + value, value_end - value));
     }
     taken_markup *t = sc->taken;
     taken_attr *attrs =
@@ -293,6 +404,7 @@ static bool note_attr(attr_scan *sc, size_t name, size_t name_end, size_t value,
                                              .value = value,
                                              .value_len = value ? value_end - value : 0,
                                              .end = end,
+                                             .refs = refs,
                                              .left = left};
     return true;
 }
@@ -480,7 +592,7 @@ static bool take_run(raw_text_cutter *c, taken_markup *t, size_t at, size_t lt, 
     if (lt - at < TEXT_MIN_TAKEN)
         return true;
     byte_survey b = survey_bytes((const unsigned char *)c->in + at, lt - at);
-    if (b.loud || b.may_mark || (!b.ink && !in_body))
+    if (b.loud || b.refs || b.may_mark || (!b.ink && !in_body))
         return true;
     return push_run(c, t, (taken_run){.at = at, .len = lt - at, .blank = !b.ink});
 }

@@ -43,13 +43,14 @@ typedef struct raw_text_cuts {
  * its own, and checks it against every earlier attribute of its tag: on
  * news pages (long class lists, URLs, srcsets, data blobs, tracking
  * attributes) that costs more than all their text. An attribute it would
- * hand over byte for byte and without a report (a name it reads whole, a
- * value with no entity, no control character, only UTF-8 it reads quietly)
- * lede can as well take from the markup itself. So the same pass takes such
- * attributes out of the copy, name and value, and notes every attribute of
- * the tag in order, each taken or left for libxml2 to read (a value with a
- * reference, say); when libxml2 opens the tag, the builder puts them
- * together again (parse.c, copy_attrs()).
+ * read without a report (a name it reads whole, a value with no control
+ * character, only UTF-8 it reads quietly, and only references it replaces
+ * quietly) lede can as well take from the markup itself. So the same pass
+ * takes such attributes out of the copy, name and value, and notes every
+ * attribute of the tag in order, each taken or left for libxml2 to read
+ * (a value with an unknown reference, say); when libxml2 opens the tag,
+ * the builder puts them together again (parse.c, copy_attrs()), replacing
+ * the references of the values taken as libxml2 would have.
  *
  * Only tags read alike by both are touched: names libxml2 reads whole, no
  * '/' but at the end, no form feed (a space to the scan, not to libxml2),
@@ -63,6 +64,11 @@ typedef struct raw_text_cuts {
  * otherwise: a NUL, say, which ends a value to it) has the page parsed
  * again whole. */
 
+/* The value V (LEN bytes) of an attribute taken with REFS, into OUT (LEN
+ * bytes room: a reference is never shorter than its character), its
+ * references replaced as libxml2 replaces them; the bytes written. */
+size_t markup_value_decode(const char *v, size_t len, char *out);
+
 /* In place of a run of text taken out (below): DEL, a byte libxml2 hands
  * over as it is. */
 #define TAKEN_VALUE_MARK '\x7f'
@@ -72,6 +78,7 @@ typedef struct taken_attr {
     size_t end;         /* the offset just past the attribute */
     uint32_t name_len;
     size_t value_len;
+    bool refs;          /* the value holds references, for markup_value_decode() */
     bool left;          /* left in the markup, for libxml2 to read */
 } taken_attr;
 

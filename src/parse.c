@@ -8,9 +8,9 @@
  * the rest of lede together, so it is never built. What libxml2 would read
  * a character at a time for nothing, or hand over as it is, it does not
  * read at all: markup.c leaves it out of the copy libxml2 parses (bodies
- * of scripts, styles and icons; plain attribute values and text, each for
- * a mark), and the builder confirms each cut and puts values and text back
- * from the page itself.
+ * of scripts, styles and icons; plain attributes whole; plain text, for a
+ * mark), and the builder confirms each cut and puts attributes and text
+ * back from the page itself.
  *
  * While elements close, their text length, link-text length and comma count
  * are added to their parent, so every stage after this one knows each
@@ -51,6 +51,7 @@
 #include "nfc.h"
 #include "lede_limits.h"
 #include "markup.h"
+#include "utf8.h"
 
 /* What one repair of misnested markup costs libxml2 besides the scan of its
  * stack: formatting and storing the error it reports, about 100 steps of
@@ -198,14 +199,6 @@ static void note_attr(node *n, hiding_attrs *h, const char *name, const char *va
     }
 }
 
-/* The length of the first MAX bytes of S, or less, so that it does not end
- * inside a UTF-8 sequence. S is longer than MAX. */
-static size_t utf8_cut(const char *s, size_t max) {
-    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-        max--;
-    return max;
-}
-
 /* Where libxml2 is in the markup it reads: an offset from its start. */
 static size_t parser_offset(const htmlParserCtxtPtr ctxt) {
     const xmlParserInputPtr in = ctxt->input;
@@ -294,7 +287,15 @@ static bool copy_taken_attrs(builder *b, node *n, const xmlChar **atts, const ta
         const char *name = b->given + a->name;
         if (!a->left) {
             const char *value = a->value ? b->given + a->value : NULL;
-            if (!copy_attr(b, n, i, name, a->name_len, value, a->value_len, h))
+            size_t value_len = a->value_len;
+            if (a->refs) {
+                char *decoded = arena_alloc(&b->doc->mem, value_len);
+                if (!decoded)
+                    return false;
+                value_len = markup_value_decode(value, value_len, decoded);
+                value = decoded;
+            }
+            if (!copy_attr(b, n, i, name, a->name_len, value, value_len, h))
                 return false;
             continue;
         }

@@ -400,6 +400,14 @@ static void test_taken_attrs_same_tree(void **state) {
         {"<P CLASS=\"Upper-Case\" Data-Track=\"Value\">u</P>"
          "<input disabled class=\"field\" value=\"a &lt; b\" checked>", true},
         {"<a title=\"a&amp;b\" href=\"" LONG_URL "\" rel=\"a&#38;b\">l</a>", true},
+        /* references libxml2 replaces quietly, and ones it reads otherwise */
+        {"<a title=\"&lt;b&gt; &quot;q&quot; &apos;&nbsp;caf&eacute; &#39;&#x2019;&#X1F600;\" "
+         "href=\"/x?a=1&amp;b=2\" data-n=\"&#0000065;&#x0d;&#9;&hellip;\">r</a>", true},
+        {"<p title=\"&amp\" class=\"a&ampb;\" data-a=\"&AMP;\" data-b=\"&foo;\">u</p>"
+         "<p data-c=\"&#;\" data-d=\"&#x;\" data-e=\"&#0;\" data-f=\"&#xD800;\">v</p>"
+         "<p data-g=\"&#1114112;\" data-h=\"&#99999999999;\" data-i=\"&#12a;\" "
+         "data-j=\"&#xFFFE;\" data-k=\"& x\" data-l=\"&;\">w</p>" ORDINARY, true},
+        {"<p title=a&amp;b&lt;c data-x=&#34;q>x</p><p title=&amp>y</p>", true},
         {"<div @click=\"open = true\" :class=\"{ active: isOpen }\" class=\"menu-panel\">m</div>"
          ORDINARY, true},
         {"<a/href=\"" LONG_URL " x\" class=\"link-style\">l</a>" ORDINARY, true},

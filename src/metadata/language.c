@@ -25,6 +25,7 @@
 #include <textcat.h>
 
 #include "internal.h"
+#include "utf8.h"
 
 #ifndef LEDE_TEXTCAT_DIR
 #define LEDE_TEXTCAT_DIR "/usr/share/libexttextcat/"
@@ -86,12 +87,7 @@ static bool category_to_tag(const char *name, char *out, size_t cap) {
 /* The length of the first CAP bytes of S cut at a UTF-8 boundary. */
 static size_t utf8_prefix(const char *s, size_t cap) {
     size_t len = strlen(s);
-    if (len <= cap)
-        return len;
-    len = cap;
-    while (len && ((unsigned char)s[len] & 0xC0) == 0x80)
-        len--;
-    return len;
+    return len <= cap ? len : utf8_cut(s, cap);
 }
 
 void metadata_preload(void) {

@@ -23,6 +23,7 @@
 #include "render.h"
 #include "result.h"
 #include "walk.h"
+#include "utf8.h"
 
 /* Output bytes an element adds besides its text: tags, a blank line, list
  * markers; an estimate that the renderings check. */
@@ -60,14 +61,6 @@ static size_t output_weight(const node *n) {
             w += strlen(v);
     }
     return w;
-}
-
-/* The length of the first MAX bytes of S (LEN > MAX), or less, so that it
- * does not end inside a UTF-8 sequence. */
-static size_t utf8_cut(const char *s, size_t max) {
-    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-        max--;
-    return max;
 }
 
 /* Keep about BUDGET bytes of ART's output: cut the text run where the
