@@ -852,9 +852,46 @@ static bool finish_pass(markup_pass *m, prepared_markup *p) {
     return true;
 }
 
+/* Whether C may begin the target of a processing instruction: libxml2
+ * reads "<?" and a name up to the next '>' as one (HTML's form, not XML's
+ * "?>"), tags and all, and after one at the top of the page skips the
+ * blanks that follow, so a run after a tag the scan saw inside it would
+ * lose its blanks. ("<?" without a name it reads on as text; a name that
+ * opens with a byte past ASCII is left to the scan as before.) */
+static bool starts_pi_target(unsigned char c) {
+    return is_ascii_letter(c) || c == '_' || c == ':';
+}
+
+/* The offset just past the first C in IN[I, LEN), or LEN. */
+static size_t skip_past(const char *in, size_t i, size_t len, char c) {
+    const char *at = memchr(in + i, c, len - i);
+    return at ? (size_t)(at - in) + 1 : len;
+}
+
+/* Past the DOCTYPE declaration whose keyword ends at I. libxml2 reads its
+ * quoted identifiers whole and anything else in it (bogus content: a tag,
+ * even) to the next '>', after which, at the top of the page, it skips
+ * blanks. The scan goes to the first '>' too; where the declaration holds
+ * a '<' or an unclosed quote before it, the scan cannot be sure where
+ * libxml2 ends it, and nothing after is taken or cut. */
+static size_t read_doctype(markup_pass *m, size_t i) {
+    size_t gt = skip_past(m->in, i, m->len, '>');
+    size_t quotes = 0, apostrophes = 0;
+    for (size_t k = i; k < gt; k++) {
+        quotes += m->in[k] == '"';
+        apostrophes += m->in[k] == '\'';
+        if (m->in[k] == '<')
+            m->cut = false;
+    }
+    if (quotes % 2 || apostrophes % 2)
+        m->cut = false;
+    return gt;
+}
+
 /* One pass over IN for the three ends above (markup.h). Tags are found as
- * libxml2 tokenizes them: comments skipped, quoted values read to their
- * closing quote, the text of a script or style read to its end tag. */
+ * libxml2 tokenizes them: comments and processing instructions skipped,
+ * quoted values read to their closing quote, the text of a script or
+ * style read to its end tag. */
 bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared_markup *p) {
     markup_pass m = {.in = in,
                      .len = len,
@@ -876,6 +913,10 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared
         i = open + 1;
         if (i + 3 <= len && memcmp(in + i, "!--", 3) == 0)
             i = find_ci(in, i + 3, len, "-->", 3);
+        else if (i + 1 < len && in[i] == '?' && starts_pi_target((unsigned char)in[i + 1]))
+            i = skip_past(in, i + 2, len, '>');
+        else if (i + 8 <= len && strncasecmp(in + i, "!DOCTYPE", 8) == 0)
+            i = read_doctype(&m, i + 8);
         else if (i + 1 < len && in[i] == '/' && is_ascii_letter((unsigned char)in[i + 1]))
             i = read_end_tag(&m, i + 1);
         else if (i < len && is_ascii_letter((unsigned char)in[i]))
