@@ -911,16 +911,16 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared
         }
         m.run = NO_RUN;
         i = open + 1;
-        if (i + 3 <= len && memcmp(in + i, "!--", 3) == 0)
-            i = find_ci(in, i + 3, len, "-->", 3);
-        else if (i + 1 < len && in[i] == '?' && starts_pi_target((unsigned char)in[i + 1]))
-            i = skip_past(in, i + 2, len, '>');
-        else if (i + 8 <= len && strncasecmp(in + i, "!DOCTYPE", 8) == 0)
-            i = read_doctype(&m, i + 8);
+        if (i < len && is_ascii_letter((unsigned char)in[i]))
+            i = read_start_tag(&m, open);
         else if (i + 1 < len && in[i] == '/' && is_ascii_letter((unsigned char)in[i + 1]))
             i = read_end_tag(&m, i + 1);
-        else if (i < len && is_ascii_letter((unsigned char)in[i]))
-            i = read_start_tag(&m, open);
+        else if (i + 3 <= len && memcmp(in + i, "!--", 3) == 0)
+            i = find_ci(in, i + 3, len, "-->", 3);
+        else if (i + 8 <= len && in[i] == '!' && strncasecmp(in + i + 1, "DOCTYPE", 7) == 0)
+            i = read_doctype(&m, i + 8);
+        else if (i + 1 < len && in[i] == '?' && starts_pi_target((unsigned char)in[i + 1]))
+            i = skip_past(in, i + 2, len, '>');
     }
     return finish_pass(&m, p);
 }
