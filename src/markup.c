@@ -175,8 +175,19 @@ enum {
     /* a tag with more attributes is left to libxml2: the check for repeated
      * names grows with the square of their number */
     TAKEN_ATTRS_CAP = 128,
-    TAKEN_FIRST_CAP = 64
+    TAKEN_FIRST_CAP = 64,
+    /* Markup bytes per attribute, tag and run noted on news pages, about:
+     * the notes are first made room for at the page's size, so that most
+     * pages never grow (and copy) them */
+    MARKUP_PER_ATTR = 128,
+    MARKUP_PER_TAG = 256,
+    MARKUP_PER_RUN = 256
 };
+
+/* The first room for notes of a page of LEN bytes, one every PER bytes. */
+static size_t notes_first_cap(size_t len, size_t per) {
+    return len / per > TAKEN_FIRST_CAP ? len / per : TAKEN_FIRST_CAP;
+}
 
 static bool is_name_char(unsigned char c) {
     return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' ||
@@ -393,7 +404,8 @@ static bool note_attr(attr_scan *sc, size_t name, size_t name_end, size_t value,
     }
     taken_markup *t = sc->taken;
     taken_attr *attrs =
-        room_for_one(t->attrs, &t->attr_cap, t->attr_count, sizeof *attrs, TAKEN_FIRST_CAP);
+        room_for_one(t->attrs, &t->attr_cap, t->attr_count, sizeof *attrs,
+                     notes_first_cap(sc->len, MARKUP_PER_ATTR));
     if (!attrs) {
         sc->failed = true;
         return false;
@@ -547,7 +559,7 @@ static bool take_attrs(raw_text_cutter *c, taken_markup *t, size_t first, size_t
         c->copied = to;
     }
     taken_tag *tags = room_for_one(t->tags, &t->tag_cap, t->tag_count, sizeof *tags,
-                                   TAKEN_FIRST_CAP);
+                                   notes_first_cap(c->len, MARKUP_PER_TAG));
     if (!tags)
         return false;
     t->tags = tags;
@@ -571,7 +583,7 @@ static bool any_taken(const taken_markup *t, size_t first) {
  * the '<' after the mark. */
 static bool push_run(raw_text_cutter *c, taken_markup *t, taken_run run) {
     taken_run *runs = room_for_one(t->runs, &t->run_cap, t->run_count, sizeof *runs,
-                                   TAKEN_FIRST_CAP);
+                                   notes_first_cap(c->len, MARKUP_PER_RUN));
     if (!runs)
         return false;
     t->runs = runs;
