@@ -96,8 +96,14 @@ static bool find_date_in_line(const char *s, bool labelled, char out[META_DATE_C
         update[0] = '\0';
     if (!s)
         return false;
+    /* Every date read here has a year of ASCII digits (date_valid()), so
+     * none starts past the last digit, and a line without one holds none. */
+    const char *last_digit = NULL;
+    for (const char *p = s; *p; p++)
+        if (isdigit((unsigned char)*p))
+            last_digit = p;
     const char *clause = s; /* where the words before a date start */
-    for (const char *p = s; *p; p++) {
+    for (const char *p = s; last_digit && p <= last_digit; p++) {
         if (!date_may_start(s, p))
             continue;
         char date[META_DATE_CAP];
