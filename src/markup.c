@@ -176,6 +176,7 @@ enum {
      * names grows with the square of their number */
     TAKEN_ATTRS_CAP = 128,
     TAKEN_FIRST_CAP = 64,
+    COMMENT_MIN_CUT = 16,  /* shorter comment bodies are left */
     /* Markup bytes per attribute, tag and run noted on news pages, about:
      * the notes are first made room for at the page's size, so that most
      * pages never grow (and copy) them */
@@ -510,7 +511,7 @@ typedef struct raw_text_cutter {
     size_t out_len;  /* bytes written to OUT */
     size_t copied;   /* IN is in OUT up to here */
     raw_text_cuts *cuts;
-    size_t bodies_cut, attrs_cut, text_cut; /* bytes of each left out */
+    size_t bodies_cut, attrs_cut, text_cut, comments_cut; /* bytes of each left out */
 } raw_text_cutter;
 
 /* Copy IN up to AT into OUT (made at the first cut). */
@@ -607,6 +608,25 @@ static bool take_run(raw_text_cutter *c, taken_markup *t, size_t at, size_t lt, 
     if (b.loud || b.refs || b.may_mark || (!b.ink && !in_body))
         return true;
     return push_run(c, t, (taken_run){.at = at, .len = lt - at, .blank = !b.ink});
+}
+
+/* Cut the body IN[BODY, END) out of the comment it opens at BODY - 4 and
+ * closes at END ("-->"), when libxml2 reads it quietly (see taken_markup's
+ * comments); short ones are left, as noting them costs more. */
+static bool cut_comment(raw_text_cutter *c, taken_markup *t, size_t body, size_t end) {
+    if (end - body < COMMENT_MIN_CUT || find_ci(c->in, body, end, "--!>", 4) < end)
+        return true;
+    if (survey_bytes((const unsigned char *)c->in + body, end - body).loud)
+        return true;
+    size_t *comments = room_for_one(t->comments, &t->comment_cap, t->comment_count,
+                                    sizeof *comments, TAKEN_FIRST_CAP);
+    if (!comments || !copy_up_to(c, body))
+        return false;
+    t->comments = comments;
+    t->comments[t->comment_count++] = c->out_len + strlen("-->");
+    c->comments_cut += end - body;
+    c->copied = end;
+    return true;
 }
 
 /* The body IN[BODY, END) of a script or style that stays (JSON-LD, TeX,
@@ -736,6 +756,7 @@ void prepared_free(prepared_markup *p) {
     free(p->taken.attrs);
     free(p->taken.tags);
     free(p->taken.runs);
+    free(p->taken.comments);
 }
 
 /* The element a start tag's NAME (LEN bytes) opens, as far as the bodies
@@ -861,6 +882,7 @@ static bool finish_pass(markup_pass *m, prepared_markup *p) {
     p->bodies_cut = c->bodies_cut;
     p->attrs_cut = c->attrs_cut;
     p->text_cut = c->text_cut;
+    p->comments_cut = c->comments_cut;
     return true;
 }
 
@@ -878,6 +900,14 @@ static bool starts_pi_target(unsigned char c) {
 static size_t skip_past(const char *in, size_t i, size_t len, char c) {
     const char *at = memchr(in + i, c, len - i);
     return at ? (size_t)(at - in) + 1 : len;
+}
+
+/* Past the comment whose "<!--" ends at I, its body cut when it may be. */
+static size_t read_comment(markup_pass *m, size_t i) {
+    size_t end = find_ci(m->in, i, m->len, "-->", 3);
+    if (m->cut && end < m->len && !cut_comment(&m->c, m->taken, i, end))
+        m->failed = true;
+    return end;
 }
 
 /* Past the DOCTYPE declaration whose keyword ends at I. libxml2 reads its
@@ -928,7 +958,7 @@ bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared
         else if (i + 1 < len && in[i] == '/' && is_ascii_letter((unsigned char)in[i + 1]))
             i = read_end_tag(&m, i + 1);
         else if (i + 3 <= len && memcmp(in + i, "!--", 3) == 0)
-            i = find_ci(in, i + 3, len, "-->", 3);
+            i = read_comment(&m, i + 3);
         else if (i + 8 <= len && in[i] == '!' && strncasecmp(in + i + 1, "DOCTYPE", 7) == 0)
             i = read_doctype(&m, i + 8);
         else if (i + 1 < len && in[i] == '?' && starts_pi_target((unsigned char)in[i + 1]))

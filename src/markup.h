@@ -112,7 +112,18 @@ typedef struct taken_markup {
     size_t tag_count, tag_cap;
     taken_run *runs;
     size_t run_count, run_cap;
+    /* The comments whose bodies went (see below): for each, the offset in
+     * the cut markup just past its "-->". */
+    size_t *comments;
+    size_t comment_count, comment_cap;
 } taken_markup;
+
+/* ---- comments --------------------------------------------------------------
+ * libxml2 reads a comment a character at a time into a buffer of its own,
+ * which lede, having no use for comments, never asks for. A comment that
+ * libxml2 would read quietly (closed by "-->", no "--!>" in it, no byte it
+ * reports on) loses its body: "<!---->" is left, which libxml2 reports as
+ * an empty comment ending where the scan's ended, and that confirms it. */
 
 /* What one pass over the markup makes of it before libxml2 reads it. */
 typedef struct prepared_markup {
@@ -121,14 +132,14 @@ typedef struct prepared_markup {
     size_t cut_len;
     raw_text_cuts cuts;
     taken_markup taken;
-    size_t bodies_cut, attrs_cut, text_cut; /* bytes of each left out of CUT */
+    size_t bodies_cut, attrs_cut, text_cut, comments_cut; /* bytes of each left out of CUT */
 } prepared_markup;
 
 /* One pass over IN (LEN bytes) for all three ends: the attributes past MAX
  * blanked out of every start tag (into P->limited, a copy made at the first
  * such tag), and, with CUT, the bodies of scripts, styles and inert SVG
- * pictures cut out and plain attributes and text taken out (into
- * P->cut).
+ * pictures and of quiet comments cut out and plain attributes and text
+ * taken out (into P->cut).
  * False when memory ran out; P is to be freed with prepared_free() either
  * way. */
 bool prepare_markup(const char *in, size_t len, unsigned max, bool cut, prepared_markup *p);

@@ -93,7 +93,7 @@ typedef struct builder {
      * has confirmed. */
     const taken_markup *taken;
     const char *given;
-    size_t tags_confirmed, runs_confirmed;
+    size_t tags_confirmed, runs_confirmed, comments_confirmed;
     /* where libxml2 was at the latest start tag (SIZE_MAX: none yet):
      * where it implied a <p> for a blank run's mark, if it did */
     size_t opened_at;
@@ -784,6 +784,21 @@ static const taken_run *confirm_run(builder *b, const xmlChar *ch, int len) {
 
 static void take_text(builder *b, const xmlChar *ch, int len);
 
+/* Called at each comment: the next one whose body went (taken_markup's
+ * comments) is confirmed when libxml2 reports it empty and just past its
+ * "-->"; having passed it means libxml2 read the markup otherwise. */
+static void on_comment(void *ctx, const xmlChar *value) {
+    builder *b = ctx;
+    const taken_markup *t = b->taken;
+    if (!t || !b->ctxt || b->stopped || b->comments_confirmed >= t->comment_count)
+        return;
+    size_t here = parser_offset(b->ctxt), next = t->comments[b->comments_confirmed];
+    if (here == next && value && value[0] == '\0')
+        b->comments_confirmed++;
+    else if (here >= next)
+        cuts_were_wrong(b);
+}
+
 /* libxml2 hands text over in pieces of its buffer's size, cut after the
  * character that fills it: RUN goes to take_text() in the same pieces, so
  * that what is done a piece at a time (NFC) is done alike. */
@@ -924,6 +939,7 @@ static lede_status run_parser(const char *utf8, size_t len, builder *b) {
     sax.characters = on_text;
     sax.ignorableWhitespace = on_text;
     sax.cdataBlock = on_text;
+    sax.comment = on_comment;
     htmlSAXHandlerPtr saved_sax = ctxt->sax;
     ctxt->sax = &sax;
     ctxt->userData = b;
@@ -952,6 +968,9 @@ static lede_status run_parser(const char *utf8, size_t len, builder *b) {
         b->cuts_wrong = true;
     if (b->taken && b->runs_confirmed < b->taken->run_count &&
         (!b->stopped || b->stop_offset > b->taken->runs[b->runs_confirmed].lt))
+        b->cuts_wrong = true;
+    if (b->taken && b->comments_confirmed < b->taken->comment_count &&
+        (!b->stopped || b->stop_offset > b->taken->comments[b->comments_confirmed]))
         b->cuts_wrong = true;
     b->ctxt = NULL;
     ctxt->sax = saved_sax;
@@ -1023,6 +1042,7 @@ static lede_status parse_markup(const char *utf8, size_t len, const parse_limits
         doc->raw_text_cut = p.bodies_cut;
         doc->attrs_cut = p.attrs_cut;
         doc->text_cut = p.text_cut;
+        doc->comments_cut = p.comments_cut;
         if (p.limited)
             doc->truncated |= LEDE_TRUNCATED_ATTRS;
     }

@@ -101,6 +101,7 @@ typedef struct document {
     size_t raw_text_cut;    /* bytes of script and style bodies libxml2 never read */
     size_t attrs_cut;       /* bytes of attributes lede read for it */
     size_t text_cut;        /* bytes of text lede read for it */
+    size_t comments_cut;    /* bytes of comments libxml2 never read */
     unsigned omit;          /* LEDE_OMIT_* bits the body leaves out (render_omit()) */
 } document;
 

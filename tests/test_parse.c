@@ -496,6 +496,41 @@ static void test_taken_attrs_same_tree(void **state) {
     document_free(&a);
 }
 
+/* Comments whose bodies go, and comments libxml2 reads otherwise than
+ * the scan or reports on: each page parses to the tree libxml2 alone
+ * makes; CUT says whether a body went. */
+static void test_comments_cut(void **state) {
+    (void)state;
+    static const struct {
+        const char *html;
+        bool cut;
+    } pages[] = {
+        {"<!DOCTYPE html>\n<!-- a comment at the top of the page -->\n  <html><head>"
+         "<title>T<!-- a comment inside the title here --></title></head><body><p>a"
+         "<!-- [if IE]><p class=\"old\">old browsers</p><![endif] -->b</p></body></html>", true},
+        {"<p>a<!-- closed the short way, long enough --!> still text -->b</p>", false},
+        {"<p>a<!-- a control \x01 byte in a long comment -->b</p>", false},
+        {"<p>a<!-- a noncharacter \xEF\xBF\xBE in a long comment -->b</p>", false},
+        {"<p title=\"<!-- not a comment: inside a value -->\">x</p>", false},
+        {"<script>var a = '<!-- not a comment: inside a script body -->';</script><p>x</p>",
+         false},
+        {"<p>x<!--> <p class=a>text after the short form --> y</p>", true},
+        {"<p>x<!---> <p>text after the other short form here --> y</p>", true},
+        {"<p>x<!-- never closed, and long enough to be cut", false},
+        {"<?pi <!-- in an instruction, long enough --> ?><p>x</p>", false},
+        {"<p>x<!---->y<!-- - -- --- a body of dashes --- -->z</p>", true},
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "comments %zu", i);
+        document a = {0};
+        expect_as_whole(pages[i].html, strlen(pages[i].html), (parse_limits){0}, name, &a);
+        if ((a.comments_cut > 0) != pages[i].cut)
+            fail_msg("%s: %zu bytes of comments cut", name, a.comments_cut);
+        document_free(&a);
+    }
+}
+
 /* libxml2 hands a long text over in pieces of 1000 bytes, and lede makes
  * each piece NFC on its own: a run lede reads itself goes in the same
  * pieces, here with the combining accent of an 'e' at the start of the
@@ -595,6 +630,7 @@ int main(void) {
         cmocka_unit_test(test_cut_raw_text_skips_inert_svg_bodies),
         cmocka_unit_test(test_taken_attrs_same_tree),
         cmocka_unit_test(test_taken_attrs_are_taken),
+        cmocka_unit_test(test_comments_cut),
         cmocka_unit_test(test_taken_text_goes_in_libxml2s_pieces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
