@@ -1,8 +1,8 @@
 /*
  * fuzz_parse.c — libFuzzer target over parse_html_limited(), against
  * itself: the parse of the markup as cut before libxml2 reads it (bodies
- * of scripts, styles and inert SVG pictures, plain attributes and
- * text taken out; markup.c) must build the tree libxml2 builds from the
+ * of scripts, styles, inert SVG pictures and comments cut, plain
+ * attributes and text taken out; markup.c) must build the tree libxml2 builds from the
  * whole markup, node for node, whatever the bytes. That pass is a guess at
  * how libxml2 tokenizes, confirmed while it parses; this target looks for
  * the markup where the guess and its confirmation both go wrong.

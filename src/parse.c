@@ -8,9 +8,9 @@
  * the rest of lede together, so it is never built. What libxml2 would read
  * a character at a time for nothing, or hand over as it is, it does not
  * read at all: markup.c leaves it out of the copy libxml2 parses (bodies
- * of scripts, styles and icons; plain attributes whole; plain text, for a
- * mark), and the builder confirms each cut and puts attributes and text
- * back from the page itself.
+ * of scripts, styles, icons and comments; plain attributes whole; plain
+ * text, for a mark), and the builder confirms each cut and puts attributes
+ * and text back from the page itself.
  *
  * While elements close, their text length, link-text length and comma count
  * are added to their parent, so every stage after this one knows each

@@ -25,10 +25,10 @@ typedef struct parse_limits {
      * elements, <noscript> and <template> (the last look of lede.c, for
      * pages whose article is all in such places). */
     bool reveal_hidden;
-    /* Hand libxml2 the markup whole: the bodies of scripts, styles and
-     * inert SVG pictures, attribute values and text, which are otherwise
-     * left out of what it reads (markup.h): the tree is the same either
-     * way, which tests and fuzz_parse check. */
+    /* Hand libxml2 the markup whole: the bodies of scripts, styles,
+     * inert SVG pictures and comments, attributes and text, which are
+     * otherwise left out of what it reads (markup.h): the tree is the same
+     * either way, which tests and fuzz_parse check. */
     bool keep_raw_text;
 } parse_limits;
 
