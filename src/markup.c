@@ -226,12 +226,12 @@ static bool is_blank(unsigned char c) {
 }
 
 /* What a value or a run of text holds, as far as libxml2's reading of it
- * goes. Without LOUD, REFS or MAY_MARK, libxml2 hands the bytes over as
- * they are and without a report. */
+ * goes. Without LOUD, REFS or MARK, libxml2 hands the bytes over as they
+ * are and without a report. */
 typedef struct byte_survey {
     bool loud;         /* a byte libxml2 reports on */
     bool refs;         /* an '&', which may open a reference libxml2 replaces */
-    bool may_mark;     /* a DEL or numeric reference: it may read as the mark */
+    bool mark;         /* a DEL: the mark itself, in text that would carry it */
     bool line_control; /* a tab or line end (quiet in text; left in values) */
     bool ink;          /* a byte that is not blank */
 } byte_survey;
@@ -254,8 +254,7 @@ static byte_survey survey_bytes(const unsigned char *s, size_t len) {
         if (n == 0 || (c < 0x20 && !is_blank(c)))
             b.loud = true;
         b.refs = b.refs || c == '&';
-        if (c == 0x7F || (c == '&' && i + 1 < len && s[i + 1] == '#'))
-            b.may_mark = true;
+        b.mark = b.mark || c == 0x7F;
         b.line_control = b.line_control || (c < 0x20 && is_blank(c));
         b.ink = b.ink || !is_blank(c);
         i += n ? n : 1;
@@ -590,7 +589,7 @@ static bool push_run(raw_text_cutter *c, taken_markup *t, taken_run run) {
     t->runs = runs;
     if (!copy_up_to(c, run.at))
         return false;
-    c->out[c->out_len++] = TAKEN_VALUE_MARK;
+    c->out[c->out_len++] = TAKEN_TEXT_MARK;
     c->text_cut += run.len - 1;
     c->copied = run.at + run.len;
     run.lt = c->out_len;
@@ -605,7 +604,7 @@ static bool take_run(raw_text_cutter *c, taken_markup *t, size_t at, size_t lt, 
     if (lt - at < TEXT_MIN_TAKEN)
         return true;
     byte_survey b = survey_bytes((const unsigned char *)c->in + at, lt - at);
-    if (b.loud || b.refs || b.may_mark || (!b.ink && !in_body))
+    if (b.loud || b.refs || b.mark || (!b.ink && !in_body))
         return true;
     return push_run(c, t, (taken_run){.at = at, .len = lt - at, .blank = !b.ink});
 }
@@ -776,8 +775,8 @@ static const char *body_end_tag(const char *name, size_t len, bool *svg) {
 typedef struct markup_pass {
     const char *in;
     size_t len;
-    bool cut;           /* cut bodies out, take values and text out */
-    attr_scan sc;       /* the attribute bound, and the values to take */
+    bool cut;           /* cut bodies and comments out, take attributes and text out */
+    attr_scan sc;       /* the attribute bound, and the attributes to take */
     raw_text_cutter c;  /* the cut copy */
     taken_markup *taken;
     /* The first "</svg" at or after the last <svg> asked about (LEN: none):

@@ -71,7 +71,7 @@ size_t markup_value_decode(const char *v, size_t len, char *out);
 
 /* In place of a run of text taken out (below): DEL, a byte libxml2 hands
  * over as it is. */
-#define TAKEN_VALUE_MARK '\x7f'
+#define TAKEN_TEXT_MARK '\x7f'
 
 typedef struct taken_attr {
     size_t name, value; /* offsets in the markup as given; VALUE 0: no value */

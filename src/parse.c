@@ -88,9 +88,9 @@ typedef struct builder {
      * (see raw_text_cuts), and how many libxml2 has confirmed. */
     const struct raw_text_cuts *cuts;
     size_t cuts_confirmed;
-    /* The attributes and text taken out of the markup (see taken_markup),
-     * the markup they were taken from, and how many tags and runs libxml2
-     * has confirmed. */
+    /* The attributes, text and comments taken out of the markup (see
+     * taken_markup), the markup they were taken from, and how many tags,
+     * runs and comments libxml2 has confirmed. */
     const taken_markup *taken;
     const char *given;
     size_t tags_confirmed, runs_confirmed, comments_confirmed;
@@ -772,7 +772,7 @@ static const taken_run *confirm_run(builder *b, const xmlChar *ch, int len) {
         return NULL;
     const taken_run *next = &t->runs[b->runs_confirmed];
     size_t here = parser_offset(b->ctxt);
-    if (here == next->lt && len == 1 && ch[0] == TAKEN_VALUE_MARK &&
+    if (here == next->lt && len == 1 && ch[0] == TAKEN_TEXT_MARK &&
         !(next->blank && b->opened_at == here) && (!next->raw || reads_raw_text(b->ctxt))) {
         b->runs_confirmed++;
         return next;
