@@ -253,8 +253,10 @@ static byte_survey survey_bytes(const unsigned char *s, size_t len) {
         size_t n = c >= 0x80 ? quiet_utf8_char(s + i, len - i) : 1;
         if (n == 0 || (c < 0x20 && !is_blank(c)))
             b.loud = true;
-        b.refs = b.refs || c == '&';
-        b.mark = b.mark || c == 0x7F;
+        if (c == '&')
+            b.refs = true;
+        else if (c == 0x7F)
+            b.mark = true;
         b.line_control = b.line_control || (c < 0x20 && is_blank(c));
         b.ink = b.ink || !is_blank(c);
         i += n ? n : 1;
